@@ -1,0 +1,41 @@
+namespace Kasse.Domain.Sales;
+
+/// <summary>
+/// Money taken for (or, on a return, paid back for) a sale. <see cref="Amount"/> is what counts towards the
+/// sale; for cash, <see cref="Tendered"/> − <see cref="Change"/> = <see cref="Amount"/>, and
+/// <see cref="Rounding"/> is the øreafrunding this payment settled.
+/// </summary>
+public sealed class Payment
+{
+    public const int MaxReferenceLength = 64;
+
+    private Payment() { }
+
+    internal Payment(Guid id, Guid saleId, int position, PaymentMethod method, decimal amount, decimal? tendered, decimal change,
+        decimal rounding, string? reference, DateTimeOffset at)
+    {
+        Id = id;
+        SaleId = saleId;
+        Position = position;
+        Method = method;
+        Amount = amount;
+        Tendered = tendered;
+        Change = change;
+        Rounding = rounding;
+        Reference = reference;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid SaleId { get; private set; }
+    public int Position { get; private set; }
+    public PaymentMethod Method { get; private set; }
+    public decimal Amount { get; private set; }
+    public decimal? Tendered { get; private set; }
+    public decimal Change { get; private set; }
+    public decimal Rounding { get; private set; }
+
+    /// <summary>The terminal's or MobilePay's transaction reference. Never card data.</summary>
+    public string? Reference { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}

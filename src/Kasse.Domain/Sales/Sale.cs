@@ -1,0 +1,411 @@
+using System.Globalization;
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Money;
+using Kasse.Domain.Stores;
+using M = Kasse.Domain.Money.Money;
+
+namespace Kasse.Domain.Sales;
+
+/// <summary>
+/// A sale at a till, from the first scan to the receipt. Completed sales never change; a return is a new
+/// sale (<see cref="SaleKind.Return"/>) with negative lines that references the original.
+/// </summary>
+public sealed class Sale
+{
+    public const int MaxLines = 500;
+    public const decimal MaxPieceQuantity = 9_999m;
+    public const decimal MaxMeasuredQuantity = 999.999m;
+    public const decimal MaxTotal = 10_000_000m;
+
+    private readonly List<SaleLine> _lines = [];
+    private readonly List<Payment> _payments = [];
+
+    private Sale() { Currency = ""; }
+
+    private Sale(Guid id, SaleKind kind, Store store, Guid registerId, Guid? cashierId, DateTimeOffset now)
+    {
+        if (id == Guid.Empty)
+            throw DomainException.Invalid("sale.id", "A sale id must not be empty.");
+        Id = id;
+        Kind = kind;
+        StoreId = store.Id;
+        RegisterId = registerId;
+        CashierId = cashierId;
+        Currency = store.Currency;
+        Status = SaleStatus.Open;
+        OpenedAt = now;
+        CashRoundingIncrement = store.CashRoundingIncrement;
+    }
+
+    public Guid Id { get; private set; }
+    public SaleKind Kind { get; private set; }
+    public Guid StoreId { get; private set; }
+    public Guid RegisterId { get; private set; }
+    public Guid? CashierId { get; private set; }
+    public string Currency { get; private set; }
+    public SaleStatus Status { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateOnly? BusinessDay { get; private set; }
+
+    /// <summary>Given when the sale completes: the next gapless number of its register.</summary>
+    public long? ReceiptNumber { get; private set; }
+
+    /// <summary>The store's rounding when the sale opened, so a later settings change can't alter it.</summary>
+    public decimal CashRoundingIncrement { get; private set; }
+
+    public DiscountKind DiscountKind { get; private set; }
+    public decimal DiscountValue { get; private set; }
+    public string? DiscountReason { get; private set; }
+    public decimal SaleDiscountAmount { get; private set; }
+    public decimal TotalAmount { get; private set; }
+
+    public Guid? OriginalSaleId { get; private set; }
+    public bool ReturnedWithoutReceipt { get; private set; }
+    public string? ReturnReason { get; private set; }
+    public Guid? ApprovedById { get; private set; }
+
+    /// <summary>Bumped by every change; the row is locked with it so concurrent commands serialise.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyList<SaleLine> Lines => _lines;
+    public IReadOnlyList<Payment> Payments => _payments;
+
+    public decimal CashRounding => _payments.Sum(p => p.Rounding);
+    public decimal PaidAmount => _payments.Sum(p => p.Amount);
+    public decimal AmountDue => TotalAmount + CashRounding - PaidAmount;
+    public decimal DiscountTotal => _lines.Sum(l => l.LineDiscountAmount + l.SaleDiscountAmount);
+    public bool IsFullyPaid => _lines.Count > 0 && AmountDue == 0m;
+
+    public IReadOnlyList<VatAmount> VatBreakdown =>
+        Money.VatBreakdown.Of(_lines.Select(l => (l.TotalAmount, l.VatPercent)));
+
+    public static Sale Open(Guid id, Store store, Register register, Guid? cashierId, DateTimeOffset now)
+    {
+        EnsureSameStore(store, register);
+        return new Sale(id, SaleKind.Sale, store, register.Id, cashierId, now);
+    }
+
+    public static Sale OpenReturn(Guid id, Store store, Register register, Guid? cashierId, DateTimeOffset now,
+        Sale? original, string? reason, Guid? approvedById)
+    {
+        EnsureSameStore(store, register);
+        if (original is not null && (original.Kind != SaleKind.Sale || original.Status != SaleStatus.Completed))
+            throw DomainException.Conflict("return.original-not-completed", "Only a completed sale can be returned.");
+        if (original is not null && original.StoreId != store.Id)
+            throw DomainException.Invalid("return.other-store", "The original sale was made in another store.");
+        return new Sale(id, SaleKind.Return, store, register.Id, cashierId, now)
+        {
+            OriginalSaleId = original?.Id,
+            ReturnedWithoutReceipt = original is null,
+            ReturnReason = Text.Optional(reason, SaleLine.MaxReasonLength, "return.reason", "The return reason"),
+            ApprovedById = approvedById,
+        };
+    }
+
+    public SaleLine AddProductLine(Guid lineId, Product product, StoreVatRate vatRate, decimal quantity, string? barcode, decimal? unitPrice = null)
+    {
+        if (!product.IsActive)
+            throw DomainException.Conflict("product.inactive", $"'{product.Name}' is no longer sold.");
+        return AddLine(lineId, product.Id, product.Sku, product.Name, barcode, product.Unit, quantity, unitPrice ?? product.Price, vatRate);
+    }
+
+    public SaleLine AddCustomLine(Guid lineId, string name, decimal unitPrice, decimal quantity, StoreVatRate vatRate)
+    {
+        var validName = Text.Required(name, SaleLine.MaxNameLength, "line.name", "A line description");
+        if (unitPrice < 0m || unitPrice > Product.MaxPrice || M.RoundToMinor(unitPrice) != unitPrice)
+            throw DomainException.Invalid("line.price", $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
+        return AddLine(lineId, null, null, validName, null, Unit.Piece, quantity, unitPrice, vatRate);
+    }
+
+    private SaleLine AddLine(Guid lineId, Guid? productId, string? sku, string name, string? barcode, Unit unit, decimal quantity,
+        decimal unitPrice, StoreVatRate vatRate)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Sale, "Lines are added to a return from the original receipt.");
+        if (_lines.Count >= MaxLines)
+            throw DomainException.Conflict("sale.too-many-lines", $"A sale can have at most {MaxLines} lines; finish this one and start another.");
+        if (_lines.Any(l => l.Id == lineId))
+            throw DomainException.Conflict("line.id-used", $"Line id {lineId} is already used in this sale.");
+        EnsureValidQuantity(unit, quantity);
+        var line = new SaleLine(lineId, Id, NextPosition(), productId, sku, name, barcode, unit, quantity, unitPrice, vatRate.Percent, vatRate.Code);
+        _lines.Add(line);
+        Recalculate();
+        return line;
+    }
+
+    public void ChangeQuantity(Guid lineId, decimal quantity)
+    {
+        EnsureEditable();
+        var line = LineOf(lineId);
+        EnsureValidQuantity(line.Unit, quantity);
+        line.ChangeQuantity(quantity);
+        Recalculate();
+    }
+
+    public void RemoveLine(Guid lineId)
+    {
+        EnsureEditable();
+        _lines.Remove(LineOf(lineId));
+        Recalculate();
+    }
+
+    public void SetLineDiscount(Guid lineId, DiscountKind kind, decimal value, string? reason)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
+        var line = LineOf(lineId);
+        ValidateDiscount(kind, value, reason);
+        if (kind == DiscountKind.Amount && value > line.GrossAmount)
+            throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");
+        line.SetDiscount(kind, kind == DiscountKind.None ? 0m : value, kind == DiscountKind.None ? null : reason!.Trim());
+        Recalculate();
+    }
+
+    public void SetSaleDiscount(DiscountKind kind, decimal value, string? reason)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
+        ValidateDiscount(kind, value, reason);
+        var discountable = _lines.Sum(l => l.AmountBeforeSaleDiscount);
+        if (kind == DiscountKind.Amount && value > discountable)
+            throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the sale ({Format(discountable)}).");
+        DiscountKind = kind;
+        DiscountValue = kind == DiscountKind.None ? 0m : value;
+        DiscountReason = kind == DiscountKind.None ? null : reason!.Trim();
+        Recalculate();
+    }
+
+    /// <summary>Adds a line to a return: what the customer brings back from the original receipt.</summary>
+    public SaleLine AddReturnLine(Guid lineId, SaleLine originalLine, decimal quantity, decimal refund)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Return, "Only a return has return lines.");
+        var line = SaleLine.ForReturn(lineId, Id, NextPosition(), originalLine, quantity, refund);
+        _lines.Add(line);
+        Recalculate();
+        return line;
+    }
+
+    /// <summary>Adds a product to a return without a receipt, at today's price.</summary>
+    public SaleLine AddUnreceiptedReturnLine(Guid lineId, Product product, StoreVatRate vatRate, decimal quantity)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Return, "Only a return has return lines.");
+        if (OriginalSaleId is not null)
+            throw DomainException.Invalid("return.has-receipt", "This return has a receipt; pick lines from it.");
+        EnsureValidQuantity(product.Unit, quantity);
+        var line = new SaleLine(lineId, Id, NextPosition(), product.Id, product.Sku, product.Name, null, product.Unit, -quantity,
+            product.Price, vatRate.Percent, vatRate.Code);
+        _lines.Add(line);
+        Recalculate();
+        return line;
+    }
+
+    public void Park()
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be parked; this one is {Describe(Status)}.");
+        if (_lines.Count == 0)
+            throw DomainException.Conflict("sale.empty", "An empty sale has nothing to park.");
+        if (_payments.Count > 0)
+            throw DomainException.Conflict("sale.has-payments", "A sale with payments can't be parked; finish or remove the payments first.");
+        Status = SaleStatus.Parked;
+        Touch();
+    }
+
+    public void Resume(Register register)
+    {
+        if (Status != SaleStatus.Parked)
+            throw DomainException.Conflict("sale.not-parked", $"Only a parked sale can be resumed; this one is {Describe(Status)}.");
+        if (register.StoreId != StoreId)
+            throw DomainException.Invalid("sale.other-store", "A parked sale can only be resumed in its own store.");
+        RegisterId = register.Id;
+        Status = SaleStatus.Open;
+        Touch();
+    }
+
+    public void Void(DateTimeOffset now)
+    {
+        if (Status is not (SaleStatus.Open or SaleStatus.Parked))
+            throw DomainException.Conflict("sale.not-open", $"Only an open or parked sale can be voided; this one is {Describe(Status)}.");
+        if (_payments.Count > 0)
+            throw DomainException.Conflict("sale.has-payments", "This sale has payments. Remove (refund) them before voiding it.");
+        Status = SaleStatus.Voided;
+        ClosedAt = now;
+        Touch();
+    }
+
+    /// <summary>
+    /// Records a payment. Cash settles the remaining amount rounded to the store's coin (Denmark 0.50) and
+    /// gives change; other methods are exact and can't exceed what is due.
+    /// </summary>
+    public Payment AddPayment(Guid paymentId, PaymentMethod method, decimal? amount, decimal? tendered, string? reference, DateTimeOffset now)
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict("sale.not-open", $"Payments can only be taken on an open sale; this one is {Describe(Status)}.");
+        EnsureKind(SaleKind.Sale, "A return pays back through its refund.");
+        if (_lines.Count == 0)
+            throw DomainException.Conflict("sale.empty", "Add something to the sale before taking payment.");
+        if (_payments.Any(p => p.Id == paymentId))
+            throw DomainException.Conflict("payment.id-used", $"Payment id {paymentId} is already used in this sale.");
+        var remaining = TotalAmount - PaidAmount;
+        if (remaining <= 0m && !(method == PaymentMethod.Cash && remaining == 0m && _payments.Count == 0))
+            throw DomainException.Conflict("sale.paid", "The sale is already paid in full; complete it.");
+        var validReference = Text.Optional(reference, Payment.MaxReferenceLength, "payment.reference", "The payment reference");
+
+        Payment payment;
+        if (method == PaymentMethod.Cash)
+        {
+            var settles = new CashRounding(CashRoundingIncrement).Round(remaining);
+            var given = tendered ?? amount ?? settles;
+            EnsureMoney(given, "payment.tendered", "The amount tendered", allowZero: settles == 0m);
+            payment = given >= settles
+                ? new Payment(paymentId, Id, _payments.Count + 1, method, settles, given, given - settles, settles - remaining, null, now)
+                : new Payment(paymentId, Id, _payments.Count + 1, method, given, given, 0m, 0m, null, now);
+        }
+        else
+        {
+            if (tendered is not null)
+                throw DomainException.Invalid("payment.tendered-not-cash", "Only cash has an amount tendered; give the amount instead.");
+            var charged = amount ?? remaining;
+            EnsureMoney(charged, "payment.amount", "The amount", allowZero: false);
+            if (charged > remaining)
+                throw DomainException.Invalid("payment.too-much", $"{method} can't pay more than is due ({Format(remaining)}); only cash gives change.");
+            payment = new Payment(paymentId, Id, _payments.Count + 1, method, charged, null, 0m, 0m, validReference, now);
+        }
+        _payments.Add(payment);
+        Touch();
+        return payment;
+    }
+
+    /// <summary>Adds a refund (negative) payment to a return, as worked out by <see cref="RefundAllocation"/>.</summary>
+    public Payment AddRefund(Guid paymentId, RefundPart part, DateTimeOffset now)
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict("sale.not-open", "Refunds can only be added to an open return.");
+        EnsureKind(SaleKind.Return, "Only a return pays money back.");
+        var payment = new Payment(paymentId, Id, _payments.Count + 1, part.Method, -part.Amount, null, 0m, -part.Rounding, part.Reference, now);
+        _payments.Add(payment);
+        Touch();
+        return payment;
+    }
+
+    public void RemovePayment(Guid paymentId)
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict("sale.not-open", $"Payments can only be removed from an open sale; this one is {Describe(Status)}.");
+        var payment = _payments.FirstOrDefault(p => p.Id == paymentId)
+            ?? throw DomainException.NotFound("payment.not-found", $"This sale has no payment {paymentId}.");
+        _payments.Remove(payment);
+        Touch();
+    }
+
+    public void Complete(long receiptNumber, DateTimeOffset now, DateOnly businessDay)
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be completed; this one is {Describe(Status)}.");
+        if (_lines.Count == 0)
+            throw DomainException.Conflict("sale.empty", "An empty sale can't be completed.");
+        if (AmountDue != 0m)
+            throw DomainException.Conflict("sale.not-paid",
+                AmountDue > 0m ? $"{Format(AmountDue)} is still due." : $"The payments exceed the total by {Format(-AmountDue)}.");
+        ReceiptNumber = receiptNumber;
+        ClosedAt = now;
+        BusinessDay = businessDay;
+        Status = SaleStatus.Completed;
+        Touch();
+    }
+
+    private void Recalculate()
+    {
+        foreach (var line in _lines)
+            line.RecalculateOwnAmounts();
+        var bases = _lines.Select(l => M.ToMinorUnits(l.AmountBeforeSaleDiscount)).ToList();
+        var discountable = bases.Sum();
+        var discount = DiscountKind switch
+        {
+            DiscountKind.None => 0L,
+            DiscountKind.Percent => M.ToMinorUnits(M.RoundToMinor(M.FromMinorUnits(discountable, Currency).Amount * DiscountValue / 100m)),
+            DiscountKind.Amount => Math.Min(M.ToMinorUnits(DiscountValue), Math.Max(discountable, 0L)),
+        };
+        var shares = Allocation.Proportionally(discount, bases);
+        for (var i = 0; i < _lines.Count; i++)
+            _lines[i].SetSaleDiscountShare(M.FromMinorUnits(shares[i], Currency).Amount);
+        SaleDiscountAmount = M.FromMinorUnits(discount, Currency).Amount;
+        TotalAmount = _lines.Sum(l => l.TotalAmount);
+        if (Math.Abs(TotalAmount) > MaxTotal)
+            throw DomainException.Invalid("sale.total-too-large", $"A sale can total at most {MaxTotal.ToString("N0", CultureInfo.InvariantCulture)}.");
+        Touch();
+    }
+
+    private void EnsureEditable()
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict("sale.not-open", $"The sale is {Describe(Status)} and can't be changed.");
+        if (_payments.Count > 0)
+            throw DomainException.Conflict("sale.has-payments", "Payment has started; remove the payments before changing the sale.");
+    }
+
+    private void EnsureKind(SaleKind kind, string message)
+    {
+        if (Kind != kind)
+            throw DomainException.Invalid("sale.kind", message);
+    }
+
+    private static void EnsureSameStore(Store store, Register register)
+    {
+        if (register.StoreId != store.Id)
+            throw DomainException.Invalid("register.other-store", "That register belongs to another store.");
+    }
+
+    public static void EnsureValidQuantity(Unit unit, decimal quantity)
+    {
+        var max = unit.AllowsFractions() ? MaxMeasuredQuantity : MaxPieceQuantity;
+        if (quantity <= 0m)
+            throw DomainException.Invalid("line.quantity", "The quantity must be more than zero. Use a return to give money back.");
+        if (quantity > max)
+            throw DomainException.Invalid("line.quantity", $"The quantity {quantity.ToString(CultureInfo.InvariantCulture)} is more than the {max.ToString(CultureInfo.InvariantCulture)} a line can hold.");
+        if (!unit.AllowsFractions() && quantity != decimal.Truncate(quantity))
+            throw DomainException.Invalid("line.quantity", "Items sold by the piece need a whole quantity.");
+        if (unit.AllowsFractions() && decimal.Round(quantity, 3) != quantity)
+            throw DomainException.Invalid("line.quantity", $"A {unit.Symbol()} quantity can have at most three decimals.");
+    }
+
+    private static void ValidateDiscount(DiscountKind kind, decimal value, string? reason)
+    {
+        if (kind == DiscountKind.None)
+            return;
+        if (string.IsNullOrWhiteSpace(reason))
+            throw DomainException.Invalid("discount.reason", "A discount needs a reason (e.g. 'Kort holdbarhed' or 'Personalerabat').");
+        Text.Required(reason, SaleLine.MaxReasonLength, "discount.reason", "The discount reason");
+        if (kind == DiscountKind.Percent && (value <= 0m || value > 100m || decimal.Round(value, 2) != value))
+            throw DomainException.Invalid("discount.percent", "A percent discount must be above 0 and at most 100, with at most two decimals.");
+        if (kind == DiscountKind.Amount)
+            EnsureMoney(value, "discount.amount", "A discount amount", allowZero: false);
+    }
+
+    private static void EnsureMoney(decimal value, string code, string what, bool allowZero)
+    {
+        if (value < 0m || (!allowZero && value == 0m) || value > MaxTotal || M.RoundToMinor(value) != value)
+            throw DomainException.Invalid(code, $"{what} must be {(allowZero ? "zero or more" : "more than zero")}, at most {MaxTotal.ToString("N0", CultureInfo.InvariantCulture)}, in whole øre.");
+    }
+
+    private SaleLine LineOf(Guid lineId) =>
+        _lines.FirstOrDefault(l => l.Id == lineId)
+        ?? throw DomainException.NotFound("line.not-found", $"This sale has no line {lineId}.");
+
+    private int NextPosition() => _lines.Count == 0 ? 1 : _lines.Max(l => l.Position) + 1;
+
+    private void Touch() => Version++;
+
+    private static string Format(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Describe(SaleStatus status) => status switch
+    {
+        SaleStatus.Open => "open",
+        SaleStatus.Parked => "parked",
+        SaleStatus.Completed => "completed",
+        SaleStatus.Voided => "voided",
+    };
+}

@@ -1,0 +1,110 @@
+using Kasse.Domain.Catalog;
+using M = Kasse.Domain.Money.Money;
+
+namespace Kasse.Domain.Sales;
+
+/// <summary>
+/// One line of a sale. Amounts include VAT. Modifiers (restaurant) will be child lines pointing at
+/// their parent through <see cref="ParentLineId"/>.
+/// </summary>
+public sealed class SaleLine
+{
+    public const int MaxNameLength = 60;
+    public const int MaxReasonLength = 120;
+
+    private SaleLine() { Name = ""; }
+
+    internal SaleLine(Guid id, Guid saleId, int position, Guid? productId, string? sku, string name, string? barcode,
+        Unit unit, decimal quantity, decimal unitPrice, decimal vatPercent, string vatCode)
+    {
+        Id = id;
+        SaleId = saleId;
+        Position = position;
+        ProductId = productId;
+        Sku = sku;
+        Name = name;
+        Barcode = barcode;
+        Unit = unit;
+        Quantity = quantity;
+        UnitPrice = unitPrice;
+        VatPercent = vatPercent;
+        VatCode = vatCode;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid SaleId { get; private set; }
+    public int Position { get; private set; }
+    public Guid? ProductId { get; private set; }
+    public string? Sku { get; private set; }
+    public string Name { get; private set; }
+    public string? Barcode { get; private set; }
+    public Unit Unit { get; private set; }
+    public decimal Quantity { get; private set; }
+    public decimal UnitPrice { get; private set; }
+    public decimal VatPercent { get; private set; }
+    public string VatCode { get; private set; } = "";
+
+    /// <summary>Unit price × quantity, rounded to the øre.</summary>
+    public decimal GrossAmount { get; private set; }
+    public DiscountKind DiscountKind { get; private set; }
+    public decimal DiscountValue { get; private set; }
+    public string? DiscountReason { get; private set; }
+    public decimal LineDiscountAmount { get; private set; }
+
+    /// <summary>This line's share of a whole-sale discount, so VAT per rate stays exact.</summary>
+    public decimal SaleDiscountAmount { get; private set; }
+    public decimal TotalAmount { get; private set; }
+
+    /// <summary>For a return line: the line of the original sale it gives back.</summary>
+    public Guid? OriginalLineId { get; private set; }
+    public Guid? ParentLineId { get; private set; }
+
+    internal bool IsReturn => OriginalLineId is not null || Quantity < 0m;
+
+    internal static SaleLine ForReturn(Guid id, Guid saleId, int position, SaleLine original, decimal quantity, decimal refund)
+    {
+        var line = new SaleLine(id, saleId, position, original.ProductId, original.Sku, original.Name, original.Barcode,
+            original.Unit, -quantity, original.UnitPrice, original.VatPercent, original.VatCode)
+        {
+            OriginalLineId = original.Id,
+        };
+        line.GrossAmount = -M.RoundToMinor(original.UnitPrice * quantity);
+        line.LineDiscountAmount = line.GrossAmount + refund;
+        line.DiscountReason = original.DiscountReason;
+        line.TotalAmount = -refund;
+        return line;
+    }
+
+    internal void ChangeQuantity(decimal quantity) => Quantity = quantity;
+
+    internal void SetDiscount(DiscountKind kind, decimal value, string? reason)
+    {
+        DiscountKind = kind;
+        DiscountValue = value;
+        DiscountReason = reason;
+    }
+
+    /// <summary>Gross and line discount; the sale discount share is set by the sale afterwards.</summary>
+    internal void RecalculateOwnAmounts()
+    {
+        if (OriginalLineId is not null)
+            return;
+        GrossAmount = M.RoundToMinor(UnitPrice * Quantity);
+        LineDiscountAmount = DiscountKind switch
+        {
+            DiscountKind.None => 0m,
+            DiscountKind.Percent => M.RoundToMinor(GrossAmount * DiscountValue / 100m),
+            DiscountKind.Amount => Math.Min(DiscountValue, GrossAmount),
+        };
+    }
+
+    internal decimal AmountBeforeSaleDiscount => GrossAmount - LineDiscountAmount;
+
+    internal void SetSaleDiscountShare(decimal share)
+    {
+        if (OriginalLineId is not null)
+            return;
+        SaleDiscountAmount = share;
+        TotalAmount = GrossAmount - LineDiscountAmount - share;
+    }
+}

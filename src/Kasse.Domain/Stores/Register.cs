@@ -1,0 +1,25 @@
+namespace Kasse.Domain.Stores;
+
+/// <summary>A till. Its receipt numbers are gapless and its own (DESIGN.md "Identity").</summary>
+public sealed class Register
+{
+    public const int MaxNameLength = 60;
+
+    private Register() { Name = ""; }
+
+    public Register(Guid id, Guid storeId, string name)
+    {
+        Id = id;
+        StoreId = storeId;
+        Name = Text.Required(name, MaxNameLength, "register.name", "A register name");
+    }
+
+    public Guid Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public string Name { get; private set; }
+
+    /// <summary>The last receipt number given out; the next completed sale takes this + 1.</summary>
+    public long LastReceiptNumber { get; private set; }
+
+    public void Rename(string name) => Name = Text.Required(name, MaxNameLength, "register.name", "A register name");
+}
