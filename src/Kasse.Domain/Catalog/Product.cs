@@ -24,6 +24,7 @@ public sealed class Product
         CategoryId = categoryId;
         CostPrice = costPrice is null ? null : ValidPrice(costPrice.Value, "product.cost", "The cost price");
         IsActive = true;
+        SearchText = Fold(Name + " " + Sku);
     }
 
     public Guid Id { get; private set; }
@@ -35,7 +36,12 @@ public sealed class Product
     public Guid? CategoryId { get; private set; }
     public decimal? CostPrice { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// <summary>Name and SKU folded to lower case once here, so search finds "Æbler" from "æb" on every database.</summary>
+    public string SearchText { get; private set; } = "";
     public IReadOnlyList<ProductBarcode> Barcodes => _barcodes;
+
+    public static string Fold(string text) => text.Trim().ToLowerInvariant();
 
     public void Update(string sku, string name, decimal price, decimal vatPercent, Unit unit, Guid? categoryId, decimal? costPrice, bool isActive)
     {
@@ -47,6 +53,7 @@ public sealed class Product
         CategoryId = categoryId;
         CostPrice = costPrice is null ? null : ValidPrice(costPrice.Value, "product.cost", "The cost price");
         IsActive = isActive;
+        SearchText = Fold(Name + " " + Sku);
     }
 
     public ProductBarcode AddBarcode(string code)

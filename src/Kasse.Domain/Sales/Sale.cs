@@ -103,11 +103,14 @@ public sealed class Sale
         };
     }
 
-    public SaleLine AddProductLine(Guid lineId, Product product, StoreVatRate vatRate, decimal quantity, string? barcode, decimal? unitPrice = null)
+    /// <param name="unitPrice">A price read from a price-embedded label; otherwise the product's price.</param>
+    /// <param name="soldAs">How the line is counted when it differs from the product (a labelled pack of a kg item is one piece).</param>
+    public SaleLine AddProductLine(Guid lineId, Product product, StoreVatRate vatRate, decimal quantity, string? barcode,
+        decimal? unitPrice = null, Unit? soldAs = null)
     {
         if (!product.IsActive)
             throw DomainException.Conflict("product.inactive", $"'{product.Name}' is no longer sold.");
-        return AddLine(lineId, product.Id, product.Sku, product.Name, barcode, product.Unit, quantity, unitPrice ?? product.Price, vatRate);
+        return AddLine(lineId, product.Id, product.Sku, product.Name, barcode, soldAs ?? product.Unit, quantity, unitPrice ?? product.Price, vatRate);
     }
 
     public SaleLine AddCustomLine(Guid lineId, string name, decimal unitPrice, decimal quantity, StoreVatRate vatRate)

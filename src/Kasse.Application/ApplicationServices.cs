@@ -1,0 +1,26 @@
+using Kasse.Application.Catalog;
+using Kasse.Application.Demo;
+using Kasse.Application.Sales;
+using Kasse.Application.Staff;
+using Kasse.Application.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kasse.Application;
+
+public static class ApplicationServices
+{
+    public static IServiceCollection AddKasseApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<StoreService>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<ProductImporter>();
+        services.AddScoped<EmployeeService>();
+        services.AddScoped<SalesService>();
+        services.AddScoped<ReturnsService>();
+        services.AddScoped<ReceiptService>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

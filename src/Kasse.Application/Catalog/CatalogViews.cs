@@ -1,0 +1,20 @@
+using Kasse.Domain.Catalog;
+
+namespace Kasse.Application.Catalog;
+
+public sealed record CategoryView(Guid Id, string Name, int SortOrder)
+{
+    public static CategoryView From(Category c) => new(c.Id, c.Name, c.SortOrder);
+}
+
+public sealed record ProductView(Guid Id, string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit, Guid? CategoryId,
+    decimal? CostPrice, bool IsActive, IReadOnlyList<string> Barcodes)
+{
+    public static ProductView From(Product p) => new(p.Id, p.Sku, p.Name, p.Price, p.VatPercent, p.Unit, p.CategoryId, p.CostPrice,
+        p.IsActive, p.Barcodes.Select(b => b.Code).ToList());
+}
+
+public sealed record SaveProduct(string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit, Guid? CategoryId,
+    decimal? CostPrice, IReadOnlyList<string>? Barcodes, bool IsActive = true);
+
+public sealed record ProductPage(IReadOnlyList<ProductView> Items, int Total, int Skip, int Take);

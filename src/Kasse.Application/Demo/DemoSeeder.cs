@@ -1,0 +1,42 @@
+using Kasse.Application.Catalog;
+using Kasse.Application.Staff;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Demo;
+
+public sealed record DemoSeedResult(bool StoreCreated, ImportReport Products);
+
+/// <summary>
+/// The demo store a newcomer sells from within a minute: a Danish købmand with a café corner, one till and
+/// one user. Fixed ids so the README's examples work as they stand.
+/// </summary>
+public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer)
+{
+    public static readonly Guid StoreId = Guid.Parse("0192f000-0000-7000-8000-000000000001");
+    public static readonly Guid RegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000101");
+    public static readonly Guid EmployeeId = Guid.Parse("0192f000-0000-7000-8000-000000000201");
+    public const string EmployeePin = "1234";
+
+    /// <summary>Seeds only when the database has no store at all (first start).</summary>
+    public async Task<DemoSeedResult?> SeedIfEmptyAsync(CancellationToken ct) =>
+        await db.Stores.AnyAsync(ct) ? null : await SeedAsync(ct);
+
+    public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
+    {
+        var created = !await db.Stores.AnyAsync(s => s.Id == StoreId, ct);
+        await stores.CreateAsync(new CreateStore(StoreId, "Købmand Hansen", "Nørregade 12, 8000 Aarhus C", "12345678", "DK", "DKK",
+            "Europe/Copenhagen", null, null), ct);
+        await stores.CreateRegisterAsync(StoreId, RegisterId, "Kasse 1", ct);
+        await employees.CreateAsync(EmployeeId, "Mette Demo", Role.Manager, EmployeePin, ct);
+        await using var csv = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Kasse.DemoProducts.csv")
+            ?? throw new InvalidOperationException("The demo catalogue is missing from the build.");
+        var report = await importer.ImportAsync(csv, skipBadRows: false, ct);
+        if (!report.Imported)
+            throw DomainException.Invalid("demo.catalogue", "The demo catalogue has errors: " + string.Join("; ", report.Errors));
+        return new DemoSeedResult(created, report);
+    }
+}

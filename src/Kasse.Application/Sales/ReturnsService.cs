@@ -1,0 +1,117 @@
+using Kasse.Application.Catalog;
+using Kasse.Application.Staff;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Sales;
+
+/// <summary>
+/// Returns are completed in one step: the lines given back, the refund to the original tender, and the
+/// register's next receipt number, in one transaction. Returning with the same id again answers the same.
+/// </summary>
+public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, TimeProvider clock)
+{
+    public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        if (command.Id == Guid.Empty)
+            throw DomainException.Invalid("return.id", "Give the return an id (a new UUID chosen by the till).");
+        var existing = await db.Sales.FirstOrDefaultAsync(s => s.Id == command.Id, ct);
+        if (existing is not null)
+            return existing.Kind == SaleKind.Return
+                ? SaleView.From(existing)
+                : throw DomainException.Conflict("return.id-used", $"Id {command.Id} already belongs to a sale.");
+
+        var register = await StoreService.FindRegisterAsync(db, command.RegisterId, ct);
+        var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
+        var now = clock.GetUtcNow();
+        Sale ret;
+        if (command.OriginalSaleId is { } originalId)
+        {
+            if (command.Lines is not { Count: > 0 })
+                throw DomainException.Invalid("return.lines", "Pick at least one line of the receipt to return.");
+            // Lock the original so two tills can't return the same line at once.
+            if (await db.LockSaleAsync(originalId, ct) == 0)
+                throw SalesService.SaleNotFound(originalId);
+            var original = await db.Sales.FirstAsync(s => s.Id == originalId, ct);
+            ret = Sale.OpenReturn(command.Id, store, register, command.CashierId, now, original, command.Reason, approvedById: null);
+            await AddLinesFromReceiptAsync(ret, original, command.Lines, ct);
+            var tenders = await RefundableTendersAsync(original, ct);
+            foreach (var part in RefundAllocation.ToOriginalTender(-ret.TotalAmount, tenders, store.CashRounding))
+                ret.AddRefund(Guid.CreateVersion7(), part, now);
+        }
+        else
+        {
+            if (command.Products is not { Count: > 0 })
+                throw DomainException.Invalid("return.products", "Say which products come back (a return without a receipt lists products).");
+            var approvedBy = await employees.AuthoriseAsync(command.CashierId, Permission.RefundWithoutReceipt, command.Approval, ct);
+            if (string.IsNullOrWhiteSpace(command.Reason))
+                throw DomainException.Invalid("return.reason", "A return without a receipt needs a reason.");
+            ret = Sale.OpenReturn(command.Id, store, register, command.CashierId, now, null, command.Reason, approvedBy);
+            foreach (var item in command.Products)
+            {
+                var product = await FindProductAsync(item, store.VariableMeasureCodes, ct);
+                ret.AddUnreceiptedReturnLine(Guid.CreateVersion7(), product, store.VatRateFor(product.VatPercent), item.Quantity);
+            }
+            ret.AddRefund(Guid.CreateVersion7(), RefundAllocation.To(command.RefundMethod ?? PaymentMethod.Cash, -ret.TotalAmount, store.CashRounding), now);
+        }
+        db.Sales.Add(ret);
+        var number = await db.NextReceiptNumberAsync(register.Id, ct);
+        ret.Complete(number, now, store.BusinessDayOf(now));
+        await db.SaveChangesAsync(ct);
+        return SaleView.From(ret);
+    }, ct);
+
+    private async Task AddLinesFromReceiptAsync(Sale ret, Sale original, IReadOnlyList<ReturnLineRequest> requested, CancellationToken ct)
+    {
+        var lineIds = original.Lines.Select(l => l.Id).ToList();
+        var returned = await db.SaleLines
+            .Where(l => l.OriginalLineId != null && lineIds.Contains(l.OriginalLineId.Value))
+            .Join(db.Sales.Where(s => s.Status == SaleStatus.Completed), l => l.SaleId, s => s.Id, (l, _) => new { l.OriginalLineId, l.Quantity })
+            .ToListAsync(ct);
+        foreach (var group in requested.GroupBy(r => r.OriginalLineId))
+        {
+            var line = original.Lines.FirstOrDefault(l => l.Id == group.Key)
+                ?? throw DomainException.NotFound("return.line-not-found", $"Receipt {original.ReceiptNumber} has no line {group.Key}.");
+            var quantity = group.Sum(r => r.Quantity);
+            Sale.EnsureValidQuantity(line.Unit, quantity);
+            // Return lines hold negative quantities.
+            var already = -returned.Where(r => r.OriginalLineId == line.Id).Sum(r => r.Quantity);
+            var refund = ReturnRules.RefundFor(line, already, quantity);
+            ret.AddReturnLine(Guid.CreateVersion7(), line, quantity, refund);
+        }
+    }
+
+    private async Task<IReadOnlyList<RefundableTender>> RefundableTendersAsync(Sale original, CancellationToken ct)
+    {
+        var earlierRefunds = await db.Payments
+            .Join(db.Sales.Where(s => s.OriginalSaleId == original.Id && s.Status == SaleStatus.Completed), p => p.SaleId, s => s.Id, (p, _) => new { p.Method, p.Amount })
+            .ToListAsync(ct);
+        return original.Payments.OrderBy(p => p.Position)
+            .GroupBy(p => p.Method)
+            .Select(g => new RefundableTender(g.Key,
+                g.Sum(p => p.Amount) + earlierRefunds.Where(r => r.Method == g.Key).Sum(r => r.Amount),
+                g.Select(p => p.Reference).FirstOrDefault(r => r is not null)))
+            .ToList();
+    }
+
+    private async Task<Product> FindProductAsync(UnreceiptedReturnLine item, VariableMeasureTable codes, CancellationToken ct)
+    {
+        if (item.ProductId is { } id)
+            return await catalog.FindProductAsync(id, ct);
+        if (item.Barcode is null)
+            throw DomainException.Invalid("return.product", "Each returned product needs a productId or a barcode.");
+        var code = ScannedCode.Parse(item.Barcode, codes) switch
+        {
+            ScannedCode.TradeItem t => t.Gtin,
+            ScannedCode.VariableMeasure v => v.Code.ItemCode,
+            _ => item.Barcode,
+        };
+        return await catalog.FindByBarcodeAsync(code, ct)
+            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {item.Barcode.Trim()}.");
+    }
+}

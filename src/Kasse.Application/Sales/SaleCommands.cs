@@ -1,0 +1,29 @@
+using Kasse.Application.Staff;
+using Kasse.Domain.Sales;
+
+namespace Kasse.Application.Sales;
+
+public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null);
+
+/// <summary>
+/// A line by barcode (EAN/UPC or a variable-measure label), by product id, or a free-text line with its
+/// own price. Quantity defaults to 1; for a weighed product it is the weight in kg.
+/// </summary>
+public sealed record AddLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
+    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null);
+
+public sealed record SetDiscount(DiscountKind Kind, decimal Value = 0m, string? Reason = null);
+
+public sealed record AddPayment(Guid Id, PaymentMethod Method, decimal? Amount = null, decimal? Tendered = null, string? Reference = null);
+
+public sealed record ReturnLineRequest(Guid OriginalLineId, decimal Quantity);
+
+public sealed record UnreceiptedReturnLine(Guid? ProductId = null, string? Barcode = null, decimal Quantity = 1m);
+
+/// <summary>
+/// A return: with the original receipt (pick its lines) or without one (products, a refund method, and a
+/// permission or a supervisor's approval).
+/// </summary>
+public sealed record CreateReturn(Guid Id, Guid RegisterId, Guid? CashierId = null, Guid? OriginalSaleId = null,
+    IReadOnlyList<ReturnLineRequest>? Lines = null, IReadOnlyList<UnreceiptedReturnLine>? Products = null, PaymentMethod? RefundMethod = null,
+    string? Reason = null, Approval? Approval = null);

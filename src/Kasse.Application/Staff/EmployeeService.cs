@@ -1,0 +1,55 @@
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Staff;
+
+public sealed record EmployeeView(Guid Id, string Name, Role Role, bool IsActive)
+{
+    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive);
+}
+
+/// <summary>A supervisor's PIN entered on the till to allow one gated action.</summary>
+public sealed record Approval(Guid EmployeeId, string Pin);
+
+public sealed class EmployeeService(KasseDbContext db)
+{
+    public async Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, CancellationToken ct)
+    {
+        var existing = await db.Employees.FindAsync([id], ct);
+        if (existing is not null)
+            return EmployeeView.From(existing);
+        var employee = new Employee(id, name, role, PinHasher.Hash(pin));
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync(ct);
+        return EmployeeView.From(employee);
+    }
+
+    public async Task<IReadOnlyList<EmployeeView>> ListAsync(CancellationToken ct) =>
+        (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Select(EmployeeView.From).ToList();
+
+    /// <summary>
+    /// Who may do a gated action: the acting employee if their role allows it, otherwise an approver whose
+    /// PIN is right and whose role allows it. Returns the approver's id (null when no approval was needed).
+    /// </summary>
+    public async Task<Guid?> AuthoriseAsync(Guid? actingEmployeeId, Permission permission, Approval? approval, CancellationToken ct)
+    {
+        if (actingEmployeeId is not null)
+        {
+            var acting = await db.Employees.FindAsync([actingEmployeeId.Value], ct)
+                ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {actingEmployeeId}.");
+            if (acting.IsActive && acting.Role.Allows(permission))
+                return null;
+        }
+        if (approval is null)
+            throw DomainException.Forbidden("permission.approval-required",
+                $"This needs a supervisor's approval ({permission}). Ask a supervisor to enter their PIN.");
+        var approver = await db.Employees.FindAsync([approval.EmployeeId], ct);
+        if (approver is null || !approver.IsActive || !PinHasher.Verify(approval.Pin, approver.PinHash))
+            throw DomainException.Forbidden("permission.approval-invalid", "The approval PIN is not right.");
+        if (!approver.Role.Allows(permission))
+            throw DomainException.Forbidden("permission.approver-not-allowed", $"{approver.Name} may not approve this ({permission}).");
+        return approver.Id;
+    }
+}

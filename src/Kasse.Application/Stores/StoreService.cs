@@ -1,0 +1,92 @@
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Money;
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Stores;
+
+public sealed record VatRateView(string Code, decimal Percent, string Description);
+
+public sealed record StoreView(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string Currency,
+    string TimeZone, decimal CashRoundingIncrement, IReadOnlyList<VatRateView> VatRates)
+{
+    public static StoreView From(Store s) => new(s.Id, s.Name, s.Address, s.CompanyId, s.CountryCode, s.Currency, s.TimeZoneId,
+        s.CashRoundingIncrement, s.VatRates.Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList());
+}
+
+public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber)
+{
+    public static RegisterView From(Register r) => new(r.Id, r.StoreId, r.Name, r.LastReceiptNumber);
+}
+
+public sealed record CreateStore(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string? Currency = null,
+    string? TimeZone = null, decimal? CashRoundingIncrement = null, IReadOnlyList<VatRateView>? VatRates = null);
+
+public sealed class StoreService(KasseDbContext db)
+{
+    public async Task<StoreView> CreateAsync(CreateStore command, CancellationToken ct)
+    {
+        var existing = await db.Stores.FindAsync([command.Id], ct);
+        if (existing is not null)
+            return StoreView.From(existing);
+        var store = new Store(command.Id, command.Name, command.Address, command.CompanyId, command.CountryCode,
+            command.Currency ?? DefaultCurrency(command.CountryCode), command.TimeZone ?? DefaultTimeZone(command.CountryCode),
+            command.CashRoundingIncrement, command.VatRates?.Select(r => new VatRate(r.Code, r.Percent, r.Description)));
+        db.Stores.Add(store);
+        await db.SaveChangesAsync(ct);
+        return StoreView.From(store);
+    }
+
+    public async Task<IReadOnlyList<StoreView>> ListAsync(CancellationToken ct) =>
+        (await db.Stores.OrderBy(s => s.Name).ToListAsync(ct)).Select(StoreView.From).ToList();
+
+    public async Task<StoreView> GetAsync(Guid id, CancellationToken ct) => StoreView.From(await FindStoreAsync(db, id, ct));
+
+    public async Task<RegisterView> CreateRegisterAsync(Guid storeId, Guid id, string name, CancellationToken ct)
+    {
+        var existing = await db.Registers.FindAsync([id], ct);
+        if (existing is not null)
+            return RegisterView.From(existing);
+        await FindStoreAsync(db, storeId, ct);
+        var register = new Register(id, storeId, name);
+        if (await db.Registers.AnyAsync(r => r.StoreId == storeId && r.Name == register.Name, ct))
+            throw DomainException.Conflict("register.name-taken", $"The store already has a register named '{register.Name}'.");
+        db.Registers.Add(register);
+        await db.SaveChangesAsync(ct);
+        return RegisterView.From(register);
+    }
+
+    public async Task<IReadOnlyList<RegisterView>> ListRegistersAsync(Guid storeId, CancellationToken ct)
+    {
+        await FindStoreAsync(db, storeId, ct);
+        return (await db.Registers.Where(r => r.StoreId == storeId).OrderBy(r => r.Name).ToListAsync(ct)).Select(RegisterView.From).ToList();
+    }
+
+    public static async Task<Store> FindStoreAsync(KasseDbContext db, Guid id, CancellationToken ct) =>
+        await db.Stores.FirstOrDefaultAsync(s => s.Id == id, ct)
+        ?? throw DomainException.NotFound("store.not-found", $"No store has id {id}.");
+
+    public static async Task<Register> FindRegisterAsync(KasseDbContext db, Guid id, CancellationToken ct) =>
+        await db.Registers.FirstOrDefaultAsync(r => r.Id == id, ct)
+        ?? throw DomainException.NotFound("register.not-found", $"No register has id {id}.");
+
+    private static string DefaultCurrency(string country) => country.Trim().ToUpperInvariant() switch
+    {
+        "DK" => "DKK",
+        "NO" => "NOK",
+        "SE" => "SEK",
+        "IS" => "ISK",
+        _ => "EUR",
+    };
+
+    private static string DefaultTimeZone(string country) => country.Trim().ToUpperInvariant() switch
+    {
+        "DK" => "Europe/Copenhagen",
+        "NO" => "Europe/Oslo",
+        "SE" => "Europe/Stockholm",
+        "FI" => "Europe/Helsinki",
+        "DE" => "Europe/Berlin",
+        _ => "Europe/Copenhagen",
+    };
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Kasse.Data.Postgres;
+
+public static class PostgresDatabase
+{
+    public static DbContextOptionsBuilder UseKassePostgres(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --project src/Kasse.Data.Postgres</c> build the model.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<KasseDbContext>
+{
+    public KasseDbContext CreateDbContext(string[] args) =>
+        new(((DbContextOptionsBuilder<KasseDbContext>)new DbContextOptionsBuilder<KasseDbContext>().UseKassePostgres("Host=localhost;Database=kasse_design")).Options);
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Kasse.Data.Sqlite;
+
+public static class SqliteDatabase
+{
+    public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+            .AddInterceptors(DurableConnection.Instance);
+
+    /// <summary>
+    /// Every connection writes durably: WAL so tills read while one writes, synchronous=FULL so a completed
+    /// sale survives a power cut, and a busy timeout so writers queue instead of failing.
+    /// </summary>
+    private sealed class DurableConnection : DbConnectionInterceptor
+    {
+        public static readonly DurableConnection Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Configure(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Configure(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --project src/Kasse.Data.Sqlite</c> build the model.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<KasseDbContext>
+{
+    public KasseDbContext CreateDbContext(string[] args) =>
+        new(((DbContextOptionsBuilder<KasseDbContext>)new DbContextOptionsBuilder<KasseDbContext>().UseKasseSqlite("Data Source=design-time.db")).Options);
+}

@@ -1,0 +1,49 @@
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kasse.Data.Configurations;
+
+internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
+{
+    public void Configure(EntityTypeBuilder<Store> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Ignore(s => s.CashRounding);
+        builder.Ignore(s => s.VariableMeasureCodes);
+        builder.Ignore(s => s.TimeZone);
+        builder.Property(s => s.Name).HasMaxLength(Store.MaxNameLength);
+        builder.Property(s => s.Address).HasMaxLength(Store.MaxAddressLength);
+        builder.Property(s => s.CompanyId).HasMaxLength(20);
+        builder.Property(s => s.CountryCode).HasMaxLength(2);
+        builder.Property(s => s.Currency).HasMaxLength(3);
+        builder.Property(s => s.TimeZoneId).HasMaxLength(64);
+        builder.Property(s => s.CashRoundingIncrement).IsMoney();
+        builder.HasMany(s => s.VatRates).WithOne().HasForeignKey(r => r.StoreId);
+        builder.Navigation(s => s.VatRates).AutoInclude();
+    }
+}
+
+internal sealed class StoreVatRateConfiguration : IEntityTypeConfiguration<StoreVatRate>
+{
+    public void Configure(EntityTypeBuilder<StoreVatRate> builder)
+    {
+        builder.HasKey(r => new { r.StoreId, r.Code });
+        builder.Property(r => r.Code).HasMaxLength(Kasse.Domain.Money.VatRate.MaxCodeLength);
+        builder.Property(r => r.Percent).IsPercent();
+        builder.Property(r => r.Description).HasMaxLength(60);
+    }
+}
+
+internal sealed class RegisterConfiguration : IEntityTypeConfiguration<Register>
+{
+    public void Configure(EntityTypeBuilder<Register> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(Register.MaxNameLength);
+        builder.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.StoreId, r.Name }).IsUnique();
+    }
+}

@@ -1,0 +1,36 @@
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Staff;
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kasse.Data;
+
+public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : DbContext(options)
+{
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<Register> Registers => Set<Register>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductBarcode> ProductBarcodes => Set<ProductBarcode>();
+    public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<SaleLine> SaleLines => Set<SaleLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public bool IsSqlite => Database.ProviderName == SqliteProvider;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KasseDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no instant type: store UTC ticks so instants sort and compare in SQL.
+        if (IsSqlite)
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

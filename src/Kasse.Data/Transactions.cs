@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Data;
+
+public static class Transactions
+{
+    /// <summary>
+    /// Runs work in a transaction, joining one already open on this context (e.g. the idempotency
+    /// middleware's), so the recorded answer and the change it describes commit together.
+    /// On SQLite, Microsoft.Data.Sqlite begins transactions IMMEDIATE: writers queue instead of failing
+    /// when a read lock would need upgrading.
+    /// </summary>
+    public static async Task<T> InTransactionAsync<T>(this KasseDbContext db, Func<Task<T>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+            return await work();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>Locks a sale's row for the rest of the transaction, so commands on one sale run one at a time.</summary>
+    public static Task<int> LockSaleAsync(this KasseDbContext db, Guid saleId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""UPDATE "Sales" SET "Version" = "Version" + 1 WHERE "Id" = {saleId}""", ct);
+
+    /// <summary>
+    /// Takes the register's next receipt number. The UPDATE locks the register row until commit, so numbers
+    /// are gapless and unique per register even with concurrent completions, and roll back with a failed sale.
+    /// </summary>
+    public static async Task<long> NextReceiptNumberAsync(this KasseDbContext db, Guid registerId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Registers" SET "LastReceiptNumber" = "LastReceiptNumber" + 1 WHERE "Id" = {registerId}""", ct);
+        return await db.Registers.Where(r => r.Id == registerId).Select(r => r.LastReceiptNumber).SingleAsync(ct);
+    }
+}

@@ -1,0 +1,84 @@
+using Kasse.Application.Catalog;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kasse.Server.Api;
+
+public static class CatalogEndpoints
+{
+    public sealed record CreateCategoryRequest(Guid Id, string Name, int SortOrder = 0);
+
+    public sealed record ProductRequest(string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit = Unit.Piece,
+        Guid? CategoryId = null, decimal? CostPrice = null, IReadOnlyList<string>? Barcodes = null, bool IsActive = true)
+    {
+        public SaveProduct ToCommand() => new(Sku, Name, Price, VatPercent, Unit, CategoryId, CostPrice, Barcodes, IsActive);
+    }
+
+    public sealed record CreateProductRequest(Guid Id, string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit = Unit.Piece,
+        Guid? CategoryId = null, decimal? CostPrice = null, IReadOnlyList<string>? Barcodes = null);
+
+    /// <summary>What a scan would put on a sale: the product and, for a variable-measure label, the price or weight in it.</summary>
+    public sealed record BarcodeLookup(string Barcode, ProductView Product, VariableMeasureKind? EmbeddedKind, decimal? EmbeddedValue);
+
+    public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
+    {
+        var categories = api.MapGroup("/categories").WithTags("Catalogue");
+        categories.MapGet("/", ListCategories).WithSummary("All categories in display order");
+        categories.MapPost("/", CreateCategory).WithSummary("Create a category (idempotent by id)");
+
+        var products = api.MapGroup("/products").WithTags("Catalogue");
+        products.MapGet("/", SearchProducts).WithSummary("Search active products by name, SKU or barcode (?q=æbl&categoryId=&skip=&take=)");
+        products.MapPost("/", CreateProduct).WithSummary("Create a product (idempotent by id)");
+        products.MapGet("/{productId:guid}", GetProduct).WithSummary("One product");
+        products.MapPut("/{productId:guid}", UpdateProduct).WithSummary("Change a product: price, name, barcodes, active …");
+
+        api.MapGet("/stores/{storeId:guid}/barcodes/{code}", LookUpBarcode).WithTags("Catalogue")
+            .WithSummary("Look up a scanned code as the store's till would read it (EAN-13/EAN-8/UPC-A or a GS1 20–29 label)");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CategoryView>>> ListCategories(CatalogService catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.ListCategoriesAsync(ct));
+
+    private static async Task<Created<CategoryView>> CreateCategory(CreateCategoryRequest request, CatalogService catalog, CancellationToken ct)
+    {
+        var category = await catalog.CreateCategoryAsync(request.Id, request.Name, request.SortOrder, ct);
+        return TypedResults.Created($"/api/v1/categories/{category.Id}", category);
+    }
+
+    private static async Task<Ok<ProductPage>> SearchProducts(string? q, Guid? categoryId, int? skip, int? take, CatalogService catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.SearchAsync(q, categoryId, skip ?? 0, take ?? 50, ct));
+
+    private static async Task<Created<ProductView>> CreateProduct(CreateProductRequest request, CatalogService catalog, CancellationToken ct)
+    {
+        if (request.Id == Guid.Empty)
+            throw DomainException.Invalid("product.id", "Give the product an id (a new UUID).");
+        var product = await catalog.CreateProductAsync(request.Id,
+            new SaveProduct(request.Sku, request.Name, request.Price, request.VatPercent, request.Unit, request.CategoryId, request.CostPrice, request.Barcodes), ct);
+        return TypedResults.Created($"/api/v1/products/{product.Id}", product);
+    }
+
+    private static async Task<Ok<ProductView>> GetProduct(Guid productId, CatalogService catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.GetProductAsync(productId, ct));
+
+    private static async Task<Ok<ProductView>> UpdateProduct(Guid productId, ProductRequest request, CatalogService catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.UpdateProductAsync(productId, request.ToCommand(), ct));
+
+    private static async Task<Ok<BarcodeLookup>> LookUpBarcode(Guid storeId, string code, CatalogService catalog, KasseDbContext db, CancellationToken ct)
+    {
+        var store = await StoreService.FindStoreAsync(db, storeId, ct);
+        var scanned = ScannedCode.Parse(code, store.VariableMeasureCodes);
+        var (lookup, kind, value) = scanned switch
+        {
+            ScannedCode.TradeItem t => (t.Gtin, (VariableMeasureKind?)null, (decimal?)null),
+            ScannedCode.VariableMeasure v => (v.Code.ItemCode, v.Code.Kind, v.Code.Value),
+            _ => (code, null, null),
+        };
+        var product = await catalog.FindByBarcodeAsync(lookup, ct)
+            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {code.Trim()}. Look the product up by name, or add the barcode to it.");
+        return TypedResults.Ok(new BarcodeLookup(code.Trim(), ProductView.From(product), kind, value));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Kasse.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Server.Api;
+
+/// <summary>One mapping from every failure to application/problem+json, so all endpoints answer alike.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail) = Describe(exception);
+        if (status >= 500)
+            logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static (int Status, string Code, string Title, string Detail) Describe(Exception exception) => exception switch
+    {
+        DomainException e => e.Kind switch
+        {
+            ErrorKind.Invalid => (StatusCodes.Status400BadRequest, e.Code, "The request breaks a rule", e.Message),
+            ErrorKind.NotFound => (StatusCodes.Status404NotFound, e.Code, "Not found", e.Message),
+            ErrorKind.Conflict => (StatusCodes.Status409Conflict, e.Code, "Not possible now", e.Message),
+            ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, e.Code, "Not allowed", e.Message),
+        },
+        BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request.too-large" : "request.malformed",
+            e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request is too large" : "The request could not be read",
+            Explain(e)),
+        JsonException e => (StatusCodes.Status400BadRequest, "request.malformed", "The request could not be read", JsonMessage(e)),
+        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrency", "Changed by someone else",
+            "Someone else changed this at the same moment. Load it again and retry."),
+        DbUpdateException => (StatusCodes.Status409Conflict, "conflict", "Conflicting change",
+            "The change conflicts with data saved at the same moment (for example a duplicate SKU or barcode). Load it again and retry."),
+        OperationCanceledException => (499, "cancelled", "Cancelled", "The request was cancelled."),
+        _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "database.unavailable", "The database is not available",
+            "Kasse can't reach its database right now. Nothing was saved; try again in a moment."),
+        _ => (StatusCodes.Status500InternalServerError, "internal", "Something went wrong in Kasse",
+            "An unexpected error happened and was logged. Nothing was saved by this request."),
+    };
+
+    private static string Explain(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException json => JsonMessage(json),
+        _ => e.Message,
+    };
+
+    private static string JsonMessage(JsonException e) =>
+        e.Path is { Length: > 0 } path && path != "$"
+            ? $"The JSON body is not valid at {path}: {FirstSentence(e.Message)}"
+            : $"The JSON body is not valid: {FirstSentence(e.Message)}";
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException or TimeoutException
+                || e.GetType().Name is "NpgsqlException" && e.Message.Contains("connect", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}

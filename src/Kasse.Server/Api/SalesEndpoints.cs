@@ -1,0 +1,91 @@
+using Kasse.Application.Sales;
+using Kasse.Domain.Sales;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kasse.Server.Api;
+
+public static class SalesEndpoints
+{
+    public sealed record ChangeQuantityRequest(decimal Quantity);
+
+    public sealed record ResumeRequest(Guid RegisterId);
+
+    public static RouteGroupBuilder MapSales(this RouteGroupBuilder api)
+    {
+        var sales = api.MapGroup("/sales").WithTags("Sales");
+        sales.MapPost("/", Open).WithSummary("Open a sale on a register; the till chooses the id, so a retry opens nothing new");
+        sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments");
+        sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price");
+        sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)");
+        sales.MapDelete("/{saleId:guid}/lines/{lineId:guid}", RemoveLine).WithSummary("Remove a line");
+        sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/discount", SetLineDiscount).WithSummary("Set or clear (kind None) a line discount, with a reason");
+        sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason");
+        sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer");
+        sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store");
+        sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment");
+        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls");
+        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)");
+        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again");
+        sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON");
+        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)");
+
+        api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
+            .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)");
+        return api;
+    }
+
+    private static async Task<Created<SaleView>> Open(OpenSale request, SalesService sales, CancellationToken ct)
+    {
+        var sale = await sales.OpenAsync(request, ct);
+        return TypedResults.Created($"/api/v1/sales/{sale.Id}", sale);
+    }
+
+    private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.GetAsync(saleId, ct));
+
+    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
+
+    private static async Task<Ok<SaleView>> ChangeQuantity(Guid saleId, Guid lineId, ChangeQuantityRequest request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.ChangeQuantityAsync(saleId, lineId, request.Quantity, ct));
+
+    private static async Task<Ok<SaleView>> RemoveLine(Guid saleId, Guid lineId, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.RemoveLineAsync(saleId, lineId, ct));
+
+    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.SetLineDiscountAsync(saleId, lineId, request, ct));
+
+    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.SetSaleDiscountAsync(saleId, request, ct));
+
+    private static async Task<Ok<SaleView>> Park(Guid saleId, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.ParkAsync(saleId, ct));
+
+    private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
+
+    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.VoidAsync(saleId, ct));
+
+    private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));
+
+    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.RemovePaymentAsync(saleId, paymentId, ct));
+
+    private static async Task<Ok<SaleView>> Complete(Guid saleId, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.CompleteAsync(saleId, ct));
+
+    private static async Task<Ok<ReceiptView>> Receipt(Guid saleId, ReceiptService receipts, CancellationToken ct) =>
+        TypedResults.Ok(await receipts.GetAsync(saleId, ct));
+
+    private static async Task<ContentHttpResult> ReceiptAsText(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct)
+    {
+        if (width is not (null or 32 or 42 or 48))
+            throw Kasse.Domain.DomainException.Invalid("receipt.width", "Receipt width is 32 (58 mm), 42 or 48 (80 mm) columns.");
+        return TypedResults.Text(ReceiptText.Render(await receipts.GetAsync(saleId, ct), width ?? 42), "text/plain; charset=utf-8");
+    }
+
+    private static async Task<Ok<SaleView>> FindByReceipt(Guid registerId, long receiptNumber, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.FindByReceiptAsync(registerId, receiptNumber, ct));
+}

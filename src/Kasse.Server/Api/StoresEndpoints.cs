@@ -1,0 +1,47 @@
+using Kasse.Application.Sales;
+using Kasse.Application.Stores;
+using Kasse.Domain.Sales;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kasse.Server.Api;
+
+public static class StoresEndpoints
+{
+    public sealed record CreateRegisterRequest(Guid Id, string Name);
+
+    public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
+    {
+        var stores = api.MapGroup("/stores").WithTags("Stores");
+        stores.MapGet("/", ListStores).WithSummary("All stores");
+        stores.MapPost("/", CreateStore).WithSummary("Create a store (idempotent by id)");
+        stores.MapGet("/{storeId:guid}", GetStore).WithSummary("One store with its VAT rates and cash rounding");
+        stores.MapGet("/{storeId:guid}/registers", ListRegisters).WithSummary("The store's registers (tills)");
+        stores.MapPost("/{storeId:guid}/registers", CreateRegister).WithSummary("Add a register (idempotent by id)");
+        stores.MapGet("/{storeId:guid}/sales", ListSales).WithSummary("The store's latest sales, e.g. ?status=Parked for parked sales");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<StoreView>>> ListStores(StoreService stores, CancellationToken ct) =>
+        TypedResults.Ok(await stores.ListAsync(ct));
+
+    private static async Task<Created<StoreView>> CreateStore(CreateStore request, StoreService stores, CancellationToken ct)
+    {
+        var store = await stores.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/stores/{store.Id}", store);
+    }
+
+    private static async Task<Ok<StoreView>> GetStore(Guid storeId, StoreService stores, CancellationToken ct) =>
+        TypedResults.Ok(await stores.GetAsync(storeId, ct));
+
+    private static async Task<Ok<IReadOnlyList<RegisterView>>> ListRegisters(Guid storeId, StoreService stores, CancellationToken ct) =>
+        TypedResults.Ok(await stores.ListRegistersAsync(storeId, ct));
+
+    private static async Task<Created<RegisterView>> CreateRegister(Guid storeId, CreateRegisterRequest request, StoreService stores, CancellationToken ct)
+    {
+        var register = await stores.CreateRegisterAsync(storeId, request.Id, request.Name, ct);
+        return TypedResults.Created($"/api/v1/stores/{storeId}/registers/{register.Id}", register);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SaleView>>> ListSales(Guid storeId, SaleStatus? status, int? take, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.ListAsync(storeId, status, take ?? 50, ct));
+}

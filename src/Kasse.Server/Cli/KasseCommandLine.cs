@@ -1,0 +1,151 @@
+using System.CommandLine;
+using Kasse.Application;
+using Kasse.Application.Catalog;
+using Kasse.Application.Demo;
+using Kasse.Server.Hosting;
+
+namespace Kasse.Server.Cli;
+
+/// <summary><c>kasse</c> serves by default; sub-commands do the admin work.</summary>
+public static class KasseCommandLine
+{
+    private static readonly Option<string?> Database = new("--database")
+    {
+        Description = "sqlite (default) or postgres",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "Database connection string (required for postgres)",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> DataDirectory = new("--data")
+    {
+        Description = "Folder for the SQLite file and other local data (default: the user's data folder/kasse)",
+        Recursive = true,
+    };
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Kasse point of sale. Without a sub-command it serves the API and UI (ASP.NET options such as --urls pass through).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.Options.Add(Database);
+        root.Options.Add(Connection);
+        root.Options.Add(DataDirectory);
+        root.SetAction((parse, ct) => ServeAsync(parse, ct));
+
+        var serve = new Command("serve", "Serve the API and UI (the default)") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((parse, ct) => ServeAsync(parse, ct));
+        root.Subcommands.Add(serve);
+
+        var db = new Command("db", "Database administration");
+        var migrate = new Command("migrate", "Create or upgrade the database schema");
+        migrate.SetAction(MigrateAsync);
+        db.Subcommands.Add(migrate);
+        root.Subcommands.Add(db);
+
+        var seed = new Command("seed", "Fill the database with sample data");
+        var demo = new Command("demo", "Create the demo store, register, cashier and ~200 products (safe to repeat)");
+        demo.SetAction(SeedDemoAsync);
+        seed.Subcommands.Add(demo);
+        root.Subcommands.Add(seed);
+
+        var import = new Command("import", "Import data from files");
+        var products = new Command("products", "Import products from CSV: sku;name;category;price;vat_rate;unit;barcodes;cost_price");
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file (UTF-8, ; or , separated)" };
+        var skip = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows even if some rows have errors" };
+        products.Arguments.Add(file);
+        products.Options.Add(skip);
+        products.SetAction((parse, ct) => ImportProductsAsync(parse.GetRequiredValue(file), parse.GetValue(skip), parse, ct));
+        import.Subcommands.Add(products);
+        root.Subcommands.Add(import);
+        return root;
+    }
+
+    private static async Task<int> ServeAsync(ParseResult parse, CancellationToken ct)
+    {
+        var app = KasseWebApp.Create([.. parse.UnmatchedTokens], Settings(parse));
+        await KasseWebApp.PrepareAsync(app, ct);
+        app.Logger.LogInformation("Kasse keeps its data in {Database}", app.Services.GetRequiredService<DatabaseSettings>().Describe());
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(ParseResult parse, CancellationToken ct)
+    {
+        await using var services = BuildServices(parse, out var settings);
+        await DatabaseSetup.MigrateAsync(services, ct);
+        await parse.InvocationConfiguration.Output.WriteLineAsync($"Database is up to date: {settings.Describe()}");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(ParseResult parse, CancellationToken ct)
+    {
+        await using var services = BuildServices(parse, out _);
+        await DatabaseSetup.MigrateAsync(services, ct);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        await parse.InvocationConfiguration.Output.WriteLineAsync(
+            $"Demo store {(result.StoreCreated ? "created" : "already there")}: {result.Products.Created} products added, {result.Products.Updated} updated. "
+            + $"Register {DemoSeeder.RegisterId}, cashier {DemoSeeder.EmployeeId} (PIN {DemoSeeder.EmployeePin}).");
+        return 0;
+    }
+
+    private static async Task<int> ImportProductsAsync(FileInfo file, bool skipBadRows, ParseResult parse, CancellationToken ct)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"No such file: {file.FullName}");
+            return 2;
+        }
+        await using var services = BuildServices(parse, out _);
+        await DatabaseSetup.MigrateAsync(services, ct);
+        await using var scope = services.CreateAsyncScope();
+        await using var stream = file.OpenRead();
+        var report = await scope.ServiceProvider.GetRequiredService<ProductImporter>().ImportAsync(stream, skipBadRows, ct);
+        foreach (var problem in report.Errors)
+            await error.WriteLineAsync($"{file.Name}: {problem}");
+        if (!report.Imported)
+        {
+            await error.WriteLineAsync($"Nothing was imported: {report.Errors.Count} error(s). Fix them, or run again with --skip-bad-rows to import the good rows.");
+            return 1;
+        }
+        await output.WriteLineAsync($"Imported {file.Name}: {report.Created} created, {report.Updated} updated, {report.Skipped} bad row(s) skipped.");
+        return 0;
+    }
+
+    private static Dictionary<string, string?> Settings(ParseResult parse)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (parse.GetValue(Database) is { } provider)
+            settings[DatabaseSettings.ProviderKey] = provider;
+        if (parse.GetValue(Connection) is { } connection)
+            settings[DatabaseSettings.ConnectionKey] = connection;
+        if (parse.GetValue(DataDirectory) is { } data)
+            settings[DatabaseSettings.DataDirectoryKey] = data;
+        return settings;
+    }
+
+    private static ServiceProvider BuildServices(ParseResult parse, out DatabaseSettings settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(Settings(parse))
+            .Build();
+        settings = DatabaseSettings.From(configuration);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddKasseDatabase(settings);
+        services.AddKasseApplication();
+        return services.BuildServiceProvider();
+    }
+}

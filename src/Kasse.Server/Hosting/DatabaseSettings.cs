@@ -1,0 +1,77 @@
+using Kasse.Data;
+using Kasse.Data.Postgres;
+using Kasse.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Server.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where Kasse keeps its data. Defaults to a SQLite file in the user's data folder; PostgreSQL by setting
+/// <c>Kasse:Database:Provider=Postgres</c> and a connection string (or <c>--database postgres --connection …</c>).
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ProviderKey = "Kasse:Database:Provider";
+    public const string ConnectionKey = "Kasse:Database:ConnectionString";
+    public const string DataDirectoryKey = "Kasse:DataDirectory";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration[ProviderKey];
+        var provider = string.IsNullOrWhiteSpace(providerText) ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(providerText.Trim(), ignoreCase: true, out var p) ? p
+            : providerText.Trim().Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres
+            : throw new InvalidOperationException($"Unknown database provider '{providerText}'. Use sqlite or postgres.");
+        var connection = configuration[ConnectionKey];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException($"PostgreSQL needs a connection string: set {ConnectionKey} (e.g. Host=localhost;Database=kasse;Username=kasse;Password=…).");
+            var directory = DataDirectory(configuration);
+            Directory.CreateDirectory(directory);
+            connection = $"Data Source={Path.Combine(directory, "kasse.db")}";
+        }
+        return new DatabaseSettings(provider, connection);
+    }
+
+    public static string DataDirectory(IConfiguration configuration) =>
+        configuration[DataDirectoryKey] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "kasse");
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        _ = Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseKasseSqlite(ConnectionString),
+            DatabaseProvider.Postgres => options.UseKassePostgres(ConnectionString),
+        };
+    }
+
+    /// <summary>What to tell a person about where data lives, without the password.</summary>
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => "SQLite " + ConnectionString.Replace("Data Source=", "", StringComparison.OrdinalIgnoreCase),
+        DatabaseProvider.Postgres => "PostgreSQL " + string.Join(';', ConnectionString.Split(';')
+            .Where(part => !part.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase))),
+    };
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddKasseDatabase(this IServiceCollection services, DatabaseSettings settings) =>
+        services.AddDbContext<KasseDbContext>(settings.Configure);
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+}

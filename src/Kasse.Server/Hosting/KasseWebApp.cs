@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kasse.Application;
+using Kasse.Application.Demo;
+using Kasse.Server.Api;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Kasse.Server.Hosting;
+
+/// <summary>The composition root of the Kasse node: API, problem details, idempotency, database.</summary>
+public static class KasseWebApp
+{
+    public const string SeedDemoKey = "Kasse:SeedDemoOnFirstStart";
+    public const string DefaultUrl = "http://localhost:5080";
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var database = DatabaseSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddKasseDatabase(database);
+        builder.Services.AddKasseApplication();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bad input must reach the problem handler with its reason, not end as an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kasse API";
+            document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments and returns. "
+                + "Errors are application/problem+json. Requests that create something take a client-chosen id or an Idempotency-Key header.";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
+        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff();
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        // Enum values are names only: a number such as 7 would not be a payment method anyone can read.
+        json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        // A misspelt or missing field is an error the client sees, not a silent default.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.RespectRequiredConstructorParameters = true;
+        json.RespectNullableAnnotations = true;
+    }
+
+    /// <summary>Migrates the database and, on the very first start, creates the demo store.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services, ct);
+        if (!app.Configuration.GetValue(SeedDemoKey, defaultValue: true))
+            return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+        if (seeded is not null)
+            app.Logger.LogInformation("Created the demo store with {Products} products. Register {Register}, cashier PIN {Pin}.",
+                seeded.Products.Created, DemoSeeder.RegisterId, DemoSeeder.EmployeePin);
+    }
+}

@@ -1,0 +1,3 @@
+using Kasse.Server.Cli;
+
+return await KasseCommandLine.Create().Parse(args).InvokeAsync();
