@@ -109,14 +109,15 @@ public class PaymentTests
         Refused.With("payment.tendered", () => ASale().WithLine(Groceries).Build().PayCash(0m));
 
     [Fact]
-    public void A_sale_that_costs_nothing_is_settled_in_cash()
+    public void A_sale_that_costs_nothing_completes_without_a_payment()
     {
         var sale = ASale().WithLine(APiece("Vareprøve", 0m)).Build();
 
-        sale.PayCash(0m);
+        Refused.With("sale.paid", () => sale.PayCash(0m));
         sale.CompleteToday(ADanishStore());
 
         Assert.Equal(SaleStatus.Completed, sale.Status);
+        Assert.Empty(sale.Payments);
     }
 
     [Fact]

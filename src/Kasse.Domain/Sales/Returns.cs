@@ -16,6 +16,7 @@ public static class ReturnRules
     {
         if (quantity <= 0m)
             throw DomainException.Invalid("return.quantity", "The quantity to return must be more than zero.");
+        Sale.EnsureValidQuantity(original.Unit, quantity);
         var returnable = original.Quantity - alreadyReturned;
         if (quantity > returnable)
             throw DomainException.Conflict("return.too-much",

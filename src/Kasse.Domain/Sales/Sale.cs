@@ -184,6 +184,11 @@ public sealed class Sale
     {
         EnsureEditable();
         EnsureKind(SaleKind.Return, "Only a return has return lines.");
+        if (originalLine.SaleId != OriginalSaleId)
+            throw DomainException.Invalid("return.line-not-on-receipt", $"'{originalLine.Name}' is not on the receipt being returned.");
+        if (_lines.Any(l => l.Id == lineId))
+            throw DomainException.Conflict("line.id-used", $"Line id {lineId} is already used in this return.");
+        EnsureValidQuantity(originalLine.Unit, quantity);
         var line = SaleLine.ForReturn(lineId, Id, NextPosition(), originalLine, quantity, refund);
         _lines.Add(line);
         Recalculate();
@@ -252,8 +257,9 @@ public sealed class Sale
             throw DomainException.Conflict("sale.empty", "Add something to the sale before taking payment.");
         if (_payments.Any(p => p.Id == paymentId))
             throw DomainException.Conflict("payment.id-used", $"Payment id {paymentId} is already used in this sale.");
-        var remaining = TotalAmount - PaidAmount;
-        if (remaining <= 0m && !(method == PaymentMethod.Cash && remaining == 0m && _payments.Count == 0))
+        // What is still due counts the øreafrunding already settled, so a sale rounded down takes no more money.
+        var remaining = AmountDue;
+        if (remaining <= 0m)
             throw DomainException.Conflict("sale.paid", "The sale is already paid in full; complete it.");
         var validReference = Text.Optional(reference, Payment.MaxReferenceLength, "payment.reference", "The payment reference");
 
@@ -263,6 +269,9 @@ public sealed class Sale
             var settles = new CashRounding(CashRoundingIncrement).Round(remaining);
             var given = tendered ?? amount ?? settles;
             EnsureMoney(given, "payment.tendered", "The amount tendered", allowZero: settles == 0m);
+            if (given >= remaining && given < settles)
+                throw DomainException.Invalid("payment.cash-rounding",
+                    $"In cash the sale settles as {Format(settles)} (rounded to {Format(CashRoundingIncrement)}); take at least that, or less than {Format(remaining)} as part payment.");
             payment = given >= settles
                 ? new Payment(paymentId, Id, _payments.Count + 1, method, settles, given, given - settles, settles - remaining, null, now)
                 : new Payment(paymentId, Id, _payments.Count + 1, method, given, given, 0m, 0m, null, now);
@@ -288,6 +297,8 @@ public sealed class Sale
         if (Status != SaleStatus.Open)
             throw DomainException.Conflict("sale.not-open", "Refunds can only be added to an open return.");
         EnsureKind(SaleKind.Return, "Only a return pays money back.");
+        if (_payments.Any(p => p.Id == paymentId))
+            throw DomainException.Conflict("payment.id-used", $"Payment id {paymentId} is already used in this return.");
         var payment = new Payment(paymentId, Id, _payments.Count + 1, part.Method, -part.Amount, null, 0m, -part.Rounding, part.Reference, now);
         _payments.Add(payment);
         Touch();

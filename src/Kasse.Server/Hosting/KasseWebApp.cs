@@ -15,7 +15,9 @@ public static class KasseWebApp
     public const string DefaultUrl = "http://localhost:5080";
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Replaces parts for tests (e.g. the clock); null in production.</param>
+    public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (settings is not null)
@@ -27,6 +29,7 @@ public static class KasseWebApp
         var database = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
