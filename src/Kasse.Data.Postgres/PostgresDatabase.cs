@@ -7,7 +7,9 @@ public static class PostgresDatabase
 {
     public static DbContextOptionsBuilder UseKassePostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql
-            .MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+            .MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name)
+            // A sale loads its few lines and payments in one round trip.
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 }
 
 /// <summary>Lets <c>dotnet ef migrations add … --project src/Kasse.Data.Postgres</c> build the model.</summary>

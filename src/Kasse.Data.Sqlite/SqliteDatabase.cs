@@ -8,7 +8,8 @@ namespace Kasse.Data.Sqlite;
 public static class SqliteDatabase
 {
     public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(DurableConnection.Instance);
 
     /// <summary>

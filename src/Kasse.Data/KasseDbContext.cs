@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kasse.Data;
 
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
 public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : DbContext(options)
 {
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -29,8 +32,8 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no instant type: store UTC ticks so instants sort and compare in SQL.
+        // SQLite has no instant type: store UTC ticks so instants sort and compare in SQL, exactly.
         if (IsSqlite)
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }

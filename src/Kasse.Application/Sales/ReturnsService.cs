@@ -28,7 +28,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
 
         var register = await StoreService.FindRegisterAsync(db, command.RegisterId, ct);
         var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         Sale ret;
         if (command.OriginalSaleId is { } originalId)
         {

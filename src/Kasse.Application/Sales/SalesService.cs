@@ -29,7 +29,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
         var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
         if (command.CashierId is { } cashierId && !await db.Employees.AnyAsync(e => e.Id == cashierId && e.IsActive, ct))
             throw DomainException.NotFound("employee.not-found", $"No active employee has id {cashierId}.");
-        var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.GetUtcNow());
+        var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
         db.Sales.Add(sale);
         await db.SaveChangesAsync(ct);
         return SaleView.From(sale);
@@ -144,7 +144,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
         Change(saleId, (sale, _) =>
         {
             if (sale.Status != SaleStatus.Voided)
-                sale.Void(clock.GetUtcNow());
+                sale.Void(clock.Now());
             return Task.CompletedTask;
         }, ct);
 
@@ -154,7 +154,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
             if (command.Id == Guid.Empty)
                 throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
             if (sale.Payments.All(p => p.Id != command.Id))
-                sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.GetUtcNow());
+                sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now());
             return Task.CompletedTask;
         }, ct);
 
@@ -173,8 +173,8 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
             if (sale.Status == SaleStatus.Completed)
                 return;
             if (!sale.IsFullyPaid)
-                sale.Complete(0, clock.GetUtcNow(), default); // throws the precise reason (not open, empty, or what is due)
-            var now = clock.GetUtcNow();
+                sale.Complete(0, clock.Now(), default); // throws the precise reason (not open, empty, or what is due)
+            var now = clock.Now();
             var number = await db.NextReceiptNumberAsync(sale.RegisterId, ct);
             sale.Complete(number, now, store.BusinessDayOf(now));
         }, ct);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kasse.Application;
 using Kasse.Data;
 using Kasse.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                     ResponseBody = Encoding.UTF8.GetString(buffer.ToArray()),
                     ContentType = context.Response.ContentType ?? "application/json",
                     Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                    CreatedAt = clock.GetUtcNow(),
+                    CreatedAt = clock.Now(),
                 });
                 try
                 {
