@@ -13,10 +13,18 @@ public static class ReceiptText
     public static string Render(ReceiptView r, int width = 42)
     {
         var text = new StringBuilder();
-        void Line(string s = "") => text.Append(s).Append('\n');
-        void Centre(string s) => Line(s.Length >= width ? s[..width] : new string(' ', (width - s.Length) / 2) + s);
+        void Line(string s = "")
+        {
+            // Paper does not scroll sideways: long text wraps at the paper's width.
+            for (; s.Length > width; s = s[width..])
+                text.Append(s.AsSpan(0, width)).Append('\n');
+            text.Append(s).Append('\n');
+        }
+        void Centre(string s) => Line(s.Length >= width ? s : new string(' ', (width - s.Length) / 2) + s);
         void Pair(string left, string right)
         {
+            if (right.Length >= width)
+                right = right[..(width - 1)];
             var room = width - right.Length - 1;
             if (left.Length > room)
             {
