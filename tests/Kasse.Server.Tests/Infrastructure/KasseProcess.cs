@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Kasse.Server.Tests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the real <c>kasse</c> executable as its own process, as a person at a terminal would.</summary>
+public static partial class KasseProcess
+{
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "kasse.exe" : "kasse");
+
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts <c>kasse</c> serving on a free loopback port and waits (bounded) until it says where.</summary>
+    public static async Task<(Process Process, Uri Address)> ServeAsync(params string[] args)
+    {
+        var process = Start([.. args, "--urls", "http://127.0.0.1:0"]);
+        var seen = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!timeout.IsCancellationRequested)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            if (line is null)
+                break;
+            seen.AppendLine(line);
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+                return (process, new Uri(match.Groups[1].Value));
+            }
+        }
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("kasse did not start listening within 2 minutes. It printed:\n" + seen + await process.StandardError.ReadToEndAsync());
+    }
+
+    private static Process Start(string[] args)
+    {
+        if (!File.Exists(Executable))
+            throw new InvalidOperationException($"The kasse executable was not built next to the tests ({Executable}).");
+        var info = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        // The test run's own settings must not leak into the child.
+        info.Environment.Remove("Kasse__Database__Provider");
+        info.Environment.Remove("Kasse__Database__ConnectionString");
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start kasse.");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+}
