@@ -10,11 +10,12 @@ namespace Kasse.Data;
 /// </summary>
 public static class Conversions
 {
+    // Multiplying by 0.01 (not dividing by 100) keeps two decimals, so 29 kr reads back as 29.00 as it was written.
     private static readonly ValueConverter<decimal, long> MinorUnits =
-        new(v => Money.ToMinorUnits(v), v => v / 100m);
+        new(v => Money.ToMinorUnits(v), v => v * 0.01m);
 
     private static readonly ValueConverter<decimal?, long?> OptionalMinorUnits =
-        new(v => v == null ? null : Money.ToMinorUnits(v.Value), v => v == null ? null : v.Value / 100m);
+        new(v => v == null ? null : Money.ToMinorUnits(v.Value), v => v == null ? null : v.Value * 0.01m);
 
     /// <summary>Quantities in thousandths: grams, millilitres, or pieces × 1000.</summary>
     private static readonly ValueConverter<decimal, long> Thousandths =
