@@ -1,5 +1,6 @@
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Catalog;
 using Kasse.Domain.Money;
 using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,15 @@ namespace Kasse.Application.Stores;
 
 public sealed record VatRateView(string Code, decimal Percent, string Description);
 
+/// <summary>A scale-label layout: prefix (20–29), what the value holds, and how many digits name the item.</summary>
+public sealed record VariableMeasureRuleView(string Prefix, VariableMeasureKind Kind, int ItemDigits = 5);
+
 public sealed record StoreView(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string Currency,
-    string TimeZone, decimal CashRoundingIncrement, IReadOnlyList<VatRateView> VatRates)
+    string TimeZone, decimal CashRoundingIncrement, IReadOnlyList<VatRateView> VatRates, IReadOnlyList<VariableMeasureRuleView> VariableMeasureRules)
 {
     public static StoreView From(Store s) => new(s.Id, s.Name, s.Address, s.CompanyId, s.CountryCode, s.Currency, s.TimeZoneId,
-        s.CashRoundingIncrement, s.VatRates.Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList());
+        s.CashRoundingIncrement, s.VatRates.Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList(),
+        s.VariableMeasureRules.Select(r => new VariableMeasureRuleView(r.Prefix, r.Kind, r.ItemDigits)).ToList());
 }
 
 public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber)
@@ -21,7 +26,8 @@ public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastR
 }
 
 public sealed record CreateStore(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string? Currency = null,
-    string? TimeZone = null, decimal? CashRoundingIncrement = null, IReadOnlyList<VatRateView>? VatRates = null);
+    string? TimeZone = null, decimal? CashRoundingIncrement = null, IReadOnlyList<VatRateView>? VatRates = null,
+    IReadOnlyList<VariableMeasureRuleView>? VariableMeasureRules = null);
 
 public sealed class StoreService(KasseDbContext db)
 {
@@ -32,7 +38,8 @@ public sealed class StoreService(KasseDbContext db)
             return StoreView.From(existing);
         var store = new Store(command.Id, command.Name, command.Address, command.CompanyId, command.CountryCode,
             command.Currency ?? DefaultCurrency(command.CountryCode), command.TimeZone ?? DefaultTimeZone(command.CountryCode),
-            command.CashRoundingIncrement, command.VatRates?.Select(r => new VatRate(r.Code, r.Percent, r.Description)));
+            command.CashRoundingIncrement, command.VatRates?.Select(r => new VatRate(r.Code, r.Percent, r.Description)),
+            command.VariableMeasureRules?.Select(r => new VariableMeasureRule(r.Prefix, r.Kind, r.ItemDigits)));
         db.Stores.Add(store);
         await db.SaveChangesAsync(ct);
         return StoreView.From(store);

@@ -476,6 +476,28 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Stores.StoreVariableMeasureRule", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("ItemDigits")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("StoreId", "Prefix");
+
+                    b.ToTable("StoreVariableMeasureRule");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Stores.StoreVatRate", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -567,6 +589,15 @@ namespace Kasse.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Stores.StoreVariableMeasureRule", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany("VariableMeasureRules")
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Stores.StoreVatRate", b =>
                 {
                     b.HasOne("Kasse.Domain.Stores.Store", null)
@@ -590,6 +621,8 @@ namespace Kasse.Data.Postgres.Migrations
 
             modelBuilder.Entity("Kasse.Domain.Stores.Store", b =>
                 {
+                    b.Navigation("VariableMeasureRules");
+
                     b.Navigation("VatRates");
                 });
 #pragma warning restore 612, 618

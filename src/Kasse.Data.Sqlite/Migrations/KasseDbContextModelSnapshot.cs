@@ -471,6 +471,28 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Stores.StoreVariableMeasureRule", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemDigits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoreId", "Prefix");
+
+                    b.ToTable("StoreVariableMeasureRule");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Stores.StoreVatRate", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -562,6 +584,15 @@ namespace Kasse.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Stores.StoreVariableMeasureRule", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany("VariableMeasureRules")
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Stores.StoreVatRate", b =>
                 {
                     b.HasOne("Kasse.Domain.Stores.Store", null)
@@ -585,6 +616,8 @@ namespace Kasse.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Kasse.Domain.Stores.Store", b =>
                 {
+                    b.Navigation("VariableMeasureRules");
+
                     b.Navigation("VatRates");
                 });
 #pragma warning restore 612, 618

@@ -22,6 +22,18 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(s => s.CashRoundingIncrement).IsMoney();
         builder.HasMany(s => s.VatRates).WithOne().HasForeignKey(r => r.StoreId);
         builder.Navigation(s => s.VatRates).AutoInclude();
+        builder.HasMany(s => s.VariableMeasureRules).WithOne().HasForeignKey(r => r.StoreId);
+        builder.Navigation(s => s.VariableMeasureRules).AutoInclude();
+    }
+}
+
+internal sealed class StoreVariableMeasureRuleConfiguration : IEntityTypeConfiguration<StoreVariableMeasureRule>
+{
+    public void Configure(EntityTypeBuilder<StoreVariableMeasureRule> builder)
+    {
+        builder.HasKey(r => new { r.StoreId, r.Prefix });
+        builder.Property(r => r.Prefix).HasMaxLength(2);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
     }
 }
 

@@ -29,11 +29,11 @@ public sealed class ProductBarcode
     public string Code { get; private set; }
     public BarcodeKind Kind { get; private set; }
 
-    /// <summary>Accepts EAN-13, EAN-8, UPC-A (validated) or a 7–8 digit variable-measure item code starting with 2.</summary>
+    /// <summary>Accepts EAN-13, EAN-8, UPC-A (validated) or a 5–7 digit variable-measure item code (prefix 20–29 + item reference).</summary>
     public static ProductBarcode Create(Guid productId, string code)
     {
         var trimmed = code.Trim();
-        if (Gtin.IsAllDigits(trimmed) && trimmed.Length is 7 && trimmed[0] == '2')
+        if (Gtin.IsAllDigits(trimmed) && trimmed.Length is >= 5 and <= 7 && trimmed[0] == '2')
             return new ProductBarcode(Guid.CreateVersion7(), productId, trimmed, BarcodeKind.VariableMeasureItem);
         var (normalised, kind) = Gtin.Parse(trimmed);
         return new ProductBarcode(Guid.CreateVersion7(), productId, normalised, kind == GtinKind.Ean8 ? BarcodeKind.Ean8 : BarcodeKind.Ean13);

@@ -34,9 +34,11 @@ public sealed class VariableMeasureTable
         {
             if (rule.Prefix.Length != 2 || !Gtin.IsAllDigits(rule.Prefix) || rule.Prefix[0] != '2')
                 throw DomainException.Invalid("variable-measure.prefix", $"Variable-measure prefixes are 20–29; got '{rule.Prefix}'.");
-            if (rule.ItemDigits is < 3 or > 6)
-                throw DomainException.Invalid("variable-measure.layout", $"Prefix {rule.Prefix}: the item reference must be 3–6 digits.");
-            _rules[rule.Prefix] = rule;
+            // At most 5 item digits keeps the value field at 5 (price to 999.99 or weight to 99.999 kg).
+            if (rule.ItemDigits is < 3 or > 5)
+                throw DomainException.Invalid("variable-measure.layout", $"Prefix {rule.Prefix}: the item reference must be 3–5 digits.");
+            if (!_rules.TryAdd(rule.Prefix, rule))
+                throw DomainException.Invalid("variable-measure.prefix", $"Prefix {rule.Prefix} is listed twice.");
         }
     }
 

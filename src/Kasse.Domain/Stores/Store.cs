@@ -10,11 +10,13 @@ public sealed class Store
     public const int MaxAddressLength = 120;
 
     private readonly List<StoreVatRate> _vatRates = [];
+    private readonly List<StoreVariableMeasureRule> _variableMeasureRules = [];
 
     private Store() { Name = ""; Address = ""; CountryCode = ""; Currency = ""; TimeZoneId = ""; CompanyId = ""; }
 
     public Store(Guid id, string name, string address, string companyId, string countryCode, string currency, string timeZoneId,
-        decimal? cashRoundingIncrement = null, IEnumerable<VatRate>? vatRates = null)
+        decimal? cashRoundingIncrement = null, IEnumerable<VatRate>? vatRates = null,
+        IEnumerable<VariableMeasureRule>? variableMeasureRules = null)
     {
         Id = id;
         Name = Text.Required(name, MaxNameLength, "store.name", "A store name");
@@ -28,6 +30,9 @@ public sealed class Store
             AddVatRate(rate);
         if (_vatRates.Count == 0)
             throw DomainException.Invalid("store.vat-rates", "A store needs at least one VAT rate.");
+        var table = new VariableMeasureTable(variableMeasureRules ?? VariableMeasureTable.ForCountry(CountryCode).Rules);
+        _variableMeasureRules.AddRange(table.Rules.OrderBy(r => r.Prefix, StringComparer.Ordinal)
+            .Select(r => new StoreVariableMeasureRule(Id, r.Prefix, r.Kind, r.ItemDigits)));
     }
 
     public Guid Id { get; private set; }
@@ -42,8 +47,12 @@ public sealed class Store
     public decimal CashRoundingIncrement { get; private set; }
     public IReadOnlyList<StoreVatRate> VatRates => _vatRates;
 
+    /// <summary>How this store's scale labels (GS1 prefixes 20–29) are laid out; the country's default unless set.</summary>
+    public IReadOnlyList<StoreVariableMeasureRule> VariableMeasureRules => _variableMeasureRules;
+
     public CashRounding CashRounding => CashRounding.Create(CashRoundingIncrement);
-    public VariableMeasureTable VariableMeasureCodes => VariableMeasureTable.ForCountry(CountryCode);
+    public VariableMeasureTable VariableMeasureCodes =>
+        new(_variableMeasureRules.Select(r => new VariableMeasureRule(r.Prefix, r.Kind, r.ItemDigits)));
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>The business day a moment belongs to, in the store's own time zone.</summary>
@@ -120,4 +129,22 @@ public sealed class StoreVatRate
     public string Code { get; private set; }
     public decimal Percent { get; private set; }
     public string Description { get; private set; }
+}
+
+public sealed class StoreVariableMeasureRule
+{
+    private StoreVariableMeasureRule() { Prefix = ""; }
+
+    internal StoreVariableMeasureRule(Guid storeId, string prefix, VariableMeasureKind kind, int itemDigits)
+    {
+        StoreId = storeId;
+        Prefix = prefix;
+        Kind = kind;
+        ItemDigits = itemDigits;
+    }
+
+    public Guid StoreId { get; private set; }
+    public string Prefix { get; private set; }
+    public VariableMeasureKind Kind { get; private set; }
+    public int ItemDigits { get; private set; }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kasse.Data.Postgres.Migrations
+namespace Kasse.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,9 +15,9 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,11 +28,11 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Employees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PinHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PinHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,13 +43,13 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(180)", maxLength: 180, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ResponseBody = table.Column<string>(type: "text", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 180, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,14 +60,14 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Stores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Address = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    CompanyId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CashRoundingIncrement = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CompanyId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CashRoundingIncrement = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,16 +78,16 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Products",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Price = table.Column<long>(type: "bigint", nullable: false),
-                    VatPercent = table.Column<long>(type: "bigint", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CategoryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CostPrice = table.Column<long>(type: "bigint", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(101)", maxLength: 101, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Price = table.Column<long>(type: "INTEGER", nullable: false),
+                    VatPercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CostPrice = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 101, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,10 +104,10 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Registers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    LastReceiptNumber = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    LastReceiptNumber = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,13 +121,33 @@ namespace Kasse.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoreVariableMeasureRule",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ItemDigits = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreVariableMeasureRule", x => new { x.StoreId, x.Prefix });
+                    table.ForeignKey(
+                        name: "FK_StoreVariableMeasureRule_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoreVatRate",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Percent = table.Column<long>(type: "bigint", nullable: false),
-                    Description = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Percent = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,10 +164,10 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "ProductBarcodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,28 +184,28 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Sales",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RegisterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CashierId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    BusinessDay = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReceiptNumber = table.Column<long>(type: "bigint", nullable: true),
-                    CashRoundingIncrement = table.Column<long>(type: "bigint", nullable: false),
-                    DiscountKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DiscountValue = table.Column<long>(type: "bigint", nullable: false),
-                    DiscountReason = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    SaleDiscountAmount = table.Column<long>(type: "bigint", nullable: false),
-                    TotalAmount = table.Column<long>(type: "bigint", nullable: false),
-                    OriginalSaleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReturnedWithoutReceipt = table.Column<bool>(type: "boolean", nullable: false),
-                    ReturnReason = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegisterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CashierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BusinessDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReceiptNumber = table.Column<long>(type: "INTEGER", nullable: true),
+                    CashRoundingIncrement = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscountKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DiscountValue = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    SaleDiscountAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalSaleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReturnedWithoutReceipt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,16 +240,16 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    Tendered = table.Column<long>(type: "bigint", nullable: true),
-                    Change = table.Column<long>(type: "bigint", nullable: false),
-                    Rounding = table.Column<long>(type: "bigint", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SaleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Tendered = table.Column<long>(type: "INTEGER", nullable: true),
+                    Change = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rounding = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,27 +266,27 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "SaleLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Barcode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Quantity = table.Column<long>(type: "bigint", nullable: false),
-                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
-                    VatPercent = table.Column<long>(type: "bigint", nullable: false),
-                    VatCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    GrossAmount = table.Column<long>(type: "bigint", nullable: false),
-                    DiscountKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DiscountValue = table.Column<long>(type: "bigint", nullable: false),
-                    DiscountReason = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    LineDiscountAmount = table.Column<long>(type: "bigint", nullable: false),
-                    SaleDiscountAmount = table.Column<long>(type: "bigint", nullable: false),
-                    TotalAmount = table.Column<long>(type: "bigint", nullable: false),
-                    OriginalLineId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ParentLineId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SaleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Barcode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    VatPercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    VatCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    GrossAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscountKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DiscountValue = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LineDiscountAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    SaleDiscountAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalLineId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ParentLineId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,6 +399,9 @@ namespace Kasse.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SaleLines");
+
+            migrationBuilder.DropTable(
+                name: "StoreVariableMeasureRule");
 
             migrationBuilder.DropTable(
                 name: "StoreVatRate");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kasse.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261127001605_Initial")]
+    [Migration("20261127003049_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -474,6 +474,28 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Stores.StoreVariableMeasureRule", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemDigits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoreId", "Prefix");
+
+                    b.ToTable("StoreVariableMeasureRule");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Stores.StoreVatRate", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -565,6 +587,15 @@ namespace Kasse.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Stores.StoreVariableMeasureRule", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany("VariableMeasureRules")
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Stores.StoreVatRate", b =>
                 {
                     b.HasOne("Kasse.Domain.Stores.Store", null)
@@ -588,6 +619,8 @@ namespace Kasse.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Kasse.Domain.Stores.Store", b =>
                 {
+                    b.Navigation("VariableMeasureRules");
+
                     b.Navigation("VatRates");
                 });
 #pragma warning restore 612, 618
