@@ -1,5 +1,6 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
+using Kasse.Application.Fiscal;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -21,6 +22,8 @@ public static class ApplicationServices
         services.AddScoped<ReturnsService>();
         services.AddScoped<ReceiptService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<FiscalJournal>();
+        services.AddScoped<JournalVerifier>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Stores;
@@ -24,6 +25,8 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<JournalHead> JournalHeads => Set<JournalHead>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

@@ -1,11 +1,13 @@
+using Kasse.Application.Fiscal;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Fiscal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Catalog;
 
-public sealed class CatalogService(KasseDbContext db)
+public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
 {
     public const int MaxPageSize = 500;
 
@@ -39,9 +41,13 @@ public sealed class CatalogService(KasseDbContext db)
         return ProductView.From(product);
     }
 
-    public async Task<ProductView> UpdateProductAsync(Guid id, SaveProduct command, CancellationToken ct)
+    public Task<ProductView> UpdateProductAsync(Guid id, SaveProduct command, CancellationToken ct) =>
+        db.InTransactionAsync(() => UpdateAsync(id, command, ct), ct);
+
+    private async Task<ProductView> UpdateAsync(Guid id, SaveProduct command, CancellationToken ct)
     {
         var product = await FindProductAsync(id, ct);
+        var oldPrice = product.Price;
         product.Update(command.Sku, command.Name, command.Price, command.VatPercent, command.Unit, command.CategoryId, command.CostPrice, command.IsActive);
         if (command.Barcodes is not null)
         {
@@ -52,6 +58,14 @@ public sealed class CatalogService(KasseDbContext db)
                 product.AddBarcode(code);
         }
         await EnsureUniqueAsync(product, ct);
+        if (product.Price != oldPrice)
+        {
+            // A price change is a fiscal event in every store that sells from this catalogue.
+            var now = clock.Now();
+            var payload = FiscalPayload.ForPriceChange(product.Id, product.Sku, oldPrice, product.Price);
+            foreach (var storeId in await db.Stores.Select(s => s.Id).ToListAsync(ct))
+                await journal.AppendAsync(storeId, now, JournalEventKind.PriceChanged, null, null, null, payload, ct);
+        }
         await db.SaveChangesAsync(ct);
         return ProductView.From(product);
     }

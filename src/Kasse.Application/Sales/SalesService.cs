@@ -1,8 +1,10 @@
 using Kasse.Application.Catalog;
+using Kasse.Application.Fiscal;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace Kasse.Application.Sales;
 /// double tap or two devices on one sale are handled one after the other, and a retried command with the
 /// same ids changes nothing.
 /// </summary>
-public sealed class SalesService(KasseDbContext db, CatalogService catalog, TimeProvider clock)
+public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TimeProvider clock)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -125,11 +127,12 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
         Change(saleId, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, async (sale, _) =>
         {
-            if (sale.Status != SaleStatus.Parked)
-                sale.Park();
-            return Task.CompletedTask;
+            if (sale.Status == SaleStatus.Parked)
+                return;
+            sale.Park();
+            await journal.SaleEventAsync(sale, JournalEventKind.SaleParked, clock.Now(), ct);
         }, ct);
 
     public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
@@ -138,14 +141,17 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
             if (sale.Status == SaleStatus.Open && sale.RegisterId == registerId)
                 return;
             sale.Resume(await StoreService.FindRegisterAsync(db, registerId, ct));
+            await journal.SaleEventAsync(sale, JournalEventKind.SaleResumed, clock.Now(), ct);
         }, ct);
 
     public Task<SaleView> VoidAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, async (sale, _) =>
         {
-            if (sale.Status != SaleStatus.Voided)
-                sale.Void(clock.Now());
-            return Task.CompletedTask;
+            if (sale.Status == SaleStatus.Voided)
+                return;
+            var now = clock.Now();
+            sale.Void(now);
+            await journal.SaleEventAsync(sale, JournalEventKind.SaleVoided, now, ct);
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
@@ -177,6 +183,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Time
             var now = clock.Now();
             var number = await db.NextReceiptNumberAsync(sale.RegisterId, ct);
             sale.Complete(number, now, store.BusinessDayOf(now));
+            await journal.ReceiptAsync(sale, ct);
         }, ct);
 
     private Task<SaleView> Change(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) => db.InTransactionAsync(async () =>

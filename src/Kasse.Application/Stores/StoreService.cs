@@ -41,6 +41,7 @@ public sealed class StoreService(KasseDbContext db)
             command.CashRoundingIncrement, command.VatRates?.Select(r => new VatRate(r.Code, r.Percent, r.Description)),
             command.VariableMeasureRules?.Select(r => new VariableMeasureRule(r.Prefix, r.Kind, r.ItemDigits)));
         db.Stores.Add(store);
+        db.JournalHeads.Add(new JournalHead { StoreId = store.Id });
         await db.SaveChangesAsync(ct);
         return StoreView.From(store);
     }

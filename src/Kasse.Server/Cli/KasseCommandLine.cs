@@ -2,6 +2,9 @@ using System.CommandLine;
 using Kasse.Application;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
+using Kasse.Application.Fiscal;
+using Kasse.Data;
+using Microsoft.EntityFrameworkCore;
 using Kasse.Server.Hosting;
 
 namespace Kasse.Server.Cli;
@@ -54,6 +57,12 @@ public static class KasseCommandLine
         seed.Subcommands.Add(demo);
         root.Subcommands.Add(seed);
 
+        var journal = new Command("journal", "The fiscal journal");
+        var verify = new Command("verify", "Re-compute every store's hash chain and check every receipt against it; exit 1 at the first break");
+        verify.SetAction(VerifyJournalAsync);
+        journal.Subcommands.Add(verify);
+        root.Subcommands.Add(journal);
+
         var import = new Command("import", "Import data from files");
         var products = new Command("products", "Import products from CSV: sku;name;category;price;vat_rate;unit;barcodes;cost_price");
         var file = new Argument<FileInfo>("file") { Description = "The CSV file (UTF-8, ; or , separated)" };
@@ -93,6 +102,31 @@ public static class KasseCommandLine
             $"Demo store {(result.StoreCreated ? "created" : "already there")}: {result.Products.Created} products added, {result.Products.Updated} updated. "
             + $"Register {DemoSeeder.RegisterId}, cashier {DemoSeeder.EmployeeId} (PIN {DemoSeeder.EmployeePin}).");
         return 0;
+    }
+
+    private static async Task<int> VerifyJournalAsync(ParseResult parse, CancellationToken ct)
+    {
+        await using var services = BuildServices(parse, out var settings);
+        await DatabaseSetup.MigrateAsync(services, ct);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var verifier = scope.ServiceProvider.GetRequiredService<JournalVerifier>();
+        var intact = true;
+        foreach (var store in await db.Stores.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+        {
+            var result = await verifier.VerifyAsync(store.Id, ct);
+            if (result.FirstBreak is { } broken)
+            {
+                intact = false;
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"{store.Name}: BROKEN at entry {broken.Sequence}: {broken.Problem}");
+            }
+            else
+                await parse.InvocationConfiguration.Output.WriteLineAsync(
+                    $"{store.Name}: intact — {result.EntriesChecked} journal entries, {result.SalesChecked} receipts checked.");
+        }
+        await parse.InvocationConfiguration.Output.WriteLineAsync(intact ? $"Journal verified: {settings.Describe()}" : "The journal is NOT intact.");
+        return intact ? 0 : 1;
     }
 
     private static async Task<int> ImportProductsAsync(FileInfo file, bool skipBadRows, ParseResult parse, CancellationToken ct)

@@ -31,6 +31,7 @@ public static class KasseWebApp
         builder.Services.AddKasseDatabase(database);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
+        builder.Services.AddHostedService<JournalLifecycle>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -53,7 +54,7 @@ public static class KasseWebApp
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff();
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal();
         return app;
     }
 

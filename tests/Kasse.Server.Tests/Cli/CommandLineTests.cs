@@ -153,13 +153,52 @@ public sealed class FirstStartTests : IDisposable
     }
 
     [Fact]
+    public async Task Journal_verify_passes_on_honest_data_and_fails_with_the_first_break_after_tampering()
+    {
+        var (process, address) = await KasseProcess.ServeAsync("--data", _data);
+        Guid saleId;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            var api = new KasseClient(http, null!);
+            var sale = await KasseClient.Read<Kasse.Application.Sales.SaleView>(await api.PostAsync("/api/v1/sales",
+                new Kasse.Application.Sales.OpenSale(Guid.CreateVersion7(), DemoSeeder.RegisterId, DemoSeeder.EmployeeId)));
+            await api.ScanAsync(sale.Id, "5704312418755");
+            await api.PayAsync(sale.Id, PaymentMethod.Card);
+            saleId = (await api.CompleteAsync(sale.Id)).Id;
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var honest = await KasseProcess.RunAsync("journal", "verify", "--data", _data);
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "kasse.db")};Pooling=False"))
+        {
+            await db.OpenAsync();
+            await using var tamper = db.CreateCommand();
+            tamper.CommandText = "UPDATE \"Payments\" SET \"Amount\" = 100 WHERE \"SaleId\" = $id";
+            tamper.Parameters.AddWithValue("$id", saleId.ToString().ToUpperInvariant());
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+        var tampered = await KasseProcess.RunAsync("journal", "verify", "--data", _data);
+
+        Assert.True(honest.ExitCode == 0, honest.Error);
+        Assert.Contains("Købmand Hansen: intact", honest.Output);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("BROKEN", tampered.Error);
+        Assert.Contains("Receipt 1", tampered.Error);
+    }
+
+    [Fact]
     public async Task The_command_line_lists_its_sub_commands()
     {
         var help = await KasseProcess.RunAsync("--help");
         var migrate = await KasseProcess.RunAsync("db", "migrate", "--data", _data);
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var command in new[] { "serve", "db", "seed", "import" })
+        foreach (var command in new[] { "serve", "db", "seed", "import", "journal" })
             Assert.Contains(command, help.Output);
         Assert.True(migrate.ExitCode == 0, migrate.Error);
         Assert.Contains("up to date", migrate.Output);

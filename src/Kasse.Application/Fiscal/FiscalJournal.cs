@@ -1,0 +1,41 @@
+using Kasse.Data;
+using Kasse.Domain.Fiscal;
+using Kasse.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Fiscal;
+
+/// <summary>
+/// Appends to a store's electronic journal inside the transaction of the change it records, so a sale and
+/// its journal entry are saved together or not at all. The caller's SaveChanges writes the entry.
+/// </summary>
+public sealed class FiscalJournal(KasseDbContext db)
+{
+    public async Task<JournalEntry> AppendAsync(Guid storeId, DateTimeOffset at, JournalEventKind kind, Guid? registerId, Guid? employeeId,
+        Guid? saleId, string payload, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("The journal is written only inside the transaction of the change it records.");
+        var locked = await db.Database.ExecuteSqlAsync(
+            $"""UPDATE "JournalHeads" SET "LastSequence" = "LastSequence" + 1 WHERE "StoreId" = {storeId}""", ct);
+        if (locked == 0)
+        {
+            db.JournalHeads.Add(new JournalHead { StoreId = storeId, LastSequence = 1 });
+            await db.SaveChangesAsync(ct);
+        }
+        var head = await db.JournalHeads.AsNoTracking().Where(h => h.StoreId == storeId)
+            .Select(h => new { h.LastSequence, h.LastHash }).SingleAsync(ct);
+        var entry = JournalEntry.Append(head.LastSequence - 1, head.LastHash, storeId, at, kind, registerId, employeeId, saleId, payload);
+        await db.Database.ExecuteSqlAsync($"""UPDATE "JournalHeads" SET "LastHash" = {entry.Hash} WHERE "StoreId" = {storeId}""", ct);
+        db.JournalEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>A completed sale or return: the receipt's full fiscal content.</summary>
+    public Task<JournalEntry> ReceiptAsync(Sale sale, CancellationToken ct) =>
+        AppendAsync(sale.StoreId, sale.ClosedAt!.Value, sale.Kind == SaleKind.Return ? JournalEventKind.ReturnCompleted : JournalEventKind.SaleCompleted,
+            sale.RegisterId, sale.CashierId, sale.Id, FiscalPayload.ForSale(sale), ct);
+
+    public Task<JournalEntry> SaleEventAsync(Sale sale, JournalEventKind kind, DateTimeOffset at, CancellationToken ct) =>
+        AppendAsync(sale.StoreId, at, kind, sale.RegisterId, sale.CashierId, sale.Id, FiscalPayload.ForSaleEvent(sale), ct);
+}

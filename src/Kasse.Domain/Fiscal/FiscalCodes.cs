@@ -1,0 +1,45 @@
+namespace Kasse.Domain.Fiscal;
+
+/// <summary>What happened, in the journal's own words. Each kind maps to its SAF-T event code.</summary>
+public enum JournalEventKind
+{
+    ApplicationStarted,
+    ApplicationStopped,
+    SaleParked,
+    SaleResumed,
+    SaleVoided,
+    SaleCompleted,
+    ReturnCompleted,
+    PriceChanged,
+}
+
+/// <summary>
+/// SAF-T Cash Register code lists (PredefinedBasicID 13 events, 11 transaction types, 12 payment types),
+/// as published with the schemas in the team's reference folder. One place, so no code is typed twice.
+/// </summary>
+public static class SaftCodes
+{
+    public static string EventCode(JournalEventKind kind) => kind switch
+    {
+        JournalEventKind.ApplicationStarted => "13001",
+        JournalEventKind.ApplicationStopped => "13002",
+        JournalEventKind.SaleParked => "13010",
+        JournalEventKind.SaleResumed => "13011",
+        JournalEventKind.SaleCompleted => "13012",
+        JournalEventKind.ReturnCompleted => "13013",
+        JournalEventKind.PriceChanged => "13021",
+        JournalEventKind.SaleVoided => "13028",
+    };
+
+    public const string CashSale = "11001";
+    public const string ReturnPayment = "11006";
+
+    public static string PaymentCode(Sales.PaymentMethod method) => method switch
+    {
+        Sales.PaymentMethod.Cash => "12001",
+        // Dankort is a debit card; the terminal integration will tell debit (12002) from credit (12003).
+        Sales.PaymentMethod.Card => "12002",
+        Sales.PaymentMethod.GiftCard => "12005",
+        Sales.PaymentMethod.MobilePay => "12011",
+    };
+}
