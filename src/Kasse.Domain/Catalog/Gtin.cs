@@ -42,7 +42,7 @@ public static class Gtin
             8 => GtinKind.Ean8,
             12 => GtinKind.UpcA,
             _ => throw DomainException.Invalid("barcode.length",
-                $"Barcode '{trimmed}' has {trimmed.Length} digits; EAN-13 has 13, EAN-8 has 8 and UPC-A has 12."),
+                $"Barcode '{Shorten(trimmed)}' has {trimmed.Length} digits; EAN-13 has 13, EAN-8 has 8 and UPC-A has 12."),
         };
         if (!HasValidCheckDigit(trimmed))
         {

@@ -47,6 +47,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             {
                 await next(context);
             }
+            catch (DbUpdateException) when (!context.Response.HasStarted)
+            {
+                // The same key arrived twice at once and the other's effect (e.g. the same product id) committed
+                // first: answer with the winner's answer, not with the duplicate it caused.
+                context.Response.Body = original;
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var winner = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+                if (winner is null)
+                    throw;
+                context.Response.Clear();
+                await ReplayAsync(context, winner, hash);
+                return;
+            }
             finally
             {
                 context.Response.Body = original;

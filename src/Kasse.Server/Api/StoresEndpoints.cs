@@ -42,6 +42,13 @@ public static class StoresEndpoints
         return TypedResults.Created($"/api/v1/stores/{storeId}/registers/{register.Id}", register);
     }
 
-    private static async Task<Ok<IReadOnlyList<SaleView>>> ListSales(Guid storeId, SaleStatus? status, int? take, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.ListAsync(storeId, status, take ?? 50, ct));
+    private static async Task<Ok<IReadOnlyList<SaleView>>> ListSales(Guid storeId, SaleStatus? status, int? take, HttpRequest request,
+        SalesService sales, CancellationToken ct)
+    {
+        // Names only, as in JSON bodies: ASP.NET also binds "?status=7", which would silently match nothing.
+        if (status is not null && !Enum.GetNames<SaleStatus>().Contains(request.Query["status"].ToString().Trim(), StringComparer.OrdinalIgnoreCase))
+            throw Kasse.Domain.DomainException.Invalid("sale.status",
+                $"status is one of {string.Join(", ", Enum.GetNames<SaleStatus>())}; got '{request.Query["status"]}'.");
+        return TypedResults.Ok(await sales.ListAsync(storeId, status, take ?? 50, ct));
+    }
 }

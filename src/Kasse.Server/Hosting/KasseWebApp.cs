@@ -32,7 +32,7 @@ public static class KasseWebApp
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.Services.AddHostedService<JournalLifecycle>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
