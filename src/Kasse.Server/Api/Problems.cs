@@ -47,6 +47,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static string Explain(BadHttpRequestException e) => e.InnerException switch
     {
         JsonException json => JsonMessage(json),
+        // ASP.NET's own wording here speaks to the developer of the endpoint, not to the client.
+        _ when e.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || e.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+            => "This request needs a JSON body (Content-Type: application/json); see /openapi/v1.json for its fields.",
         _ => e.Message,
     };
 

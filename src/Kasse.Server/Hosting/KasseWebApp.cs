@@ -66,6 +66,8 @@ public static class KasseWebApp
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.RespectRequiredConstructorParameters = true;
         json.RespectNullableAnnotations = true;
+        // {"quantity":1,"quantity":2} is ambiguous; refuse it rather than guess which one was meant.
+        json.AllowDuplicateProperties = false;
     }
 
     /// <summary>Migrates the database and, on the very first start, creates the demo store.</summary>

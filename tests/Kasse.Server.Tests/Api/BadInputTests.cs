@@ -43,6 +43,8 @@ public abstract class BadInputTests(KasseServer server)
         // Unknown or misspelt fields.
         { "POST lines", """{"productId":"{product}","quantiy":2}""", "request.malformed" },
         { "POST lines", """{"productId":"{product}","price":0}""", "request.malformed" },
+        // The same field twice: which one did the till mean?
+        { "POST lines", """{"productId":"{product}","quantity":1,"quantity":2}""", "request.malformed" },
         // Absurd numbers.
         { "POST lines", """{"productId":"{product}","quantity":1e30}""", "request.malformed" },
         { "POST lines", """{"productId":"{product}","quantity":1e400}""", "request.malformed" },
