@@ -24,6 +24,9 @@ public static class ApplicationServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<FiscalJournal>();
         services.AddScoped<JournalVerifier>();
+        services.AddScoped<SigningKeys>();
+        services.AddScoped<TransactionSigner>();
+        services.TryAddSingleton(new SigningSettings(null, null));
         return services;
     }
 }

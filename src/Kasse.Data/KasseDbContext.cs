@@ -27,6 +27,8 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<JournalHead> JournalHeads => Set<JournalHead>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<CompanySequence> CompanySequences => Set<CompanySequence>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Kasse.Data;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
@@ -10,7 +12,7 @@ namespace Kasse.Application.Fiscal;
 /// Proves a store's journal is whole: the hash chain holds from the first entry to the head, and every
 /// completed sale and return still reads exactly as its journal entry recorded it.
 /// </summary>
-public sealed class JournalVerifier(KasseDbContext db)
+public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
 {
     private const int Page = 1000;
 
@@ -48,7 +50,61 @@ public sealed class JournalVerifier(KasseDbContext db)
             }
             after = sales[^1].Id;
         }
-        return new JournalVerification(storeId, chain.Entries, salesChecked, null);
+        var signatures = await CheckSignaturesAsync(storeId, ct);
+        return new JournalVerification(storeId, chain.Entries, salesChecked, signatures);
+    }
+
+    /// <summary>
+    /// Walks each register's receipts in number order and checks every Danish signature against the
+    /// signing certificate of its key version and against the previous receipt's signature.
+    /// </summary>
+    private async Task<JournalBreak?> CheckSignaturesAsync(Guid storeId, CancellationToken ct)
+    {
+        var store = await db.Stores.AsNoTracking().FirstAsync(s => s.Id == storeId, ct);
+        var publicKeys = new Dictionary<string, RSA?>();
+        foreach (var register in await db.Registers.AsNoTracking().Where(r => r.StoreId == storeId).ToListAsync(ct))
+        {
+            var previous = DanishSignature.FirstPrevious;
+            long from = 0;
+            while (true)
+            {
+                var sales = await db.Sales.AsNoTracking()
+                    .Where(s => s.RegisterId == register.Id && s.Status == SaleStatus.Completed && s.ReceiptNumber > from)
+                    .OrderBy(s => s.ReceiptNumber).Take(Page).ToListAsync(ct);
+                foreach (var sale in sales)
+                {
+                    var receipt = $"Receipt {sale.ReceiptNumber?.ToString(CultureInfo.InvariantCulture)} of register {register.Name}";
+                    if (sale.Signature is null || sale.KeyVersion is null || sale.TransactionNumber is null)
+                        return new JournalBreak(0, $"{receipt} is not signed.");
+                    if (!publicKeys.TryGetValue(sale.KeyVersion, out var publicKey))
+                        publicKeys[sale.KeyVersion] = publicKey = await keys.PublicKeyAsync(sale.KeyVersion, ct);
+                    if (publicKey is null)
+                        return new JournalBreak(0, $"{receipt} is signed with key version {sale.KeyVersion}, which is not known.");
+                    var message = DanishSignature.Message(previous, sale.TransactionNumber.Value, sale, store.LocalTime(sale.ClosedAt!.Value), store.CompanyId);
+                    if (!Verifies(publicKey, message, sale.Signature))
+                        return new JournalBreak(0, $"{receipt} has a signature that does not match its content, its key or the receipt before it.");
+                    previous = sale.Signature;
+                }
+                if (sales.Count < Page)
+                    break;
+                from = sales[^1].ReceiptNumber!.Value;
+            }
+            if ((register.LastSignature ?? DanishSignature.FirstPrevious) != previous)
+                return new JournalBreak(0, $"Register {register.Name} signed a receipt after its last one here: receipts at the end are missing.");
+        }
+        return null;
+    }
+
+    private static bool Verifies(RSA publicKey, string message, string signature)
+    {
+        try
+        {
+            return publicKey.VerifyData(Encoding.UTF8.GetBytes(message), Convert.FromBase64String(signature), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private async Task<(long Entries, JournalBreak? Break)> CheckChainAsync(Guid storeId, CancellationToken ct)

@@ -15,7 +15,8 @@ namespace Kasse.Application.Sales;
 /// Returns are completed in one step: the lines given back, the refund to the original tender, and the
 /// register's next receipt number, in one transaction. Returning with the same id again answers the same.
 /// </summary>
-public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal, TimeProvider clock)
+public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal,
+    TransactionSigner signer, TimeProvider clock)
 {
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -63,6 +64,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         db.Sales.Add(ret);
         var number = await db.NextReceiptNumberAsync(register.Id, ct);
         ret.Complete(number, now, store.BusinessDayOf(now));
+        await signer.SignAsync(ret, store, ct);
         await journal.ReceiptAsync(ret, ct);
         await db.SaveChangesAsync(ct);
         return SaleView.From(ret);

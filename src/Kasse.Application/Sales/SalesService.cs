@@ -16,7 +16,7 @@ namespace Kasse.Application.Sales;
 /// double tap or two devices on one sale are handled one after the other, and a retried command with the
 /// same ids changes nothing.
 /// </summary>
-public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TimeProvider clock)
+public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, TimeProvider clock)
 {
     public async Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct)
     {
@@ -197,6 +197,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             var now = clock.Now();
             var number = await db.NextReceiptNumberAsync(sale.RegisterId, ct);
             sale.Complete(number, now, store.BusinessDayOf(now));
+            await signer.SignAsync(sale, store, ct);
             await journal.ReceiptAsync(sale, ct);
         }, ct);
 

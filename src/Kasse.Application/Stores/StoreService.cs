@@ -1,3 +1,4 @@
+using Kasse.Application.Fiscal;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
@@ -29,7 +30,7 @@ public sealed record CreateStore(Guid Id, string Name, string Address, string Co
     string? TimeZone = null, decimal? CashRoundingIncrement = null, IReadOnlyList<VatRateView>? VatRates = null,
     IReadOnlyList<VariableMeasureRuleView>? VariableMeasureRules = null);
 
-public sealed class StoreService(KasseDbContext db)
+public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys)
 {
     public async Task<StoreView> CreateAsync(CreateStore command, CancellationToken ct)
     {
@@ -42,7 +43,11 @@ public sealed class StoreService(KasseDbContext db)
             command.VariableMeasureRules?.Select(r => new VariableMeasureRule(r.Prefix, r.Kind, r.ItemDigits)));
         db.Stores.Add(store);
         db.JournalHeads.Add(new JournalHead { StoreId = store.Id });
+        if (!await db.CompanySequences.AnyAsync(c => c.CompanyId == store.CompanyId, ct))
+            db.CompanySequences.Add(new CompanySequence { CompanyId = store.CompanyId });
         await db.SaveChangesAsync(ct);
+        // Made now, not at the first sale, so two tills never race to create the company's key.
+        await signingKeys.ForCompanyAsync(store.CompanyId, ct);
         return StoreView.From(store);
     }
 

@@ -22,6 +22,20 @@ namespace Kasse.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kasse.Data.CompanySequence", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CompanyId");
+
+                    b.ToTable("CompanySequences");
+                });
+
             modelBuilder.Entity("Kasse.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -233,6 +247,44 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Fiscal.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsSelfSigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PrivateKey")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyVersion")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Sales.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -312,6 +364,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -339,6 +395,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("SaleDiscountAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -348,6 +408,9 @@ namespace Kasse.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<long>("TotalAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TransactionNumber")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Version")
@@ -491,6 +554,10 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<long>("LastReceiptNumber")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LastSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -17,6 +17,20 @@ namespace Kasse.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kasse.Data.CompanySequence", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompanyId");
+
+                    b.ToTable("CompanySequences");
+                });
+
             modelBuilder.Entity("Kasse.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -228,6 +242,44 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Fiscal.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSelfSigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyVersion")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Sales.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +359,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -334,6 +390,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("SaleDiscountAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(999)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -343,6 +403,9 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TotalAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TransactionNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
@@ -486,6 +549,10 @@ namespace Kasse.Data.Sqlite.Migrations
 
                     b.Property<long>("LastReceiptNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -30,3 +30,25 @@ internal sealed class JournalHeadConfiguration : IEntityTypeConfiguration<Journa
         builder.HasOne<Store>().WithMany().HasForeignKey(h => h.StoreId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
+{
+    public void Configure(EntityTypeBuilder<SigningKey> builder)
+    {
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.CompanyId).HasMaxLength(20);
+        builder.Property(k => k.KeyVersion).HasMaxLength(50);
+        builder.HasIndex(k => k.KeyVersion).IsUnique();
+        builder.HasIndex(k => new { k.CompanyId, k.CreatedAt });
+    }
+}
+
+internal sealed class CompanySequenceConfiguration : IEntityTypeConfiguration<CompanySequence>
+{
+    public void Configure(EntityTypeBuilder<CompanySequence> builder)
+    {
+        builder.HasKey(c => c.CompanyId);
+        builder.Property(c => c.CompanyId).HasMaxLength(20);
+    }
+}

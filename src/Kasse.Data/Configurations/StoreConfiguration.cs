@@ -55,6 +55,7 @@ internal sealed class RegisterConfiguration : IEntityTypeConfiguration<Register>
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Name).HasMaxLength(Register.MaxNameLength);
+        builder.Property(r => r.LastSignature).HasMaxLength(999);
         builder.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.StoreId, r.Name }).IsUnique();
     }

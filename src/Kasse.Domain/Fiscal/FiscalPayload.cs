@@ -75,6 +75,10 @@ public static class FiscalPayload
         w.WriteBoolean("withoutReceipt", sale.ReturnedWithoutReceipt);
         w.WriteString("returnReason", sale.ReturnReason);
         WriteOptional(w, "approvedById", sale.ApprovedById);
+        if (sale.TransactionNumber is { } nr)
+            w.WriteNumber("nr", nr);
+        w.WriteString("signature", sale.Signature);
+        w.WriteString("keyVersion", sale.KeyVersion);
     });
 
     /// <summary>A short event about a sale that is not (yet) a receipt: park, resume, void.</summary>

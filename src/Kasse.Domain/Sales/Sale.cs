@@ -65,6 +65,15 @@ public sealed class Sale
     public string? ReturnReason { get; private set; }
     public Guid? ApprovedById { get; private set; }
 
+    /// <summary>The company-wide transaction number (SAF-T <c>nr</c>), given with the signature.</summary>
+    public long? TransactionNumber { get; private set; }
+
+    /// <summary>The Danish per-transaction signature (base64), chained per register.</summary>
+    public string? Signature { get; private set; }
+
+    /// <summary>Which signing key made <see cref="Signature"/> (SAF-T <c>keyVersion</c>).</summary>
+    public string? KeyVersion { get; private set; }
+
     /// <summary>Bumped by every change; the row is locked with it so concurrent commands serialise.</summary>
     public long Version { get; private set; }
 
@@ -329,6 +338,18 @@ public sealed class Sale
         BusinessDay = businessDay;
         Status = SaleStatus.Completed;
         Touch();
+    }
+
+    /// <summary>Seals a completed sale with its fiscal signature; a signature is given once.</summary>
+    public void Sign(long transactionNumber, string signature, string keyVersion)
+    {
+        if (Status != SaleStatus.Completed)
+            throw DomainException.Conflict("sale.not-completed", "Only a completed sale is signed.");
+        if (Signature is not null)
+            throw DomainException.Conflict("sale.signed", "This sale is already signed.");
+        TransactionNumber = transactionNumber;
+        Signature = signature;
+        KeyVersion = keyVersion;
     }
 
     private void Recalculate()

@@ -21,5 +21,8 @@ public sealed class Register
     /// <summary>The last receipt number given out; the next completed sale takes this + 1.</summary>
     public long LastReceiptNumber { get; private set; }
 
+    /// <summary>The signature of this register's last signed transaction: the next one's prevSignature.</summary>
+    public string? LastSignature { get; private set; }
+
     public void Rename(string name) => Name = Text.Required(name, MaxNameLength, "register.name", "A register name");
 }

@@ -179,6 +179,7 @@ public static class KasseCommandLine
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddKasseDatabase(settings);
+        services.AddSingleton(SigningSettings.From(configuration));
         services.AddKasseApplication();
         return services.BuildServiceProvider();
     }

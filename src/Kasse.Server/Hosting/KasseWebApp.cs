@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kasse.Application;
 using Kasse.Application.Demo;
+using Kasse.Application.Fiscal;
 using Kasse.Server.Api;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ public static class KasseWebApp
         var database = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
+        builder.Services.AddSingleton(SigningSettings.From(builder.Configuration));
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.Services.AddHostedService<JournalLifecycle>();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kasse.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261127003718_Initial")]
+    [Migration("20261127004651_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,20 @@ namespace Kasse.Data.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Kasse.Data.CompanySequence", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompanyId");
+
+                    b.ToTable("CompanySequences");
+                });
 
             modelBuilder.Entity("Kasse.Data.IdempotencyRecord", b =>
                 {
@@ -231,6 +245,44 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Fiscal.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSelfSigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyVersion")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Sales.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -310,6 +362,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -337,6 +393,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("SaleDiscountAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(999)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -346,6 +406,9 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TotalAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TransactionNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
@@ -489,6 +552,10 @@ namespace Kasse.Data.Sqlite.Migrations
 
                     b.Property<long>("LastReceiptNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

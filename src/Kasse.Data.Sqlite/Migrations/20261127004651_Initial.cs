@@ -25,6 +25,18 @@ namespace Kasse.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompanySequences",
+                columns: table => new
+                {
+                    CompanyId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LastNumber = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanySequences", x => x.CompanyId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employees",
                 columns: table => new
                 {
@@ -54,6 +66,23 @@ namespace Kasse.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    KeyVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Certificate = table.Column<string>(type: "TEXT", nullable: false),
+                    PrivateKey = table.Column<string>(type: "TEXT", nullable: true),
+                    IsSelfSigned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,7 +183,8 @@ namespace Kasse.Data.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    LastReceiptNumber = table.Column<long>(type: "INTEGER", nullable: false)
+                    LastReceiptNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSignature = table.Column<string>(type: "TEXT", maxLength: 999, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,6 +282,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     ReturnedWithoutReceipt = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReturnReason = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     ApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransactionNumber = table.Column<long>(type: "INTEGER", nullable: true),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 999, nullable: true),
+                    KeyVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -441,11 +474,25 @@ namespace Kasse.Data.Sqlite.Migrations
                 name: "IX_Sales_StoreId_Status",
                 table: "Sales",
                 columns: new[] { "StoreId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_CompanyId_CreatedAt",
+                table: "SigningKeys",
+                columns: new[] { "CompanyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_KeyVersion",
+                table: "SigningKeys",
+                column: "KeyVersion",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CompanySequences");
+
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
@@ -463,6 +510,9 @@ namespace Kasse.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SaleLines");
+
+            migrationBuilder.DropTable(
+                name: "SigningKeys");
 
             migrationBuilder.DropTable(
                 name: "StoreVariableMeasureRule");

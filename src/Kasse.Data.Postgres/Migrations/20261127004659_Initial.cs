@@ -25,6 +25,18 @@ namespace Kasse.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompanySequences",
+                columns: table => new
+                {
+                    CompanyId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LastNumber = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanySequences", x => x.CompanyId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employees",
                 columns: table => new
                 {
@@ -54,6 +66,23 @@ namespace Kasse.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    KeyVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Certificate = table.Column<string>(type: "text", nullable: false),
+                    PrivateKey = table.Column<string>(type: "text", nullable: true),
+                    IsSelfSigned = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,7 +183,8 @@ namespace Kasse.Data.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     StoreId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    LastReceiptNumber = table.Column<long>(type: "bigint", nullable: false)
+                    LastReceiptNumber = table.Column<long>(type: "bigint", nullable: false),
+                    LastSignature = table.Column<string>(type: "character varying(999)", maxLength: 999, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,6 +282,9 @@ namespace Kasse.Data.Postgres.Migrations
                     ReturnedWithoutReceipt = table.Column<bool>(type: "boolean", nullable: false),
                     ReturnReason = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     ApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransactionNumber = table.Column<long>(type: "bigint", nullable: true),
+                    Signature = table.Column<string>(type: "character varying(999)", maxLength: 999, nullable: true),
+                    KeyVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -441,11 +474,25 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "IX_Sales_StoreId_Status",
                 table: "Sales",
                 columns: new[] { "StoreId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_CompanyId_CreatedAt",
+                table: "SigningKeys",
+                columns: new[] { "CompanyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_KeyVersion",
+                table: "SigningKeys",
+                column: "KeyVersion",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CompanySequences");
+
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
@@ -463,6 +510,9 @@ namespace Kasse.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SaleLines");
+
+            migrationBuilder.DropTable(
+                name: "SigningKeys");
 
             migrationBuilder.DropTable(
                 name: "StoreVariableMeasureRule");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kasse.Data.Postgres.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261127003727_Initial")]
+    [Migration("20261127004659_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,20 @@ namespace Kasse.Data.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Kasse.Data.CompanySequence", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CompanyId");
+
+                    b.ToTable("CompanySequences");
+                });
 
             modelBuilder.Entity("Kasse.Data.IdempotencyRecord", b =>
                 {
@@ -236,6 +250,44 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Fiscal.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsSelfSigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PrivateKey")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyVersion")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "CreatedAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Sales.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +367,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -342,6 +398,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("SaleDiscountAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -351,6 +411,9 @@ namespace Kasse.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<long>("TotalAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TransactionNumber")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Version")
@@ -494,6 +557,10 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<long>("LastReceiptNumber")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LastSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
 
                     b.Property<string>("Name")
                         .IsRequired()
