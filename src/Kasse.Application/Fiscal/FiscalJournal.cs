@@ -33,7 +33,8 @@ public sealed class FiscalJournal(KasseDbContext db)
 
     /// <summary>A completed sale or return: the receipt's full fiscal content.</summary>
     public Task<JournalEntry> ReceiptAsync(Sale sale, CancellationToken ct) =>
-        AppendAsync(sale.StoreId, sale.ClosedAt!.Value, sale.Kind == SaleKind.Return ? JournalEventKind.ReturnCompleted : JournalEventKind.SaleCompleted,
+        AppendAsync(sale.StoreId, sale.ClosedAt!.Value,
+            sale.IsTraining ? JournalEventKind.TrainingReceipt : sale.Kind == SaleKind.Return ? JournalEventKind.ReturnCompleted : JournalEventKind.SaleCompleted,
             sale.RegisterId, sale.CashierId, sale.Id, FiscalPayload.ForSale(sale), ct);
 
     public Task<JournalEntry> SaleEventAsync(Sale sale, JournalEventKind kind, DateTimeOffset at, CancellationToken ct) =>

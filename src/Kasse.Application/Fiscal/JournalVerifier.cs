@@ -34,7 +34,8 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
             var ids = sales.Select(s => s.Id).ToList();
             var recorded = await db.JournalEntries.AsNoTracking()
                 .Where(e => e.StoreId == storeId && e.SaleId != null && ids.Contains(e.SaleId.Value)
-                    && (e.Kind == nameof(JournalEventKind.SaleCompleted) || e.Kind == nameof(JournalEventKind.ReturnCompleted)))
+                    && (e.Kind == nameof(JournalEventKind.SaleCompleted) || e.Kind == nameof(JournalEventKind.ReturnCompleted)
+                        || e.Kind == nameof(JournalEventKind.TrainingReceipt)))
                 .ToListAsync(ct);
             foreach (var sale in sales)
             {

@@ -1,6 +1,8 @@
+using Kasse.Application.Fiscal;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,15 +14,64 @@ public sealed record ReceiptView(
     SaleKind Kind, long ReceiptNumber, DateTimeOffset LocalTime, string Currency,
     IReadOnlyList<SaleLineView> Lines, decimal DiscountTotal, decimal TotalAmount, decimal CashRounding,
     IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments, decimal ChangeGiven,
-    long? OriginalReceiptNumber, bool ReturnedWithoutReceipt, string? ReturnReason, Guid SaleId, Guid RegisterId);
+    long? OriginalReceiptNumber, bool ReturnedWithoutReceipt, string? ReturnReason, Guid SaleId, Guid RegisterId,
+    bool IsTraining = false, ReceiptCopyKind Copy = ReceiptCopyKind.Original);
 
-public sealed class ReceiptService(KasseDbContext db)
+/// <summary>Which print of a receipt this is. A copy and a provisional receipt say so in large letters.</summary>
+public enum ReceiptCopyKind
+{
+    Original,
+    /// <summary>A second print of a completed receipt ("KOPI"); at most one per sale.</summary>
+    Copy,
+    /// <summary>A pro-forma of an open sale: not a receipt.</summary>
+    Provisional,
+}
+
+public sealed record PrintedReceipt(ReceiptView Receipt, string Text);
+
+public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
 {
     public async Task<ReceiptView> GetAsync(Guid saleId, CancellationToken ct)
     {
         var sale = await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == saleId, ct) ?? throw SalesService.SaleNotFound(saleId);
         if (sale.Status != SaleStatus.Completed || sale.ReceiptNumber is null)
             throw DomainException.Conflict("receipt.not-completed", "A receipt exists once the sale is completed.");
+        return await ViewAsync(sale, ReceiptCopyKind.Original, ct);
+    }
+
+    /// <summary>Prints the one copy a sale may have, marked "KOPI", and journals it (SAF-T 13014).</summary>
+    public Task<PrintedReceipt> CopyAsync(Guid saleId, int width, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        if (await db.LockSaleAsync(saleId, ct) == 0)
+            throw SalesService.SaleNotFound(saleId);
+        var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
+        if (sale.Status != SaleStatus.Completed)
+            throw DomainException.Conflict("receipt.not-completed", "Only a completed sale has a receipt to copy.");
+        if (await db.JournalEntries.AnyAsync(e => e.SaleId == saleId && e.Kind == nameof(JournalEventKind.CopyReceipt), ct))
+            throw DomainException.Conflict("receipt.copy-printed", "A copy of this receipt has already been printed; only one copy is allowed.");
+        var view = await ViewAsync(sale, ReceiptCopyKind.Copy, ct);
+        await journal.SaleEventAsync(sale, JournalEventKind.CopyReceipt, clock.Now(), ct);
+        await db.SaveChangesAsync(ct);
+        return new PrintedReceipt(view, ReceiptText.Render(view, width));
+    }, ct);
+
+    /// <summary>A pro-forma of an open sale (e.g. for a customer's approval), journaled as a provisional receipt (SAF-T 13015).</summary>
+    public Task<PrintedReceipt> ProvisionalAsync(Guid saleId, int width, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        if (await db.LockSaleAsync(saleId, ct) == 0)
+            throw SalesService.SaleNotFound(saleId);
+        var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
+        if (sale.Status != SaleStatus.Open || sale.Lines.Count == 0)
+            throw DomainException.Conflict("receipt.not-open", "A provisional receipt is printed for an open sale with something on it.");
+        var now = clock.Now();
+        var view = await ViewAsync(sale, ReceiptCopyKind.Provisional, ct, now);
+        await journal.SaleEventAsync(sale, JournalEventKind.ProvisionalReceipt, now, ct);
+        await db.SaveChangesAsync(ct);
+        return new PrintedReceipt(view, ReceiptText.Render(view, width));
+    }, ct);
+
+    private async Task<ReceiptView> ViewAsync(Sale sale, ReceiptCopyKind copy, CancellationToken ct, DateTimeOffset? printedAt = null)
+    {
         var store = await StoreService.FindStoreAsync(db, sale.StoreId, ct);
         var register = await StoreService.FindRegisterAsync(db, sale.RegisterId, ct);
         var cashier = sale.CashierId is { } id ? await db.Employees.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
@@ -28,8 +79,9 @@ public sealed class ReceiptService(KasseDbContext db)
             ? await db.Sales.Where(s => s.Id == originalId).Select(s => s.ReceiptNumber).FirstOrDefaultAsync(ct)
             : null;
         var view = SaleView.From(sale);
-        return new ReceiptView(store.Name, store.Address, store.CompanyId, register.Name, cashier, sale.Kind, sale.ReceiptNumber.Value,
-            store.LocalTime(sale.ClosedAt!.Value), sale.Currency, view.Lines, view.DiscountTotal, view.TotalAmount, view.CashRounding,
-            view.Vat, view.Payments, view.ChangeGiven, originalNumber, sale.ReturnedWithoutReceipt, sale.ReturnReason, sale.Id, sale.RegisterId);
+        return new ReceiptView(store.Name, store.Address, store.CompanyId, register.Name, cashier, sale.Kind, sale.ReceiptNumber ?? 0,
+            store.LocalTime(sale.ClosedAt ?? printedAt ?? clock.Now()), sale.Currency, view.Lines, view.DiscountTotal, view.TotalAmount, view.CashRounding,
+            view.Vat, view.Payments, view.ChangeGiven, originalNumber, sale.ReturnedWithoutReceipt, sale.ReturnReason, sale.Id, sale.RegisterId,
+            sale.IsTraining, copy);
     }
 }

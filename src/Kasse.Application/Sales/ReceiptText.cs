@@ -35,13 +35,17 @@ public static class ReceiptText
         }
         var rule = new string('-', width);
 
+        var marks = Marks(r);
+        foreach (var mark in marks)
+            Centre(mark);
         Centre(r.StoreName);
         Centre(r.StoreAddress);
         Centre("CVR " + r.CompanyId);
         Line(rule);
         if (r.Kind == SaleKind.Return)
             Centre("RETUR / KREDITNOTA");
-        Pair("Bon nr. " + r.ReceiptNumber.ToString(CultureInfo.InvariantCulture), r.LocalTime.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture));
+        Pair(r.Copy == ReceiptCopyKind.Provisional ? "Foreløbig" : "Bon nr. " + r.ReceiptNumber.ToString(CultureInfo.InvariantCulture),
+            r.LocalTime.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture));
         Pair(r.RegisterName, r.CashierName is null ? "" : "Ekspedient: " + r.CashierName);
         if (r.OriginalReceiptNumber is { } original)
             Line("Retur af bon nr. " + original.ToString(CultureInfo.InvariantCulture));
@@ -88,7 +92,21 @@ public static class ReceiptText
             Pair($"Heraf moms {v.Percent.ToString("0.##", Danish)} % af {Amount(v.Gross)}", Amount(v.Vat));
         Line(rule);
         Centre(r.Kind == SaleKind.Return ? "Beløbet er tilbagebetalt" : "Tak for handlen!");
+        foreach (var mark in marks)
+            Centre(mark);
         return text.ToString();
+    }
+
+    private static List<string> Marks(ReceiptView r)
+    {
+        var marks = new List<string>();
+        if (r.IsTraining)
+            marks.Add("*** ØVELSE - IKKE GYLDIG ***");
+        if (r.Copy == ReceiptCopyKind.Copy)
+            marks.Add("*** KOPI ***");
+        if (r.Copy == ReceiptCopyKind.Provisional)
+            marks.Add("*** FORELØBIG - IKKE EN KVITTERING ***");
+        return marks;
     }
 
     public static string Amount(decimal amount) => amount.ToString("#,##0.00", Danish);

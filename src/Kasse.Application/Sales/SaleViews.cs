@@ -23,7 +23,7 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
     IReadOnlyList<SaleLineView> Lines, DiscountView? Discount, decimal DiscountTotal, decimal TotalAmount, decimal CashRounding,
     decimal PaidAmount, decimal AmountDue, decimal ChangeGiven, IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments,
     Guid? OriginalSaleId, bool ReturnedWithoutReceipt, string? ReturnReason, Guid? ApprovedById,
-    long? TransactionNumber, string? Signature, string? KeyVersion)
+    long? TransactionNumber, string? Signature, string? KeyVersion, bool IsTraining)
 {
     public static SaleView From(Sale s) => new(s.Id, s.Kind, s.Status, s.StoreId, s.RegisterId, s.CashierId, s.Currency,
         s.OpenedAt, s.ClosedAt, s.BusinessDay, s.ReceiptNumber,
@@ -35,5 +35,5 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),
         s.VatBreakdown.Select(VatLineView.From).ToList(),
         s.Payments.OrderBy(p => p.Position).Select(p => new PaymentView(p.Id, p.Method, p.Amount, p.Tendered, p.Change, p.Rounding, p.Reference, p.At)).ToList(),
-        s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion);
+        s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion, s.IsTraining);
 }

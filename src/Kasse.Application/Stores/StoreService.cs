@@ -2,6 +2,7 @@ using Kasse.Application.Fiscal;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Fiscal;
 using Kasse.Domain.Money;
 using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -21,16 +22,16 @@ public sealed record StoreView(Guid Id, string Name, string Address, string Comp
         s.VariableMeasureRules.Select(r => new VariableMeasureRuleView(r.Prefix, r.Kind, r.ItemDigits)).ToList());
 }
 
-public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber)
+public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber, bool TrainingMode)
 {
-    public static RegisterView From(Register r) => new(r.Id, r.StoreId, r.Name, r.LastReceiptNumber);
+    public static RegisterView From(Register r) => new(r.Id, r.StoreId, r.Name, r.LastReceiptNumber, r.TrainingMode);
 }
 
 public sealed record CreateStore(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string? Currency = null,
     string? TimeZone = null, decimal? CashRoundingIncrement = null, IReadOnlyList<VatRateView>? VatRates = null,
     IReadOnlyList<VariableMeasureRuleView>? VariableMeasureRules = null);
 
-public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys)
+public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, FiscalJournal journal, TimeProvider clock)
 {
     public async Task<StoreView> CreateAsync(CreateStore command, CancellationToken ct)
     {
@@ -69,6 +70,17 @@ public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys)
         await db.SaveChangesAsync(ct);
         return RegisterView.From(register);
     }
+
+    /// <summary>Turns training mode on or off for a register; each switch is journaled (SAF-T 13023/13024).</summary>
+    public Task<RegisterView> SetTrainingModeAsync(Guid registerId, bool on, Guid? employeeId, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var register = await FindRegisterAsync(db, registerId, ct);
+        if (register.SetTrainingMode(on))
+            await journal.AppendAsync(register.StoreId, clock.Now(), on ? JournalEventKind.TrainingModeOn : JournalEventKind.TrainingModeOff,
+                register.Id, employeeId, null, FiscalPayload.ForRegister(register.Id, register.Name), ct);
+        await db.SaveChangesAsync(ct);
+        return RegisterView.From(register);
+    }, ct);
 
     public async Task<IReadOnlyList<RegisterView>> ListRegistersAsync(Guid storeId, CancellationToken ct)
     {

@@ -364,6 +364,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsTraining")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("KeyVersion")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -566,6 +569,9 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("TrainingMode")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -359,6 +359,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsTraining")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyVersion")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -561,6 +564,9 @@ namespace Kasse.Data.Sqlite.Migrations
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TrainingMode")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

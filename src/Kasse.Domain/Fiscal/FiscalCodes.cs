@@ -11,6 +11,11 @@ public enum JournalEventKind
     SaleCompleted,
     ReturnCompleted,
     PriceChanged,
+    TrainingReceipt,
+    CopyReceipt,
+    ProvisionalReceipt,
+    TrainingModeOn,
+    TrainingModeOff,
 }
 
 /// <summary>
@@ -29,6 +34,11 @@ public static class SaftCodes
         JournalEventKind.ReturnCompleted => "13013",
         JournalEventKind.PriceChanged => "13021",
         JournalEventKind.SaleVoided => "13028",
+        JournalEventKind.TrainingReceipt => "13017",
+        JournalEventKind.CopyReceipt => "13014",
+        JournalEventKind.ProvisionalReceipt => "13015",
+        JournalEventKind.TrainingModeOn => "13023",
+        JournalEventKind.TrainingModeOff => "13024",
     };
 
     public const string CashSale = "11001";

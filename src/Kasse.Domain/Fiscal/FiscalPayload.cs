@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kasse.Domain.Sales;
 
@@ -14,6 +15,7 @@ public static class FiscalPayload
     public static string ForSale(Sale sale) => Write(w =>
     {
         w.WriteString("kind", sale.Kind.ToString());
+        w.WriteBoolean("training", sale.IsTraining);
         w.WriteString("transactionType", sale.Kind == SaleKind.Sale ? SaftCodes.CashSale : SaftCodes.ReturnPayment);
         w.WriteNumber("receiptNumber", sale.ReceiptNumber ?? 0);
         w.WriteString("saleId", sale.Id);
@@ -98,12 +100,19 @@ public static class FiscalPayload
         w.WriteNumber("newPrice", Money(newPrice));
     });
 
+    public static string ForRegister(Guid registerId, string name) => Write(w =>
+    {
+        w.WriteString("registerId", registerId);
+        w.WriteString("name", name);
+    });
+
     public static string ForApplication(string version) => Write(w => w.WriteString("version", version));
 
     private static string Write(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps æøå and base64 readable for an auditor; the payload is never embedded in HTML.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             body(writer);

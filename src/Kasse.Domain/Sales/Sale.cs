@@ -37,6 +37,9 @@ public sealed class Sale
         CashRoundingIncrement = store.CashRoundingIncrement;
     }
 
+    /// <summary>Rung up in training mode: a receipt marked as training, outside every total (SAF-T trainingID).</summary>
+    public bool IsTraining { get; private set; }
+
     public Guid Id { get; private set; }
     public SaleKind Kind { get; private set; }
     public Guid StoreId { get; private set; }
@@ -92,7 +95,7 @@ public sealed class Sale
     public static Sale Open(Guid id, Store store, Register register, Guid? cashierId, DateTimeOffset now)
     {
         EnsureSameStore(store, register);
-        return new Sale(id, SaleKind.Sale, store, register.Id, cashierId, now);
+        return new Sale(id, SaleKind.Sale, store, register.Id, cashierId, now) { IsTraining = register.TrainingMode };
     }
 
     public static Sale OpenReturn(Guid id, Store store, Register register, Guid? cashierId, DateTimeOffset now,
@@ -101,11 +104,16 @@ public sealed class Sale
         EnsureSameStore(store, register);
         if (original is not null && (original.Kind != SaleKind.Sale || original.Status != SaleStatus.Completed))
             throw DomainException.Conflict("return.original-not-completed", "Only a completed sale can be returned.");
+        if (original is not null && original.IsTraining != register.TrainingMode)
+            throw DomainException.Conflict("return.training", original.IsTraining
+                ? "A training receipt can only be returned in training mode."
+                : "A real receipt can't be returned in training mode; switch training off first.");
         if (original is not null && original.StoreId != store.Id)
             throw DomainException.Invalid("return.other-store", "The original sale was made in another store.");
         return new Sale(id, SaleKind.Return, store, register.Id, cashierId, now)
         {
             OriginalSaleId = original?.Id,
+            IsTraining = register.TrainingMode,
             ReturnedWithoutReceipt = original is null,
             ReturnReason = Text.Optional(reason, SaleLine.MaxReasonLength, "return.reason", "The return reason"),
             ApprovedById = approvedById,

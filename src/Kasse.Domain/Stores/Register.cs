@@ -24,5 +24,17 @@ public sealed class Register
     /// <summary>The signature of this register's last signed transaction: the next one's prevSignature.</summary>
     public string? LastSignature { get; private set; }
 
+    /// <summary>While on, sales rung up here are training receipts: marked, and kept out of every total.</summary>
+    public bool TrainingMode { get; private set; }
+
+    /// <returns>Whether the mode changed.</returns>
+    public bool SetTrainingMode(bool on)
+    {
+        if (TrainingMode == on)
+            return false;
+        TrainingMode = on;
+        return true;
+    }
+
     public void Rename(string name) => Name = Text.Required(name, MaxNameLength, "register.name", "A register name");
 }

@@ -27,6 +27,8 @@ public static class SalesEndpoints
         sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)");
         sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again");
         sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON");
+        sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)");
+        sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)");
         sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)");
 
         api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
@@ -79,11 +81,23 @@ public static class SalesEndpoints
     private static async Task<Ok<ReceiptView>> Receipt(Guid saleId, ReceiptService receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.GetAsync(saleId, ct));
 
+    private static async Task<Ok<PrintedReceipt>> CopyReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
+        TypedResults.Ok(await receipts.CopyAsync(saleId, Width(width), ct));
+
+    private static async Task<Ok<PrintedReceipt>> ProvisionalReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
+        TypedResults.Ok(await receipts.ProvisionalAsync(saleId, Width(width), ct));
+
+    private static int Width(int? width) => width switch
+    {
+        null => 42,
+        32 or 42 or 48 => width.Value,
+        _ => throw Kasse.Domain.DomainException.Invalid("receipt.width", "Receipt width is 32 (58 mm), 42 or 48 (80 mm) columns."),
+    };
+
     private static async Task<ContentHttpResult> ReceiptAsText(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct)
     {
-        if (width is not (null or 32 or 42 or 48))
-            throw Kasse.Domain.DomainException.Invalid("receipt.width", "Receipt width is 32 (58 mm), 42 or 48 (80 mm) columns.");
-        return TypedResults.Text(ReceiptText.Render(await receipts.GetAsync(saleId, ct), width ?? 42), "text/plain; charset=utf-8");
+        var columns = Width(width);
+        return TypedResults.Text(ReceiptText.Render(await receipts.GetAsync(saleId, ct), columns), "text/plain; charset=utf-8");
     }
 
     private static async Task<Ok<SaleView>> FindByReceipt(Guid registerId, long receiptNumber, SalesService sales, CancellationToken ct) =>

@@ -9,6 +9,8 @@ public static class StoresEndpoints
 {
     public sealed record CreateRegisterRequest(Guid Id, string Name);
 
+    public sealed record TrainingModeRequest(bool On, Guid? EmployeeId = null);
+
     public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
@@ -17,6 +19,8 @@ public static class StoresEndpoints
         stores.MapGet("/{storeId:guid}", GetStore).WithSummary("One store with its VAT rates and cash rounding");
         stores.MapGet("/{storeId:guid}/registers", ListRegisters).WithSummary("The store's registers (tills)");
         stores.MapPost("/{storeId:guid}/registers", CreateRegister).WithSummary("Add a register (idempotent by id)");
+        api.MapPost("/registers/{registerId:guid}/training", SetTrainingMode).WithTags("Stores")
+            .WithSummary("Turn training mode on or off: sales rung up meanwhile are marked ØVELSE and kept out of all totals (journaled)");
         stores.MapGet("/{storeId:guid}/sales", ListSales).WithSummary("The store's latest sales, e.g. ?status=Parked for parked sales");
         return api;
     }
@@ -41,6 +45,9 @@ public static class StoresEndpoints
         var register = await stores.CreateRegisterAsync(storeId, request.Id, request.Name, ct);
         return TypedResults.Created($"/api/v1/stores/{storeId}/registers/{register.Id}", register);
     }
+
+    private static async Task<Ok<RegisterView>> SetTrainingMode(Guid registerId, TrainingModeRequest request, StoreService stores, CancellationToken ct) =>
+        TypedResults.Ok(await stores.SetTrainingModeAsync(registerId, request.On, request.EmployeeId, ct));
 
     private static async Task<Ok<IReadOnlyList<SaleView>>> ListSales(Guid storeId, SaleStatus? status, int? take, HttpRequest request,
         SalesService sales, CancellationToken ct)

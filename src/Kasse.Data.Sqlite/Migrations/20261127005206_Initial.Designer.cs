@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kasse.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261127004651_Initial")]
+    [Migration("20261127005206_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -362,6 +362,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsTraining")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyVersion")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -564,6 +567,9 @@ namespace Kasse.Data.Sqlite.Migrations
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TrainingMode")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

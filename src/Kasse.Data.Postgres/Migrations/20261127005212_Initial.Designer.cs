@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kasse.Data.Postgres.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261127004659_Initial")]
+    [Migration("20261127005212_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -367,6 +367,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("DiscountValue")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsTraining")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("KeyVersion")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -569,6 +572,9 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("TrainingMode")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

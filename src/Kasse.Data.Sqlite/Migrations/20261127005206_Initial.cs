@@ -184,7 +184,8 @@ namespace Kasse.Data.Sqlite.Migrations
                     StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     LastReceiptNumber = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSignature = table.Column<string>(type: "TEXT", maxLength: 999, nullable: true)
+                    LastSignature = table.Column<string>(type: "TEXT", maxLength: 999, nullable: true),
+                    TrainingMode = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,6 +263,7 @@ namespace Kasse.Data.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsTraining = table.Column<bool>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RegisterId = table.Column<Guid>(type: "TEXT", nullable: false),

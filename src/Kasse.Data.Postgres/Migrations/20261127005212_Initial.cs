@@ -184,7 +184,8 @@ namespace Kasse.Data.Postgres.Migrations
                     StoreId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     LastReceiptNumber = table.Column<long>(type: "bigint", nullable: false),
-                    LastSignature = table.Column<string>(type: "character varying(999)", maxLength: 999, nullable: true)
+                    LastSignature = table.Column<string>(type: "character varying(999)", maxLength: 999, nullable: true),
+                    TrainingMode = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,6 +263,7 @@ namespace Kasse.Data.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsTraining = table.Column<bool>(type: "boolean", nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     StoreId = table.Column<Guid>(type: "uuid", nullable: false),
                     RegisterId = table.Column<Guid>(type: "uuid", nullable: false),
