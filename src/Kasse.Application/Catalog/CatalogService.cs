@@ -1,8 +1,10 @@
 using Kasse.Application.Fiscal;
+using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Catalog;
@@ -97,6 +99,32 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
     /// <summary>Finds the product behind a barcode (EAN/UPC, or the item part of a variable-measure code).</summary>
     public async Task<Product?> FindByBarcodeAsync(string normalisedCode, CancellationToken ct) =>
         await db.Products.FirstOrDefaultAsync(p => p.Barcodes.Any(b => b.Code == normalisedCode), ct);
+
+    /// <summary>Reads a scanned code as the store's till would: the product, and a price or weight printed in a scale label.</summary>
+    public async Task<BarcodeLookup> LookUpAsync(Store store, string code, CancellationToken ct)
+    {
+        var (lookup, kind, value) = ScannedCode.Parse(code, store.VariableMeasureCodes) switch
+        {
+            ScannedCode.TradeItem t => (t.Gtin, (VariableMeasureKind?)null, (decimal?)null),
+            ScannedCode.VariableMeasure v => (v.Code.ItemCode, v.Code.Kind, v.Code.Value),
+            _ => (code, null, null),
+        };
+        var product = await FindByBarcodeAsync(lookup, ct)
+            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {code.Trim()}. Look the product up by name, or add the barcode to it.");
+        return new BarcodeLookup(code.Trim(), ProductView.From(product), kind, value);
+    }
+
+    /// <summary>A price check at the till (the customer asks "what does this cost?"), journaled as SAF-T 13022.</summary>
+    public Task<BarcodeLookup> PriceCheckAsync(Guid registerId, Guid? employeeId, string code, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var register = await StoreService.FindRegisterAsync(db, registerId, ct);
+        var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
+        var found = await LookUpAsync(store, code, ct);
+        await journal.AppendAsync(store.Id, clock.Now(), JournalEventKind.PriceLookedUp, register.Id, employeeId, null,
+            FiscalPayload.ForPriceLookUp(found.Barcode, found.Product.Id, found.Product.Sku, found.Product.Price), ct);
+        await db.SaveChangesAsync(ct);
+        return found;
+    }, ct);
 
     private async Task EnsureUniqueAsync(Product product, CancellationToken ct)
     {

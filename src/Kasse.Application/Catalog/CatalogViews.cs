@@ -18,3 +18,6 @@ public sealed record SaveProduct(string Sku, string Name, decimal Price, decimal
     decimal? CostPrice, IReadOnlyList<string>? Barcodes, bool IsActive = true);
 
 public sealed record ProductPage(IReadOnlyList<ProductView> Items, int Total, int Skip, int Take);
+
+/// <summary>What a scan would put on a sale: the product and, for a variable-measure label, the price or weight in it.</summary>
+public sealed record BarcodeLookup(string Barcode, ProductView Product, VariableMeasureKind? EmbeddedKind, decimal? EmbeddedValue);

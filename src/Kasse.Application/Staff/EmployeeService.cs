@@ -1,5 +1,8 @@
+using Kasse.Application.Fiscal;
+using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Fiscal;
 using Kasse.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +16,7 @@ public sealed record EmployeeView(Guid Id, string Name, Role Role, bool IsActive
 /// <summary>A supervisor's PIN entered on the till to allow one gated action.</summary>
 public sealed record Approval(Guid EmployeeId, string Pin);
 
-public sealed class EmployeeService(KasseDbContext db)
+public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
 {
     public async Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, CancellationToken ct)
     {
@@ -28,6 +31,33 @@ public sealed class EmployeeService(KasseDbContext db)
 
     public async Task<IReadOnlyList<EmployeeView>> ListAsync(CancellationToken ct) =>
         (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Select(EmployeeView.From).ToList();
+
+    /// <summary>
+    /// A cashier signs in at a till with their PIN (journaled, SAF-T 13003). A wrong PIN is refused without
+    /// saying whether the employee exists. Lockout and rate limits arrive with the staff issue.
+    /// </summary>
+    public Task<EmployeeView> SignInAsync(Guid registerId, Guid employeeId, string pin, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var register = await StoreService.FindRegisterAsync(db, registerId, ct);
+        var employee = await db.Employees.FindAsync([employeeId], ct);
+        if (employee is null || !employee.IsActive || !PinHasher.Verify(pin, employee.PinHash))
+            throw DomainException.Forbidden("employee.sign-in-failed", "That PIN is not right. Try again.");
+        await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedIn, register.Id, employee.Id, null,
+            FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
+        await db.SaveChangesAsync(ct);
+        return EmployeeView.From(employee);
+    }, ct);
+
+    public Task<EmployeeView> SignOutAsync(Guid registerId, Guid employeeId, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var register = await StoreService.FindRegisterAsync(db, registerId, ct);
+        var employee = await db.Employees.FindAsync([employeeId], ct)
+            ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {employeeId}.");
+        await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedOut, register.Id, employee.Id, null,
+            FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
+        await db.SaveChangesAsync(ct);
+        return EmployeeView.From(employee);
+    }, ct);
 
     /// <summary>
     /// Who may do a gated action: the acting employee if their role allows it, otherwise an approver whose

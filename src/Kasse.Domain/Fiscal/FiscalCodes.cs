@@ -16,6 +16,9 @@ public enum JournalEventKind
     ProvisionalReceipt,
     TrainingModeOn,
     TrainingModeOff,
+    EmployeeSignedIn,
+    EmployeeSignedOut,
+    PriceLookedUp,
 }
 
 /// <summary>
@@ -39,6 +42,9 @@ public static class SaftCodes
         JournalEventKind.ProvisionalReceipt => "13015",
         JournalEventKind.TrainingModeOn => "13023",
         JournalEventKind.TrainingModeOff => "13024",
+        JournalEventKind.EmployeeSignedIn => "13003",
+        JournalEventKind.EmployeeSignedOut => "13004",
+        JournalEventKind.PriceLookedUp => "13022",
     };
 
     public const string CashSale = "11001";

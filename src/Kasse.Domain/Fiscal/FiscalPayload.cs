@@ -106,6 +106,20 @@ public static class FiscalPayload
         w.WriteString("name", name);
     });
 
+    public static string ForEmployee(Guid employeeId, string name) => Write(w =>
+    {
+        w.WriteString("employeeId", employeeId);
+        w.WriteString("name", name);
+    });
+
+    public static string ForPriceLookUp(string barcode, Guid productId, string sku, decimal price) => Write(w =>
+    {
+        w.WriteString("barcode", barcode);
+        w.WriteString("productId", productId);
+        w.WriteString("sku", sku);
+        w.WriteNumber("price", Money(price));
+    });
+
     public static string ForApplication(string version) => Write(w => w.WriteString("version", version));
 
     private static string Write(Action<Utf8JsonWriter> body)

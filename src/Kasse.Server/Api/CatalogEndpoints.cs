@@ -20,8 +20,7 @@ public static class CatalogEndpoints
     public sealed record CreateProductRequest(Guid Id, string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit = Unit.Piece,
         Guid? CategoryId = null, decimal? CostPrice = null, IReadOnlyList<string>? Barcodes = null);
 
-    /// <summary>What a scan would put on a sale: the product and, for a variable-measure label, the price or weight in it.</summary>
-    public sealed record BarcodeLookup(string Barcode, ProductView Product, VariableMeasureKind? EmbeddedKind, decimal? EmbeddedValue);
+    public sealed record PriceCheckRequest(string Barcode, Guid? EmployeeId = null);
 
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
     {
@@ -37,6 +36,8 @@ public static class CatalogEndpoints
 
         api.MapGet("/stores/{storeId:guid}/barcodes/{code}", LookUpBarcode).WithTags("Catalogue")
             .WithSummary("Look up a scanned code as the store's till would read it (EAN-13/EAN-8/UPC-A or a GS1 20–29 label)");
+        api.MapPost("/registers/{registerId:guid}/price-checks", PriceCheck).WithTags("Catalogue")
+            .WithSummary("A customer's price check at the till: the product for a scanned code, journaled as a price look-up");
         return api;
     }
 
@@ -67,18 +68,9 @@ public static class CatalogEndpoints
     private static async Task<Ok<ProductView>> UpdateProduct(Guid productId, ProductRequest request, CatalogService catalog, CancellationToken ct) =>
         TypedResults.Ok(await catalog.UpdateProductAsync(productId, request.ToCommand(), ct));
 
-    private static async Task<Ok<BarcodeLookup>> LookUpBarcode(Guid storeId, string code, CatalogService catalog, KasseDbContext db, CancellationToken ct)
-    {
-        var store = await StoreService.FindStoreAsync(db, storeId, ct);
-        var scanned = ScannedCode.Parse(code, store.VariableMeasureCodes);
-        var (lookup, kind, value) = scanned switch
-        {
-            ScannedCode.TradeItem t => (t.Gtin, (VariableMeasureKind?)null, (decimal?)null),
-            ScannedCode.VariableMeasure v => (v.Code.ItemCode, v.Code.Kind, v.Code.Value),
-            _ => (code, null, null),
-        };
-        var product = await catalog.FindByBarcodeAsync(lookup, ct)
-            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {code.Trim()}. Look the product up by name, or add the barcode to it.");
-        return TypedResults.Ok(new BarcodeLookup(code.Trim(), ProductView.From(product), kind, value));
-    }
+    private static async Task<Ok<BarcodeLookup>> LookUpBarcode(Guid storeId, string code, CatalogService catalog, KasseDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.LookUpAsync(await StoreService.FindStoreAsync(db, storeId, ct), code, ct));
+
+    private static async Task<Ok<BarcodeLookup>> PriceCheck(Guid registerId, PriceCheckRequest request, CatalogService catalog, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.PriceCheckAsync(registerId, request.EmployeeId, request.Barcode, ct));
 }

@@ -237,8 +237,8 @@ public abstract class CatalogTests(KasseServer server)
     private async Task<ProductPage> Search(string query) =>
         await KasseClient.Read<ProductPage>(await _api.Http.GetAsync($"/api/v1/products?{query}"));
 
-    private async Task<CatalogEndpoints.BarcodeLookup> LookUp(Shop shop, string code) =>
-        await KasseClient.Read<CatalogEndpoints.BarcodeLookup>(await _api.Http.GetAsync($"/api/v1/stores/{shop.Store.Id}/barcodes/{code}"));
+    private async Task<BarcodeLookup> LookUp(Shop shop, string code) =>
+        await KasseClient.Read<BarcodeLookup>(await _api.Http.GetAsync($"/api/v1/stores/{shop.Store.Id}/barcodes/{code}"));
 }
 
 [Collection(SqliteCollection.Name)]
