@@ -16,15 +16,7 @@ public sealed class Product
     public Product(Guid id, string sku, string name, decimal price, decimal vatPercent, Unit unit, Guid? categoryId, decimal? costPrice)
     {
         Id = id;
-        Sku = Text.Required(sku, MaxSkuLength, "product.sku", "A SKU");
-        Name = Text.Required(name, MaxNameLength, "product.name", "A product name");
-        Price = ValidPrice(price, "product.price", "The price");
-        VatPercent = ValidVat(vatPercent);
-        Unit = unit;
-        CategoryId = categoryId;
-        CostPrice = costPrice is null ? null : ValidPrice(costPrice.Value, "product.cost", "The cost price");
-        IsActive = true;
-        SearchText = Fold(Name + " " + Sku);
+        Update(sku, name, price, vatPercent, unit, categoryId, costPrice, isActive: true);
     }
 
     public Guid Id { get; private set; }
@@ -43,6 +35,7 @@ public sealed class Product
 
     public static string Fold(string text) => text.Trim().ToLowerInvariant();
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Sku), nameof(Name))]
     public void Update(string sku, string name, decimal price, decimal vatPercent, Unit unit, Guid? categoryId, decimal? costPrice, bool isActive)
     {
         Sku = Text.Required(sku, MaxSkuLength, "product.sku", "A SKU");
