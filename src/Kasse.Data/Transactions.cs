@@ -20,6 +20,24 @@ public static class Transactions
         return result;
     }
 
+    /// <summary>
+    /// Runs a create-by-client-id once more if it lost a race to the same id (a double tap arriving on two
+    /// connections): the second run finds what the first created and answers with it, instead of a conflict.
+    /// Inside an outer transaction the caller's own handling applies (the idempotency middleware replays).
+    /// </summary>
+    public static async Task<T> CreateOnceAsync<T>(this KasseDbContext db, Func<Task<T>> create)
+    {
+        try
+        {
+            return await create();
+        }
+        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
+        {
+            db.ChangeTracker.Clear();
+            return await create();
+        }
+    }
+
     /// <summary>Locks a sale's row for the rest of the transaction, so commands on one sale run one at a time.</summary>
     public static Task<int> LockSaleAsync(this KasseDbContext db, Guid saleId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""UPDATE "Sales" SET "Version" = "Version" + 1 WHERE "Id" = {saleId}""", ct);

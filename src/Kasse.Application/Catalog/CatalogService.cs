@@ -13,13 +13,16 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
 {
     public const int MaxPageSize = 500;
 
-    public async Task<CategoryView> CreateCategoryAsync(Guid id, string name, int sortOrder, CancellationToken ct)
+    public Task<CategoryView> CreateCategoryAsync(Guid id, string name, int sortOrder, CancellationToken ct) =>
+        db.CreateOnceAsync(() => CreateCategoryOnceAsync(id, name, sortOrder, ct));
+
+    private async Task<CategoryView> CreateCategoryOnceAsync(Guid id, string name, int sortOrder, CancellationToken ct)
     {
         var existing = await db.Categories.FindAsync([id], ct);
         if (existing is not null)
             return CategoryView.From(existing);
         var category = new Category(id, name, sortOrder);
-        if (await db.Categories.AnyAsync(c => c.Name == category.Name, ct))
+        if (await db.Categories.AnyAsync(c => c.Name == category.Name && c.Id != id, ct))
             throw DomainException.Conflict("category.name-taken", $"A category named '{category.Name}' already exists.");
         db.Categories.Add(category);
         await db.SaveChangesAsync(ct);
@@ -29,7 +32,10 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
     public async Task<IReadOnlyList<CategoryView>> ListCategoriesAsync(CancellationToken ct) =>
         (await db.Categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct)).Select(CategoryView.From).ToList();
 
-    public async Task<ProductView> CreateProductAsync(Guid id, SaveProduct command, CancellationToken ct)
+    public Task<ProductView> CreateProductAsync(Guid id, SaveProduct command, CancellationToken ct) =>
+        db.CreateOnceAsync(() => CreateProductOnceAsync(id, command, ct));
+
+    private async Task<ProductView> CreateProductOnceAsync(Guid id, SaveProduct command, CancellationToken ct)
     {
         var existing = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (existing is not null)

@@ -18,19 +18,7 @@ namespace Kasse.Application.Sales;
 /// </summary>
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, TimeProvider clock)
 {
-    public async Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct)
-    {
-        try
-        {
-            return await OpenOnceAsync(command, ct);
-        }
-        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
-        {
-            // The same sale id was opened at the same moment (a double tap) and the other won: answer with that sale.
-            db.ChangeTracker.Clear();
-            return await OpenOnceAsync(command, ct);
-        }
-    }
+    public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
     private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {

@@ -33,7 +33,9 @@ public sealed record CreateStore(Guid Id, string Name, string Address, string Co
 
 public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, FiscalJournal journal, TimeProvider clock)
 {
-    public async Task<StoreView> CreateAsync(CreateStore command, CancellationToken ct)
+    public Task<StoreView> CreateAsync(CreateStore command, CancellationToken ct) => db.CreateOnceAsync(() => CreateOnceAsync(command, ct));
+
+    private async Task<StoreView> CreateOnceAsync(CreateStore command, CancellationToken ct)
     {
         var existing = await db.Stores.FindAsync([command.Id], ct);
         if (existing is not null)
@@ -57,14 +59,18 @@ public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, Fis
 
     public async Task<StoreView> GetAsync(Guid id, CancellationToken ct) => StoreView.From(await FindStoreAsync(db, id, ct));
 
-    public async Task<RegisterView> CreateRegisterAsync(Guid storeId, Guid id, string name, CancellationToken ct)
+    public Task<RegisterView> CreateRegisterAsync(Guid storeId, Guid id, string name, CancellationToken ct) =>
+        db.CreateOnceAsync(() => CreateRegisterOnceAsync(storeId, id, name, ct));
+
+    private async Task<RegisterView> CreateRegisterOnceAsync(Guid storeId, Guid id, string name, CancellationToken ct)
     {
         var existing = await db.Registers.FindAsync([id], ct);
         if (existing is not null)
             return RegisterView.From(existing);
         await FindStoreAsync(db, storeId, ct);
         var register = new Register(id, storeId, name);
-        if (await db.Registers.AnyAsync(r => r.StoreId == storeId && r.Name == register.Name, ct))
+        // Not counting the same id: a twin request racing this one is no clash, and the retry answers with it.
+        if (await db.Registers.AnyAsync(r => r.StoreId == storeId && r.Name == register.Name && r.Id != id, ct))
             throw DomainException.Conflict("register.name-taken", $"The store already has a register named '{register.Name}'.");
         db.Registers.Add(register);
         await db.SaveChangesAsync(ct);

@@ -79,6 +79,23 @@ public abstract class IdempotencyTests(KasseServer server)
     }
 
     [Fact]
+    public async Task The_same_new_product_store_and_register_sent_at_once_without_a_key_are_each_created_once()
+    {
+        var sku = $"TWIN-{server.NextNumber()}";
+        var product = new { id = Guid.CreateVersion7(), sku, name = "Rugbrød, lyst", price = 24.95m, vatPercent = 25m, barcodes = new[] { _api.NewEan13() } };
+        var store = new { id = Guid.CreateVersion7(), name = $"Tvillingebutikken {sku}", address = "Torvet 1, 6000 Kolding", companyId = "11223344", countryCode = "DK" };
+
+        var products = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => AnswerOf(_api.PostAsync("/api/v1/products", product))));
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => AnswerOf(_api.PostAsync("/api/v1/stores", store))));
+        var register = new { id = Guid.CreateVersion7(), name = "Kasse 1" };
+        var registers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => AnswerOf(_api.PostAsync($"/api/v1/stores/{store.id}/registers", register))));
+
+        foreach (var answer in products.Concat(stores).Concat(registers))
+            Assert.True(answer.Status == HttpStatusCode.Created, $"{(int)answer.Status}: {answer.Body}");
+        Assert.Equal(1, (await ProductsWithSku(sku)).Total);
+    }
+
+    [Fact]
     public async Task A_refused_request_is_not_remembered_so_the_same_request_succeeds_once_the_cause_is_fixed()
     {
         var shop = await Refusal.SharedShopAsync(server);
