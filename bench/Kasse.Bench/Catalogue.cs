@@ -63,7 +63,7 @@ public static class Catalogue
         var line = new StringBuilder();
         for (var i = 0; i < count; i++)
         {
-            var price = 5m + (i * 7919 % 39900) / 100m;
+            var price = 5m + ((long)i * 7919 % 39900) / 100m;
             var cost = decimal.Round(price * 0.6m, 2);
             line.Clear()
                 .Append(Sku(i)).Append(';')

@@ -361,7 +361,7 @@ namespace Kasse.Bench
 
         public IReadOnlyList<string> Providers => Only switch
         {
-            "ceiling" => [],
+            "ceiling" or "csv" => [],
             "sqlite" => ["sqlite"],
             "postgres" => ["postgres"],
             _ => Postgres is null ? ["sqlite"] : ["sqlite", "postgres"],
