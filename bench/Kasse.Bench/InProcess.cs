@@ -34,7 +34,7 @@ public sealed class InProcess : IAsyncDisposable
     {
         var random = new Random(seed);
         var latencies = new Latencies();
-        for (var i = -Math.Min(200, count); i < count; i++)
+        for (var i = -Math.Min(1000, count); i < count; i++)
         {
             var code = Catalogue.Barcode(Catalogue.ScannableIndex(random, products));
             var start = Stopwatch.GetTimestamp();

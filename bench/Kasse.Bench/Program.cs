@@ -384,7 +384,7 @@ namespace Kasse.Bench
                         o.CheckoutDuration = TimeSpan.FromSeconds(3);
                         o.Lookups = 1000;
                         o.InProcessLookups = 3000;
-                        o.SearchRounds = 3;
+                        o.SearchRounds = 2;
                         break;
                     case "--name": o.Name = Next(); break;
                     case "--kasse": o.Kasse = Next(); break;
