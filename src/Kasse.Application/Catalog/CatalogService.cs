@@ -91,7 +91,9 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
         {
             var q = query.Trim();
             var folded = Product.Fold(q);
-            products = products.Where(p => p.SearchText.Contains(folded) || p.Barcodes.Any(b => b.Code == q));
+            // The barcode match as an uncorrelated IN (…): evaluated once through the Code index, not once per product.
+            var owners = db.ProductBarcodes.Where(b => b.Code == q).Select(b => b.ProductId);
+            products = products.Where(p => p.SearchText.Contains(folded) || owners.Contains(p.Id));
         }
         var total = await products.CountAsync(ct);
         var page = await products.OrderBy(p => p.Name).Skip(skip).Take(take).ToListAsync(ct);
@@ -103,8 +105,15 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
         ?? throw DomainException.NotFound("product.not-found", $"No product has id {id}.");
 
     /// <summary>Finds the product behind a barcode (EAN/UPC, or the item part of a variable-measure code).</summary>
-    public async Task<Product?> FindByBarcodeAsync(string normalisedCode, CancellationToken ct) =>
-        await db.Products.FirstOrDefaultAsync(p => p.Barcodes.Any(b => b.Code == normalisedCode), ct);
+    /// <remarks>
+    /// Asked as <c>Id IN (SELECT ProductId … WHERE Code = @code)</c>: SQLite runs a correlated EXISTS once per product
+    /// (a full scan, ~20 ms at 100,000 products), but this form through the unique Code index and the primary key.
+    /// </remarks>
+    public async Task<Product?> FindByBarcodeAsync(string normalisedCode, CancellationToken ct)
+    {
+        var owners = db.ProductBarcodes.Where(b => b.Code == normalisedCode).Select(b => b.ProductId);
+        return await db.Products.FirstOrDefaultAsync(p => owners.Contains(p.Id), ct);
+    }
 
     /// <summary>Reads a scanned code as the store's till would: the product, and a price or weight printed in a scale label.</summary>
     public async Task<BarcodeLookup> LookUpAsync(Store store, string code, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -6,6 +7,9 @@ using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kasse.Application.Catalog;
 
@@ -21,40 +25,118 @@ public sealed record ImportReport(int Created, int Updated, int Skipped, IReadOn
 /// <c>sku;name;category;price;vat_rate;unit;barcodes;cost_price</c>. Products are matched by SKU and updated,
 /// categories are created by name. A file with any bad row imports nothing unless told to skip bad rows.
 /// </summary>
+/// <remarks>
+/// Built for catalogues of a million products: the file is read twice as a stream, never held in memory. The first
+/// pass checks every row (and the catalogue's barcodes) and collects the errors; only then does the second pass write,
+/// in batches of <see cref="BatchSize"/> rows inside one transaction, so a file is still imported all or nothing.
+/// </remarks>
 public sealed class ProductImporter(KasseDbContext db)
 {
     public static readonly string[] Columns = ["sku", "name", "category", "price", "vat_rate", "unit", "barcodes", "cost_price"];
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "vat_rate"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Rows written per SaveChanges; the change tracker is cleared after each batch so memory stays flat.</summary>
+    public const int BatchSize = 5000;
+
+    /// <summary>Values per IN (…) query: well under SQLite's limit of host parameters.</summary>
+    private const int LookupChunk = 500;
+
     private sealed record Row(long Line, string Sku, string Name, string? Category, decimal Price, decimal VatPercent, Unit Unit,
         IReadOnlyList<string> Barcodes, decimal? CostPrice);
 
     public async Task<ImportReport> ImportAsync(Stream csv, bool skipBadRows, CancellationToken ct)
     {
-        var errors = new List<ImportError>();
-        List<Row> rows;
+        var seekable = csv.CanSeek ? csv : await CopyToTemporaryFileAsync(csv, ct);
         try
         {
-            rows = Parse(csv, errors);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new ImportReport(0, 0, 0, [new ImportError(0, null, "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.")], false);
-        }
-        await CheckAgainstCatalogueAsync(rows, errors, ct);
-        var badLines = errors.Select(e => e.Line).ToHashSet();
-        var good = rows.Where(r => !badLines.Contains(r.Line)).ToList();
-        if (errors.Count > 0 && (!skipBadRows || errors.Any(e => e.Line == 0)))
-            return new ImportReport(0, 0, 0, errors, false);
+            var start = seekable.Position;
+            var errors = new List<ImportError>();
+            try
+            {
+                await CheckAsync(seekable, errors, ct);
+            }
+            catch (DecoderFallbackException)
+            {
+                return new ImportReport(0, 0, 0, [new ImportError(0, null, "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.")], false);
+            }
+            var badLines = errors.Select(e => e.Line).ToHashSet();
+            if (errors.Count > 0 && (!skipBadRows || errors.Any(e => e.Line == 0)))
+                return new ImportReport(0, 0, 0, errors, false);
 
-        var (created, updated) = await db.InTransactionAsync(() => SaveAsync(good, ct), ct);
-        return new ImportReport(created, updated, badLines.Count, errors, true);
+            seekable.Position = start;
+            var (created, updated) = await db.InTransactionAsync(() => SaveAsync(Parse(seekable, [], badLines), ct), ct);
+            return new ImportReport(created, updated, badLines.Count, errors, true);
+        }
+        finally
+        {
+            if (!ReferenceEquals(seekable, csv))
+                await seekable.DisposeAsync();
+        }
     }
 
-    private static List<Row> Parse(Stream csv, List<ImportError> errors)
+    private static async Task<Stream> CopyToTemporaryFileAsync(Stream csv, CancellationToken ct)
     {
-        using var text = new StreamReader(csv, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await csv.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        return copy;
+    }
+
+    /// <summary>
+    /// The first pass: every row checked as the domain would, SKUs and barcodes unique in the file, and no barcode
+    /// owned by another product already. Errors come in the same order as ever: rows, duplicates, then the catalogue.
+    /// </summary>
+    private async Task CheckAsync(Stream csv, List<ImportError> errors, CancellationToken ct)
+    {
+        var skus = new HashSet<string>(StringComparer.Ordinal);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var duplicateSkus = new List<ImportError>();
+        var duplicateCodes = new List<ImportError>();
+        var catalogueErrors = new List<ImportError>();
+        var catalogueHasBarcodes = await db.ProductBarcodes.AnyAsync(ct);
+        var pending = new List<Row>(LookupChunk);
+        var pendingCodes = 0;
+        foreach (var row in Parse(csv, errors, badLines: null))
+        {
+            if (!skus.Add(row.Sku))
+                duplicateSkus.Add(new ImportError(row.Line, "sku", $"SKU '{row.Sku}' appears more than once in the file."));
+            foreach (var code in row.Barcodes)
+                if (!codes.Add(code))
+                    duplicateCodes.Add(new ImportError(row.Line, "barcodes", $"Barcode {code} appears more than once in the file."));
+            if (!catalogueHasBarcodes || row.Barcodes.Count == 0)
+                continue;
+            pending.Add(row);
+            pendingCodes += row.Barcodes.Count;
+            if (pendingCodes < LookupChunk)
+                continue;
+            await CheckAgainstCatalogueAsync(pending, catalogueErrors, ct);
+            pendingCodes = 0;
+        }
+        await CheckAgainstCatalogueAsync(pending, catalogueErrors, ct);
+        errors.AddRange(duplicateSkus);
+        errors.AddRange(duplicateCodes);
+        errors.AddRange(catalogueErrors);
+    }
+
+    private async Task CheckAgainstCatalogueAsync(List<Row> rows, List<ImportError> errors, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return;
+        var codes = rows.SelectMany(r => r.Barcodes).ToList();
+        var owners = await db.ProductBarcodes.AsNoTracking().Where(b => codes.Contains(b.Code))
+            .Join(db.Products, b => b.ProductId, p => p.Id, (b, p) => new { b.Code, p.Sku })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+            foreach (var owner in owners.Where(o => row.Barcodes.Contains(o.Code) && o.Sku != row.Sku))
+                errors.Add(new ImportError(row.Line, "barcodes", $"Barcode {owner.Code} already belongs to product {owner.Sku}."));
+        rows.Clear();
+    }
+
+    /// <summary>Reads the rows that pass the row checks, one at a time; with <paramref name="badLines"/>, skips those lines too.</summary>
+    private static IEnumerable<Row> Parse(Stream csv, List<ImportError> errors, HashSet<long>? badLines)
+    {
+        using var text = new StreamReader(csv, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
@@ -66,120 +148,224 @@ public sealed class ProductImporter(KasseDbContext db)
             PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
         };
         using var reader = new CsvReader(text, config);
-        var rows = new List<Row>();
         if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is null)
         {
             errors.Add(new ImportError(1, null, "The file is empty; the first line must name the columns: " + string.Join(";", Columns) + "."));
-            return rows;
+            yield break;
         }
         var header = reader.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             errors.Add(new ImportError(1, null, $"Missing column(s) {string.Join(", ", missing)}. Expected: {string.Join(";", Columns)}."));
-            return rows;
+            yield break;
         }
         var unknown = header.Where(h => !Columns.Contains(h)).ToList();
         if (unknown.Count > 0)
             errors.Add(new ImportError(1, null, $"Unknown column(s) {string.Join(", ", unknown)}. Expected: {string.Join(";", Columns)}."));
+        var index = Columns.ToDictionary(c => c, c => header.IndexOf(c), StringComparer.Ordinal);
 
         while (reader.Read())
         {
             var line = reader.Parser.RawRow;
-            var before = errors.Count;
-            string Field(string name) => header.Contains(name) ? (reader.GetField(name) ?? "").Trim() : "";
-            void Error(string column, string message) => errors.Add(new ImportError(line, column, message));
-            if (reader.Parser.Count != header.Count)
-            {
-                errors.Add(new ImportError(line, null, $"Has {reader.Parser.Count} fields; the header has {header.Count}."));
+            if (badLines?.Contains(line) == true)
                 continue;
-            }
-            var sku = Field("sku");
-            var name = Field("name");
-            var price = ParseDecimal(Field("price"));
-            var vat = ParseDecimal(Field("vat_rate"));
-            var unitText = Field("unit");
-            var unit = unitText.Length == 0 ? Unit.Piece : UnitNames.TryParse(unitText);
-            var costText = Field("cost_price");
-            var cost = costText.Length == 0 ? null : ParseDecimal(costText);
-            if (price is null)
-                Error("price", $"'{Field("price")}' is not a price (e.g. 24,95).");
-            if (vat is null)
-                Error("vat_rate", $"'{Field("vat_rate")}' is not a VAT percent (e.g. 25).");
-            if (unit is null)
-                Error("unit", $"'{unitText}' is not a unit; use piece, kg or litre.");
-            if (costText.Length > 0 && cost is null)
-                Error("cost_price", $"'{costText}' is not a cost price.");
-            var barcodes = Field("barcodes").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (errors.Count > before)
-                continue;
-            try
-            {
-                // The domain's own rules decide what a valid product is; the import only reports them by line.
-                var probe = new Product(Guid.Empty, sku, name, price!.Value, vat!.Value, unit!.Value, null, cost);
-                var normalised = barcodes.Select(code => probe.AddBarcode(code).Code).ToList();
-                var category = Field("category");
-                rows.Add(new Row(line, probe.Sku, probe.Name, category.Length == 0 ? null : category, probe.Price, probe.VatPercent,
-                    probe.Unit, normalised, probe.CostPrice));
-            }
-            catch (DomainException e)
-            {
-                errors.Add(new ImportError(line, null, e.Message));
-            }
+            var row = ReadRow(reader, line, header.Count, index, errors);
+            if (row is not null)
+                yield return row;
         }
-        foreach (var duplicate in rows.GroupBy(r => r.Sku).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
-            errors.Add(new ImportError(duplicate.Line, "sku", $"SKU '{duplicate.Sku}' appears more than once in the file."));
-        foreach (var duplicate in rows.SelectMany(r => r.Barcodes.Select(b => (Row: r, Code: b))).GroupBy(x => x.Code).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
-            errors.Add(new ImportError(duplicate.Row.Line, "barcodes", $"Barcode {duplicate.Code} appears more than once in the file."));
-        return rows;
     }
 
-    private async Task CheckAgainstCatalogueAsync(List<Row> rows, List<ImportError> errors, CancellationToken ct)
+    private static Row? ReadRow(CsvReader reader, long line, int columns, Dictionary<string, int> index, List<ImportError> errors)
     {
-        var codes = rows.SelectMany(r => r.Barcodes).ToList();
-        var owners = await db.ProductBarcodes.Where(b => codes.Contains(b.Code))
-            .Join(db.Products, b => b.ProductId, p => p.Id, (b, p) => new { b.Code, p.Sku })
-            .ToListAsync(ct);
-        foreach (var row in rows)
-            foreach (var owner in owners.Where(o => row.Barcodes.Contains(o.Code) && o.Sku != row.Sku))
-                errors.Add(new ImportError(row.Line, "barcodes", $"Barcode {owner.Code} already belongs to product {owner.Sku}."));
-    }
-
-    private async Task<(int Created, int Updated)> SaveAsync(List<Row> rows, CancellationToken ct)
-    {
-        var categories = await db.Categories.ToDictionaryAsync(c => c.Name, StringComparer.OrdinalIgnoreCase, ct);
-        var skus = rows.Select(r => r.Sku).ToList();
-        var existing = await db.Products.Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, ct);
-        int created = 0, updated = 0;
-        foreach (var row in rows)
+        var before = errors.Count;
+        string Field(string name) => index[name] >= 0 ? (reader.GetField(index[name]) ?? "").Trim() : "";
+        void Error(string column, string message) => errors.Add(new ImportError(line, column, message));
+        if (reader.Parser.Count != columns)
         {
-            Guid? categoryId = null;
-            if (row.Category is not null)
-            {
-                if (!categories.TryGetValue(row.Category, out var category))
-                {
-                    category = new Category(Guid.CreateVersion7(), row.Category, categories.Count);
-                    categories[category.Name] = category;
-                    db.Categories.Add(category);
-                }
-                categoryId = category.Id;
-            }
-            if (existing.TryGetValue(row.Sku, out var product))
-            {
-                product.Update(row.Sku, row.Name, row.Price, row.VatPercent, row.Unit, categoryId, row.CostPrice, product.IsActive);
-                updated++;
-            }
-            else
-            {
-                product = new Product(Guid.CreateVersion7(), row.Sku, row.Name, row.Price, row.VatPercent, row.Unit, categoryId, row.CostPrice);
-                db.Products.Add(product);
-                created++;
-            }
-            foreach (var code in row.Barcodes)
-                product.AddBarcode(code);
+            errors.Add(new ImportError(line, null, $"Has {reader.Parser.Count} fields; the header has {columns}."));
+            return null;
         }
-        await db.SaveChangesAsync(ct);
-        return (created, updated);
+        var sku = Field("sku");
+        var name = Field("name");
+        var price = ParseDecimal(Field("price"));
+        var vat = ParseDecimal(Field("vat_rate"));
+        var unitText = Field("unit");
+        var unit = unitText.Length == 0 ? Unit.Piece : UnitNames.TryParse(unitText);
+        var costText = Field("cost_price");
+        var cost = costText.Length == 0 ? null : ParseDecimal(costText);
+        if (price is null)
+            Error("price", $"'{Field("price")}' is not a price (e.g. 24,95).");
+        if (vat is null)
+            Error("vat_rate", $"'{Field("vat_rate")}' is not a VAT percent (e.g. 25).");
+        if (unit is null)
+            Error("unit", $"'{unitText}' is not a unit; use piece, kg or litre.");
+        if (costText.Length > 0 && cost is null)
+            Error("cost_price", $"'{costText}' is not a cost price.");
+        var barcodes = Field("barcodes").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (errors.Count > before)
+            return null;
+        try
+        {
+            // The domain's own rules decide what a valid product is; the import only reports them by line.
+            var probe = new Product(Guid.Empty, sku, name, price!.Value, vat!.Value, unit!.Value, null, cost);
+            var normalised = barcodes.Select(code => probe.AddBarcode(code).Code).ToList();
+            var category = Field("category");
+            return new Row(line, probe.Sku, probe.Name, category.Length == 0 ? null : category, probe.Price, probe.VatPercent,
+                probe.Unit, normalised, probe.CostPrice);
+        }
+        catch (DomainException e)
+        {
+            errors.Add(new ImportError(line, null, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>The second pass: batches of rows, each saved and then forgotten by the change tracker.</summary>
+    private async Task<(int Created, int Updated)> SaveAsync(IEnumerable<Row> rows, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var catalogueIsEmpty = !await db.Products.AnyAsync(ct);
+        var products = new BulkInsert<Product>(db);
+        var barcodes = new BulkInsert<ProductBarcode>(db);
+        var added = new List<Product>(BatchSize);
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            int created = 0, updated = 0;
+            foreach (var batch in rows.Chunk(BatchSize))
+            {
+                var existing = catalogueIsEmpty ? [] : await ExistingAsync(batch, ct);
+                foreach (var row in batch)
+                {
+                    Guid? categoryId = null;
+                    if (row.Category is not null)
+                    {
+                        if (!categories.TryGetValue(row.Category, out var id))
+                        {
+                            var category = new Category(Guid.CreateVersion7(), row.Category, categories.Count);
+                            categories[category.Name] = id = category.Id;
+                            db.Categories.Add(category);
+                        }
+                        categoryId = id;
+                    }
+                    if (existing.TryGetValue(row.Sku, out var product))
+                    {
+                        product.Update(row.Sku, row.Name, row.Price, row.VatPercent, row.Unit, categoryId, row.CostPrice, product.IsActive);
+                        updated++;
+                    }
+                    else
+                    {
+                        product = new Product(Guid.CreateVersion7(), row.Sku, row.Name, row.Price, row.VatPercent, row.Unit, categoryId, row.CostPrice);
+                        added.Add(product);
+                        created++;
+                    }
+                    foreach (var code in row.Barcodes)
+                        product.AddBarcode(code);
+                }
+                // Updates and new categories through the change tracker; new products, the bulk of a big import, as plain inserts.
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                await products.InsertAsync(added, ct);
+                await barcodes.InsertAsync(added.SelectMany(p => p.Barcodes), ct);
+                added.Clear();
+            }
+            return (created, updated);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    private async Task<Dictionary<string, Product>> ExistingAsync(Row[] batch, CancellationToken ct)
+    {
+        var existing = new Dictionary<string, Product>(StringComparer.Ordinal);
+        foreach (var chunk in batch.Select(r => r.Sku).Chunk(LookupChunk))
+            foreach (var product in await db.Products.Where(p => chunk.Contains(p.Sku)).ToListAsync(ct))
+                existing[product.Sku] = product;
+        return existing;
+    }
+
+    /// <summary>
+    /// Inserts new entities with one prepared INSERT per table (SQLite) or batches of them (PostgreSQL), in the open
+    /// transaction, using EF's own model for table, columns and value conversions, so rows are exactly what SaveChanges
+    /// would write — at a tenth of the cost per row, because no change tracking or SQL generation happens per entity.
+    /// </summary>
+    private sealed class BulkInsert<T>(KasseDbContext db) where T : class
+    {
+        private const int RowsPerBatch = 1000;
+        private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns = Columns(db);
+        private readonly string[] _names = Names(db);
+        private readonly string _sql = Sql(db);
+
+        private static string[] Names(KasseDbContext db)
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            return db.Model.FindEntityType(typeof(T))!.GetProperties().Select((_, i) => sql.GenerateParameterName("p" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
+        }
+
+        private static (IProperty, RelationalTypeMapping)[] Columns(KasseDbContext db) =>
+            db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
+
+        private static string Sql(KasseDbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var properties = entity.GetProperties().ToList();
+            if (properties.Any(p => p.IsShadowProperty()))
+                throw new InvalidOperationException($"{typeof(T).Name} has shadow properties; bulk insert can't read them.");
+            var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+            var values = string.Join(", ", properties.Select((_, i) => sql.GenerateParameterNamePlaceholder("p" + i.ToString(CultureInfo.InvariantCulture))));
+            return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({values})";
+        }
+
+        public async Task InsertAsync(IEnumerable<T> entities, CancellationToken ct)
+        {
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("Bulk inserts run inside the import's transaction.");
+            if (connection.CanCreateBatch)
+            {
+                await using var factory = connection.CreateCommand();
+                foreach (var chunk in entities.Chunk(RowsPerBatch))
+                {
+                    await using var batch = connection.CreateBatch();
+                    batch.Transaction = transaction;
+                    foreach (var entity in chunk)
+                    {
+                        var command = batch.CreateBatchCommand();
+                        command.CommandText = _sql;
+                        Bind(factory, command.Parameters, entity);
+                        batch.BatchCommands.Add(command);
+                    }
+                    await batch.ExecuteNonQueryAsync(ct);
+                }
+                return;
+            }
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = _sql;
+            foreach (var entity in entities)
+            {
+                insert.Parameters.Clear();
+                Bind(insert, insert.Parameters, entity);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        /// <summary>Each value converted to the column's type as EF would (money to øre, Guid and enum to text, …).</summary>
+        private void Bind(DbCommand factory, DbParameterCollection parameters, T entity)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (property, mapping) = _columns[i];
+                parameters.Add(mapping.CreateParameter(factory, _names[i], property.GetGetter().GetClrValue(entity), property.IsNullable));
+            }
+        }
     }
 
     /// <summary>Accepts 24,95 and 24.95 (and 1.234,50 / 1,234.50 with a thousands separator).</summary>
