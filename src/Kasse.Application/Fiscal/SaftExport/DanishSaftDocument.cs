@@ -47,8 +47,8 @@ public static class DanishSaftDocument
         WriteAddress(x, data.Address, store.CountryCode);
         WriteVatCodes(x, store);
         WritePeriod(x, request);
-        WriteEmployees(x, data.Employees);
-        WriteArticles(x, data.Articles);
+        WriteEmployees(x, data.Employees, store);
+        WriteArticles(x, data.Articles, store);
         WriteBasics(x, data.Basics);
         x.Start("location");
         x.Text("name", store.Name, 100);
@@ -110,15 +110,15 @@ public static class DanishSaftDocument
         x.End();
     }
 
-    private static void WriteEmployees(SaftXml x, IReadOnlyList<SaftEmployee> employees)
+    private static void WriteEmployees(SaftXml x, IReadOnlyList<SaftEmployee> employees, Store store)
     {
         x.Start("employees");
         foreach (var employee in employees)
         {
             x.Start("employee");
             x.Text("empID", employee.Id);
-            x.Date("dateOfEntry", employee.EnteredAt);
-            x.Time("timeOfEntry", employee.EnteredAt);
+            x.Date("dateOfEntry", store.LocalTime(employee.EnteredAt));
+            x.Time("timeOfEntry", store.LocalTime(employee.EnteredAt));
             x.Text("firstName", employee.FirstName, 50);
             x.Text("surName", employee.SurName, 100);
             if (employee.Role is { } role)
@@ -132,14 +132,14 @@ public static class DanishSaftDocument
         x.End();
     }
 
-    private static void WriteArticles(SaftXml x, IReadOnlyList<SaftArticle> articles)
+    private static void WriteArticles(SaftXml x, IReadOnlyList<SaftArticle> articles, Store store)
     {
         x.Start("articles");
         foreach (var article in articles)
         {
             x.Start("article");
             x.Text("artID", article.Id);
-            x.Date("dateOfEntry", article.EnteredAt);
+            x.Date("dateOfEntry", store.LocalTime(article.EnteredAt));
             x.OptionalText("artGroupID", article.GroupId);
             x.Text("artDesc", article.Description, 999);
             x.End();
