@@ -105,7 +105,7 @@ public static class DanishSaftTransaction
             x.Amount("lineAmntIn", line.TotalAmount);
             x.Amount("lineAmntEx", net);
             x.Text("amntTp", direction);
-            x.Quantity("ppu", line.UnitPrice);
+            x.Price("ppu", line.UnitPrice);
             x.Text("cashTransLineDescr", line.DiscountReason is { Length: > 0 } reason && line.LineDiscountAmount != 0m
                 ? $"{line.Name} (rabat: {reason})"
                 : line.Name, 9999);

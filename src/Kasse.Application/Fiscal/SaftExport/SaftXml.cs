@@ -28,6 +28,9 @@ public sealed class SaftXml(XmlWriter xml, string ns)
 
     public void Quantity(string name, decimal value) => Text(name, Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture));
 
+    /// <summary>A unit price: øre always shown, more decimals only when a price per kg or litre has them.</summary>
+    public void Price(string name, decimal value) => Text(name, Math.Round(value, 6).ToString("0.00####", CultureInfo.InvariantCulture));
+
     public void Percent(string name, decimal value) => Text(name, Math.Round(value, 3).ToString("0.00#", CultureInfo.InvariantCulture));
 
     public void Count(string name, long value) => Text(name, value.ToString(CultureInfo.InvariantCulture));
