@@ -30,13 +30,6 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
     public static string FileName(string companyIdent, DateTimeOffset createdLocal) =>
         $"SAF-T Cash Register_{companyIdent}_{createdLocal.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_1_1.xml";
 
-    /// <summary>The name the file will get if exported now, so a caller can create it before writing.</summary>
-    public async Task<string> FileNameAsync(Guid storeId, CancellationToken ct)
-    {
-        var store = await StoreService.FindStoreAsync(db, storeId, ct);
-        return FileName(CompanyIdent(store), store.LocalTime(clock.Now()));
-    }
-
     public async Task<SaftExportResult> ExportAsync(SaftExportRequest request, Stream output, CancellationToken ct)
     {
         var store = await StoreService.FindStoreAsync(db, request.StoreId, ct);
