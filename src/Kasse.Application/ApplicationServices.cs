@@ -1,6 +1,7 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
+using Kasse.Application.Fiscal.SaftExport;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -26,6 +27,8 @@ public static class ApplicationServices
         services.AddScoped<JournalVerifier>();
         services.AddScoped<SigningKeys>();
         services.AddScoped<TransactionSigner>();
+        services.AddScoped<SaftExporter>();
+        services.TryAddScoped<ISaftEventReports, NoSaftEventReports>();
         services.TryAddSingleton(new SigningSettings(null, null));
         return services;
     }

@@ -19,6 +19,8 @@ public enum JournalEventKind
     EmployeeSignedIn,
     EmployeeSignedOut,
     PriceLookedUp,
+    /// <summary>The journal was exported (SAF-T Cash Register file) to storage outside Kasse.</summary>
+    JournalExported,
 }
 
 /// <summary>
@@ -45,6 +47,7 @@ public static class SaftCodes
         JournalEventKind.EmployeeSignedIn => "13003",
         JournalEventKind.EmployeeSignedOut => "13004",
         JournalEventKind.PriceLookedUp => "13022",
+        JournalEventKind.JournalExported => "13020",
     };
 
     public const string CashSale = "11001";

@@ -62,6 +62,7 @@ public static class KasseCommandLine
         verify.SetAction(VerifyJournalAsync);
         journal.Subcommands.Add(verify);
         root.Subcommands.Add(journal);
+        root.Subcommands.Add(ExportCommand.Create(parse => BuildServices(parse, out _)));
 
         var import = new Command("import", "Import data from files");
         var products = new Command("products", "Import products from CSV: sku;name;category;price;vat_rate;unit;barcodes;cost_price");

@@ -1,0 +1,272 @@
+using System.Data;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Fiscal;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kasse.Application.Fiscal.SaftExport;
+
+/// <summary>
+/// Produces the Danish SAF-T Cash Register file of one store for whole business days, from its electronic
+/// journal and its completed sales, and then journals the export itself (SAF-T 13020) in its own transaction.
+/// Sales and events are read a page at a time, so a year's file is written in bounded memory.
+/// </summary>
+public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaftEventReports reports, TimeProvider clock)
+{
+    private const int Page = 500;
+
+    public static readonly string SoftwareVersion = Version();
+
+    /// <summary>The file name the Danish rules give: <c>SAF-T Cash Register_&lt;CVR&gt;_&lt;yyyyMMddHHmmss&gt;_1_1.xml</c>.</summary>
+    public static string FileName(string companyIdent, DateTimeOffset createdLocal) =>
+        $"SAF-T Cash Register_{companyIdent}_{createdLocal.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_1_1.xml";
+
+    public async Task<SaftExportResult> ExportAsync(SaftExportRequest request, Stream output, CancellationToken ct)
+    {
+        var store = await StoreService.FindStoreAsync(db, request.StoreId, ct);
+        var company = CompanyIdent(store);
+        var created = store.LocalTime(clock.Now());
+        var fileName = FileName(company, created);
+
+        (int Transactions, int Events) written;
+        byte[] hash;
+        // PostgreSQL reads the whole file from one snapshot; SQLite's readers never block the tills and, in WAL
+        // mode, see the data committed when each query starts.
+        var snapshot = db.IsSqlite ? null : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        try
+        {
+            using var sha = SHA256.Create();
+            // A CryptoStream over a hash passes every byte through to the output and hashes it on the way.
+            await using (var hashing = new CryptoStream(output, sha, CryptoStreamMode.Write, leaveOpen: true))
+            {
+                written = await WriteAsync(store, company, request, created, hashing, ct);
+            }
+            hash = sha.Hash!;
+        }
+        finally
+        {
+            if (snapshot is not null)
+                await snapshot.DisposeAsync();
+        }
+
+        var sha256 = Convert.ToHexStringLower(hash);
+        var entry = await db.InTransactionAsync(async () =>
+        {
+            var recorded = await journal.AppendAsync(store.Id, clock.Now(), JournalEventKind.JournalExported, null, null, null,
+                SaftExportPayload.For(fileName, request, written.Transactions, written.Events, sha256), ct);
+            await db.SaveChangesAsync(ct);
+            return recorded;
+        }, ct);
+        return new SaftExportResult(fileName, written.Transactions, written.Events, sha256, entry.Sequence);
+    }
+
+    /// <summary>The CVR as the file wants it: eight digits (a "DK" prefix and spaces are dropped).</summary>
+    public static string CompanyIdent(Store store)
+    {
+        var cvr = store.CompanyId.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (cvr.StartsWith("DK", StringComparison.OrdinalIgnoreCase))
+            cvr = cvr[2..];
+        if (cvr.Length != 8 || !cvr.All(char.IsAsciiDigit))
+            throw DomainException.Invalid("export.cvr",
+                $"The Danish SAF-T file needs the store's 8-digit CVR number, and '{store.CompanyId}' is not one. Correct the store's company id first.");
+        if (store.Currency is not ("DKK" or "EUR"))
+            throw DomainException.Invalid("export.currency",
+                $"The Danish SAF-T file is in DKK or EUR; the store '{store.Name}' sells in {store.Currency}.");
+        return cvr;
+    }
+
+    private async Task<(int Transactions, int Events)> WriteAsync(Store store, string company, SaftExportRequest request,
+        DateTimeOffset created, Stream output, CancellationToken ct)
+    {
+        var start = StartOf(store, request.From);
+        var end = StartOf(store, request.To.AddDays(1));
+        var entries = db.JournalEntries.AsNoTracking().Where(e => e.StoreId == store.Id && e.At >= start && e.At < end);
+        var sales = db.Sales.AsNoTracking()
+            .Where(s => s.StoreId == store.Id && s.Status == SaleStatus.Completed && s.ClosedAt >= start && s.ClosedAt < end);
+
+        var master = await MasterDataAsync(store, company, request, entries, sales, ct);
+        var employees = master.Employees.Select(e => e.Id).ToHashSet();
+        var articles = master.Articles.ToDictionary(a => a.Id);
+        var certificates = await CertificatesAsync(sales, ct);
+        var vat = store.VatRates.OrderByDescending(r => r.Percent).First();
+
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
+        using var writer = XmlWriter.Create(output, settings);
+        var x = new SaftXml(writer, DanishSaftDocument.Namespace);
+        writer.WriteStartDocument();
+        x.Start("auditfile");
+        DanishSaftDocument.WriteHeader(x, master, request, created, SoftwareVersion);
+        DanishSaftDocument.StartCompany(x, master, request);
+
+        int transactionCount = 0, eventCount = 0;
+        foreach (var register in master.Registers)
+        {
+            DanishSaftDocument.StartRegister(x, register);
+            var header = new SaftReportHeader(company, store.Name, store.LocalTime, register.Id, DefaultGroup(master), vat.Code, vat.Percent);
+            eventCount += await WriteEventsAsync(x, store, register.RegisterId, entries, employees, header, ct);
+            if (register.RegisterId is { } registerId)
+                transactionCount += await WriteTransactionsAsync(x, store, register, registerId, sales, employees, articles, certificates, ct);
+            x.End();
+        }
+        DanishSaftDocument.EndCompany(x);
+        x.End();
+        writer.WriteEndDocument();
+        writer.Flush();
+        return (transactionCount, eventCount);
+    }
+
+    private async Task<int> WriteEventsAsync(SaftXml x, Store store, Guid? registerId, IQueryable<JournalEntry> entries,
+        HashSet<string> employees, SaftReportHeader header, CancellationToken ct)
+    {
+        var count = 0;
+        long after = 0;
+        while (true)
+        {
+            var page = await entries.Where(e => e.RegisterId == registerId && e.Sequence > after)
+                .OrderBy(e => e.Sequence).Take(Page).ToListAsync(ct);
+            var pageReports = await reports.ForEntriesAsync(page, ct);
+            foreach (var entry in page)
+                DanishSaftEvent.Write(x, entry, store.LocalTime(entry.At), Employee(entry.EmployeeId, employees),
+                    pageReports.GetValueOrDefault(entry.Sequence), header);
+            count += page.Count;
+            if (page.Count < Page)
+                return count;
+            after = page[^1].Sequence;
+        }
+    }
+
+    private async Task<int> WriteTransactionsAsync(SaftXml x, Store store, SaftRegister register, Guid registerId, IQueryable<Sale> sales,
+        HashSet<string> employees, Dictionary<string, SaftArticle> articles, Dictionary<string, string> certificates, CancellationToken ct)
+    {
+        var count = 0;
+        long after = 0;
+        while (true)
+        {
+            var page = await sales.Where(s => s.RegisterId == registerId && s.ReceiptNumber > after)
+                .OrderBy(s => s.ReceiptNumber).Take(Page).ToListAsync(ct);
+            var printed = await PrintedCopiesAsync(store.Id, page.Select(s => s.Id).ToList(), ct);
+            foreach (var sale in page)
+            {
+                var context = new SaftTransactionContext(register.Description, store.LocalTime(sale.ClosedAt!.Value),
+                    sale.KeyVersion is { } key ? certificates.GetValueOrDefault(key, "") : "",
+                    Employee(sale.CashierId, employees),
+                    productId => Article(productId, articles),
+                    printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.CopyReceipt)),
+                    printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.ProvisionalReceipt)));
+                DanishSaftTransaction.Write(x, sale, context);
+            }
+            count += page.Count;
+            if (page.Count < Page)
+                return count;
+            after = page[^1].ReceiptNumber!.Value;
+        }
+    }
+
+    private async Task<List<(Guid? SaleId, string Kind)>> PrintedCopiesAsync(Guid storeId, List<Guid> saleIds, CancellationToken ct) =>
+        (await db.JournalEntries.AsNoTracking()
+            .Where(e => e.StoreId == storeId && e.SaleId != null && saleIds.Contains(e.SaleId.Value)
+                && (e.Kind == nameof(JournalEventKind.CopyReceipt) || e.Kind == nameof(JournalEventKind.ProvisionalReceipt)))
+            .Select(e => new { e.SaleId, e.Kind }).ToListAsync(ct))
+        .Select(e => (e.SaleId, e.Kind)).ToList();
+
+    private async Task<SaftMasterData> MasterDataAsync(Store store, string company, SaftExportRequest request,
+        IQueryable<JournalEntry> entries, IQueryable<Sale> sales, CancellationToken ct)
+    {
+        var fallback = StartOf(store, request.From);
+
+        // Employees who did something in the period, and Kasse itself for events no one signed in caused.
+        var employeeIds = (await entries.Where(e => e.EmployeeId != null).Select(e => e.EmployeeId!.Value).Distinct().ToListAsync(ct))
+            .Union(await sales.Where(s => s.CashierId != null).Select(s => s.CashierId!.Value).Distinct().ToListAsync(ct))
+            .ToList();
+        var employees = (await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToListAsync(ct))
+            .OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => SaftEmployee.From(e, fallback)).ToList();
+        employees.Insert(0, SaftEmployee.NoOne(SaftDates.CreatedAt(store.Id, fallback)));
+
+        // The catalogue is the articles' master data; each category is an article group mapped to its 04xxx code.
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        var products = await db.Products.AsNoTracking().OrderBy(p => p.Sku).ToListAsync(ct);
+        var articles = products.Select(p => new SaftArticle(p.Id.ToString("D"), SaftDates.CreatedAt(p.Id, fallback),
+            p.CategoryId is { } c && categories.ContainsKey(c) ? c.ToString("D") : ArticleGroups.SaleOfGoods,
+            $"{p.Sku} {p.Name}")).ToList();
+        var customLines = await sales.SelectMany(s => s.Lines).AnyAsync(l => l.ProductId == null, ct);
+
+        var basics = new List<SaftBasic>();
+        foreach (var id in articles.Select(a => a.GroupId).Distinct())
+            basics.Add(Guid.TryParse(id, out var categoryId)
+                ? new SaftBasic(SaftCodeLists.ArticleGroupType, id!, ArticleGroups.ForCategory(categories[categoryId].Name), categories[categoryId].Name)
+                : SaftCodeLists.ArticleGroup(id!));
+        if (customLines && basics.All(b => b.BasicId != ArticleGroups.SaleOfGoods))
+            basics.Add(SaftCodeLists.ArticleGroup(ArticleGroups.SaleOfGoods));
+
+        var kinds = await sales.Select(s => s.Kind).Distinct().ToListAsync(ct);
+        basics.AddRange(kinds.Order().Select(k => k == SaleKind.Sale ? SaftCodeLists.SaleLine : SaftCodeLists.ReturnLine));
+        if (await sales.SelectMany(s => s.Lines).AnyAsync(l => l.LineDiscountAmount != 0m, ct))
+            basics.Add(SaftCodeLists.LineDiscount);
+        if (await sales.AnyAsync(s => s.SaleDiscountAmount != 0m, ct))
+            basics.Add(SaftCodeLists.SaleDiscount);
+        basics.AddRange(kinds.Order().Select(SaftCodeLists.Transaction));
+        var methods = await sales.SelectMany(s => s.Payments).Select(p => p.Method).Distinct().ToListAsync(ct);
+        basics.AddRange(methods.Select(SaftCodeLists.Payment).DistinctBy(b => b.BasicId).OrderBy(b => b.BasicId, StringComparer.Ordinal));
+        // The export's own code is always listed: this file is about to be journaled with it.
+        var events = (await entries.Select(e => e.EventCode).Distinct().ToListAsync(ct))
+            .Append(SaftCodes.EventCode(JournalEventKind.JournalExported)).Distinct().Order(StringComparer.Ordinal);
+        basics.AddRange(events.Select(SaftCodeLists.Event));
+
+        var registers = (await db.Registers.AsNoTracking().Where(r => r.StoreId == store.Id).ToListAsync(ct))
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new SaftRegister(r.Id.ToString("D"), r.Name, r.Id)).ToList();
+        if (await entries.AnyAsync(e => e.RegisterId == null, ct))
+            registers.Add(new SaftRegister(store.Id.ToString("D"),
+                $"The Kasse node of {store.Name}: events that belong to no single till (application start and stop, price changes, journal exports)", null));
+
+        var keys = await db.SigningKeys.AsNoTracking().Where(k => k.CompanyId == store.CompanyId).ToListAsync(ct);
+        var comment = $"Kasse SAF-T Cash Register export of {store.Name} ({store.Id:D}), business days {SaftExportRequest.Day(request.From)} to {SaftExportRequest.Day(request.To)}, times in {store.TimeZoneId}.";
+        if (keys.Count == 0 || keys.Any(k => k.IsSelfSigned))
+            comment += " Transactions signed with Kasse's self-signed demo key are NOT valid for filing; configure the business's certificate.";
+
+        if (articles.Count == 0)
+            articles.Add(new SaftArticle("0", fallback, null, "The catalogue has no products"));
+        return new SaftMasterData(store, company, SaftAddress.Parse(store.Address), employees, articles, basics, registers, comment);
+    }
+
+    private async Task<Dictionary<string, string>> CertificatesAsync(IQueryable<Sale> sales, CancellationToken ct)
+    {
+        var versions = await sales.Where(s => s.KeyVersion != null).Select(s => s.KeyVersion!).Distinct().ToListAsync(ct);
+        return await db.SigningKeys.AsNoTracking().Where(k => versions.Contains(k.KeyVersion))
+            .ToDictionaryAsync(k => k.KeyVersion, k => k.Certificate, ct);
+    }
+
+    private static (string? ArticleId, string GroupId) Article(Guid? productId, Dictionary<string, SaftArticle> articles) =>
+        productId is { } id && articles.TryGetValue(id.ToString("D"), out var article)
+            ? (article.Id, article.GroupId ?? ArticleGroups.SaleOfGoods)
+            : (null, ArticleGroups.SaleOfGoods);
+
+    private static string Employee(Guid? id, HashSet<string> known) =>
+        id?.ToString("D") is { } text && known.Contains(text) ? text : DanishSignature.NoEmployee;
+
+    private static string DefaultGroup(SaftMasterData master) =>
+        master.Basics.FirstOrDefault(b => b.BasicType == SaftCodeLists.ArticleGroupType)?.BasicId ?? ArticleGroups.SaleOfGoods;
+
+    private static DateTimeOffset StartOf(Store store, DateOnly day)
+    {
+        var utc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), store.TimeZone);
+        return new DateTimeOffset(utc, TimeSpan.Zero);
+    }
+
+    private static string Version()
+    {
+        var version = typeof(SaftExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(SaftExporter).Assembly.GetName().Version?.ToString() ?? "0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 ? version[..plus] : version;
+    }
+}

@@ -1,0 +1,427 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Xml.Linq;
+using Kasse.Application.Catalog;
+using Kasse.Application.Fiscal;
+using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Sales;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Fiscal;
+using Kasse.Domain.Sales;
+using Kasse.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Kasse.Server.Api.FiscalEndpoints;
+
+namespace Kasse.Server.Tests.Fiscal;
+
+public abstract class SaftExportTests(KasseServer server) : IDisposable
+{
+    private static readonly XNamespace Dk = "urn:StandardAuditFile-Taxation-CashRegister:DK";
+    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    private readonly KasseClient _api = server.Client();
+    private readonly string _folder = Directory.CreateTempSubdirectory("kasse-saft-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Three business days in a Danish shop with two tills, plus a sale on each side of the period.</summary>
+    private sealed record Trading(Shop Shop, RegisterView Register2, List<SaleView> InPeriod, SaleView Before, SaleView After,
+        SaleView CashWithRounding, SaleView SplitWithDiscounts, SaleView Copied, SaleView Training, List<SaleView> Returns);
+
+    private async Task<T> At<T>(string utc, Func<Task<T>> action)
+    {
+        using (server.Clock.PinAt(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture)))
+            return await action();
+    }
+
+    private async Task<SaleView> OpenAsync(Guid registerId, Guid cashierId) =>
+        await KasseClient.Read<SaleView>(await _api.PostAsync("/api/v1/sales", new OpenSale(Guid.CreateVersion7(), registerId, cashierId)));
+
+    private async Task<SaleView> SellCashAsync(Shop shop, ProductView product, decimal tendered)
+    {
+        var sale = await _api.OpenSaleAsync(shop);
+        await _api.AddProductAsync(sale.Id, product.Id);
+        await _api.PayCashAsync(sale.Id, tendered);
+        return await _api.CompleteAsync(sale.Id);
+    }
+
+    private async Task<Trading> TradeThreeDaysAsync()
+    {
+        var shop = await _api.NewShopAsync();
+        var register2 = await _api.NewRegisterAsync(shop.Store.Id, "Kasse 2");
+        var coffee = await _api.NewProductAsync(42.50m, name: "Kaffe, økologisk");
+        var bread = await _api.NewProductAsync(28.95m, name: "Rugbrød, groft");
+        var newspaper = await _api.NewProductAsync(35.00m, vat: 0m, name: "Avis");
+        var cheese = await _api.NewProductAsync(189.00m, unit: Unit.Kilogram, name: "Gammel ost");
+        var inPeriod = new List<SaleView>();
+
+        // 2026-02-01 23:30 in Copenhagen: the day before the period.
+        var before = await At("2026-02-01T22:30:00Z", () => SellCashAsync(shop, bread, 50m));
+        // 00:30 on the first day of the period, though still 1 February in UTC.
+        inPeriod.Add(await At("2026-02-01T23:30:00Z", () => SellCashAsync(shop, bread, 30m)));
+
+        // Day 1: sign in; cash with øreafrunding; discounts and split tender; park on one till, resume on the other; a void.
+        await At("2026-02-02T08:00:00Z", async () => await KasseClient.Read<object>(await _api.PostAsync(
+            $"/api/v1/registers/{shop.Register.Id}/sign-in", new { employeeId = shop.CashierId, pin = "1111" })));
+        var cash = await At("2026-02-02T08:05:00Z", async () =>
+        {
+            var sale = await _api.OpenSaleAsync(shop);
+            await _api.AddProductAsync(sale.Id, coffee.Id, 2m);
+            await _api.AddProductAsync(sale.Id, bread.Id);
+            await _api.PayCashAsync(sale.Id, 200m);
+            return await _api.CompleteAsync(sale.Id);
+        });
+        var split = await At("2026-02-02T09:10:00Z", async () =>
+        {
+            var sale = await _api.OpenSaleAsync(shop);
+            sale = await _api.AddProductAsync(sale.Id, cheese.Id, 0.512m);
+            await _api.AddProductAsync(sale.Id, bread.Id);
+            await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/lines/{sale.Lines[0].Id}/discount",
+                new { kind = "Percent", value = 10, reason = "Kort holdbarhed" }));
+            await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/discount",
+                new { kind = "Amount", value = 5, reason = "Personalerabat" }));
+            await _api.PayAsync(sale.Id, PaymentMethod.Card, 50m);
+            await _api.PayCashAsync(sale.Id, 100m);
+            return await _api.CompleteAsync(sale.Id);
+        });
+        inPeriod.Add(await At("2026-02-02T10:00:00Z", async () =>
+        {
+            var sale = await _api.OpenSaleAsync(shop);
+            await _api.AddProductAsync(sale.Id, coffee.Id);
+            await _api.PostAsync($"/api/v1/sales/{sale.Id}/park", null);
+            await _api.PostAsync($"/api/v1/sales/{sale.Id}/resume", new { registerId = register2.Id });
+            await _api.PayAsync(sale.Id, PaymentMethod.MobilePay);
+            return await _api.CompleteAsync(sale.Id);
+        }));
+        await At("2026-02-02T11:00:00Z", async () =>
+        {
+            var sale = await _api.OpenSaleAsync(shop);
+            await _api.AddProductAsync(sale.Id, bread.Id);
+            return await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/void", null));
+        });
+        await At("2026-02-02T16:00:00Z", async () => await KasseClient.Read<object>(await _api.PostAsync(
+            $"/api/v1/registers/{shop.Register.Id}/sign-out", new { employeeId = shop.CashierId })));
+        inPeriod.AddRange([cash, split]);
+
+        // Day 2: a price change; the supervisor sells on till 2 (zero-rated newspaper) and prints a copy; a return; training.
+        await At("2026-02-03T07:00:00Z", async () => await KasseClient.Read<object>(await _api.SendAsync(HttpMethod.Put,
+            $"/api/v1/products/{coffee.Id}", new { sku = coffee.Sku, name = coffee.Name, price = 44.00m, vatPercent = 25m, barcodes = coffee.Barcodes })));
+        var supervisorSale = await At("2026-02-03T09:00:00Z", async () =>
+        {
+            var sale = await OpenAsync(register2.Id, shop.SupervisorId);
+            await _api.AddProductAsync(sale.Id, coffee.Id);
+            await _api.AddProductAsync(sale.Id, newspaper.Id);
+            await _api.PayAsync(sale.Id, PaymentMethod.Card);
+            var done = await _api.CompleteAsync(sale.Id);
+            await KasseClient.Read<PrintedReceipt>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/receipt/copy", null));
+            return done;
+        });
+        var returned = await At("2026-02-03T12:00:00Z", () => _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), shop.Register.Id,
+            shop.CashierId, cash.Id, [new ReturnLineRequest(cash.Lines[0].Id, 1m)])));
+        var training = await At("2026-02-03T13:00:00Z", async () =>
+        {
+            await KasseClient.Read<RegisterView>(await _api.PostAsync($"/api/v1/registers/{register2.Id}/training", new { on = true, employeeId = shop.CashierId }));
+            var sale = await OpenAsync(register2.Id, shop.CashierId);
+            await _api.AddProductAsync(sale.Id, bread.Id);
+            await _api.PayAsync(sale.Id, PaymentMethod.Card);
+            var done = await _api.CompleteAsync(sale.Id);
+            await KasseClient.Read<RegisterView>(await _api.PostAsync($"/api/v1/registers/{register2.Id}/training", new { on = false }));
+            return done;
+        });
+        inPeriod.AddRange([supervisorSale, returned, training]);
+
+        // Day 3: a card sale on till 2 and the return of a discounted line.
+        inPeriod.Add(await At("2026-02-04T09:00:00Z", async () =>
+        {
+            var sale = await OpenAsync(register2.Id, shop.CashierId);
+            await _api.AddProductAsync(sale.Id, cheese.Id, 0.250m);
+            await _api.PayAsync(sale.Id, PaymentMethod.Card);
+            return await _api.CompleteAsync(sale.Id);
+        }));
+        var returnedDiscounted = await At("2026-02-04T15:00:00Z", () => _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), register2.Id,
+            shop.CashierId, split.Id, [new ReturnLineRequest(split.Lines[0].Id, 0.512m)])));
+        inPeriod.Add(returnedDiscounted);
+
+        // 2026-02-05 00:10 in Copenhagen: the day after the period.
+        var after = await At("2026-02-04T23:10:00Z", () => SellCashAsync(shop, bread, 30m));
+        return new Trading(shop, register2, inPeriod, before, after, cash, split, supervisorSale, training, [returned, returnedDiscounted]);
+    }
+
+    private async Task<(HttpResponseMessage Response, byte[] Body)> ExportAsync(Guid storeId, string query, string atUtc = "2026-02-06T09:00:00Z")
+    {
+        using (server.Clock.PinAt(DateTimeOffset.Parse(atUtc, CultureInfo.InvariantCulture)))
+        {
+            var response = await _api.Http.GetAsync($"/api/v1/stores/{storeId}/exports/saf-t?{query}");
+            return (response, await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    private async Task<List<JournalEntryView>> JournalAsync(Guid storeId) =>
+        (await _api.Http.GetFromJsonAsync<List<JournalEntryView>>($"/api/v1/stores/{storeId}/journal?take=1000", KasseClient.Json))!;
+
+    private static decimal Amount(XElement parent, string name) =>
+        decimal.Parse(parent.Element(Dk + name)!.Value, CultureInfo.InvariantCulture);
+
+    private static string Text(XElement parent, string name) => parent.Element(Dk + name)!.Value;
+
+    [Fact]
+    public async Task Three_business_days_export_as_a_valid_danish_saf_t_file_with_every_sale_event_and_signature()
+    {
+        var trading = await TradeThreeDaysAsync();
+        var shop = trading.Shop;
+
+        var (response, body) = await ExportAsync(shop.Store.Id, "from=2026-02-02&to=2026-02-04");
+
+        Assert.True(response.IsSuccessStatusCode, Encoding.UTF8.GetString(body));
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        // The export time in the store's time zone: 09:00 UTC is 10:00 in Copenhagen in February.
+        Assert.Equal($"SAF-T Cash Register_{shop.Store.CompanyId}_20260206100000_1_1.xml", response.Content.Headers.ContentDisposition?.FileNameStar
+            ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        SaftSchema.AssertValid(body, "SAF-T.xsd");
+
+        var file = XDocument.Load(new MemoryStream(body)).Root!;
+        var company = file.Element(Dk + "company")!;
+        Assert.Equal(shop.Store.CompanyId, Text(company, "companyIdent"));
+        Assert.Equal("2026-02-02", Text(file.Element(Dk + "header")!, "startDate"));
+        Assert.Equal("Kasse", Text(file.Element(Dk + "header")!, "softwareDesc"));
+        var registers = company.Element(Dk + "location")!.Elements(Dk + "cashregister").ToList();
+        var transactions = registers.SelectMany(r => r.Elements(Dk + "cashtransaction")).ToList();
+
+        // Exactly the completed sales and returns of the three days, each with its totals and signature.
+        Assert.Equal(trading.InPeriod.Select(s => s.Id.ToString()).Order(), transactions.Select(t => Text(t, "transID")).Order());
+        Assert.DoesNotContain(transactions, t => Text(t, "transID") == trading.Before.Id.ToString() || Text(t, "transID") == trading.After.Id.ToString());
+        foreach (var sale in trading.InPeriod)
+        {
+            var t = transactions.Single(t => Text(t, "transID") == sale.Id.ToString());
+            Assert.Equal(sale.TotalAmount, Amount(t, "transAmntIn"));
+            Assert.Equal(sale.TotalAmount - sale.Vat.Sum(v => v.Vat), Amount(t, "transAmntEx"));
+            Assert.Equal(sale.TransactionNumber!.Value.ToString(CultureInfo.InvariantCulture), Text(t, "nr"));
+            Assert.Equal(sale.Signature, Text(t, "signature"));
+            Assert.Equal(sale.KeyVersion, Text(t, "keyVersion"));
+            using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(Text(t, "certificateData")));
+            Assert.Equal(sale.KeyVersion, certificate.Thumbprint);
+            Assert.Equal(sale.TotalAmount, t.Elements(Dk + "ctLine").Sum(l => Amount(l, "lineAmntIn")));
+            Assert.Equal(sale.Vat.Sum(v => v.Vat), t.Elements(Dk + "ctLine").Sum(l => Amount(l.Element(Dk + "vat")!, "vatAmnt")));
+            Assert.Equal(sale.TotalAmount + sale.CashRounding, t.Elements(Dk + "payment").Sum(p => Amount(p, "paidAmnt")));
+            Assert.Equal(sale.Kind == SaleKind.Return ? "11006" : "11001", Text(t, "transType"));
+            Assert.Equal(sale.Kind == SaleKind.Return ? "D" : "C", Text(t, "amntTp"));
+            Assert.Equal(sale.IsTraining ? "true" : "false", Text(t, "trainingID"));
+            Assert.Equal("false", Text(t, "voidTransaction"));
+        }
+        var rounded = transactions.Single(t => Text(t, "transID") == trading.CashWithRounding.Id.ToString());
+        Assert.Equal(trading.CashWithRounding.CashRounding, Amount(rounded.Element(Dk + "rounding")!, "roundingAmnt"));
+        Assert.NotEqual(0m, trading.CashWithRounding.CashRounding);
+        var split = transactions.Single(t => Text(t, "transID") == trading.SplitWithDiscounts.Id.ToString());
+        Assert.Equal(["12002", "12001"], split.Elements(Dk + "payment").Select(p => Text(p, "paymentType")));
+        Assert.Equal(5.00m, Amount(split.Element(Dk + "discount")!, "dscAmnt"));
+        Assert.Equal(trading.SplitWithDiscounts.Lines[0].Discount!.Amount, Amount(split.Elements(Dk + "ctLine").First().Element(Dk + "discount")!, "dscAmnt"));
+        Assert.Equal("true", Text(transactions.Single(t => Text(t, "transID") == trading.Training.Id.ToString()), "trainingID"));
+        Assert.All(trading.Returns, r => Assert.Equal(r.OriginalSaleId.ToString(),
+            Text(transactions.Single(t => Text(t, "transID") == r.Id.ToString()), "refID")));
+        Assert.Equal(["12001", "12002", "12011"], transactions.SelectMany(t => t.Elements(Dk + "payment")).Select(p => Text(p, "paymentType")).Distinct().Order());
+        Assert.Equal("1", Text(transactions.Single(t => Text(t, "transID") == trading.Copied.Id.ToString()), "receiptCopyNum"));
+
+        // Every signature can be checked from the file's own fields, chained per till.
+        foreach (var register in registers.Where(r => r.Elements(Dk + "cashtransaction").Any()))
+        {
+            var previous = Text(register, "registerID") == shop.Register.Id.ToString() ? trading.Before.Signature! : "0";
+            foreach (var t in register.Elements(Dk + "cashtransaction"))
+            {
+                AssertSignatureVerifies(t, previous, Text(register, "registerID"), shop.Store.CompanyId);
+                previous = Text(t, "signature");
+            }
+        }
+
+        // The journal's events of the period, in store time, with their SAF-T codes; all of them defined in basics.
+        var events = registers.SelectMany(r => r.Elements(Dk + "event")).ToList();
+        var codes = events.Select(e => Text(e, "eventType")).ToHashSet();
+        foreach (var code in new[] { "13003", "13004", "13010", "13011", "13012", "13013", "13014", "13017", "13021", "13023", "13024", "13028" })
+            Assert.Contains(code, codes);
+        var basics = company.Element(Dk + "basics")!.Elements(Dk + "basic").Select(b => Text(b, "basicID")).ToHashSet();
+        Assert.Subset(basics, codes);
+        var signIn = events.Single(e => Text(e, "eventType") == "13003");
+        Assert.Equal(("2026-02-02", "09:00:00", shop.CashierId.ToString()), (Text(signIn, "eventDate"), Text(signIn, "eventTime"), Text(signIn, "empID")));
+        Assert.Equal(shop.Store.Id.ToString(), Text(events.Single(e => Text(e, "eventType") == "13021").Parent!, "registerID"));
+        var journal = await JournalAsync(shop.Store.Id);
+        var inPeriodEntries = journal.Where(e => e.At >= new DateTimeOffset(2026, 2, 1, 23, 0, 0, TimeSpan.Zero)
+            && e.At < new DateTimeOffset(2026, 2, 4, 23, 0, 0, TimeSpan.Zero)).ToList();
+        Assert.Equal(inPeriodEntries.Select(e => e.Sequence.ToString(CultureInfo.InvariantCulture)).Order(), events.Select(e => Text(e, "eventID")).Order());
+
+        // Master data: the employees who worked, the catalogue with article groups, the VAT codes.
+        var employees = company.Element(Dk + "employees")!.Elements(Dk + "employee").Select(e => Text(e, "empID")).ToList();
+        Assert.Contains(shop.CashierId.ToString(), employees);
+        Assert.Contains(shop.SupervisorId.ToString(), employees);
+        Assert.Equal(["S", "Z"], company.Element(Dk + "vatCodeDetails")!.Elements(Dk + "vatCodeDetail").Select(v => Text(v, "vatCode")).Order());
+        Assert.Contains(company.Element(Dk + "articles")!.Elements(Dk + "article"),
+            a => Text(a, "artID") == trading.SplitWithDiscounts.Lines[0].ProductId.ToString());
+
+        // The export itself is journaled last, with the file's name and hash.
+        var exported = journal[^1];
+        Assert.Equal("13020", exported.EventCode);
+        Assert.Contains($"SAF-T Cash Register_{shop.Store.CompanyId}_20260206100000_1_1.xml", exported.Payload);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(body)), exported.Payload);
+    }
+
+    private static void AssertSignatureVerifies(XElement t, string previous, string registerId, string cvr)
+    {
+        var message = string.Join(';', previous, Text(t, "nr"), Text(t, "transID"), Text(t, "transType"), Text(t, "transDate"),
+            Text(t, "transTime"), Text(t, "empID"), Text(t, "transAmntIn"), Text(t, "transAmntEx"), registerId, cvr);
+        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(Text(t, "certificateData")));
+        using var key = certificate.GetRSAPublicKey()!;
+        Assert.True(key.VerifyData(Encoding.UTF8.GetBytes(message), Convert.FromBase64String(Text(t, "signature")),
+            HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1), "The signature does not match the file's fields: " + message);
+    }
+
+    [Fact]
+    public async Task A_z_report_attached_to_its_event_validates_against_the_schema()
+    {
+        var shop = await _api.NewShopAsync();
+        var item = await _api.NewProductAsync(20.00m);
+        var sale = await _api.SellAsync(shop, PaymentMethod.Card, (item, 1m));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sale.ClosedAt!.Value, Copenhagen).DateTime);
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var exporter = new SaftExporter(scope.ServiceProvider.GetRequiredService<KasseDbContext>(),
+            scope.ServiceProvider.GetRequiredService<FiscalJournal>(), new EveryReceiptIsAZReport(shop), server.Clock);
+        using var file = new MemoryStream();
+        var result = await exporter.ExportAsync(new SaftExportRequest(shop.Store.Id, today.AddDays(-1), today.AddDays(1)), file, CancellationToken.None);
+
+        SaftSchema.AssertValid(file.ToArray(), "SAF-T.xsd");
+        var report = XDocument.Load(new MemoryStream(file.ToArray())).Descendants(Dk + "eventReport").Single();
+        Assert.Equal("Z report", Text(report, "reportType"));
+        Assert.Equal(20.00m, Amount(report.Element(Dk + "reportTotalCashSales")!, "totalCashSaleAmnt"));
+        Assert.Equal(1, result.Transactions);
+    }
+
+    /// <summary>Stands in for the register sessions until they land: a Z report with the totals of the receipt's event.</summary>
+    private sealed class EveryReceiptIsAZReport(Shop shop) : ISaftEventReports
+    {
+        public Task<IReadOnlyDictionary<long, SaftEventReport>> ForEntriesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyDictionary<long, SaftEventReport>>(entries.Where(e => e.EventCode == "13012").ToDictionary(e => e.Sequence,
+                e => new SaftEventReport("Z-1", SaftReportType.Z, e.At, shop.Register.Id, 20.00m,
+                    [new SaftCountedAmount(ArticleGroups.SaleOfGoods, 1m, 20.00m)], [], [new SaftCountedAmount("12002", 1m, 20.00m)],
+                    [new SaftEmployeeAmount(shop.CashierId.ToString(), "12002", 1m, 20.00m)], null, [new SaftVatTotal("S", 25m, 20.00m, 4.00m)],
+                    500m, 1, 1, 0, 0m, 0, 0m, 0, 0m, 0, 0m, 0, 0m, [], [], [], 0, 0m, 0, 0m, [], [], 20.00m, 0m, 20.00m)));
+    }
+
+    [Fact]
+    public async Task An_export_that_cannot_be_made_says_why()
+    {
+        var shop = await _api.NewShopAsync();
+        var noCvr = await KasseClient.Read<StoreView>(await _api.PostAsync("/api/v1/stores",
+            new CreateStore(Guid.CreateVersion7(), "Kiosken", "Torvet 1, 4000 Roskilde", "DK-123", "DK")));
+
+        await KasseClient.Problem((await ExportAsync(shop.Store.Id, "from=2026-02-04&to=2026-02-02")).Response, HttpStatusCode.BadRequest, "export.period");
+        await KasseClient.Problem((await ExportAsync(shop.Store.Id, "from=2026-02-04")).Response, HttpStatusCode.BadRequest, "export.period");
+        await KasseClient.Problem((await ExportAsync(noCvr.Id, "from=2026-02-01&to=2026-02-02")).Response, HttpStatusCode.BadRequest, "export.cvr");
+        await KasseClient.Problem((await ExportAsync(Guid.CreateVersion7(), "from=2026-02-01&to=2026-02-02")).Response, HttpStatusCode.NotFound);
+        Assert.DoesNotContain(await JournalAsync(shop.Store.Id), e => e.EventCode == "13020");
+    }
+
+    [Fact]
+    public async Task The_kasse_command_exports_a_store_into_a_folder()
+    {
+        var shop = await _api.NewShopAsync();
+        var item = await _api.NewProductAsync(12.50m);
+        var sale = await _api.SellAsync(shop, PaymentMethod.MobilePay, (item, 2m));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sale.ClosedAt!.Value, Copenhagen).DateTime);
+
+        var result = await KasseProcess.RunAsync("export", "saf-t", "--from", SaftExportRequest.Day(today.AddDays(-1)), "--to", SaftExportRequest.Day(today),
+            "--store", shop.Store.Id.ToString(), "--out", _folder, "--database", server.Provider.ToString(), "--connection", server.Database.ConnectionString);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var path = Assert.Single(Directory.GetFiles(_folder));
+        Assert.Matches($@"^SAF-T Cash Register_{shop.Store.CompanyId}_\d{{14}}_1_1\.xml$", Path.GetFileName(path));
+        Assert.Contains(Path.GetFileName(path), result.Output);
+        var body = await File.ReadAllBytesAsync(path);
+        SaftSchema.AssertValid(body, "SAF-T.xsd");
+        Assert.Contains($"<transID>{sale.Id}</transID>", Encoding.UTF8.GetString(body));
+        Assert.Equal("13020", (await JournalAsync(shop.Store.Id))[^1].EventCode);
+    }
+}
+
+/// <summary>
+/// Validates a file with Debian's <c>xmllint</c> against the schemas in the team's shared reference folder
+/// (cloned next to the repository as <c>../shared</c>). A missing tool or schema fails the test: never skipped.
+/// </summary>
+public static class SaftSchema
+{
+    private static readonly Lazy<string> Folder = new(PrepareSchemas);
+
+    public static void AssertValid(byte[] xml, string schema)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"saft-{Guid.NewGuid():N}.xml");
+        File.WriteAllBytes(file, xml);
+        try
+        {
+            var (exit, output) = Run("xmllint", "--noout", "--schema", Path.Combine(Folder.Value, schema), file);
+            Assert.True(exit == 0, $"The export does not validate against {schema}:\n{output}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string PrepareSchemas()
+    {
+        if (Run("xmllint", "--version").Exit != 0)
+            Assert.Fail("xmllint is needed to validate SAF-T exports and is not installed: run ./test.sh as root, or apt-get install libxml2-utils.");
+        var reference = FindReference()
+            ?? throw new InvalidOperationException("The SAF-T schemas were not found: clone the team's shared folder next to the repository, "
+                + "so that ../shared/reference/saf-t-dk/SAF-T.xsd exists beside it.");
+        var folder = Directory.CreateTempSubdirectory("kasse-saft-schema-").FullName;
+        File.Copy(Path.Combine(reference, "saf-t-dk", "xmldsig-core-schema.xsd"), Path.Combine(folder, "xmldsig-core-schema.xsd"));
+        // The schema imports XML-DSig from w3.org, which tests must not reach: point it at the local copy.
+        File.WriteAllText(Path.Combine(folder, "SAF-T.xsd"), File.ReadAllText(Path.Combine(reference, "saf-t-dk", "SAF-T.xsd"))
+            .Replace("http://www.w3.org/TR/xmldsig-core/xmldsig-core-schema.xsd", "xmldsig-core-schema.xsd", StringComparison.Ordinal));
+        return folder;
+    }
+
+    private static string? FindReference()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "reference");
+            if (File.Exists(Path.Combine(candidate, "saf-t-dk", "SAF-T.xsd")))
+                return Path.GetFullPath(candidate);
+        }
+        return null;
+    }
+
+    private static (int Exit, string Output) Run(string program, params string[] args)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        try
+        {
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output.Result + error);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, program + " is not installed");
+        }
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SaftExportOnSqlite(SqliteServer server) : SaftExportTests(server);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SaftExportOnPostgres(PostgresServer server) : SaftExportTests(server);
