@@ -1,3 +1,4 @@
+using Kasse.Application.CashControl;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
@@ -26,6 +27,8 @@ public static class ApplicationServices
         services.AddScoped<JournalVerifier>();
         services.AddScoped<SigningKeys>();
         services.AddScoped<TransactionSigner>();
+        services.AddScoped<CashControlService>();
+        services.AddScoped<RegisterReportService>();
         services.TryAddSingleton(new SigningSettings(null, null));
         return services;
     }
