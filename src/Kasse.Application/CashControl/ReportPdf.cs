@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kasse.Domain.CashControl;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
@@ -19,7 +20,7 @@ public static class ReportPdf
         DejaVuFonts.Install();
         var lines = ReportText.Render(report, width: 60).TrimEnd('\n').Split('\n');
         using var document = new PdfDocument();
-        document.Info.Title = $"{(report.Type == ReportType.Z ? "Z" : "X")}-rapport {report.RegisterName} {report.LocalTime:yyyy-MM-dd HH:mm}";
+        document.Info.Title = $"{(report.Type == ReportType.Z ? "Z" : "X")}-rapport {report.RegisterName} {report.LocalTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}";
         document.Info.Creator = "Kasse";
         var font = new XFont(DejaVuFonts.Mono, FontSize, XFontStyleEx.Regular);
         var lineHeight = FontSize * 1.35;

@@ -1,9 +1,12 @@
 using System.Net;
 using Kasse.Application.Sales;
+using Kasse.Data;
 using Kasse.Domain.CashControl;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.Api;
 using Kasse.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
 namespace Kasse.Server.Tests.CashControl;
@@ -162,6 +165,31 @@ public abstract class ReportTests(KasseServer server)
     }
 
     [Fact]
+    public async Task Two_Z_reports_at_once_close_the_period_once_and_sales_at_the_same_time_land_in_exactly_one_period()
+    {
+        var shop = await _api.NewShopAsync();
+        var item = await _api.NewProductAsync(10.00m);
+        await _api.SellAsync(shop, PaymentMethod.Card, (item, 1m));
+
+        var alone = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => server.Client().TryZReportAsync(shop)));
+        var withSales = Enumerable.Range(0, 3).Select(async _ => (HttpResponseMessage?)await server.Client().TryZReportAsync(shop))
+            .Concat(Enumerable.Range(0, 4).Select(async _ => { await server.Client().SellAsync(shop, PaymentMethod.Card, (item, 1m)); return (HttpResponseMessage?)null; }))
+            .ToList();
+        var answers = (await Task.WhenAll(withSales)).OfType<HttpResponseMessage>().ToList();
+        await _api.SellAsync(shop, PaymentMethod.Card, (item, 1m));
+        var last = await _api.ZReportAsync(shop);
+        var all = (await KasseClient.Read<List<RegisterReport>>(await _api.Http.GetAsync($"/api/v1/registers/{shop.Register.Id}/z-reports")))
+            .OrderBy(z => z.Number).ToList();
+
+        Assert.Single(alone, r => r.IsSuccessStatusCode);
+        Assert.All(alone.Concat(answers).Where(r => !r.IsSuccessStatusCode), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(n => (long)n), all.Select(z => z.Number));
+        Assert.Equal(6, all.Sum(z => z.Sales.Count));
+        Assert.All(all.Skip(1), (z, i) => Assert.Equal(all[i].GrandTotals.Sales, z.GrandTotals.Sales - z.Sales.Amount));
+        Assert.Equal(60.00m, last.GrandTotals.Sales);
+    }
+
+    [Fact]
     public async Task A_Z_report_waits_for_the_count_while_a_session_is_open()
     {
         var shop = await _api.NewShopAsync();
@@ -218,6 +246,36 @@ public abstract class ReportTests(KasseServer server)
         Assert.Contains("\"grandTotals\":{\"sales\":293.75,\"return\":42.50,\"salesNet\":251.25}", entry.Payload);
         Assert.Contains("\"overShort\":-1.00", entry.Payload);
         Assert.True(verification.IsIntact, verification.FirstBreak?.Problem);
+    }
+
+    [Fact]
+    public async Task A_stored_Z_report_edited_or_deleted_behind_kasses_back_is_detected()
+    {
+        var shop = await _api.NewShopAsync();
+        var other = await _api.NewShopAsync();
+        var item = await _api.NewProductAsync(64.00m);
+        await _api.SellAsync(shop, PaymentMethod.Card, (item, 1m));
+        await _api.SellAsync(other, PaymentMethod.Card, (item, 1m));
+        var z = await _api.ZReportAsync(shop);
+        var deleted = await _api.ZReportAsync(other);
+
+        await TamperAsync($"""UPDATE "RegisterReports" SET "Content" = REPLACE("Content", '64.00', '6.40') WHERE "Id" = {z.Id}""");
+        await TamperAsync($"""DELETE FROM "RegisterReports" WHERE "Id" = {deleted.Id}""");
+        var edited = await VerifyAsync(shop.Store.Id);
+        var missing = await VerifyAsync(other.Store.Id);
+
+        Assert.Contains("Z report 1 was changed after it was made", edited.FirstBreak?.Problem);
+        Assert.Contains("has been deleted", missing.FirstBreak?.Problem);
+    }
+
+    private async Task<Kasse.Domain.Fiscal.JournalVerification> VerifyAsync(Guid storeId) =>
+        await KasseClient.Read<Kasse.Domain.Fiscal.JournalVerification>(await _api.Http.GetAsync($"/api/v1/stores/{storeId}/journal/verification"));
+
+    private async Task TamperAsync(FormattableString sql)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        Assert.True(await db.Database.ExecuteSqlAsync(sql) > 0, "The tampering changed nothing: " + sql.Format);
     }
 
     [Fact]
