@@ -1,3 +1,4 @@
+using Kasse.Application.CashControl;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
@@ -29,6 +30,8 @@ public static class ApplicationServices
         services.AddScoped<TransactionSigner>();
         services.AddScoped<SaftExporter>();
         services.TryAddScoped<ISaftEventReports, NoSaftEventReports>();
+        services.AddScoped<CashControlService>();
+        services.AddScoped<RegisterReportService>();
         services.TryAddSingleton(new SigningSettings(null, null));
         return services;
     }

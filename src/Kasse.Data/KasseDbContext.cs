@@ -1,3 +1,4 @@
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
@@ -29,6 +30,9 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<JournalHead> JournalHeads => Set<JournalHead>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<CompanySequence> CompanySequences => Set<CompanySequence>();
+    public DbSet<RegisterSession> RegisterSessions => Set<RegisterSession>();
+    public DbSet<CashMovement> CashMovements => Set<CashMovement>();
+    public DbSet<StoredReport> RegisterReports => Set<StoredReport>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

@@ -51,6 +51,8 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
             }
             after = sales[^1].Id;
         }
+        if (await CashControl.ReportVerification.FirstBreakAsync(db, storeId, ct) is { } report)
+            return new JournalVerification(storeId, chain.Entries, salesChecked, report);
         var signatures = await CheckSignaturesAsync(storeId, ct);
         return new JournalVerification(storeId, chain.Entries, salesChecked, signatures);
     }

@@ -89,6 +89,172 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("JournalHeads");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.CashControl.CashMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EmployeeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("RegisterId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StoreId");
+
+                    b.ToTable("CashMovements");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.RegisterSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountNote")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CountedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("CountedCash")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CountedSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Difference")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExpectedCash")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("OpenedSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpeningFloat")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountedById");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RegisterSessions_OneOpenPerRegister")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("StoreId");
+
+                    b.HasIndex("RegisterId", "OpenedSequence");
+
+                    b.ToTable("RegisterSessions");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.StoredReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("GrandTotalReturn")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrandTotalSales")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrandTotalSalesNet")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JournalSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId");
+
+                    b.HasIndex("RegisterId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RegisterReports_ZNumber")
+                        .HasFilter("\"Type\" = 'Z'");
+
+                    b.HasIndex("RegisterId", "Type", "JournalSequence");
+
+                    b.ToTable("RegisterReports", (string)null);
+                });
+
             modelBuilder.Entity("Kasse.Domain.Catalog.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -670,6 +836,72 @@ namespace Kasse.Data.Postgres.Migrations
 
             modelBuilder.Entity("Kasse.Data.JournalHead", b =>
                 {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.CashMovement", b =>
+                {
+                    b.HasOne("Kasse.Domain.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.CashControl.RegisterSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.RegisterSession", b =>
+                {
+                    b.HasOne("Kasse.Domain.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("CountedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kasse.Domain.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.StoredReport", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Kasse.Domain.Stores.Store", null)
                         .WithMany()
                         .HasForeignKey("StoreId")

@@ -84,6 +84,172 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("JournalHeads");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.CashControl.CashMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("RegisterId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StoreId");
+
+                    b.ToTable("CashMovements");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.RegisterSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountNote")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CountedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountedCash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CountedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Difference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpectedCash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpeningFloat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountedById");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RegisterSessions_OneOpenPerRegister")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("StoreId");
+
+                    b.HasIndex("RegisterId", "OpenedSequence");
+
+                    b.ToTable("RegisterSessions");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.StoredReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrandTotalReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrandTotalSales")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrandTotalSalesNet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JournalSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId");
+
+                    b.HasIndex("RegisterId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RegisterReports_ZNumber")
+                        .HasFilter("\"Type\" = 'Z'");
+
+                    b.HasIndex("RegisterId", "Type", "JournalSequence");
+
+                    b.ToTable("RegisterReports", (string)null);
+                });
+
             modelBuilder.Entity("Kasse.Domain.Catalog.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +831,72 @@ namespace Kasse.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Kasse.Data.JournalHead", b =>
                 {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.CashMovement", b =>
+                {
+                    b.HasOne("Kasse.Domain.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.CashControl.RegisterSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.RegisterSession", b =>
+                {
+                    b.HasOne("Kasse.Domain.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("CountedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kasse.Domain.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.CashControl.StoredReport", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Kasse.Domain.Stores.Store", null)
                         .WithMany()
                         .HasForeignKey("StoreId")

@@ -21,6 +21,13 @@ public enum JournalEventKind
     PriceLookedUp,
     /// <summary>The journal was exported (SAF-T Cash Register file) to storage outside Kasse.</summary>
     JournalExported,
+    XReport,
+    ZReport,
+    CashSessionOpened,
+    CashCounted,
+    CashWithdrawal,
+    CashPaidIn,
+    DrawerOpened,
 }
 
 /// <summary>
@@ -48,10 +55,23 @@ public static class SaftCodes
         JournalEventKind.EmployeeSignedOut => "13004",
         JournalEventKind.PriceLookedUp => "13022",
         JournalEventKind.JournalExported => "13020",
+        JournalEventKind.XReport => "13008",
+        JournalEventKind.ZReport => "13009",
+        JournalEventKind.CashWithdrawal => "13019",
+        JournalEventKind.DrawerOpened => "13005",
+        // The code list has no event for an opening float, a count or cash put in; they are "other" events
+        // whose payload carries the transaction type (11007 cash declaration, 11008 cash difference, 11011 in payment).
+        JournalEventKind.CashSessionOpened => "13999",
+        JournalEventKind.CashCounted => "13999",
+        JournalEventKind.CashPaidIn => "13999",
     };
 
     public const string CashSale = "11001";
     public const string ReturnPayment = "11006";
+    public const string CashDeclaration = "11007";
+    public const string CashDifference = "11008";
+    public const string OutPayment = "11010";
+    public const string InPayment = "11011";
 
     public static string PaymentCode(Sales.PaymentMethod method) => method switch
     {

@@ -56,7 +56,7 @@ public static class KasseWebApp
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport();
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl();
         return app;
     }
 

@@ -259,6 +259,88 @@ namespace Kasse.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegisterReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Number = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    JournalSequence = table.Column<long>(type: "bigint", nullable: false),
+                    GrandTotalSales = table.Column<long>(type: "bigint", nullable: false),
+                    GrandTotalReturn = table.Column<long>(type: "bigint", nullable: false),
+                    GrandTotalSalesNet = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegisterReports_Registers_RegisterId",
+                        column: x => x.RegisterId,
+                        principalTable: "Registers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegisterReports_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegisterSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpeningFloat = table.Column<long>(type: "bigint", nullable: false),
+                    OpenedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedSequence = table.Column<long>(type: "bigint", nullable: false),
+                    CountedCash = table.Column<long>(type: "bigint", nullable: true),
+                    ExpectedCash = table.Column<long>(type: "bigint", nullable: true),
+                    Difference = table.Column<long>(type: "bigint", nullable: true),
+                    CountedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CountedSequence = table.Column<long>(type: "bigint", nullable: true),
+                    CountNote = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegisterSessions_Employees_CountedById",
+                        column: x => x.CountedById,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegisterSessions_Employees_OpenedById",
+                        column: x => x.OpenedById,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegisterSessions_Registers_RegisterId",
+                        column: x => x.RegisterId,
+                        principalTable: "Registers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegisterSessions_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sales",
                 columns: table => new
                 {
@@ -312,6 +394,49 @@ namespace Kasse.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Sales_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CashMovements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CashMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CashMovements_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CashMovements_RegisterSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "RegisterSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CashMovements_Registers_RegisterId",
+                        column: x => x.RegisterId,
+                        principalTable: "Registers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CashMovements_Stores_StoreId",
                         column: x => x.StoreId,
                         principalTable: "Stores",
                         principalColumn: "Id",
@@ -382,6 +507,26 @@ namespace Kasse.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CashMovements_EmployeeId",
+                table: "CashMovements",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CashMovements_RegisterId",
+                table: "CashMovements",
+                column: "RegisterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CashMovements_SessionId",
+                table: "CashMovements",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CashMovements_StoreId",
+                table: "CashMovements",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Categories_Name",
                 table: "Categories",
                 column: "Name",
@@ -431,10 +576,54 @@ namespace Kasse.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegisterReports_RegisterId_Type_JournalSequence",
+                table: "RegisterReports",
+                columns: new[] { "RegisterId", "Type", "JournalSequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterReports_StoreId",
+                table: "RegisterReports",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterReports_ZNumber",
+                table: "RegisterReports",
+                columns: new[] { "RegisterId", "Number" },
+                unique: true,
+                filter: "\"Type\" = 'Z'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Registers_StoreId_Name",
                 table: "Registers",
                 columns: new[] { "StoreId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterSessions_CountedById",
+                table: "RegisterSessions",
+                column: "CountedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterSessions_OneOpenPerRegister",
+                table: "RegisterSessions",
+                column: "RegisterId",
+                unique: true,
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterSessions_OpenedById",
+                table: "RegisterSessions",
+                column: "OpenedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterSessions_RegisterId_OpenedSequence",
+                table: "RegisterSessions",
+                columns: new[] { "RegisterId", "OpenedSequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterSessions_StoreId",
+                table: "RegisterSessions",
+                column: "StoreId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SaleLines_OriginalLineId",
@@ -493,6 +682,9 @@ namespace Kasse.Data.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CashMovements");
+
+            migrationBuilder.DropTable(
                 name: "CompanySequences");
 
             migrationBuilder.DropTable(
@@ -511,6 +703,9 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "ProductBarcodes");
 
             migrationBuilder.DropTable(
+                name: "RegisterReports");
+
+            migrationBuilder.DropTable(
                 name: "SaleLines");
 
             migrationBuilder.DropTable(
@@ -521,6 +716,9 @@ namespace Kasse.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "StoreVatRate");
+
+            migrationBuilder.DropTable(
+                name: "RegisterSessions");
 
             migrationBuilder.DropTable(
                 name: "Products");
