@@ -36,7 +36,7 @@ foreach (var provider in options.Providers)
     await KasseAsync(provider);
 Judge();
 report.Settings["wall time"] = $"{total.Elapsed.TotalSeconds:0} s";
-var stem = $"{DateTime.UtcNow:yyyy-MM-dd}-{options.Name}";
+var stem = $"{TimeProvider.System.GetUtcNow():yyyy-MM-dd}-{options.Name}";
 await report.WriteAsync(options.Results, stem);
 Console.WriteLine();
 Console.WriteLine(report.TargetTable());

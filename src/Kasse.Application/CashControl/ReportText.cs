@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kasse.Application.Printing;
 using Kasse.Application.Sales;
 using Kasse.Domain.CashControl;
 
@@ -12,7 +13,7 @@ public static class ReportText
 
     public static string Render(RegisterReport r, int width = 42)
     {
-        var page = new Columns(width);
+        var page = new PaperColumns(width);
         var title = r.Type == ReportType.Z ? "Z-RAPPORT" : "X-RAPPORT";
         page.Centre($"*** {title} ***");
         page.Centre(r.StoreName);
@@ -84,36 +85,4 @@ public static class ReportText
     private static string Amount(decimal amount) => ReceiptText.Amount(amount);
 
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Fixed-width lines: text wraps at the paper's width, amounts stand at the right edge.</summary>
-    private sealed class Columns(int width)
-    {
-        private readonly StringBuilder _text = new();
-
-        public void Line(string s = "")
-        {
-            for (; s.Length > width; s = s[width..])
-                _text.Append(s.AsSpan(0, width)).Append('\n');
-            _text.Append(s).Append('\n');
-        }
-
-        public void Centre(string s) => Line(s.Length >= width ? s : new string(' ', (width - s.Length) / 2) + s);
-
-        public void Pair(string left, string right)
-        {
-            if (right.Length >= width)
-                right = right[..(width - 1)];
-            var room = width - right.Length - 1;
-            if (left.Length > room)
-            {
-                Line(left);
-                left = "";
-            }
-            Line(left.PadRight(room) + " " + right);
-        }
-
-        public void Rule() => Line(new string('-', width));
-
-        public override string ToString() => _text.ToString();
-    }
 }

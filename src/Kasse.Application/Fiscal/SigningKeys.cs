@@ -25,6 +25,7 @@ public sealed record SigningSettings(string? CertificatePath, string? Certificat
 public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, TimeProvider clock, ILogger<SigningKeys> logger)
 {
     private static readonly ConcurrentDictionary<string, RSA> PrivateKeys = new();
+    private static readonly ConcurrentDictionary<string, (string Version, string CertificateData, RSA PrivateKey)> ConfiguredCertificates = new();
 
     public sealed record ActiveKey(string KeyVersion, RSA PrivateKey);
 
@@ -63,16 +64,21 @@ public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, Tim
 
     private async Task<ActiveKey> ConfiguredAsync(string companyId, string path, CancellationToken ct)
     {
-        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, settings.CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
-        var version = certificate.Thumbprint;
+        // Read and decrypted once per process, not on every completed sale.
+        var (version, certificateData, rsa) = ConfiguredCertificates.GetOrAdd(path, LoadCertificate);
         if (!await db.SigningKeys.AnyAsync(k => k.KeyVersion == version, ct))
         {
-            db.SigningKeys.Add(new SigningKey(Guid.CreateVersion7(), companyId, version, Convert.ToBase64String(certificate.RawData), null, false, clock.Now()));
+            db.SigningKeys.Add(new SigningKey(Guid.CreateVersion7(), companyId, version, certificateData, null, false, clock.Now()));
             await db.SaveChangesAsync(ct);
         }
-        var rsa = PrivateKeys.GetOrAdd(version, _ => certificate.GetRSAPrivateKey()
-            ?? throw new InvalidOperationException($"The certificate in {path} has no RSA private key."));
         return new ActiveKey(version, rsa);
+    }
+
+    private (string Version, string CertificateData, RSA PrivateKey) LoadCertificate(string path)
+    {
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, settings.CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        var rsa = certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException($"The certificate in {path} has no RSA private key.");
+        return (certificate.Thumbprint, Convert.ToBase64String(certificate.RawData), rsa);
     }
 
     private SigningKey CreateSelfSigned(string companyId)

@@ -69,7 +69,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is System.Net.Sockets.SocketException or TimeoutException
-                || e.GetType().Name is "NpgsqlException" && e.Message.Contains("connect", StringComparison.OrdinalIgnoreCase))
+                || e is Npgsql.NpgsqlException { IsTransient: true })
                 return true;
         }
         return false;
