@@ -29,7 +29,7 @@ public static class ApplicationServices
         services.AddScoped<SigningKeys>();
         services.AddScoped<TransactionSigner>();
         services.AddScoped<SaftExporter>();
-        services.TryAddScoped<ISaftEventReports, NoSaftEventReports>();
+        services.AddScoped<ISaftEventReports, StoredSaftEventReports>();
         services.AddScoped<CashControlService>();
         services.AddScoped<RegisterReportService>();
         services.TryAddSingleton(new SigningSettings(null, null));

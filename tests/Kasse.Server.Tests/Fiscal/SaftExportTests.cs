@@ -6,12 +6,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Xml.Linq;
+using Kasse.Application.CashControl;
 using Kasse.Application.Catalog;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
 using Kasse.Application.Sales;
 using Kasse.Application.Stores;
 using Kasse.Data;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
@@ -37,7 +39,12 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
 
     /// <summary>Three business days in a Danish shop with two tills, plus a sale on each side of the period.</summary>
     private sealed record Trading(Shop Shop, RegisterView Register2, List<SaleView> InPeriod, SaleView Before, SaleView After,
-        SaleView CashWithRounding, SaleView SplitWithDiscounts, SaleView Copied, SaleView Training, List<SaleView> Returns);
+        SaleView CashWithRounding, SaleView SplitWithDiscounts, SaleView Copied, SaleView Training, List<SaleView> Returns, List<RegisterReport> Reports);
+
+    private async Task<T> Post<T>(string path, object body) => await KasseClient.Read<T>(await _api.PostAsync(path, body));
+
+    private Task<RegisterReport> ReportAsync(Guid registerId, string kind, Guid employeeId) =>
+        Post<RegisterReport>($"/api/v1/registers/{registerId}/{kind}-reports", new MakeReport(Guid.CreateVersion7(), employeeId));
 
     private async Task<T> At<T>(string utc, Func<Task<T>> action)
     {
@@ -71,7 +78,12 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
         // 00:30 on the first day of the period, though still 1 February in UTC.
         inPeriod.Add(await At("2026-02-01T23:30:00Z", () => SellCashAsync(shop, bread, 30m)));
 
-        // Day 1: sign in; cash with øreafrunding; discounts and split tender; park on one till, resume on the other; a void.
+        var reports = new List<RegisterReport>();
+
+        // Day 1: a float in the drawer; sign in; cash with øreafrunding; discounts and split tender; park on one till,
+        // resume on the other; a void; a no-sale drawer opening, an X report, a drop and a pay-in; a count one krone short.
+        var session = await At("2026-02-02T07:55:00Z", () => Post<SessionView>($"/api/v1/registers/{shop.Register.Id}/sessions",
+            new OpenSession(Guid.CreateVersion7(), 500m, shop.CashierId)));
         await At("2026-02-02T08:00:00Z", async () => await KasseClient.Read<object>(await _api.PostAsync(
             $"/api/v1/registers/{shop.Register.Id}/sign-in", new { employeeId = shop.CashierId, pin = "1111" })));
         var cash = await At("2026-02-02T08:05:00Z", async () =>
@@ -110,8 +122,19 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
             await _api.AddProductAsync(sale.Id, bread.Id);
             return await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/void", null));
         });
+        await At("2026-02-02T12:00:00Z", () => Post<DrawerOpenedView>($"/api/v1/registers/{shop.Register.Id}/drawer/open",
+            new OpenDrawer(shop.CashierId, "Veksle")));
+        reports.Add(await At("2026-02-02T13:00:00Z", () => ReportAsync(shop.Register.Id, "x", shop.SupervisorId)));
+        await At("2026-02-02T15:00:00Z", () => Post<CashMovementView>($"/api/v1/registers/{shop.Register.Id}/cash-movements",
+            new RecordCashMovement(Guid.CreateVersion7(), CashMovementKind.Drop, 100m, "Til boksen", shop.CashierId)));
+        await At("2026-02-02T15:05:00Z", () => Post<CashMovementView>($"/api/v1/registers/{shop.Register.Id}/cash-movements",
+            new RecordCashMovement(Guid.CreateVersion7(), CashMovementKind.PayIn, 50m, "Mønter fra banken", shop.CashierId)));
         await At("2026-02-02T16:00:00Z", async () => await KasseClient.Read<object>(await _api.PostAsync(
             $"/api/v1/registers/{shop.Register.Id}/sign-out", new { employeeId = shop.CashierId })));
+        await At("2026-02-02T16:10:00Z", () => Post<SessionView>($"/api/v1/registers/{shop.Register.Id}/sessions/{session.Id}/count",
+            new CountCash(700.00m, shop.CashierId, "Talt af Mette")));
+        reports.Add(await At("2026-02-02T17:00:00Z", () => ReportAsync(shop.Register.Id, "z", shop.SupervisorId)));
+        reports.Add(await At("2026-02-02T17:01:00Z", () => ReportAsync(register2.Id, "z", shop.SupervisorId)));
         inPeriod.AddRange([cash, split]);
 
         // Day 2: a price change; the supervisor sells on till 2 (zero-rated newspaper) and prints a copy; a return; training.
@@ -140,6 +163,8 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
             return done;
         });
         inPeriod.AddRange([supervisorSale, returned, training]);
+        reports.Add(await At("2026-02-03T17:00:00Z", () => ReportAsync(shop.Register.Id, "z", shop.SupervisorId)));
+        reports.Add(await At("2026-02-03T17:01:00Z", () => ReportAsync(register2.Id, "z", shop.SupervisorId)));
 
         // Day 3: a card sale on till 2 and the return of a discounted line.
         inPeriod.Add(await At("2026-02-04T09:00:00Z", async () =>
@@ -152,10 +177,12 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
         var returnedDiscounted = await At("2026-02-04T15:00:00Z", () => _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), register2.Id,
             shop.CashierId, split.Id, [new ReturnLineRequest(split.Lines[0].Id, 0.512m)])));
         inPeriod.Add(returnedDiscounted);
+        reports.Add(await At("2026-02-04T16:00:00Z", () => ReportAsync(register2.Id, "x", shop.CashierId)));
+        reports.Add(await At("2026-02-04T17:01:00Z", () => ReportAsync(register2.Id, "z", shop.SupervisorId)));
 
         // 2026-02-05 00:10 in Copenhagen: the day after the period.
         var after = await At("2026-02-04T23:10:00Z", () => SellCashAsync(shop, bread, 30m));
-        return new Trading(shop, register2, inPeriod, before, after, cash, split, supervisorSale, training, [returned, returnedDiscounted]);
+        return new Trading(shop, register2, inPeriod, before, after, cash, split, supervisorSale, training, [returned, returnedDiscounted], reports);
     }
 
     private async Task<(HttpResponseMessage Response, byte[] Body)> ExportAsync(Guid storeId, string query, string atUtc = "2026-02-06T09:00:00Z")
@@ -284,35 +311,95 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
     }
 
     [Fact]
-    public async Task A_z_report_attached_to_its_event_validates_against_the_schema()
+    public async Task The_x_and_z_reports_of_the_period_are_event_reports_that_agree_with_their_json_to_the_øre()
     {
-        var shop = await _api.NewShopAsync();
-        var item = await _api.NewProductAsync(20.00m);
-        var sale = await _api.SellAsync(shop, PaymentMethod.Card, (item, 1m));
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(sale.ClosedAt!.Value, Copenhagen).DateTime);
+        var trading = await TradeThreeDaysAsync();
+        var shop = trading.Shop;
 
-        await using var scope = server.Services.CreateAsyncScope();
-        var exporter = new SaftExporter(scope.ServiceProvider.GetRequiredService<KasseDbContext>(),
-            scope.ServiceProvider.GetRequiredService<FiscalJournal>(), new EveryReceiptIsAZReport(shop), server.Clock);
-        using var file = new MemoryStream();
-        var result = await exporter.ExportAsync(new SaftExportRequest(shop.Store.Id, today.AddDays(-1), today.AddDays(1)), file, CancellationToken.None);
+        var (response, body) = await ExportAsync(shop.Store.Id, "from=2026-02-02&to=2026-02-04");
 
-        SaftSchema.AssertValid(file.ToArray(), "SAF-T.xsd");
-        var report = XDocument.Load(new MemoryStream(file.ToArray())).Descendants(Dk + "eventReport").Single();
-        Assert.Equal("Z report", Text(report, "reportType"));
-        Assert.Equal(20.00m, Amount(report.Element(Dk + "reportTotalCashSales")!, "totalCashSaleAmnt"));
-        Assert.Equal(1, result.Transactions);
-    }
+        Assert.True(response.IsSuccessStatusCode, Encoding.UTF8.GetString(body));
+        SaftSchema.AssertValid(body, "SAF-T.xsd");
+        var company = XDocument.Load(new MemoryStream(body)).Root!.Element(Dk + "company")!;
+        var employees = company.Element(Dk + "employees")!.Elements(Dk + "employee").Select(e => Text(e, "empID")).ToHashSet();
+        var registers = company.Element(Dk + "location")!.Elements(Dk + "cashregister").ToList();
+        var events = registers.SelectMany(r => r.Elements(Dk + "event")).ToList();
 
-    /// <summary>Stands in for the register sessions until they land: a Z report with the totals of the receipt's event.</summary>
-    private sealed class EveryReceiptIsAZReport(Shop shop) : ISaftEventReports
-    {
-        public Task<IReadOnlyDictionary<long, SaftEventReport>> ForEntriesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyDictionary<long, SaftEventReport>>(entries.Where(e => e.EventCode == "13012").ToDictionary(e => e.Sequence,
-                e => new SaftEventReport("Z-1", SaftReportType.Z, e.At, shop.Register.Id, 20.00m,
-                    [new SaftCountedAmount(ArticleGroups.SaleOfGoods, 1m, 20.00m)], [], [new SaftCountedAmount("12002", 1m, 20.00m)],
-                    [new SaftEmployeeAmount(shop.CashierId.ToString(), "12002", 1m, 20.00m)], null, [new SaftVatTotal("S", 25m, 20.00m, 4.00m)],
-                    500m, 1, 1, 0, 0m, 0, 0m, 0, 0m, 0, 0m, 0, 0m, [], [], [], 0, 0m, 0, 0m, [], [], 20.00m, 0m, 20.00m)));
+        // Every X and Z event carries its report, and only those do.
+        Assert.All(events.Where(e => Text(e, "eventType") is "13008" or "13009"), e => Assert.NotNull(e.Element(Dk + "eventReport")));
+        var withReport = events.Where(e => e.Element(Dk + "eventReport") is not null).ToList();
+        Assert.Equal(trading.Reports.Select(r => r.Id.ToString()).Order(), withReport.Select(e => Text(e.Element(Dk + "eventReport")!, "reportID")).Order());
+        Assert.Equal(3, trading.Reports.Count(r => r.Type == ReportType.Z && r.RegisterId == trading.Register2.Id));
+
+        foreach (var json in trading.Reports)
+        {
+            var e = withReport.Single(e => Text(e.Element(Dk + "eventReport")!, "reportID") == json.Id.ToString());
+            var r = e.Element(Dk + "eventReport")!;
+            var what = $"{json.Type} report {json.Number} of {json.RegisterName}";
+            Assert.Equal(json.Type == ReportType.Z ? ("13009", "Z report") : ("13008", "X report"), (Text(e, "eventType"), Text(r, "reportType")));
+            Assert.Equal(json.RegisterId.ToString(), Text(e.Parent!, "registerID"));
+            Assert.Equal(json.RegisterId.ToString(), Text(r, "registerID"));
+            Assert.Equal(shop.Store.CompanyId, Text(r, "companyIdent"));
+            Assert.Equal((json.LocalTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), json.LocalTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)),
+                (Text(r, "reportDate"), Text(r, "reportTime")));
+            Assert.True(json.TotalCashSales == Amount(r.Element(Dk + "reportTotalCashSales")!, "totalCashSaleAmnt"), what);
+            Assert.Equal((json.GrandTotals.Sales, json.GrandTotals.Return, json.GrandTotals.SalesNet),
+                (Amount(r, "reportGrandTotalSales"), Amount(r, "reportGrandTotalReturn"), Amount(r, "reportGrandTotalSalesNet")));
+            Assert.Equal(json.Cash.OpeningFloat, Amount(r, "reportOpeningChangeFloat"));
+            Assert.Equal((json.Receipts, json.DrawerOpens, json.Copies.Count, json.Returns.Count, json.Voids.Count, json.Training.Count),
+                ((int)Amount(r, "reportReceiptNum"), (int)Amount(r, "reportOpenCashBoxNum"), (int)Amount(r, "reportReceiptCopyNum"),
+                    (int)Amount(r, "reportReturnNum"), (int)Amount(r, "reportVoidTransNum"), (int)Amount(r, "reportTrainingNum")));
+            Assert.Equal((json.Copies.Amount, json.Returns.Amount, json.Voids.Amount, json.Training.Amount, json.Discounts.Amount),
+                (Amount(r, "reportReceiptCopyAmnt"), Amount(r, "reportReturnAmnt"), Amount(r, "reportVoidTransAmnt"), Amount(r, "reportTrainingAmnt"),
+                    Amount(r, "reportDiscountAmnt")));
+
+            // Per VAT rate, per payment type and per article group, to the øre; the lists add up to the cash-sale total.
+            var vat = r.Element(Dk + "reportCashSalesVat")!.Elements(Dk + "reportCashSaleVat").ToList();
+            foreach (var line in json.Vat)
+            {
+                var row = vat.Single(v => Amount(v, "vatPerc") == line.Percent);
+                Assert.Equal((line.Code, line.Gross, line.Vat), (Text(row, "vatCode"), Amount(row, "cashSaleAmnt"), Amount(row, "vatAmnt")));
+            }
+            Assert.Equal(json.TotalCashSales, vat.Sum(v => Amount(v, "cashSaleAmnt")));
+            var payments = r.Element(Dk + "reportPayments")!.Elements(Dk + "reportPayment").ToList();
+            Assert.Equal(json.Payments.Select(p => (p.PaymentType, p.Amount)).DefaultIfEmpty(("12001", 0.00m)),
+                payments.Select(p => (Text(p, "paymentType"), Amount(p, "paymentAmnt"))));
+            Assert.Equal(json.TotalCashSales, r.Element(Dk + "reportArtGroups")!.Elements(Dk + "reportArtGroup").Sum(g => Amount(g, "artGroupAmnt")));
+            Assert.Equal(json.Payments.Sum(p => p.Amount),
+                r.Element(Dk + "reportEmpPayments")!.Elements(Dk + "reportEmpPayment").Sum(p => Amount(p, "paymentAmnt")));
+            // Every employee a report names is in the file's master data (the schema's keys hold it too).
+            Assert.Subset(employees, r.Descendants(Dk + "empID").Select(x => x.Value).ToHashSet());
+            if (json.Cash.Drops.Count > 0)
+                Assert.Equal(json.Cash.Drops.Amount, Amount(r.Element(Dk + "reportPayOuts")!.Element(Dk + "reportPayOut")!, "payOutAmnt"));
+            if (json.Cash.PayIns.Count > 0)
+                Assert.Equal(json.Cash.PayIns.Amount, Amount(r.Element(Dk + "reportPayIns")!.Element(Dk + "reportPayIn")!, "payInAmnt"));
+            var difference = r.Element(Dk + "reportOtherCorrs")!.Elements(Dk + "reportOtherCorr").SingleOrDefault(c => Text(c, "otherCorrType") == "11008");
+            Assert.Equal(json.Cash.OverShort, difference is null ? null : Amount(difference, "otherCorrAmnt"));
+        }
+
+        // The day-1 count: a float of 500 and the day's cash, counted as 700.00; the Z shows the difference.
+        var firstZ = trading.Reports.First(r => r.Type == ReportType.Z && r.RegisterId == shop.Register.Id);
+        Assert.Equal((500.00m, 700.00m), (firstZ.Cash.OpeningFloat, firstZ.Cash.CountedCash));
+        Assert.Equal(700.00m - firstZ.Cash.ExpectedCash, firstZ.Cash.OverShort);
+        Assert.Equal((1, 100.00m, 1, 50.00m, 1), (firstZ.Cash.Drops.Count, firstZ.Cash.Drops.Amount, firstZ.Cash.PayIns.Count, firstZ.Cash.PayIns.Amount, firstZ.DrawerOpens));
+
+        // Each Z's cash-sale total is the sum of its period's transactions in the file (training left out); its grand
+        // total of sales is the previous Z's plus the period's sales.
+        var transactions = registers.SelectMany(r => r.Elements(Dk + "cashtransaction")).ToDictionary(t => Text(t, "transID"));
+        foreach (var z in trading.Reports.Where(r => r.Type == ReportType.Z))
+        {
+            var receipts = events.Where(e => Text(e.Parent!, "registerID") == z.RegisterId.ToString() && e.Element(Dk + "transID") is not null
+                    && Text(e, "eventType") is "13012" or "13013"
+                    && long.Parse(Text(e, "eventID"), CultureInfo.InvariantCulture) is var sequence
+                    && sequence > z.Period.AfterSequence && sequence <= z.Period.ToSequence)
+                .Select(e => transactions[Text(e, "transID")]).Where(t => Text(t, "trainingID") == "false").ToList();
+            // Register 1's first period began with the sale the evening before the export's first day.
+            var outside = z.RegisterId == shop.Register.Id && z.Period.PreviousZNumber is null ? trading.Before.TotalAmount : 0m;
+            Assert.True(z.TotalCashSales == receipts.Sum(t => Amount(t, "transAmntIn")) + outside, $"Z {z.Number} of {z.RegisterName}");
+            var previous = trading.Reports.LastOrDefault(p => p.Type == ReportType.Z && p.RegisterId == z.RegisterId && p.Number == z.Number - 1);
+            Assert.Equal(previous?.GrandTotals.Sales ?? 0.00m, z.GrandTotals.Sales - z.Sales.Amount);
+            Assert.Equal(z.GrandTotals.Sales - z.GrandTotals.Return, z.GrandTotals.SalesNet);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
 
 namespace Kasse.Application.Fiscal.SaftExport;
@@ -12,7 +13,8 @@ public static class DanishSaftEvent
         SaftCodes.EventCode(JournalEventKind.TrainingReceipt),
     ];
 
-    public static void Write(SaftXml x, JournalEntry entry, DateTimeOffset local, string employeeId, SaftEventReport? report, SaftReportHeader header)
+    public static void Write(SaftXml x, JournalEntry entry, DateTimeOffset local, string employeeId, RegisterReport? report, SaftReportHeader header,
+        Func<Guid?, string> employee, Func<Guid?, string> articleGroup)
     {
         x.Start("event");
         x.Text("eventID", entry.Sequence.ToString(CultureInfo.InvariantCulture));
@@ -22,12 +24,15 @@ public static class DanishSaftEvent
         x.Text("empID", employeeId);
         x.Date("eventDate", local);
         x.Time("eventTime", local);
-        // A receipt's content is its cash transaction; other events carry their journal payload as it was hashed.
+        // A receipt's content is its cash transaction and a report's its eventReport; other events carry their
+        // journal payload as it was hashed.
         x.Text("eventText", Receipts.Contains(entry.EventCode) && entry.SaleId is not null
             ? $"{entry.Kind}: cash transaction {entry.SaleId:D}"
-            : $"{entry.Kind}: {entry.Payload}", 9999);
+            : report is not null
+                ? $"{entry.Kind} {report.Number} of {report.RegisterName}"
+                : $"{entry.Kind}: {entry.Payload}", 9999);
         if (report is not null)
-            DanishSaftEventReport.Write(x, report, header);
+            DanishSaftEventReport.Write(x, report, header, employee, articleGroup);
         x.End();
     }
 }

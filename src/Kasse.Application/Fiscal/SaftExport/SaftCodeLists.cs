@@ -27,6 +27,10 @@ public static class SaftCodeLists
     public static readonly SaftBasic LineDiscount = new(DiscountType, "DSC-LINE", null, "Discount on one line, with the reason given at the till");
     public static readonly SaftBasic SaleDiscount = new(DiscountType, "DSC-SALE", null, "Discount on the whole sale, shared over its lines");
 
+    public static readonly SaftBasic CashDifference = new(TransactionType, SaftCodes.CashDifference, SaftCodes.CashDifference, "Cash difference");
+    public static readonly SaftBasic OutPayment = new(TransactionType, SaftCodes.OutPayment, SaftCodes.OutPayment, "Out payment");
+    public static readonly SaftBasic InPayment = new(TransactionType, SaftCodes.InPayment, SaftCodes.InPayment, "In payment");
+
     public static SaftBasic Transaction(SaleKind kind) => kind switch
     {
         SaleKind.Sale => new(TransactionType, SaftCodes.CashSale, SaftCodes.CashSale, "Cash sale"),

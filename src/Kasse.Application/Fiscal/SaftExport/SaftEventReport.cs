@@ -1,77 +1,68 @@
+using Kasse.Data;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Fiscal.SaftExport;
 
-public enum SaftReportType
-{
-    X,
-    Z,
-}
-
-public sealed record SaftCountedAmount(string Type, decimal Count, decimal Amount);
-
-public sealed record SaftEmployeeAmount(string EmployeeId, string Type, decimal Count, decimal Amount);
-
-public sealed record SaftVatTotal(string? VatCode, decimal VatPercent, decimal SalesAmount, decimal VatAmount);
-
-/// <summary>
-/// The totals of an X or Z report as the SAF-T <c>eventReport</c> holds them. Amounts are in the store's
-/// currency, counts are whole numbers except article-group quantities. Empty lists are written as one row
-/// of zeros, because the schema requires at least one row in each.
-/// </summary>
-public sealed record SaftEventReport(
-    string ReportId,
-    SaftReportType Type,
-    DateTimeOffset At,
-    Guid RegisterId,
-    decimal TotalCashSales,
-    IReadOnlyList<SaftCountedAmount> ArticleGroups,
-    IReadOnlyList<SaftEmployeeAmount> EmployeeArticleGroups,
-    IReadOnlyList<SaftCountedAmount> Payments,
-    IReadOnlyList<SaftEmployeeAmount> EmployeePayments,
-    SaftCountedAmount? Tips,
-    IReadOnlyList<SaftVatTotal> CashSalesVat,
-    decimal OpeningChangeFloat,
-    long ReceiptCount,
-    long DrawerOpenCount,
-    long CopyCount,
-    decimal CopyAmount,
-    long ProvisionalCount,
-    decimal ProvisionalAmount,
-    long ReturnCount,
-    decimal ReturnAmount,
-    long DiscountCount,
-    decimal DiscountAmount,
-    long VoidCount,
-    decimal VoidAmount,
-    IReadOnlyList<SaftCountedAmount> Corrections,
-    IReadOnlyList<SaftCountedAmount> PriceInquiries,
-    IReadOnlyList<SaftCountedAmount> OtherCorrections,
-    long DeliveryCount,
-    decimal DeliveryAmount,
-    long TrainingCount,
-    decimal TrainingAmount,
-    IReadOnlyList<SaftCountedAmount> PayIns,
-    IReadOnlyList<SaftCountedAmount> PayOuts,
-    decimal GrandTotalSales,
-    decimal GrandTotalReturn,
-    decimal GrandTotalSalesNet);
-
 /// <summary>
 /// Finds the X or Z report behind a journal entry (SAF-T 13008/13009), so the export can attach its totals to
-/// the event. The register sessions and reports plug in here; until they do, events carry no report.
+/// the event as its <c>eventReport</c>.
 /// </summary>
 public interface ISaftEventReports
 {
-    /// <returns>The reports of the given entries, by journal sequence; entries without a report are left out.</returns>
-    Task<IReadOnlyDictionary<long, SaftEventReport>> ForEntriesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct);
+    /// <returns>The reports of the given entries (all of one store), by journal sequence; entries without a report are left out.</returns>
+    Task<IReadOnlyDictionary<long, RegisterReport>> ForEntriesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct);
+
+    /// <summary>
+    /// The employees the store's reports made in the window name (per-employee payments, article groups and
+    /// floats), so the file's master data lists each one: a report's period can begin before the export's.
+    /// </summary>
+    Task<IReadOnlyCollection<Guid>> EmployeesAsync(Guid storeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }
 
-/// <summary>Used until X and Z reports exist: no event carries a report.</summary>
-public sealed class NoSaftEventReports : ISaftEventReports
+/// <summary>
+/// The reports as they were made: the stored report of an entry is the very JSON its journal entry holds, so
+/// the file shows exactly the figures the till printed and the journal proves.
+/// </summary>
+public sealed class StoredSaftEventReports(KasseDbContext db) : ISaftEventReports
 {
-    private static readonly IReadOnlyDictionary<long, SaftEventReport> None = new Dictionary<long, SaftEventReport>();
+    public async Task<IReadOnlyDictionary<long, RegisterReport>> ForEntriesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct)
+    {
+        var wanted = entries.Where(e => e.Kind is nameof(JournalEventKind.XReport) or nameof(JournalEventKind.ZReport)).ToList();
+        if (wanted.Count == 0)
+            return new Dictionary<long, RegisterReport>();
+        var storeId = wanted[0].StoreId;
+        var sequences = wanted.Select(e => e.Sequence).ToList();
+        var stored = await db.RegisterReports.AsNoTracking()
+            .Where(r => r.StoreId == storeId && sequences.Contains(r.JournalSequence))
+            .Select(r => new { r.JournalSequence, r.Content }).ToListAsync(ct);
+        return stored.ToDictionary(r => r.JournalSequence, r => ReportPayload.Read(r.Content));
+    }
 
-    public Task<IReadOnlyDictionary<long, SaftEventReport>> ForEntriesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct) =>
-        Task.FromResult(None);
+    public async Task<IReadOnlyCollection<Guid>> EmployeesAsync(Guid storeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var employees = new HashSet<Guid>();
+        long after = 0;
+        // A page at a time: a year of reports on many tills stays in bounded memory.
+        for (var pages = 0; pages < 100_000; pages++)
+        {
+            var page = await db.RegisterReports.AsNoTracking()
+                .Where(r => r.StoreId == storeId && r.At >= from && r.At < to && r.JournalSequence > after)
+                .OrderBy(r => r.JournalSequence).Take(200).Select(r => new { r.JournalSequence, r.Content }).ToListAsync(ct);
+            foreach (var row in page)
+            {
+                var report = ReportPayload.Read(row.Content);
+                employees.UnionWith(report.EmployeePayments.Select(p => p.EmployeeId).OfType<Guid>());
+                employees.UnionWith(report.EmployeeArticleGroups.Select(p => p.EmployeeId).OfType<Guid>());
+                employees.UnionWith(report.Cash.EmployeeFloats.Select(p => p.EmployeeId).OfType<Guid>());
+                if (report.EmployeeId is { } made)
+                    employees.Add(made);
+            }
+            if (page.Count < 200)
+                break;
+            after = page[^1].JournalSequence;
+        }
+        return employees;
+    }
 }

@@ -97,7 +97,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         var employees = master.Employees.Select(e => e.Id).ToHashSet();
         var articles = master.Articles.ToDictionary(a => a.Id);
         var certificates = await CertificatesAsync(sales, ct);
-        var vat = store.VatRates.OrderByDescending(r => r.Percent).First();
+        var groups = master.Basics.Where(b => b.BasicType == SaftCodeLists.ArticleGroupType).Select(b => b.BasicId).ToHashSet();
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
         using var writer = XmlWriter.Create(output, settings);
@@ -111,8 +111,8 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         foreach (var register in master.Registers)
         {
             DanishSaftDocument.StartRegister(x, register);
-            var header = new SaftReportHeader(company, store.Name, store.LocalTime, register.Id, DefaultGroup(master), vat.Code, vat.Percent);
-            eventCount += await WriteEventsAsync(x, store, register.RegisterId, entries, employees, header, ct);
+            var header = new SaftReportHeader(company, store.Name, register.Id, DefaultGroup(master));
+            eventCount += await WriteEventsAsync(x, store, register.RegisterId, entries, employees, groups, header, ct);
             if (register.RegisterId is { } registerId)
                 transactionCount += await WriteTransactionsAsync(x, store, register, registerId, sales, employees, articles, certificates, ct);
             x.End();
@@ -125,8 +125,11 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
     }
 
     private async Task<int> WriteEventsAsync(SaftXml x, Store store, Guid? registerId, IQueryable<JournalEntry> entries,
-        HashSet<string> employees, SaftReportHeader header, CancellationToken ct)
+        HashSet<string> employees, HashSet<string> groups, SaftReportHeader header, CancellationToken ct)
     {
+        string ArticleGroup(Guid? categoryId) =>
+            categoryId?.ToString("D") is { } id && groups.Contains(id) ? id : ArticleGroups.SaleOfGoods;
+
         var count = 0;
         long after = 0;
         while (true)
@@ -136,7 +139,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             var pageReports = await reports.ForEntriesAsync(page, ct);
             foreach (var entry in page)
                 DanishSaftEvent.Write(x, entry, store.LocalTime(entry.At), Employee(entry.EmployeeId, employees),
-                    pageReports.GetValueOrDefault(entry.Sequence), header);
+                    pageReports.GetValueOrDefault(entry.Sequence), header, id => Employee(id, employees), ArticleGroup);
             count += page.Count;
             if (page.Count < Page)
                 return count;
@@ -186,6 +189,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         // Employees who did something in the period, and Kasse itself for events no one signed in caused.
         var employeeIds = (await entries.Where(e => e.EmployeeId != null).Select(e => e.EmployeeId!.Value).Distinct().ToListAsync(ct))
             .Union(await sales.Where(s => s.CashierId != null).Select(s => s.CashierId!.Value).Distinct().ToListAsync(ct))
+            .Union(await reports.EmployeesAsync(store.Id, fallback, StartOf(store, request.To.AddDays(1)), ct))
             .ToList();
         var employees = (await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToListAsync(ct))
             .OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => SaftEmployee.From(e, fallback)).ToList();
@@ -216,6 +220,9 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         basics.AddRange(kinds.Order().Select(SaftCodeLists.Transaction));
         var methods = await sales.SelectMany(s => s.Payments).Select(p => p.Method).Distinct().ToListAsync(ct);
         basics.AddRange(methods.Select(SaftCodeLists.Payment).DistinctBy(b => b.BasicId).OrderBy(b => b.BasicId, StringComparer.Ordinal));
+        // The cash codes an X or Z report's pay-ins, pay-outs and counted difference are typed with.
+        if (await entries.AnyAsync(e => e.Kind == nameof(JournalEventKind.XReport) || e.Kind == nameof(JournalEventKind.ZReport), ct))
+            basics.AddRange([SaftCodeLists.CashDifference, SaftCodeLists.OutPayment, SaftCodeLists.InPayment]);
         // The export's own code is always listed: this file is about to be journaled with it.
         var events = (await entries.Select(e => e.EventCode).Distinct().ToListAsync(ct))
             .Append(SaftCodes.EventCode(JournalEventKind.JournalExported)).Distinct().Order(StringComparer.Ordinal);
