@@ -13,6 +13,9 @@ public sealed record RecordCashMovement(Guid Id, CashMovementKind Kind, decimal 
 /// <summary>Open the drawer without a sale ("no sale"), e.g. to give change; journaled and counted on X and Z.</summary>
 public sealed record OpenDrawer(Guid? EmployeeId = null, string? Reason = null);
 
+/// <summary>The drawer was shut again: reported by the drawer's sensor (through the till) or by the till itself.</summary>
+public sealed record CloseDrawer(Guid? EmployeeId = null);
+
 /// <summary>Make an X or Z report; the id is the client's, so a retried request makes one report.</summary>
 public sealed record MakeReport(Guid Id, Guid? EmployeeId = null);
 
@@ -34,3 +37,5 @@ public sealed record CashMovementView(Guid Id, Guid RegisterId, Guid SessionId, 
 }
 
 public sealed record DrawerOpenedView(Guid RegisterId, DateTimeOffset At, long JournalSequence);
+
+public sealed record DrawerClosedView(Guid RegisterId, DateTimeOffset At, long JournalSequence);

@@ -134,6 +134,25 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         return new DrawerOpenedView(register.Id, now, entry.Sequence);
     }, ct);
 
+    /// <summary>
+    /// Journals the drawer shut again (SAF-T 13006), naming the opening it ends when the journal has one, so an
+    /// auditor sees how long it stood open. Any opening counts: a no-sale, or a cash sale the drawer's sensor saw.
+    /// </summary>
+    public Task<DrawerClosedView> CloseDrawerAsync(Guid registerId, CloseDrawer command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var register = await StoreService.FindRegisterAsync(db, registerId, ct);
+        await EnsureEmployeeAsync(db, command.EmployeeId, ct);
+        var lastOpened = await db.JournalEntries.AsNoTracking()
+            .Where(e => e.StoreId == register.StoreId && e.RegisterId == register.Id
+                && (e.Kind == nameof(JournalEventKind.DrawerOpened) || e.Kind == nameof(JournalEventKind.DrawerClosed)))
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Kind }).FirstOrDefaultAsync(ct);
+        var now = clock.Now();
+        var entry = await journal.AppendAsync(register.StoreId, now, JournalEventKind.DrawerClosed, register.Id, command.EmployeeId, null,
+            ReportPayload.ForDrawerClose(register.Id, lastOpened?.Kind == nameof(JournalEventKind.DrawerOpened) ? lastOpened.Sequence : null), ct);
+        await db.SaveChangesAsync(ct);
+        return new DrawerClosedView(register.Id, now, entry.Sequence);
+    }, ct);
+
     internal static async Task EnsureEmployeeAsync(KasseDbContext db, Guid? employeeId, CancellationToken ct)
     {
         if (employeeId is { } id && !await db.Employees.AnyAsync(e => e.Id == id && e.IsActive, ct))

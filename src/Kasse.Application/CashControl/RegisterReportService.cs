@@ -97,6 +97,7 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
             SalesOf(entries, JournalEventKind.CopyReceipt, sales),
             AmountsOf(entries, JournalEventKind.ProvisionalReceipt, "total"),
             AmountsOf(entries, JournalEventKind.PriceLookedUp, "price"),
+            SalesOf(entries, JournalEventKind.DeliveryReceipt, sales),
             entries.Count(e => e.Kind == nameof(JournalEventKind.DrawerOpened)),
             sessions.OrderBy(s => s.OpenedSequence).Select(s => new ReportSession(s, movements.Where(m => m.SessionId == s.Id).ToList())).ToList());
         var report = RegisterReportCalculator.Calculate(input);

@@ -51,6 +51,7 @@ public static class ReportText
         page.Pair($"Annullerede salg ({Number(r.Voids.Count)})", Amount(r.Voids.Amount));
         page.Pair($"Kopibonner ({Number(r.Copies.Count)})", Amount(r.Copies.Amount));
         page.Pair($"Foreløbige bonner ({Number(r.Provisional.Count)})", Amount(r.Provisional.Amount));
+        page.Pair($"Følgesedler ({Number(r.Deliveries.Count)})", Amount(r.Deliveries.Amount));
         page.Pair($"Øvelsesbonner ({Number(r.Training.Count)})", Amount(r.Training.Amount));
         page.Pair($"Prisforespørgsler ({Number(r.PriceInquiries.Count)})", Amount(r.PriceInquiries.Amount));
         page.Pair("Skuffeåbninger uden salg", Number(r.DrawerOpens));

@@ -25,6 +25,8 @@ public enum ReceiptCopyKind
     Copy,
     /// <summary>A pro-forma of an open sale: not a receipt.</summary>
     Provisional,
+    /// <summary>A delivery note (følgeseddel) of a completed sale, handed over with the goods: not a receipt.</summary>
+    Delivery,
 }
 
 public sealed record PrintedReceipt(ReceiptView Receipt, string Text);
@@ -51,6 +53,23 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Tim
             throw DomainException.Conflict("receipt.copy-printed", "A copy of this receipt has already been printed; only one copy is allowed.");
         var view = await ViewAsync(sale, ReceiptCopyKind.Copy, ct);
         await journal.SaleEventAsync(sale, JournalEventKind.CopyReceipt, clock.Now(), ct);
+        await db.SaveChangesAsync(ct);
+        return new PrintedReceipt(view, ReceiptText.Render(view, width));
+    }, ct);
+
+    /// <summary>
+    /// A delivery note (følgeseddel) of a completed sale, e.g. for goods fetched from the stockroom or sent on,
+    /// journaled as a delivery receipt (SAF-T 13016). It may be printed more than once; each print is journaled.
+    /// </summary>
+    public Task<PrintedReceipt> DeliveryAsync(Guid saleId, int width, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        if (await db.LockSaleAsync(saleId, ct) == 0)
+            throw SalesService.SaleNotFound(saleId);
+        var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
+        if (sale.Status != SaleStatus.Completed || sale.Kind != SaleKind.Sale)
+            throw DomainException.Conflict("receipt.not-delivered", "A delivery note is printed for a completed sale (not an open sale or a return).");
+        var view = await ViewAsync(sale, ReceiptCopyKind.Delivery, ct);
+        await journal.SaleEventAsync(sale, JournalEventKind.DeliveryReceipt, clock.Now(), ct);
         await db.SaveChangesAsync(ct);
         return new PrintedReceipt(view, ReceiptText.Render(view, width));
     }, ct);

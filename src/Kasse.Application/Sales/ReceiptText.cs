@@ -85,6 +85,8 @@ public static class ReceiptText
             marks.Add("*** KOPI ***");
         if (r.Copy == ReceiptCopyKind.Provisional)
             marks.Add("*** FORELØBIG - IKKE EN KVITTERING ***");
+        if (r.Copy == ReceiptCopyKind.Delivery)
+            marks.Add("*** FØLGESEDDEL - IKKE EN KVITTERING ***");
         return marks;
     }
 

@@ -27,3 +27,9 @@ public sealed record UnreceiptedReturnLine(Guid? ProductId = null, string? Barco
 public sealed record CreateReturn(Guid Id, Guid RegisterId, Guid? CashierId = null, Guid? OriginalSaleId = null,
     IReadOnlyList<ReturnLineRequest>? Lines = null, IReadOnlyList<UnreceiptedReturnLine>? Products = null, PaymentMethod? RefundMethod = null,
     string? Reason = null, Approval? Approval = null);
+
+/// <summary>
+/// Complete a paid sale. A till asks the customer "kvittering?" and sends <see cref="PrintReceipt"/> false when
+/// the answer is no; without a body the receipt is printed.
+/// </summary>
+public sealed record CompleteSale(bool PrintReceipt = true);

@@ -175,7 +175,12 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     /// <summary>Completes the sale: gives it the register's next receipt number. Completing twice answers the same.</summary>
-    public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) =>
+    /// <summary>
+    /// Completes a paid sale: receipt number, signature and the receipt's journal entry (13012). When the
+    /// customer declines the printed receipt (<paramref name="printReceipt"/> false) the receipt still exists,
+    /// and a copy can be printed later, but the journal also says the sale was concluded without one (13030).
+    /// </summary>
+    public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
         Change(saleId, async (sale, store) =>
         {
             if (sale.Status == SaleStatus.Completed)
@@ -187,7 +192,11 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             sale.Complete(number, now, store.BusinessDayOf(now));
             await signer.SignAsync(sale, store, ct);
             await journal.ReceiptAsync(sale, ct);
+            if (!printReceipt)
+                await journal.SaleEventAsync(sale, JournalEventKind.SaleConcludedWithoutReceipt, now, ct);
         }, ct);
+
+    public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);
 
     private Task<SaleView> Change(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) => db.InTransactionAsync(async () =>
     {

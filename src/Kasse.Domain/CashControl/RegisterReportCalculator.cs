@@ -44,7 +44,7 @@ public static class RegisterReportCalculator
             Tally(input.Voided.Where(s => !s.IsTraining).Select(s => s.TotalAmount)),
             Tally(input.Copied.Where(s => !s.IsTraining).Select(s => s.TotalAmount)),
             Tally(input.ProvisionalAmounts),
-            CountAmount.Zero,
+            Tally(input.Delivered.Where(s => !s.IsTraining).Select(s => s.TotalAmount)),
             Tally(training.Select(s => s.TotalAmount)),
             Tally(input.PriceInquiryAmounts),
             [],

@@ -31,5 +31,7 @@ public sealed record ReportInput(
     IReadOnlyList<Sale> Copied,
     IReadOnlyList<decimal> ProvisionalAmounts,
     IReadOnlyList<decimal> PriceInquiryAmounts,
+    // The sales a delivery note (følgeseddel) was printed for in the period (reportReceiptDeliveryNum/Amnt).
+    IReadOnlyList<Sale> Delivered,
     int DrawerOpens,
     IReadOnlyList<ReportSession> Sessions);

@@ -68,4 +68,10 @@ public static class ReportPayload
         registerId,
         reason,
     }, Options);
+
+    public static string ForDrawerClose(Guid registerId, long? openedSequence) => JsonSerializer.Serialize(new
+    {
+        registerId,
+        openedSequence,
+    }, Options);
 }

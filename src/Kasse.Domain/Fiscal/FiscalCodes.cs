@@ -28,6 +28,12 @@ public enum JournalEventKind
     CashWithdrawal,
     CashPaidIn,
     DrawerOpened,
+    /// <summary>The drawer was shut again, as the drawer's sensor or the till reports it.</summary>
+    DrawerClosed,
+    /// <summary>A delivery note (følgeseddel) printed for a completed sale: goods handed over, not a receipt.</summary>
+    DeliveryReceipt,
+    /// <summary>A sale completed without its receipt being printed: the customer declined it.</summary>
+    SaleConcludedWithoutReceipt,
 }
 
 /// <summary>
@@ -59,6 +65,9 @@ public static class SaftCodes
         JournalEventKind.ZReport => "13009",
         JournalEventKind.CashWithdrawal => "13019",
         JournalEventKind.DrawerOpened => "13005",
+        JournalEventKind.DrawerClosed => "13006",
+        JournalEventKind.DeliveryReceipt => "13016",
+        JournalEventKind.SaleConcludedWithoutReceipt => "13030",
         // The code list has no event for an opening float, a count or cash put in; they are "other" events
         // whose payload carries the transaction type (11007 cash declaration, 11008 cash difference, 11011 in payment).
         JournalEventKind.CashSessionOpened => "13999",

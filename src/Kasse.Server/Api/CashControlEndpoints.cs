@@ -18,6 +18,7 @@ public static class CashControlEndpoints
         register.MapGet("/sessions/{sessionId:guid}/cash-movements", ListMovements).WithSummary("The cash dropped and paid in during a session");
         register.MapPost("/cash-movements", RecordMovement).WithSummary("Drop cash to the safe (Drop, SAF-T 13019) or pay cash in (PayIn), with a reason, during the open session (journaled)");
         register.MapPost("/drawer/open", OpenDrawer).WithSummary("Open the drawer without a sale (\"no sale\", SAF-T 13005; journaled and counted on X and Z)");
+        register.MapPost("/drawer/close", CloseDrawer).WithSummary("The drawer was shut again, as its sensor or the till reports it (SAF-T 13006; journaled)");
         register.MapPost("/x-reports", XReport).WithSummary("Make an X report: the register's period so far, closing nothing (journaled, SAF-T 13008)");
         register.MapPost("/z-reports", ZReport)
             .WithSummary("Make the Z report that closes the register's period; refused while a session is open or when nothing happened since the last Z (journaled with its full content, SAF-T 13009)");
@@ -56,6 +57,9 @@ public static class CashControlEndpoints
 
     private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.OpenDrawerAsync(registerId, request, ct));
+
+    private static async Task<Ok<DrawerClosedView>> CloseDrawer(Guid registerId, CloseDrawer request, CashControlService cash, CancellationToken ct) =>
+        TypedResults.Ok(await cash.CloseDrawerAsync(registerId, request, ct));
 
     private static async Task<Created<RegisterReport>> XReport(Guid registerId, MakeReport request, RegisterReportService reports, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ public static class SalesEndpoints
         sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again");
         sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON");
         sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)");
+        sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)");
         sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)");
         sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)");
 
@@ -75,14 +76,17 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.RemovePaymentAsync(saleId, paymentId, ct));
 
-    private static async Task<Ok<SaleView>> Complete(Guid saleId, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.CompleteAsync(saleId, ct));
+    private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.CompleteAsync(saleId, request?.PrintReceipt ?? true, ct));
 
     private static async Task<Ok<ReceiptView>> Receipt(Guid saleId, ReceiptService receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.GetAsync(saleId, ct));
 
     private static async Task<Ok<PrintedReceipt>> CopyReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.CopyAsync(saleId, Width(width), ct));
+
+    private static async Task<Ok<PrintedReceipt>> DeliveryReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
+        TypedResults.Ok(await receipts.DeliveryAsync(saleId, Width(width), ct));
 
     private static async Task<Ok<PrintedReceipt>> ProvisionalReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.ProvisionalAsync(saleId, Width(width), ct));
