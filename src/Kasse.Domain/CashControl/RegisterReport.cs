@@ -29,7 +29,7 @@ public enum ReportType
 /// <item><term>reportEmpArtGroups</term><description><see cref="EmployeeArticleGroups"/></description></item>
 /// <item><term>reportPayments, reportEmpPayments</term><description><see cref="Payments"/>, <see cref="EmployeePayments"/> (paymentType = 12xxx code)</description></item>
 /// <item><term>reportTip</term><description><see cref="Tips"/></description></item>
-/// <item><term>reportCashSalesVat</term><description><see cref="Vat"/> (cashSaleAmnt = <see cref="ReportVatLine.Gross"/>, vatAmnt = <see cref="ReportVatLine.Vat"/>)</description></item>
+/// <item><term>reportCashSalesVat</term><description><see cref="Vat"/> (cashSaleAmnt = <see cref="ReportVatLine.Net"/>, the VAT base; vatAmnt = <see cref="ReportVatLine.Vat"/>; vatAmntTp C, or D when returns outweigh sales)</description></item>
 /// <item><term>reportOpeningChangeFloat, reportEmpOpeningChangeFloats</term><description><see cref="ReportCash.OpeningFloat"/>, <see cref="ReportCash.EmployeeFloats"/></description></item>
 /// <item><term>reportReceiptNum</term><description><see cref="Receipts"/></description></item>
 /// <item><term>reportOpenCashBoxNum</term><description><see cref="DrawerOpens"/></description></item>
@@ -40,7 +40,7 @@ public enum ReportType
 /// <item><term>reportVoidTransNum/Amnt</term><description><see cref="Voids"/></description></item>
 /// <item><term>reportCorrLines</term><description><see cref="Corrections"/> (none recorded yet: write one zero row)</description></item>
 /// <item><term>reportPriceInquiries</term><description><see cref="PriceInquiries"/></description></item>
-/// <item><term>reportOtherCorrs</term><description><see cref="OtherCorrections"/> (none yet: write one zero row)</description></item>
+/// <item><term>reportOtherCorrs</term><description><see cref="OtherCorrections"/> (none yet: write one zero row) and the counted over/short as 11008 cash difference</description></item>
 /// <item><term>reportReceiptDeliveryNum/Amnt</term><description><see cref="Deliveries"/></description></item>
 /// <item><term>reportTrainingNum/Amnt</term><description><see cref="Training"/></description></item>
 /// <item><term>reportPayIns, reportPayOuts</term><description><see cref="ReportCash.PayIns"/> (payInType 11011), <see cref="ReportCash.Drops"/> (payOutType 11010)</description></item>

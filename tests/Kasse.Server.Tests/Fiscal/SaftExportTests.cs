@@ -289,7 +289,9 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
         var employees = company.Element(Dk + "employees")!.Elements(Dk + "employee").Select(e => Text(e, "empID")).ToList();
         Assert.Contains(shop.CashierId.ToString(), employees);
         Assert.Contains(shop.SupervisorId.ToString(), employees);
-        Assert.Equal(["S", "Z"], company.Element(Dk + "vatCodeDetails")!.Elements(Dk + "vatCodeDetail").Select(v => Text(v, "vatCode")).Order());
+        // The store's own VAT codes, each with the Danish standard code: 1 sales VAT 25 %, 2 VAT-exempt sales.
+        Assert.Equal([("S", "1"), ("Z", "2")], company.Element(Dk + "vatCodeDetails")!.Elements(Dk + "vatCodeDetail")
+            .Select(v => (Text(v, "vatCode"), Text(v, "standardVatCode"))).Order());
         Assert.Contains(company.Element(Dk + "articles")!.Elements(Dk + "article"),
             a => Text(a, "artID") == trading.SplitWithDiscounts.Lines[0].ProductId.ToString());
 
@@ -358,9 +360,9 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
             foreach (var line in json.Vat)
             {
                 var row = vat.Single(v => Amount(v, "vatPerc") == line.Percent);
-                Assert.Equal((line.Code, line.Gross, line.Vat), (Text(row, "vatCode"), Amount(row, "cashSaleAmnt"), Amount(row, "vatAmnt")));
+                Assert.Equal((line.Code, line.Net, line.Vat), (Text(row, "vatCode"), Amount(row, "cashSaleAmnt"), Amount(row, "vatAmnt")));
             }
-            Assert.Equal(json.TotalCashSales, vat.Sum(v => Amount(v, "cashSaleAmnt")));
+            Assert.Equal(json.TotalCashSales, vat.Sum(v => Amount(v, "cashSaleAmnt") + Amount(v, "vatAmnt")));
             var payments = r.Element(Dk + "reportPayments")!.Elements(Dk + "reportPayment").ToList();
             Assert.Equal(json.Payments.Select(p => (p.PaymentType, p.Amount)).DefaultIfEmpty(("12001", 0.00m)),
                 payments.Select(p => (Text(p, "paymentType"), Amount(p, "paymentAmnt"))));

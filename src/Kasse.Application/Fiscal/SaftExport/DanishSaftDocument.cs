@@ -90,7 +90,7 @@ public static class DanishSaftDocument
             x.Text("vatCode", rate.Code, 20);
             x.Date("dateOfEntry", local);
             x.Text("vatDesc", string.IsNullOrWhiteSpace(rate.Description) ? rate.Code : rate.Description, 100);
-            x.Text("standardVatCode", SaftVatCodes.StandardFor(rate.Percent));
+            x.Text("standardVatCode", SaftVatCodes.Danish(rate.Percent));
             x.End();
         }
         x.End();
@@ -165,14 +165,22 @@ public static class DanishSaftDocument
     private static string Year(DateOnly day) => day.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>
-/// The standard VAT code (<c>standardVatCode</c>) for a rate. The Danish schema refers to "the overview of
-/// standard VAT codes" without shipping one; these are the codes of the SAF-T standard it is based on
-/// (Skatteetaten's list: 3 = output VAT at the standard rate, 31/33 reduced rates, 5 = zero-rated sales).
-/// </summary>
+/// <summary>The standard VAT code (<c>standardVatCode</c>) of a sales VAT rate, per country's SAF-T Cash Register.</summary>
 public static class SaftVatCodes
 {
-    public static string StandardFor(decimal percent) => percent switch
+    /// <summary>
+    /// Denmark: the schema points to an "overview of standard vat codes" it does not ship. The Danish Tax
+    /// Agency's technical description numbers its sales codes itself: 1 = output VAT on goods and services
+    /// (salgsmoms, 25 %, Denmark's only rate), 2 = sales exempt from VAT (0 %). Norway's numbers (3, 5) mean
+    /// something else there and are not used in a Danish file.
+    /// </summary>
+    public static string Danish(decimal percent) => percent == 0m ? "2" : "1";
+
+    /// <summary>
+    /// Norway: Skatteetaten's standard tax codes for sales: 3 = output VAT at the general rate, 31 the reduced
+    /// (food) rate, 32 raw fish, 33 the low rate, 5 = sales exempt (zero rate).
+    /// </summary>
+    public static string Norwegian(decimal percent) => percent switch
     {
         0m => "5",
         15m => "31",

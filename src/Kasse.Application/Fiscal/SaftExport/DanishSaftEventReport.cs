@@ -74,12 +74,14 @@ public static class DanishSaftEventReport
         x.Count("tipNum", r.Tips.Count);
         x.Amount("tipAmnt", r.Tips.Amount);
         x.End();
-        Rows(x, "reportCashSalesVat", "reportCashSaleVat", r.Vat.Select(v => new VatRow(v.Code, v.Percent, v.Gross, v.Vat)).ToList(),
+        Rows(x, "reportCashSalesVat", "reportCashSaleVat", r.Vat.Select(v => new VatRow(v.Code, v.Percent, v.Net, v.Vat)).ToList(),
             new VatRow(null, 0m, 0m, 0m), row =>
             {
                 x.OptionalText("vatCode", row.Code);
                 x.Percent("vatPerc", row.Percent);
-                x.Amount("cashSaleAmnt", row.Gross);
+                // The rate's sales without VAT (the VAT base) beside the VAT on them, as a transaction's vat
+                // element pairs vatBasAmnt and vatAmnt: base × rate is the VAT, and base + VAT adds up to the total.
+                x.Amount("cashSaleAmnt", row.Net);
                 x.Amount("vatAmnt", row.Vat);
                 // Output VAT is a credit; a period whose returns outweigh its sales gives VAT back (a debit).
                 x.Text("vatAmntTp", row.Vat < 0m ? "D" : "C");
@@ -170,5 +172,5 @@ public static class DanishSaftEventReport
 
     private sealed record EmployeeRow(string Employee, string Type, int Count, decimal Amount);
 
-    private sealed record VatRow(string? Code, decimal Percent, decimal Gross, decimal Vat);
+    private sealed record VatRow(string? Code, decimal Percent, decimal Net, decimal Vat);
 }
