@@ -27,6 +27,20 @@ public sealed class TransactionSigner(KasseDbContext db, SigningKeys keys)
             signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1));
         sale.Sign(number, signature, key.KeyVersion);
         await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastSignature" = {signature} WHERE "Id" = {sale.RegisterId}""", ct);
+        if (NorwegianSignature.AppliesTo(store))
+            await SignNorwegianAsync(sale, store, key, ct);
+    }
+
+    private async Task SignNorwegianAsync(Sale sale, Store store, SigningKeys.ActiveKey key, CancellationToken ct)
+    {
+        var previous = await db.Registers.Where(r => r.Id == sale.RegisterId).Select(r => r.LastNorwegianSignature).SingleAsync(ct)
+            ?? NorwegianSignature.FirstPrevious;
+        var message = NorwegianSignature.Message(previous, sale, store.LocalTime(sale.ClosedAt!.Value));
+        string signature;
+        lock (key.PrivateKey)
+            signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1));
+        sale.SignNorwegian(signature);
+        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastNorwegianSignature" = {signature} WHERE "Id" = {sale.RegisterId}""", ct);
     }
 
     private async Task<long> NextCompanyNumberAsync(string companyId, CancellationToken ct)

@@ -542,6 +542,10 @@ namespace Kasse.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("NorwegianSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -720,6 +724,10 @@ namespace Kasse.Data.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("LastNorwegianSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
 
                     b.Property<long>("LastReceiptNumber")
                         .HasColumnType("bigint");

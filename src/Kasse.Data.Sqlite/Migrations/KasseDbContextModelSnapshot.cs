@@ -537,6 +537,10 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NorwegianSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -714,6 +718,10 @@ namespace Kasse.Data.Sqlite.Migrations
             modelBuilder.Entity("Kasse.Domain.Stores.Register", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastNorwegianSignature")
+                        .HasMaxLength(999)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastReceiptNumber")

@@ -24,6 +24,7 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.Property(s => s.TotalAmount).IsMoney();
         builder.Property(s => s.ReturnReason).HasMaxLength(SaleLine.MaxReasonLength);
         builder.Property(s => s.Signature).HasMaxLength(999);
+        builder.Property(s => s.NorwegianSignature).HasMaxLength(999);
         builder.Property(s => s.KeyVersion).HasMaxLength(50);
         builder.HasOne<Store>().WithMany().HasForeignKey(s => s.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Register>().WithMany().HasForeignKey(s => s.RegisterId).OnDelete(DeleteBehavior.Restrict);

@@ -56,6 +56,7 @@ internal sealed class RegisterConfiguration : IEntityTypeConfiguration<Register>
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Name).HasMaxLength(Register.MaxNameLength);
         builder.Property(r => r.LastSignature).HasMaxLength(999);
+        builder.Property(r => r.LastNorwegianSignature).HasMaxLength(999);
         builder.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.StoreId, r.Name }).IsUnique();
     }

@@ -77,6 +77,12 @@ public sealed class Sale
     /// <summary>Which signing key made <see cref="Signature"/> (SAF-T <c>keyVersion</c>).</summary>
     public string? KeyVersion { get; private set; }
 
+    /// <summary>
+    /// The Norwegian signature (RSA-SHA1 over <c>prevSignature;transDate;transTime;nr;transAmntIn;transAmntEx</c>),
+    /// made with the same key for a store in Norway; null elsewhere.
+    /// </summary>
+    public string? NorwegianSignature { get; private set; }
+
     /// <summary>Bumped by every change; the row is locked with it so concurrent commands serialise.</summary>
     public long Version { get; private set; }
 
@@ -358,6 +364,16 @@ public sealed class Sale
         TransactionNumber = transactionNumber;
         Signature = signature;
         KeyVersion = keyVersion;
+    }
+
+    /// <summary>Adds the Norwegian signature to a sale already signed (its <c>nr</c> is part of the message).</summary>
+    public void SignNorwegian(string signature)
+    {
+        if (Signature is null)
+            throw DomainException.Conflict("sale.not-signed", "A sale gets its Norwegian signature after its transaction number and signature.");
+        if (NorwegianSignature is not null)
+            throw DomainException.Conflict("sale.signed", "This sale already has its Norwegian signature.");
+        NorwegianSignature = signature;
     }
 
     private void Recalculate()

@@ -24,6 +24,9 @@ public sealed class Register
     /// <summary>The signature of this register's last signed transaction: the next one's prevSignature.</summary>
     public string? LastSignature { get; private set; }
 
+    /// <summary>The Norwegian signature of this register's last transaction (stores in Norway): the next one's prevSignature.</summary>
+    public string? LastNorwegianSignature { get; private set; }
+
     /// <summary>While on, sales rung up here are training receipts: marked, and kept out of every total.</summary>
     public bool TrainingMode { get; private set; }
 
