@@ -59,15 +59,18 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
 
     /// <summary>
     /// Walks each register's receipts in number order and checks every Danish signature against the
-    /// signing certificate of its key version and against the previous receipt's signature.
+    /// signing certificate of its key version and against the previous receipt's signature; for a store in
+    /// Norway, the Norwegian signature and its own chain as well.
     /// </summary>
     private async Task<JournalBreak?> CheckSignaturesAsync(Guid storeId, CancellationToken ct)
     {
         var store = await db.Stores.AsNoTracking().FirstAsync(s => s.Id == storeId, ct);
         var publicKeys = new Dictionary<string, RSA?>();
+        var norwegian = NorwegianSignature.AppliesTo(store);
         foreach (var register in await db.Registers.AsNoTracking().Where(r => r.StoreId == storeId).ToListAsync(ct))
         {
             var previous = DanishSignature.FirstPrevious;
+            var previousNorwegian = NorwegianSignature.FirstPrevious;
             long from = 0;
             while (true)
             {
@@ -84,25 +87,35 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
                     if (publicKey is null)
                         return new JournalBreak(0, $"{receipt} is signed with key version {sale.KeyVersion}, which is not known.");
                     var message = DanishSignature.Message(previous, sale.TransactionNumber.Value, sale, store.LocalTime(sale.ClosedAt!.Value), store.CompanyId);
-                    if (!Verifies(publicKey, message, sale.Signature))
+                    if (!Verifies(publicKey, message, sale.Signature, HashAlgorithmName.SHA512))
                         return new JournalBreak(0, $"{receipt} has a signature that does not match its content, its key or the receipt before it.");
                     previous = sale.Signature;
+                    if (norwegian)
+                    {
+                        if (sale.NorwegianSignature is null)
+                            return new JournalBreak(0, $"{receipt} has no Norwegian signature.");
+                        var norwegianMessage = NorwegianSignature.Message(previousNorwegian, sale, store.LocalTime(sale.ClosedAt!.Value));
+                        if (!Verifies(publicKey, norwegianMessage, sale.NorwegianSignature, HashAlgorithmName.SHA1))
+                            return new JournalBreak(0, $"{receipt} has a Norwegian signature that does not match its content, its key or the receipt before it.");
+                        previousNorwegian = sale.NorwegianSignature;
+                    }
                 }
                 if (sales.Count < Page)
                     break;
                 from = sales[^1].ReceiptNumber!.Value;
             }
-            if ((register.LastSignature ?? DanishSignature.FirstPrevious) != previous)
+            if ((register.LastSignature ?? DanishSignature.FirstPrevious) != previous
+                || (norwegian && (register.LastNorwegianSignature ?? NorwegianSignature.FirstPrevious) != previousNorwegian))
                 return new JournalBreak(0, $"Register {register.Name} signed a receipt after its last one here: receipts at the end are missing.");
         }
         return null;
     }
 
-    private static bool Verifies(RSA publicKey, string message, string signature)
+    private static bool Verifies(RSA publicKey, string message, string signature, HashAlgorithmName hash)
     {
         try
         {
-            return publicKey.VerifyData(Encoding.UTF8.GetBytes(message), Convert.FromBase64String(signature), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1);
+            return publicKey.VerifyData(Encoding.UTF8.GetBytes(message), Convert.FromBase64String(signature), hash, RSASignaturePadding.Pkcs1);
         }
         catch (FormatException)
         {

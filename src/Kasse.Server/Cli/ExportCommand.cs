@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Server.Cli;
 
-/// <summary><c>kasse export saf-t --from DATE --to DATE [--store ID] [--out FOLDER]</c>: the Danish SAF-T Cash Register file.</summary>
+/// <summary><c>kasse export saf-t --from DATE --to DATE [--store ID] [--out FOLDER] [--country DK|NO]</c>: the SAF-T Cash Register file.</summary>
 internal static class ExportCommand
 {
     public static Command Create(Func<ParseResult, ServiceProvider> buildServices)
@@ -17,13 +17,15 @@ internal static class ExportCommand
         var to = new Option<string>("--to") { Description = "The last business day to export (yyyy-MM-dd), inclusive", Required = true };
         var store = new Option<Guid?>("--store") { Description = "The store's id (default: every store, one file each)" };
         var folder = new Option<DirectoryInfo?>("--out") { Description = "The folder to write the file to (default: the current folder)" };
-        var saft = new Command("saf-t", "Write the Danish SAF-T Cash Register file of a store's journal and sales for whole business days; the export is journaled (13020)");
+        var country = new Option<string?>("--country") { Description = "DK for the Danish file (the default), NO for the Norwegian one (a store in Norway)" };
+        var saft = new Command("saf-t", "Write the SAF-T Cash Register file (Danish, or Norwegian with --country NO) of a store's journal and sales for whole business days; the export is journaled (13020)");
         saft.Options.Add(from);
         saft.Options.Add(to);
         saft.Options.Add(store);
         saft.Options.Add(folder);
+        saft.Options.Add(country);
         saft.SetAction((parse, ct) => ExportSaftAsync(parse, buildServices,
-            parse.GetRequiredValue(from), parse.GetRequiredValue(to), parse.GetValue(store), parse.GetValue(folder), ct));
+            parse.GetRequiredValue(from), parse.GetRequiredValue(to), parse.GetValue(store), parse.GetValue(folder), parse.GetValue(country), ct));
 
         var export = new Command("export", "Export the journal for the tax authority or the accountant");
         export.Subcommands.Add(saft);
@@ -31,7 +33,7 @@ internal static class ExportCommand
     }
 
     private static async Task<int> ExportSaftAsync(ParseResult parse, Func<ParseResult, ServiceProvider> buildServices, string fromText,
-        string toText, Guid? storeId, DirectoryInfo? folder, CancellationToken ct)
+        string toText, Guid? storeId, DirectoryInfo? folder, string? country, CancellationToken ct)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -65,7 +67,7 @@ internal static class ExportCommand
             {
                 SaftExportResult result;
                 await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                    result = await exporter.ExportAsync(SaftExportRequest.Create(store, from, to), file, ct);
+                    result = await exporter.ExportAsync(SaftExportRequest.Create(store, from, to, country), file, ct);
                 var path = Path.Combine(target.FullName, result.FileName);
                 File.Move(temporary, path, overwrite: false);
                 await output.WriteLineAsync($"Wrote {path}: {result.Transactions} cash transactions, {result.Events} events "

@@ -448,6 +448,8 @@ public static class SaftSchema
 {
     private static readonly Lazy<string> Folder = new(PrepareSchemas);
 
+    public const string NorwegianSchema = "Norwegian_SAF-T_Cash_Register_Schema_v_1.00.xsd";
+
     public static void AssertValid(byte[] xml, string schema)
     {
         var file = Path.Combine(Path.GetTempPath(), $"saft-{Guid.NewGuid():N}.xml");
@@ -475,6 +477,10 @@ public static class SaftSchema
         // The schema imports XML-DSig from w3.org, which tests must not reach: point it at the local copy.
         File.WriteAllText(Path.Combine(folder, "SAF-T.xsd"), File.ReadAllText(Path.Combine(reference, "saf-t-dk", "SAF-T.xsd"))
             .Replace("http://www.w3.org/TR/xmldsig-core/xmldsig-core-schema.xsd", "xmldsig-core-schema.xsd", StringComparison.Ordinal));
+        var norwegian = Path.Combine(reference, "saf-t-cash-register", "Norwegian_SAF-T_Cash_Register_Schema_v_1.00.xsd");
+        if (!File.Exists(norwegian))
+            throw new InvalidOperationException("The Norwegian SAF-T schema was not found at " + norwegian + ".");
+        File.Copy(norwegian, Path.Combine(folder, NorwegianSchema));
         return folder;
     }
 

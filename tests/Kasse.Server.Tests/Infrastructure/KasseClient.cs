@@ -70,11 +70,12 @@ public sealed class KasseClient(HttpClient http, KasseServer server)
 
     // ---- intent: set up a shop ------------------------------------------------------------------------
 
-    public async Task<Shop> NewShopAsync(string country = "DK", string? timeZone = null)
+    public async Task<Shop> NewShopAsync(string country = "DK", string? timeZone = null, string? companyId = null, string? currency = null)
     {
         var n = server.NextNumber();
         var store = await Read<StoreView>(await PostAsync("/api/v1/stores", new CreateStore(Guid.CreateVersion7(),
-            $"Købmand Ærø {n}", "Vestergade 5, 5970 Ærøskøbing", "1234" + (n % 10000).ToString("D4", CultureInfo.InvariantCulture), country, TimeZone: timeZone)));
+            $"Købmand Ærø {n}", "Vestergade 5, 5970 Ærøskøbing", companyId ?? "1234" + (n % 10000).ToString("D4", CultureInfo.InvariantCulture), country,
+            currency, TimeZone: timeZone)));
         var register = await NewRegisterAsync(store.Id, "Kasse 1");
         var cashier = Guid.CreateVersion7();
         var supervisor = Guid.CreateVersion7();

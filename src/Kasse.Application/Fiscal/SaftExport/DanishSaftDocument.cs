@@ -30,7 +30,7 @@ public static class DanishSaftDocument
         x.Text("softwareDesc", SoftwareName);
         x.Text("softwareVersion", version, 20);
         x.Text("softwareCompanyName", SoftwareCompany);
-        x.Text("auditfileVersion", AuditFileVersion);
+        x.Text("auditfileVersion", x.Format.AuditfileVersion);
         x.Text("headerComment", data.HeaderComment, 999);
         x.End();
     }
@@ -43,7 +43,7 @@ public static class DanishSaftDocument
         x.Text("companyIdent", data.CompanyIdent);
         x.Text("companyName", store.Name, 100);
         x.Text("taxRegistrationCountry", store.CountryCode);
-        x.Text("taxRegIdent", store.CountryCode + data.CompanyIdent);
+        x.Text("taxRegIdent", x.Format.TaxRegistration(data.CompanyIdent));
         WriteAddress(x, data.Address, store.CountryCode);
         WriteVatCodes(x, store);
         WritePeriod(x, request);
@@ -90,7 +90,7 @@ public static class DanishSaftDocument
             x.Text("vatCode", rate.Code, 20);
             x.Date("dateOfEntry", local);
             x.Text("vatDesc", string.IsNullOrWhiteSpace(rate.Description) ? rate.Code : rate.Description, 100);
-            x.Text("standardVatCode", SaftVatCodes.Danish(rate.Percent));
+            x.Text("standardVatCode", x.Format.StandardVatCode(rate.Percent));
             x.End();
         }
         x.End();

@@ -20,7 +20,7 @@ public static class DanishSaftEvent
         x.Text("eventID", entry.Sequence.ToString(CultureInfo.InvariantCulture));
         x.Text("eventType", entry.EventCode);
         if (entry.SaleId is { } saleId)
-            x.Text("transID", saleId.ToString("D"));
+            x.Text("transID", x.Format.Id(saleId));
         x.Text("empID", employeeId);
         x.Date("eventDate", local);
         x.Time("eventTime", local);

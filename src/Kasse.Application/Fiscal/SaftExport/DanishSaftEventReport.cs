@@ -23,7 +23,7 @@ public static class DanishSaftEventReport
     public static void Write(SaftXml x, RegisterReport r, SaftReportHeader h, Func<Guid?, string> employee, Func<Guid?, string> articleGroup)
     {
         x.Start("eventReport");
-        x.Text("reportID", r.Id.ToString("D"));
+        x.Text("reportID", x.Format.Id(r.Id));
         x.Text("reportType", r.Type == ReportType.Z ? "Z report" : "X report");
         x.Text("companyIdent", h.CompanyIdent);
         x.Text("companyName", h.CompanyName, 100);

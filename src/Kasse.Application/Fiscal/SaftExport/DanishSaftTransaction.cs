@@ -28,7 +28,7 @@ public static class DanishSaftTransaction
         var direction = Direction(sale);
         x.Start("cashtransaction");
         x.Text("nr", (sale.TransactionNumber ?? 0).ToString(CultureInfo.InvariantCulture));
-        x.Text("transID", DanishSignature.TransactionId(sale));
+        x.Text("transID", x.Format.Id(sale.Id));
         x.Text("transType", DanishSignature.TransactionType(sale));
         x.Amount("transAmntIn", sale.TotalAmount);
         x.Amount("transAmntEx", sale.TotalAmount - vatByRate.Sum(v => v.Vat));
@@ -37,7 +37,7 @@ public static class DanishSaftTransaction
         x.Date("transDate", context.LocalTime);
         x.Time("transTime", context.LocalTime);
         if (sale.OriginalSaleId is { } original)
-            x.Text("refID", original.ToString("D"));
+            x.Text("refID", x.Format.Id(original));
         x.Text("desc", Description(sale, context), 9999);
         WriteLines(x, sale, context, direction);
         foreach (var rate in vatByRate)
@@ -69,9 +69,10 @@ public static class DanishSaftTransaction
             x.End();
         }
         // A completed sale is signed in the transaction that completes it; "-" would show a gap that verification also reports.
-        x.Text("signature", sale.Signature ?? SaftAddress.Unknown);
+        x.Text("signature", x.Format.Signature(sale) ?? SaftAddress.Unknown);
         x.Text("keyVersion", sale.KeyVersion ?? SaftAddress.Unknown);
-        x.Text("certificateData", context.Certificate);
+        if (x.Format.Certificates)
+            x.Text("certificateData", context.Certificate);
         x.Count("receiptCopyNum", Math.Min(context.Copies, 999));
         x.Count("receiptProformaNum", Math.Min(context.Provisionals, 999));
         // Voided sales are never completed or signed: they are events (13028), not transactions.

@@ -13,7 +13,8 @@ public static class SaftExportPayload
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("format", "SAF-T Cash Register DK " + DanishSaftDocument.AuditFileVersion);
+            var format = SaftFormat.For(request.Country);
+            w.WriteString("format", $"SAF-T Cash Register {format.Country} {format.AuditfileVersion}");
             w.WriteString("file", fileName);
             w.WriteString("from", SaftExportRequest.Day(request.From));
             w.WriteString("to", SaftExportRequest.Day(request.To));

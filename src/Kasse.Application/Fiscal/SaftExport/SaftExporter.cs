@@ -33,7 +33,8 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
     public async Task<SaftExportResult> ExportAsync(SaftExportRequest request, Stream output, CancellationToken ct)
     {
         var store = await StoreService.FindStoreAsync(db, request.StoreId, ct);
-        var company = CompanyIdent(store);
+        var format = SaftFormat.For(request.Country);
+        var company = format.CompanyIdent(store);
         var created = store.LocalTime(clock.Now());
         var fileName = FileName(company, created);
 
@@ -48,7 +49,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             // A CryptoStream over a hash passes every byte through to the output and hashes it on the way.
             await using (var hashing = new CryptoStream(output, sha, CryptoStreamMode.Write, leaveOpen: true))
             {
-                written = await WriteAsync(store, company, request, created, hashing, ct);
+                written = await WriteAsync(store, format, company, request, created, hashing, ct);
             }
             hash = sha.Hash!;
         }
@@ -69,22 +70,10 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         return new SaftExportResult(fileName, written.Transactions, written.Events, sha256, entry.Sequence);
     }
 
-    /// <summary>The CVR as the file wants it: eight digits (a "DK" prefix and spaces are dropped).</summary>
-    public static string CompanyIdent(Store store)
-    {
-        var cvr = store.CompanyId.Replace(" ", "", StringComparison.Ordinal).Trim();
-        if (cvr.StartsWith("DK", StringComparison.OrdinalIgnoreCase))
-            cvr = cvr[2..];
-        if (cvr.Length != 8 || !cvr.All(char.IsAsciiDigit))
-            throw DomainException.Invalid("export.cvr",
-                $"The Danish SAF-T file needs the store's 8-digit CVR number, and '{store.CompanyId}' is not one. Correct the store's company id first.");
-        if (store.Currency is not ("DKK" or "EUR"))
-            throw DomainException.Invalid("export.currency",
-                $"The Danish SAF-T file is in DKK or EUR; the store '{store.Name}' sells in {store.Currency}.");
-        return cvr;
-    }
+    /// <summary>The CVR as the Danish file wants it: eight digits (a "DK" prefix and spaces are dropped).</summary>
+    public static string CompanyIdent(Store store) => SaftFormat.Danish.CompanyIdent(store);
 
-    private async Task<(int Transactions, int Events)> WriteAsync(Store store, string company, SaftExportRequest request,
+    private async Task<(int Transactions, int Events)> WriteAsync(Store store, SaftFormat format, string company, SaftExportRequest request,
         DateTimeOffset created, Stream output, CancellationToken ct)
     {
         var start = StartOf(store, request.From);
@@ -93,15 +82,15 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         var sales = db.Sales.AsNoTracking()
             .Where(s => s.StoreId == store.Id && s.Status == SaleStatus.Completed && s.ClosedAt >= start && s.ClosedAt < end);
 
-        var master = await MasterDataAsync(store, company, request, entries, sales, ct);
+        var master = await MasterDataAsync(store, format, company, request, entries, sales, ct);
         var employees = master.Employees.Select(e => e.Id).ToHashSet();
         var articles = master.Articles.ToDictionary(a => a.Id);
-        var certificates = await CertificatesAsync(sales, ct);
+        var certificates = format.Certificates ? await CertificatesAsync(sales, ct) : [];
         var groups = master.Basics.Where(b => b.BasicType == SaftCodeLists.ArticleGroupType).Select(b => b.BasicId).ToHashSet();
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
         using var writer = XmlWriter.Create(output, settings);
-        var x = new SaftXml(writer, DanishSaftDocument.Namespace);
+        var x = new SaftXml(writer, format);
         writer.WriteStartDocument();
         x.Start("auditfile");
         DanishSaftDocument.WriteHeader(x, master, request, created, SoftwareVersion);
@@ -128,7 +117,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         HashSet<string> employees, HashSet<string> groups, SaftReportHeader header, CancellationToken ct)
     {
         string ArticleGroup(Guid? categoryId) =>
-            categoryId?.ToString("D") is { } id && groups.Contains(id) ? id : ArticleGroups.SaleOfGoods;
+            categoryId is { } category && x.Format.Id(category) is var id && groups.Contains(id) ? id : ArticleGroups.SaleOfGoods;
 
         var count = 0;
         long after = 0;
@@ -138,8 +127,8 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
                 .OrderBy(e => e.Sequence).Take(Page).ToListAsync(ct);
             var pageReports = await reports.ForEntriesAsync(page, ct);
             foreach (var entry in page)
-                DanishSaftEvent.Write(x, entry, store.LocalTime(entry.At), Employee(entry.EmployeeId, employees),
-                    pageReports.GetValueOrDefault(entry.Sequence), header, id => Employee(id, employees), ArticleGroup);
+                DanishSaftEvent.Write(x, entry, store.LocalTime(entry.At), Employee(x.Format, entry.EmployeeId, employees),
+                    pageReports.GetValueOrDefault(entry.Sequence), header, id => Employee(x.Format, id, employees), ArticleGroup);
             count += page.Count;
             if (page.Count < Page)
                 return count;
@@ -161,8 +150,8 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             {
                 var context = new SaftTransactionContext(register.Description, store.LocalTime(sale.ClosedAt!.Value),
                     sale.KeyVersion is { } key ? certificates.GetValueOrDefault(key, "") : "",
-                    Employee(sale.CashierId, employees),
-                    productId => Article(productId, articles),
+                    Employee(x.Format, sale.CashierId, employees),
+                    productId => Article(x.Format, productId, articles),
                     printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.CopyReceipt)),
                     printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.ProvisionalReceipt)));
                 DanishSaftTransaction.Write(x, sale, context);
@@ -181,7 +170,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             .Select(e => new { e.SaleId, e.Kind }).ToListAsync(ct))
         .Select(e => (e.SaleId, e.Kind)).ToList();
 
-    private async Task<SaftMasterData> MasterDataAsync(Store store, string company, SaftExportRequest request,
+    private async Task<SaftMasterData> MasterDataAsync(Store store, SaftFormat format, string company, SaftExportRequest request,
         IQueryable<JournalEntry> entries, IQueryable<Sale> sales, CancellationToken ct)
     {
         var fallback = StartOf(store, request.From);
@@ -192,20 +181,20 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             .Union(await reports.EmployeesAsync(store.Id, fallback, StartOf(store, request.To.AddDays(1)), ct))
             .ToList();
         var employees = (await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToListAsync(ct))
-            .OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => SaftEmployee.From(e, fallback)).ToList();
+            .OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => SaftEmployee.From(e, fallback, format)).ToList();
         employees.Insert(0, SaftEmployee.NoOne(SaftDates.CreatedAt(store.Id, fallback)));
 
         // The catalogue is the articles' master data; each category is an article group mapped to its 04xxx code.
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var products = await db.Products.AsNoTracking().OrderBy(p => p.Sku).ToListAsync(ct);
-        var articles = products.Select(p => new SaftArticle(p.Id.ToString("D"), SaftDates.CreatedAt(p.Id, fallback),
-            p.CategoryId is { } c && categories.ContainsKey(c) ? c.ToString("D") : ArticleGroups.SaleOfGoods,
+        var articles = products.Select(p => new SaftArticle(format.Id(p.Id), SaftDates.CreatedAt(p.Id, fallback),
+            p.CategoryId is { } c && categories.ContainsKey(c) ? format.Id(c) : ArticleGroups.SaleOfGoods,
             $"{p.Sku} {p.Name}")).ToList();
         var customLines = await sales.SelectMany(s => s.Lines).AnyAsync(l => l.ProductId == null, ct);
 
         var basics = new List<SaftBasic>();
         foreach (var id in articles.Select(a => a.GroupId).Distinct())
-            basics.Add(Guid.TryParse(id, out var categoryId)
+            basics.Add(Guid.TryParseExact(id, format.Country == SaftCountry.NO ? "N" : "D", out var categoryId)
                 ? new SaftBasic(SaftCodeLists.ArticleGroupType, id!, ArticleGroups.ForCategory(categories[categoryId].Name), categories[categoryId].Name)
                 : SaftCodeLists.ArticleGroup(id!));
         if (customLines && basics.All(b => b.BasicId != ArticleGroups.SaleOfGoods))
@@ -230,13 +219,15 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
 
         var registers = (await db.Registers.AsNoTracking().Where(r => r.StoreId == store.Id).ToListAsync(ct))
             .OrderBy(r => r.Name, StringComparer.Ordinal)
-            .Select(r => new SaftRegister(r.Id.ToString("D"), r.Name, r.Id)).ToList();
+            .Select(r => new SaftRegister(format.Id(r.Id), r.Name, r.Id)).ToList();
         if (await entries.AnyAsync(e => e.RegisterId == null, ct))
-            registers.Add(new SaftRegister(store.Id.ToString("D"),
+            registers.Add(new SaftRegister(format.Id(store.Id),
                 $"The Kasse node of {store.Name}: events that belong to no single till (application start and stop, price changes, journal exports)", null));
 
         var keys = await db.SigningKeys.AsNoTracking().Where(k => k.CompanyId == store.CompanyId).ToListAsync(ct);
         var comment = $"Kasse SAF-T Cash Register export of {store.Name} ({store.Id:D}), business days {SaftExportRequest.Day(request.From)} to {SaftExportRequest.Day(request.To)}, times in {store.TimeZoneId}.";
+        if (format.Country == SaftCountry.NO)
+            comment += " Signatures by the Norwegian rules (RSA-SHA1); the public key of each key version is Kasse's signing certificate of that version.";
         if (keys.Count == 0 || keys.Any(k => k.IsSelfSigned))
             comment += " Transactions signed with Kasse's self-signed demo key are NOT valid for filing; configure the business's certificate.";
 
@@ -252,13 +243,13 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             .ToDictionaryAsync(k => k.KeyVersion, k => k.Certificate, ct);
     }
 
-    private static (string? ArticleId, string GroupId) Article(Guid? productId, Dictionary<string, SaftArticle> articles) =>
-        productId is { } id && articles.TryGetValue(id.ToString("D"), out var article)
+    private static (string? ArticleId, string GroupId) Article(SaftFormat format, Guid? productId, Dictionary<string, SaftArticle> articles) =>
+        productId is { } id && articles.TryGetValue(format.Id(id), out var article)
             ? (article.Id, article.GroupId ?? ArticleGroups.SaleOfGoods)
             : (null, ArticleGroups.SaleOfGoods);
 
-    private static string Employee(Guid? id, HashSet<string> known) =>
-        id?.ToString("D") is { } text && known.Contains(text) ? text : DanishSignature.NoEmployee;
+    private static string Employee(SaftFormat format, Guid? id, HashSet<string> known) =>
+        id is { } guid && format.Id(guid) is var text && known.Contains(text) ? text : DanishSignature.NoEmployee;
 
     private static string DefaultGroup(SaftMasterData master) =>
         master.Basics.FirstOrDefault(b => b.BasicType == SaftCodeLists.ArticleGroupType)?.BasicId ?? ArticleGroups.SaleOfGoods;

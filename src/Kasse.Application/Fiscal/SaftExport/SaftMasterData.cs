@@ -9,12 +9,12 @@ public sealed record SaftEmployee(string Id, string FirstName, string SurName, D
     public static SaftEmployee NoOne(DateTimeOffset enteredAt) =>
         new(Kasse.Domain.Fiscal.DanishSignature.NoEmployee, "Kasse", "System (no employee signed in)", enteredAt, null);
 
-    public static SaftEmployee From(Employee employee, DateTimeOffset fallback)
+    public static SaftEmployee From(Employee employee, DateTimeOffset fallback, SaftFormat format)
     {
         var name = employee.Name.Trim();
         var space = name.IndexOf(' ', StringComparison.Ordinal);
         var (first, sur) = space < 0 ? (name, SaftAddress.Unknown) : (name[..space], name[(space + 1)..].Trim());
-        return new SaftEmployee(employee.Id.ToString("D"), first, sur, SaftDates.CreatedAt(employee.Id, fallback), employee.Role);
+        return new SaftEmployee(format.Id(employee.Id), first, sur, SaftDates.CreatedAt(employee.Id, fallback), employee.Role);
     }
 }
 

@@ -7,8 +7,12 @@ namespace Kasse.Application.Fiscal.SaftExport;
 /// Writes elements in one namespace with the SAF-T value formats: dates <c>yyyy-MM-dd</c>, times
 /// <c>HH:mm:ss</c>, amounts with a point and two decimals, quantities with up to six.
 /// </summary>
-public sealed class SaftXml(XmlWriter xml, string ns)
+public sealed class SaftXml(XmlWriter xml, SaftFormat format)
 {
+    private readonly string ns = format.Namespace;
+
+    public SaftFormat Format => format;
+
     public void Start(string name) => xml.WriteStartElement(name, ns);
 
     public void End() => xml.WriteEndElement();
