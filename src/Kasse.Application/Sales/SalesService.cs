@@ -1,5 +1,6 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Fiscal;
+using Kasse.Application.Printing;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
@@ -16,7 +17,8 @@ namespace Kasse.Application.Sales;
 /// double tap or two devices on one sale are handled one after the other, and a retried command with the
 /// same ids changes nothing.
 /// </summary>
-public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, TimeProvider clock)
+public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, ReceiptService receipts,
+    PrintQueue printing, TimeProvider clock)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -56,6 +58,16 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     public async Task<SaleView> FindByReceiptAsync(Guid registerId, long receiptNumber, CancellationToken ct) =>
         SaleView.From(await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.ReceiptNumber == receiptNumber, ct)
             ?? throw DomainException.NotFound("sale.receipt-not-found", $"Register {registerId} has no receipt number {receiptNumber}."));
+
+    /// <summary>The sale whose receipt carries this barcode (<see cref="ReceiptCode"/>).</summary>
+    public async Task<SaleView> FindByReceiptCodeAsync(string code, CancellationToken ct)
+    {
+        if (!ReceiptCode.TryParse(code, out var saleId))
+            throw DomainException.Invalid("receipt.code", $"'{Gtin.Shorten(code)}' is not a receipt barcode: it has {ReceiptCode.Length} digits. Scan the code under the receipt again.");
+        var sale = await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == saleId && s.Status == SaleStatus.Completed, ct)
+            ?? throw DomainException.NotFound("sale.receipt-not-found", $"No completed sale has the receipt code {code}.");
+        return SaleView.From(sale);
+    }
 
     public Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct) => Change(saleId, async (sale, store) =>
     {
@@ -174,8 +186,11 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             return Task.CompletedTask;
         }, ct);
 
-    /// <summary>Completes the sale: gives it the register's next receipt number. Completing twice answers the same.</summary>
-    public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) =>
+    /// <summary>
+    /// Completes the sale: gives it the register's next receipt number, and queues its receipt (unless the till
+    /// said no paper) and, for cash, the drawer kick, in the same transaction. Completing twice answers the same.
+    /// </summary>
+    public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct, bool printReceipt = true) =>
         Change(saleId, async (sale, store) =>
         {
             if (sale.Status == SaleStatus.Completed)
@@ -187,6 +202,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             sale.Complete(number, now, store.BusinessDayOf(now));
             await signer.SignAsync(sale, store, ct);
             await journal.ReceiptAsync(sale, ct);
+            await printing.CompletedSaleAsync(sale, receipts, printReceipt, ct);
         }, ct);
 
     private Task<SaleView> Change(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) => db.InTransactionAsync(async () =>
