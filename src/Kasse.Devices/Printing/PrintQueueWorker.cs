@@ -77,16 +77,21 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
         var now = clock.Now();
-        var due = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Queued && j.NextAttemptAt <= now)
-            .OrderBy(j => j.QueuedAt).Take(Batch).ToListAsync(ct);
-        foreach (var jobs in due.GroupBy(j => j.PrinterId))
+        var printerIds = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Queued && j.NextAttemptAt <= now)
+            .Select(j => j.PrinterId).Distinct().Take(Batch).ToListAsync(ct);
+        foreach (var printerId in printerIds)
         {
-            var printer = await db.Printers.FirstAsync(p => p.Id == jobs.Key, ct);
+            var printer = await db.Printers.FirstAsync(p => p.Id == printerId, ct);
             var transport = transports.For(printer);
-            foreach (var job in jobs.OrderBy(j => j.QueuedAt).ThenBy(j => j.Kind))
+            var queued = await db.PrintJobs.Where(j => j.PrinterId == printerId && j.Status == PrintJobStatus.Queued)
+                .OrderBy(j => j.QueuedAt).Take(Batch).ToListAsync(ct);
+            foreach (var job in queued.OrderBy(j => j.QueuedAt).ThenBy(j => j.Kind))
             {
+                // In order per printer: a later receipt never overtakes one still waiting for its next try.
+                if (job.NextAttemptAt > now && !job.HasExpired(now))
+                    break;
                 if (!await SendAsync(db, printer, transport, job, ct))
-                    break; // keep the printer's jobs in order: the rest wait for this one
+                    break;
             }
         }
     }
