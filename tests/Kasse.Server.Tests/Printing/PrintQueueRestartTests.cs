@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Kasse.Application.Catalog;
+using Kasse.Application.Demo;
+using Kasse.Application.Printing;
+using Kasse.Application.Sales;
+using Kasse.Domain.Devices;
+using Kasse.Domain.Sales;
+using Kasse.Server.Tests.Infrastructure;
+using Kasse.Tests.Printing;
+
+namespace Kasse.Server.Tests.Printing;
+
+/// <summary>The real <c>kasse</c> executable, stopped and started again, with the printer emulator as the demo till's printer.</summary>
+public sealed class PrintQueueRestartTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("kasse-print-").FullName;
+    private PrinterEmulatorProcess _printer = null!;
+
+    public async ValueTask InitializeAsync() => _printer = await PrinterEmulatorProcess.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _printer.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_demo_till_has_a_receipt_printer_and_a_receipt_queued_while_it_was_off_prints_once_after_Kasse_restarts()
+    {
+        _printer.SetState("offline");
+        Guid saleId;
+        var (first, address) = await KasseProcess.ServeAsync("--data", _data);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            var api = new KasseClient(http, null!);
+            var demoPrinters = await KasseClient.Read<List<PrinterView>>(await http.GetAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers"));
+            var demo = Assert.Single(demoPrinters);
+            Assert.Equal((DemoSeeder.PrinterId, DemoSeeder.RegisterId, "127.0.0.1:9100"), (demo.Id, demo.RegisterId, demo.Address));
+            // Point the demo printer at this test's emulator (port 9100 may be someone else's).
+            await KasseClient.Read<PrinterView>(await api.PostAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers",
+                new SavePrinter(DemoSeeder.PrinterId, demo.Name, PrinterRole.Receipt, PrinterConnection.Network, _printer.Address, DemoSeeder.RegisterId)));
+
+            var sale = await KasseClient.Read<SaleView>(await api.PostAsync("/api/v1/sales", new OpenSale(Guid.CreateVersion7(), DemoSeeder.RegisterId, DemoSeeder.EmployeeId)));
+            var page = await http.GetFromJsonAsync<ProductPage>("/api/v1/products?q=rugbrød", KasseClient.Json);
+            await api.ScanAsync(sale.Id, page!.Items[0].Barcodes[0]);
+            await api.PayAsync(sale.Id, PaymentMethod.Card);
+            saleId = (await api.CompleteAsync(sale.Id)).Id;
+
+            var waiting = await PrintingIntents.EventuallyAsync(() => api.JobsOfAsync(saleId),
+                jobs => jobs.Single() is { Status: PrintJobStatus.Queued, Attempts: >= 1 }, "the receipt tried and waiting");
+            var printer = await PrintingIntents.EventuallyAsync(() => api.PrinterAsync(DemoSeeder.PrinterId), p => p.State == PrinterState.Offline, "the printer shown offline");
+            Assert.Equal(1, printer.QueuedJobs);
+            Assert.NotNull(waiting.Single().Problem);
+        }
+        finally
+        {
+            await StopAsync(first);
+        }
+        Assert.Empty(_printer.Jobs());
+
+        _printer.SetState("online");
+        var (second, _) = await KasseProcess.ServeAsync("--data", _data);
+        try
+        {
+            var receipt = Assert.Single(await _printer.WaitForJobsAsync(1));
+            Assert.Contains("Købmand Hansen", receipt);
+            Assert.Contains("Rugbrød", receipt, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains($"[CODE128 {ReceiptCode.For(saleId)}]", receipt);
+            await Task.Delay(2000, TestContext.Current.CancellationToken);
+            Assert.Single(_printer.Jobs());
+        }
+        finally
+        {
+            await StopAsync(second);
+        }
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+}
