@@ -115,6 +115,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         {
             ScannedCode.TradeItem t => t.Gtin,
             ScannedCode.VariableMeasure v => v.Code.ItemCode,
+            ScannedCode.Gs1Label g => g.Gtin,
             _ => item.Barcode,
         };
         return await catalog.FindByBarcodeAsync(code, ct)

@@ -107,20 +107,31 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 break;
             }
             case ScannedCode.VariableMeasure { Code: var code }:
-            {
-                var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(barcode);
-                var vat = store.VatRateFor(product.VatPercent);
-                if (code.Kind == VariableMeasureKind.Price)
-                    sale.AddProductLine(lineId, product, vat, quantity ?? 1m, barcode.Trim(), unitPrice: code.Value, soldAs: Unit.Piece);
-                else if (product.Unit != Unit.Kilogram)
-                    throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
-                else
-                    sale.AddProductLine(lineId, product, vat, code.Value, barcode.Trim());
+                await AddMeasuredLineAsync(sale, store, lineId, code, quantity, barcode.Trim(), barcode, ct);
                 break;
-            }
+            case ScannedCode.Gs1Label { Measure: { } measure } label:
+                await AddMeasuredLineAsync(sale, store, lineId, measure, quantity, label.Gtin, barcode, ct);
+                break;
+            case ScannedCode.Gs1Label label:
+                await AddScannedLineAsync(sale, store, lineId, label.Gtin, quantity, ct);
+                break;
             default:
                 throw UnknownBarcode(barcode);
         }
+    }
+
+    /// <summary>A label that carries the price (a piece at that price) or the weight (that many kg at the kilo price).</summary>
+    private async Task AddMeasuredLineAsync(Sale sale, Store store, Guid lineId, VariableMeasureCode code, decimal? quantity, string lineBarcode,
+        string scanned, CancellationToken ct)
+    {
+        var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(scanned);
+        var vat = store.VatRateFor(product.VatPercent);
+        if (code.Kind == VariableMeasureKind.Price)
+            sale.AddProductLine(lineId, product, vat, quantity ?? 1m, lineBarcode, unitPrice: code.Value, soldAs: Unit.Piece);
+        else if (product.Unit != Unit.Kilogram)
+            throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
+        else
+            sale.AddProductLine(lineId, product, vat, code.Value, lineBarcode);
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
