@@ -69,6 +69,13 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
     public async Task<PrinterView> GetAsync(Guid printerId, CancellationToken ct) =>
         PrinterView.From(await FindAsync(printerId, ct), await QueuedAsync(printerId, ct));
 
+    public async Task<PrinterView> ForRegisterAsync(Guid registerId, CancellationToken ct)
+    {
+        await StoreService.FindRegisterAsync(db, registerId, ct);
+        var printer = await queue.ReceiptPrinterAsync(registerId, ct) ?? throw NoReceiptPrinter(registerId);
+        return PrinterView.From(printer, await QueuedAsync(printer.Id, ct));
+    }
+
     public async Task<IReadOnlyList<PrintJobView>> ListJobsAsync(Guid? printerId, Guid? subjectId, PrintJobStatus? status, int take, CancellationToken ct)
     {
         if (take is < 1 or > 500)

@@ -18,6 +18,9 @@ public static class PrintingEndpoints
         var printers = api.MapGroup("/printers").WithTags("Printing");
         printers.MapGet("/{printerId:guid}", GetPrinter).WithSummary("One printer and its state");
 
+        api.MapGet("/registers/{registerId:guid}/printer", GetRegisterPrinter).WithTags("Printing")
+            .WithSummary("The register's receipt printer and its state, for the till to show (Offline, PaperOut …)");
+
         var jobs = api.MapGroup("/print-jobs").WithTags("Printing");
         jobs.MapGet("/", ListJobs).WithSummary("Print jobs of a printer (?printerId=) or of a sale or report (?subjectId=), newest first; ?status=Queued for what waits");
         jobs.MapGet("/{jobId:guid}", GetJob).WithSummary("One print job: queued, sent, interrupted or expired, and why");
@@ -35,6 +38,9 @@ public static class PrintingEndpoints
 
     private static async Task<Ok<PrinterView>> GetPrinter(Guid printerId, PrinterService printers, CancellationToken ct) =>
         TypedResults.Ok(await printers.GetAsync(printerId, ct));
+
+    private static async Task<Ok<PrinterView>> GetRegisterPrinter(Guid registerId, PrinterService printers, CancellationToken ct) =>
+        TypedResults.Ok(await printers.ForRegisterAsync(registerId, ct));
 
     private static async Task<Ok<IReadOnlyList<PrintJobView>>> ListJobs(PrinterService printers, CancellationToken ct,
         Guid? printerId = null, Guid? subjectId = null, PrintJobStatus? status = null, int take = 50) =>

@@ -50,8 +50,8 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
 
             var waiting = await PrintingIntents.EventuallyAsync(() => api.JobsOfAsync(saleId),
                 jobs => jobs.Single() is { Status: PrintJobStatus.Queued, Attempts: >= 1 }, "the receipt tried and waiting");
-            var printer = await PrintingIntents.EventuallyAsync(() => api.PrinterAsync(DemoSeeder.PrinterId), p => p.State == PrinterState.Offline, "the printer shown offline");
-            Assert.Equal(1, printer.QueuedJobs);
+            await PrintingIntents.EventuallyAsync(() => api.PrinterAsync(DemoSeeder.PrinterId),
+                p => p is { State: PrinterState.Offline, QueuedJobs: 1 }, "the printer shown offline with the receipt waiting");
             Assert.NotNull(waiting.Single().Problem);
         }
         finally

@@ -88,12 +88,13 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         var second = await _api.SellAsync(shop, PaymentMethod.Card, (bread, 2m));
         var offline = await PrintingIntents.EventuallyAsync(() => _api.PrinterAsync(printer.Id),
             p => p.State == PrinterState.Offline && p.QueuedJobs == 2, "the printer shown offline with two jobs waiting");
-        var waiting = await PrintingIntents.EventuallyAsync(() => _api.JobsOfAsync(first.Id), j => j.Single().Attempts >= 2, "a second try");
+        var waiting = await PrintingIntents.EventuallyAsync(() => _api.JobsOfAsync(first.Id), j => j.Single() is { Attempts: >= 2, Status: PrintJobStatus.Queued }, "a second try, then waiting again");
+        var tillSees = await KasseClient.Read<PrinterView>(await _api.Http.GetAsync($"/api/v1/registers/{shop.Register.Id}/printer"));
+        Assert.Equal(PrinterState.Offline, tillSees.State);
         _printer.SetState("online");
 
         var jobs = await _printer.WaitForJobsAsync(2);
         Assert.Contains("switched on", offline.Problem);
-        Assert.Equal(PrintJobStatus.Queued, waiting.Single().Status);
         Assert.Contains("Bon nr. 1", jobs[0]);
         Assert.Contains("Bon nr. 2", jobs[1]);
         await PrintingIntents.EventuallyAsync(() => _api.PrinterAsync(printer.Id), p => p.State == PrinterState.Online && p.QueuedJobs == 0, "the printer back online");
@@ -113,7 +114,8 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         var sale = await _api.SellAsync(shop, PaymentMethod.Card, (bread, 1m));
         var state = await PrintingIntents.EventuallyAsync(() => _api.PrinterAsync(printer.Id), p => p.State == PrinterState.PaperOut, "paper out shown");
         Assert.Empty(_printer.Jobs());
-        Assert.Equal(PrintJobStatus.Queued, (await _api.JobsOfAsync(sale.Id)).Single().Status);
+        await PrintingIntents.EventuallyAsync(() => _api.JobsOfAsync(sale.Id), j => j.Single() is { Attempts: >= 1, Status: PrintJobStatus.Queued }, "the receipt waiting");
+        Assert.Empty(_printer.Jobs());
         _printer.SetState("online");
 
         var job = Assert.Single(await _printer.WaitForJobsAsync(1));
@@ -223,6 +225,9 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         await KasseClient.Read<PrinterView>(await _api.PostAsync(stores, Receipt()));
         await Refusal.Expect(await _api.PostAsync(stores, Receipt()), HttpStatusCode.Conflict, "printer.register-taken");
         await Refusal.Expect(await _api.Http.GetAsync("/api/v1/print-jobs"), HttpStatusCode.BadRequest, "print-jobs.filter");
+        var other = await _api.NewRegisterAsync(shop.Store.Id, "Kasse 2");
+        await Refusal.Expect(await _api.Http.GetAsync($"/api/v1/registers/{other.Id}/printer"), HttpStatusCode.NotFound, "printer.none-for-register");
+        await Refusal.Expect(await _api.PostAsync($"/api/v1/reports/{Guid.CreateVersion7()}/print", null), HttpStatusCode.NotFound);
         await Refusal.Expect(await _api.Http.GetAsync($"/api/v1/receipts/12345"), HttpStatusCode.BadRequest, "receipt.code");
         await Refusal.Expect(await _api.Http.GetAsync($"/api/v1/receipts/{ReceiptCode.For(Guid.CreateVersion7())}"), HttpStatusCode.NotFound, "sale.receipt-not-found");
     }
