@@ -56,6 +56,25 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cash_refund_opens_the_drawer_and_prints_the_return_receipt()
+    {
+        var shop = await _api.NewShopAsync();
+        var kettle = await _api.NewProductAsync(299.95m, name: "Elkedel");
+        var sold = await _api.SellAsync(shop, PaymentMethod.Cash, (kettle, 1m)); // before the printer was set up: nothing printed
+        await _api.AddReceiptPrinterAsync(shop, _printer);
+
+        var ret = await _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), shop.Register.Id, shop.CashierId, sold.Id,
+            [new ReturnLineRequest(sold.Lines[0].Id, 1m)], Reason: "Defekt låg"));
+
+        var jobs = await _printer.WaitForJobsAsync(2);
+        Assert.Equal("[DRAWER KICK pin 2]\n", jobs[0]);
+        Assert.Contains("RETUR / KREDITNOTA", jobs[1]);
+        Assert.Contains("Retur af bon nr. 1", jobs[1]);
+        Assert.Contains("Årsag: Defekt låg", jobs[1]);
+        Assert.Contains($"[CODE128 {ReceiptCode.For(ret.Id)}]", jobs[1]);
+    }
+
+    [Fact]
     public async Task A_card_sale_opens_no_drawer_and_a_customer_who_wants_no_receipt_gets_no_paper()
     {
         var shop = await _api.NewShopAsync();
