@@ -77,6 +77,59 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_receipt_that_was_being_sent_when_Kasse_stopped_is_not_sent_again_and_the_copy_prints_as_KOPI()
+    {
+        _printer.SetState("offline");
+        Guid saleId;
+        var (first, address) = await KasseProcess.ServeAsync("--data", _data);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            var api = new KasseClient(http, null!);
+            await KasseClient.Read<PrinterView>(await api.PostAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers",
+                new SavePrinter(DemoSeeder.PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network, _printer.Address, DemoSeeder.RegisterId)));
+            var sale = await KasseClient.Read<SaleView>(await api.PostAsync("/api/v1/sales", new OpenSale(Guid.CreateVersion7(), DemoSeeder.RegisterId, DemoSeeder.EmployeeId)));
+            await api.ScanAsync(sale.Id, "5704312418755");
+            await api.PayAsync(sale.Id, PaymentMethod.Card);
+            saleId = (await api.CompleteAsync(sale.Id)).Id;
+            await PrintingIntents.EventuallyAsync(() => api.JobsOfAsync(saleId), jobs => jobs.Single() is { Status: PrintJobStatus.Queued, Attempts: >= 1 }, "the receipt waiting");
+        }
+        finally
+        {
+            await StopAsync(first);
+        }
+        // As if Kasse had died between claiming the job and hearing how the send went.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "kasse.db")};Pooling=false"))
+        {
+            await db.OpenAsync(TestContext.Current.CancellationToken);
+            await using var update = db.CreateCommand();
+            update.CommandText = "UPDATE \"PrintJobs\" SET \"Status\" = 'Sending'";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        _printer.SetState("online");
+        var (second, again) = await KasseProcess.ServeAsync("--data", _data);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = again };
+            var api = new KasseClient(http, null!);
+            var interrupted = await PrintingIntents.EventuallyAsync(() => api.JobsOfAsync(saleId),
+                jobs => jobs.Single().Status == PrintJobStatus.Interrupted, "the job marked interrupted");
+            await Task.Delay(2000, TestContext.Current.CancellationToken);
+            Assert.Empty(_printer.Jobs());
+            Assert.Contains("print a copy", interrupted.Single().Problem);
+
+            await KasseClient.Read<PrintedReceipt>(await api.PostAsync($"/api/v1/sales/{saleId}/receipt/copy", null));
+            var copy = Assert.Single(await _printer.WaitForJobsAsync(1));
+            Assert.Contains("*** KOPI ***", copy);
+        }
+        finally
+        {
+            await StopAsync(second);
+        }
+    }
+
     private static async Task StopAsync(Process process)
     {
         process.Kill(entireProcessTree: true);
