@@ -3,6 +3,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Printing;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -32,6 +33,9 @@ public static class ApplicationServices
         services.AddScoped<ISaftEventReports, StoredSaftEventReports>();
         services.AddScoped<CashControlService>();
         services.AddScoped<RegisterReportService>();
+        services.AddScoped<PrintQueue>();
+        services.AddScoped<PrinterService>();
+        services.TryAddSingleton<PrintQueueSignal>();
         services.TryAddSingleton(new SigningSettings(null, null));
         return services;
     }

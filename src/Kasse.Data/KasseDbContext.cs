@@ -1,5 +1,6 @@
 using Kasse.Domain.CashControl;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Devices;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
@@ -33,6 +34,8 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<RegisterSession> RegisterSessions => Set<RegisterSession>();
     public DbSet<CashMovement> CashMovements => Set<CashMovement>();
     public DbSet<StoredReport> RegisterReports => Set<StoredReport>();
+    public DbSet<Printer> Printers => Set<Printer>();
+    public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kasse.Application.Fiscal;
+using Kasse.Application.Printing;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
@@ -14,7 +15,7 @@ namespace Kasse.Application.CashControl;
 /// with a reason, and the session closes with a blind count. Every step is journaled in its transaction.
 /// Selling does not need an open session (the till keeps working); cash taken meanwhile is reported apart.
 /// </summary>
-public sealed class CashControlService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
+public sealed class CashControlService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock)
 {
     private static readonly string[] RealReceiptKinds = [nameof(JournalEventKind.SaleCompleted), nameof(JournalEventKind.ReturnCompleted)];
 
@@ -130,6 +131,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         var now = clock.Now();
         var entry = await journal.AppendAsync(register.StoreId, now, JournalEventKind.DrawerOpened, register.Id, command.EmployeeId, null,
             ReportPayload.ForDrawerOpen(register.Id, reason), ct);
+        await printing.DrawerKickAsync(register.Id, saleId: null, ct);
         await db.SaveChangesAsync(ct);
         return new DrawerOpenedView(register.Id, now, entry.Sequence);
     }, ct);

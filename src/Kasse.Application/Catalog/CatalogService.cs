@@ -122,6 +122,7 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
         {
             ScannedCode.TradeItem t => (t.Gtin, (VariableMeasureKind?)null, (decimal?)null),
             ScannedCode.VariableMeasure v => (v.Code.ItemCode, v.Code.Kind, v.Code.Value),
+            ScannedCode.Gs1Label g => (g.Gtin, g.Measure?.Kind, g.Measure?.Value),
             _ => (code, null, null),
         };
         var product = await FindByBarcodeAsync(lookup, ct)

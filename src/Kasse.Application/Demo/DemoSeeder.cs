@@ -1,8 +1,10 @@
 using Kasse.Application.Catalog;
+using Kasse.Application.Printing;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Devices;
 using Kasse.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +16,16 @@ public sealed record DemoSeedResult(bool StoreCreated, ImportReport Products);
 /// The demo store a newcomer sells from within a minute: a Danish købmand with a café corner, one till and
 /// one user. Fixed ids so the README's examples work as they stand.
 /// </summary>
-public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer)
+public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer, PrinterService printers)
 {
     public static readonly Guid StoreId = Guid.Parse("0192f000-0000-7000-8000-000000000001");
     public static readonly Guid RegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000101");
     public static readonly Guid EmployeeId = Guid.Parse("0192f000-0000-7000-8000-000000000201");
     public const string EmployeePin = "1234";
+    public static readonly Guid PrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000301");
+
+    /// <summary>Where tools/Kasse.PrinterEmulator listens by default; the demo till prints there (docs/hardware.md).</summary>
+    public const string PrinterAddress = "127.0.0.1:9100";
 
     /// <summary>Seeds only when the database has no store at all (first start).</summary>
     public async Task<DemoSeedResult?> SeedIfEmptyAsync(CancellationToken ct) =>
@@ -32,6 +38,9 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
             "Europe/Copenhagen", null, null), ct);
         await stores.CreateRegisterAsync(StoreId, RegisterId, "Kasse 1", ct);
         await employees.CreateAsync(EmployeeId, "Mette Demo", Role.Manager, EmployeePin, ct);
+        if (!await db.Printers.AnyAsync(p => p.Id == PrinterId, ct))
+            await printers.SaveAsync(StoreId, new SavePrinter(PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network,
+                PrinterAddress, RegisterId, Columns: PaperWidth.Mm80), ct);
         await using var csv = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Kasse.DemoProducts.csv")
             ?? throw new InvalidOperationException("The demo catalogue is missing from the build.");
         var report = await importer.ImportAsync(csv, skipBadRows: false, ct);

@@ -1,4 +1,5 @@
 using Kasse.Application.Fiscal;
+using Kasse.Application.Printing;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
@@ -31,7 +32,7 @@ public enum ReceiptCopyKind
 
 public sealed record PrintedReceipt(ReceiptView Receipt, string Text);
 
-public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
+public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock)
 {
     public async Task<ReceiptView> GetAsync(Guid saleId, CancellationToken ct)
     {
@@ -53,6 +54,7 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Tim
             throw DomainException.Conflict("receipt.copy-printed", "A copy of this receipt has already been printed; only one copy is allowed.");
         var view = await ViewAsync(sale, ReceiptCopyKind.Copy, ct);
         await journal.SaleEventAsync(sale, JournalEventKind.CopyReceipt, clock.Now(), ct);
+        await printing.ReceiptAsync(view, ct);
         await db.SaveChangesAsync(ct);
         return new PrintedReceipt(view, ReceiptText.Render(view, width));
     }, ct);
@@ -89,7 +91,7 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Tim
         return new PrintedReceipt(view, ReceiptText.Render(view, width));
     }, ct);
 
-    private async Task<ReceiptView> ViewAsync(Sale sale, ReceiptCopyKind copy, CancellationToken ct, DateTimeOffset? printedAt = null)
+    internal async Task<ReceiptView> ViewAsync(Sale sale, ReceiptCopyKind copy, CancellationToken ct, DateTimeOffset? printedAt = null)
     {
         var store = await StoreService.FindStoreAsync(db, sale.StoreId, ct);
         var register = await StoreService.FindRegisterAsync(db, sale.RegisterId, ct);

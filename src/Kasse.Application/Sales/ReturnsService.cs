@@ -1,5 +1,6 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Fiscal;
+using Kasse.Application.Printing;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
 using Kasse.Data;
@@ -16,7 +17,7 @@ namespace Kasse.Application.Sales;
 /// register's next receipt number, in one transaction. Returning with the same id again answers the same.
 /// </summary>
 public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal,
-    TransactionSigner signer, TimeProvider clock)
+    TransactionSigner signer, ReceiptService receipts, PrintQueue printing, TimeProvider clock)
 {
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -66,6 +67,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         ret.Complete(number, now, store.BusinessDayOf(now));
         await signer.SignAsync(ret, store, ct);
         await journal.ReceiptAsync(ret, ct);
+        await printing.CompletedSaleAsync(ret, receipts, printReceipt: true, ct);
         await db.SaveChangesAsync(ct);
         return SaleView.From(ret);
     }, ct);
@@ -113,6 +115,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         {
             ScannedCode.TradeItem t => t.Gtin,
             ScannedCode.VariableMeasure v => v.Code.ItemCode,
+            ScannedCode.Gs1Label g => g.Gtin,
             _ => item.Barcode,
         };
         return await catalog.FindByBarcodeAsync(code, ct)

@@ -1,5 +1,6 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Fiscal;
+using Kasse.Application.Printing;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
@@ -16,7 +17,8 @@ namespace Kasse.Application.Sales;
 /// double tap or two devices on one sale are handled one after the other, and a retried command with the
 /// same ids changes nothing.
 /// </summary>
-public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, TimeProvider clock)
+public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, ReceiptService receipts,
+    PrintQueue printing, TimeProvider clock)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -57,6 +59,16 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         SaleView.From(await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.ReceiptNumber == receiptNumber, ct)
             ?? throw DomainException.NotFound("sale.receipt-not-found", $"Register {registerId} has no receipt number {receiptNumber}."));
 
+    /// <summary>The sale whose receipt carries this barcode (<see cref="ReceiptCode"/>).</summary>
+    public async Task<SaleView> FindByReceiptCodeAsync(string code, CancellationToken ct)
+    {
+        if (!ReceiptCode.TryParse(code, out var saleId))
+            throw DomainException.Invalid("receipt.code", $"'{Gtin.Shorten(code)}' is not a receipt barcode: it has {ReceiptCode.Length} digits. Scan the code under the receipt again.");
+        var sale = await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == saleId && s.Status == SaleStatus.Completed, ct)
+            ?? throw DomainException.NotFound("sale.receipt-not-found", $"No completed sale has the receipt code {code}.");
+        return SaleView.From(sale);
+    }
+
     public Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct) => Change(saleId, async (sale, store) =>
     {
         var lineId = command.LineId ?? Guid.CreateVersion7();
@@ -95,20 +107,31 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 break;
             }
             case ScannedCode.VariableMeasure { Code: var code }:
-            {
-                var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(barcode);
-                var vat = store.VatRateFor(product.VatPercent);
-                if (code.Kind == VariableMeasureKind.Price)
-                    sale.AddProductLine(lineId, product, vat, quantity ?? 1m, barcode.Trim(), unitPrice: code.Value, soldAs: Unit.Piece);
-                else if (product.Unit != Unit.Kilogram)
-                    throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
-                else
-                    sale.AddProductLine(lineId, product, vat, code.Value, barcode.Trim());
+                await AddMeasuredLineAsync(sale, store, lineId, code, quantity, barcode.Trim(), barcode, ct);
                 break;
-            }
+            case ScannedCode.Gs1Label { Measure: { } measure } label:
+                await AddMeasuredLineAsync(sale, store, lineId, measure, quantity, label.Gtin, barcode, ct);
+                break;
+            case ScannedCode.Gs1Label label:
+                await AddScannedLineAsync(sale, store, lineId, label.Gtin, quantity, ct);
+                break;
             default:
                 throw UnknownBarcode(barcode);
         }
+    }
+
+    /// <summary>A label that carries the price (a piece at that price) or the weight (that many kg at the kilo price).</summary>
+    private async Task AddMeasuredLineAsync(Sale sale, Store store, Guid lineId, VariableMeasureCode code, decimal? quantity, string lineBarcode,
+        string scanned, CancellationToken ct)
+    {
+        var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(scanned);
+        var vat = store.VatRateFor(product.VatPercent);
+        if (code.Kind == VariableMeasureKind.Price)
+            sale.AddProductLine(lineId, product, vat, quantity ?? 1m, lineBarcode, unitPrice: code.Value, soldAs: Unit.Piece);
+        else if (product.Unit != Unit.Kilogram)
+            throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
+        else
+            sale.AddProductLine(lineId, product, vat, code.Value, lineBarcode);
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
@@ -174,11 +197,12 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             return Task.CompletedTask;
         }, ct);
 
-    /// <summary>Completes the sale: gives it the register's next receipt number. Completing twice answers the same.</summary>
     /// <summary>
-    /// Completes a paid sale: receipt number, signature and the receipt's journal entry (13012). When the
-    /// customer declines the printed receipt (<paramref name="printReceipt"/> false) the receipt still exists,
-    /// and a copy can be printed later, but the journal also says the sale was concluded without one (13030).
+    /// Completes a paid sale: receipt number, signature and the receipt's journal entry (13012), and queues its
+    /// receipt on the register's printer and, for cash, the drawer kick, in the same transaction. When the customer
+    /// declines the printed receipt (<paramref name="printReceipt"/> false) the receipt still exists, and a copy can
+    /// be printed later, but nothing is printed and the journal also says the sale was concluded without one (13030).
+    /// Completing twice answers the same.
     /// </summary>
     public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
         Change(saleId, async (sale, store) =>
@@ -194,6 +218,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             await journal.ReceiptAsync(sale, ct);
             if (!printReceipt)
                 await journal.SaleEventAsync(sale, JournalEventKind.SaleConcludedWithoutReceipt, now, ct);
+            await printing.CompletedSaleAsync(sale, receipts, printReceipt, ct);
         }, ct);
 
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);

@@ -53,5 +53,5 @@ public static class Gtin
         return (kind == GtinKind.UpcA ? "0" + trimmed : trimmed, kind);
     }
 
-    internal static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    public static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

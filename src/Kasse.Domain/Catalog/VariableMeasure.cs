@@ -82,14 +82,29 @@ public sealed record VariableMeasureCode(string ItemCode, VariableMeasureKind Ki
     }
 }
 
-/// <summary>What a scan means: an ordinary trade item, or a variable-measure label.</summary>
+/// <summary>What a scan means: an ordinary trade item, a variable-measure label, or a GS1-128/DataMatrix label.</summary>
 public abstract record ScannedCode
 {
     public sealed record TradeItem(string Gtin, GtinKind Kind) : ScannedCode;
     public sealed record VariableMeasure(VariableMeasureCode Code) : ScannedCode;
 
+    /// <summary>A GS1 element string: the product's GTIN (as looked up) and what else the label says.</summary>
+    public sealed record Gs1Label(string Gtin, Gs1ElementString Label) : ScannedCode
+    {
+        /// <summary>The weight (AI 310n) or price (AI 392n) the label carries; the price wins when both are there, as it is what the customer pays.</summary>
+        public VariableMeasureCode? Measure => Label.Price is { } price ? new VariableMeasureCode(Gtin, VariableMeasureKind.Price, price)
+            : Label.NetWeightKg is { } kg ? new VariableMeasureCode(Gtin, VariableMeasureKind.Weight, kg)
+            : null;
+    }
+
     public static ScannedCode Parse(string code, VariableMeasureTable table)
     {
+        if (Gs1ElementString.IsElementString(code))
+        {
+            var label = Gs1ElementString.Parse(code);
+            return new Gs1Label(label.LookupCode
+                ?? throw DomainException.Invalid("barcode.gs1-no-gtin", "This GS1 label has no GTIN (AI 01), so it names no product to sell."), label);
+        }
         var (normalised, kind) = Gtin.Parse(code);
         var rule = kind == GtinKind.Ean13 ? table.RuleFor(normalised) : null;
         return rule is null

@@ -25,7 +25,7 @@ public static class SalesEndpoints
         sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment");
         sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls");
         sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)");
-        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again");
+        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again; its receipt is queued on the register's printer (?printReceipt=false for none) and a cash sale opens the drawer");
         sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON");
         sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)");
         sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)");
@@ -34,6 +34,8 @@ public static class SalesEndpoints
 
         api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
             .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)");
+        api.MapGet("/receipts/{code}", FindByReceiptCode).WithTags("Sales")
+            .WithSummary("Find a completed sale by the barcode printed on its receipt (e.g. scanned for a return)");
         return api;
     }
 
@@ -76,8 +78,9 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.RemovePaymentAsync(saleId, paymentId, ct));
 
-    private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.CompleteAsync(saleId, request?.PrintReceipt ?? true, ct));
+    /// <param name="printReceipt">false (in the body or the query) when the customer wants no paper receipt; the drawer still opens for cash.</param>
+    private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct, bool? printReceipt = null) =>
+        TypedResults.Ok(await sales.CompleteAsync(saleId, request?.PrintReceipt ?? printReceipt ?? true, ct));
 
     private static async Task<Ok<ReceiptView>> Receipt(Guid saleId, ReceiptService receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.GetAsync(saleId, ct));
@@ -103,6 +106,9 @@ public static class SalesEndpoints
         var columns = Width(width);
         return TypedResults.Text(ReceiptText.Render(await receipts.GetAsync(saleId, ct), columns), "text/plain; charset=utf-8");
     }
+
+    private static async Task<Ok<SaleView>> FindByReceiptCode(string code, SalesService sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.FindByReceiptCodeAsync(code, ct));
 
     private static async Task<Ok<SaleView>> FindByReceipt(Guid registerId, long receiptNumber, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.FindByReceiptAsync(registerId, receiptNumber, ct));

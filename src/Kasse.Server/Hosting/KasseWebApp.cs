@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Kasse.Application;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
+using Kasse.Devices;
 using Kasse.Server.Api;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class KasseWebApp
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.Services.AddHostedService<JournalLifecycle>();
+        builder.Services.AddKasseDevices();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -56,7 +58,7 @@ public static class KasseWebApp
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl();
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl().MapPrinting();
         return app;
     }
 

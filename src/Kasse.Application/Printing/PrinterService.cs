@@ -1,0 +1,147 @@
+using Kasse.Application.CashControl;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Devices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Printing;
+
+public sealed record SavePrinter(Guid Id, string Name, PrinterRole Role, PrinterConnection Connection, string Address,
+    Guid? RegisterId = null, string? Station = null, int Columns = PaperWidth.Mm80);
+
+public sealed record PrinterView(Guid Id, Guid StoreId, string Name, PrinterRole Role, Guid? RegisterId, string? Station,
+    PrinterConnection Connection, string Address, int Columns, PrinterState State, string? Problem, DateTimeOffset? StateCheckedAt, int QueuedJobs)
+{
+    public static PrinterView From(Printer p, int queued) => new(p.Id, p.StoreId, p.Name, p.Role, p.RegisterId, p.Station, p.Connection,
+        p.Address, p.Columns, p.State, p.Problem, p.StateCheckedAt, queued);
+}
+
+public sealed record PrintJobView(Guid Id, Guid PrinterId, PrintJobKind Kind, Guid? SubjectId, PrintJobStatus Status, int Attempts,
+    DateTimeOffset QueuedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? PrintedAt, string? Problem, string Preview)
+{
+    public static PrintJobView From(PrintJob j) => new(j.Id, j.PrinterId, j.Kind, j.SubjectId, j.Status, j.Attempts, j.QueuedAt,
+        j.NextAttemptAt, j.PrintedAt, j.Problem, PrintDocument.FromJson(j.Document).PlainText);
+}
+
+public sealed record PrintKitchenTicket(Guid Id, string Station, string? Table, IReadOnlyList<KitchenTicketLine> Lines);
+
+/// <summary>The store's printers (configuration and state), their queues, and printouts asked for by hand.</summary>
+public sealed class PrinterService(KasseDbContext db, PrintQueue queue, RegisterReportService reports, TimeProvider clock)
+{
+    public Task<PrinterView> SaveAsync(Guid storeId, SavePrinter command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        await StoreService.FindStoreAsync(db, storeId, ct);
+        if (command.RegisterId is { } registerId)
+        {
+            var register = await StoreService.FindRegisterAsync(db, registerId, ct);
+            if (register.StoreId != storeId)
+                throw DomainException.Invalid("printer.register", $"Register {registerId} belongs to another store.");
+        }
+        var printer = await db.Printers.FirstOrDefaultAsync(p => p.Id == command.Id, ct);
+        if (printer is null)
+        {
+            printer = Printer.Create(command.Id, storeId, command.Name, command.Role, command.RegisterId, command.Station,
+                command.Connection, command.Address, command.Columns);
+            db.Printers.Add(printer);
+        }
+        else if (printer.StoreId != storeId)
+            throw DomainException.Conflict("printer.id-used", $"Printer {command.Id} belongs to another store.");
+        else
+            printer.Change(command.Name, command.Role, command.RegisterId, command.Station, command.Connection, command.Address, command.Columns);
+        if (printer.Role == PrinterRole.Receipt
+            && await db.Printers.AnyAsync(p => p.Id != printer.Id && p.RegisterId == printer.RegisterId && p.Role == PrinterRole.Receipt, ct))
+            throw DomainException.Conflict("printer.register-taken", "That register already has a receipt printer; change that one instead.");
+        await db.SaveChangesAsync(ct);
+        return PrinterView.From(printer, await QueuedAsync(printer.Id, ct));
+    }, ct);
+
+    public async Task<IReadOnlyList<PrinterView>> ListAsync(Guid storeId, CancellationToken ct)
+    {
+        await StoreService.FindStoreAsync(db, storeId, ct);
+        var printers = await db.Printers.AsNoTracking().Where(p => p.StoreId == storeId).OrderBy(p => p.Name).ToListAsync(ct);
+        var ids = printers.Select(p => p.Id).ToList();
+        var queued = await db.PrintJobs.Where(j => ids.Contains(j.PrinterId) && j.Status == PrintJobStatus.Queued)
+            .GroupBy(j => j.PrinterId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return printers.Select(p => PrinterView.From(p, queued.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    public async Task<PrinterView> GetAsync(Guid printerId, CancellationToken ct) =>
+        PrinterView.From(await FindAsync(printerId, ct), await QueuedAsync(printerId, ct));
+
+    public async Task<PrinterView> ForRegisterAsync(Guid registerId, CancellationToken ct)
+    {
+        await StoreService.FindRegisterAsync(db, registerId, ct);
+        var printer = await queue.ReceiptPrinterAsync(registerId, ct) ?? throw NoReceiptPrinter(registerId);
+        return PrinterView.From(printer, await QueuedAsync(printer.Id, ct));
+    }
+
+    public async Task<IReadOnlyList<PrintJobView>> ListJobsAsync(Guid? printerId, Guid? subjectId, PrintJobStatus? status, int take, CancellationToken ct)
+    {
+        if (take is < 1 or > 500)
+            throw DomainException.Invalid("page", "take must be between 1 and 500.");
+        if (printerId is null && subjectId is null)
+            throw DomainException.Invalid("print-jobs.filter", "Say whose jobs: ?printerId= or ?subjectId= (a sale or report id).");
+        var jobs = db.PrintJobs.AsNoTracking();
+        if (printerId is { } p) jobs = jobs.Where(j => j.PrinterId == p);
+        if (subjectId is { } s) jobs = jobs.Where(j => j.SubjectId == s);
+        if (status is { } st) jobs = jobs.Where(j => j.Status == st);
+        var list = await jobs.OrderByDescending(j => j.QueuedAt).Take(take).ToListAsync(ct);
+        return list.Select(PrintJobView.From).ToList();
+    }
+
+    public async Task<PrintJobView> GetJobAsync(Guid jobId, CancellationToken ct) =>
+        PrintJobView.From(await db.PrintJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct)
+            ?? throw DomainException.NotFound("print-job.not-found", $"No print job has id {jobId}."));
+
+    /// <summary>Prints a stored X or Z report on its register's receipt printer.</summary>
+    public Task<PrintJobView> PrintReportAsync(Guid reportId, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var report = await reports.GetAsync(reportId, ct);
+        var printer = await queue.ReceiptPrinterAsync(report.RegisterId, ct)
+            ?? throw NoReceiptPrinter(report.RegisterId);
+        var job = await queue.QueueAsync(printer, PrintJobKind.Report, reportId, ReportDocument.For(report, printer.Columns), ct);
+        await db.SaveChangesAsync(ct);
+        return PrintJobView.From(job);
+    }, ct);
+
+    /// <summary>Sends an order to every printer of a kitchen or bar station.</summary>
+    public Task<IReadOnlyList<PrintJobView>> PrintKitchenTicketAsync(Guid storeId, PrintKitchenTicket command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        if (command.Id == Guid.Empty)
+            throw DomainException.Invalid("kitchen-ticket.id", "Give the ticket an id (a new UUID), so a retry prints nothing twice.");
+        if (command.Lines.Count == 0 || command.Lines.Any(l => l.Quantity <= 0 || string.IsNullOrWhiteSpace(l.Name)))
+            throw DomainException.Invalid("kitchen-ticket.lines", "A kitchen ticket lists at least one item, each with a name and a quantity above zero.");
+        var store = await StoreService.FindStoreAsync(db, storeId, ct);
+        var printers = await db.Printers.Where(p => p.StoreId == storeId && p.Role == PrinterRole.Kitchen && p.Station == command.Station).ToListAsync(ct);
+        if (printers.Count == 0)
+            throw DomainException.NotFound("printer.station-not-found", $"No printer prints for station '{command.Station}'; add one with role Kitchen.");
+        var ticket = new KitchenTicket(command.Station, command.Table, store.LocalTime(clock.Now()), command.Lines);
+        var jobs = new List<PrintJob>();
+        foreach (var printer in printers)
+        {
+            var id = PrintJob.IdFor(command.Id, PrintJobKind.KitchenTicket, printer.Id);
+            var existing = await db.PrintJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+            jobs.Add(existing ?? AddJob(id, printer, ticket.ToDocument(printer.Columns), command.Id));
+        }
+        await db.SaveChangesAsync(ct);
+        return (IReadOnlyList<PrintJobView>)jobs.Select(PrintJobView.From).ToList();
+    }, ct);
+
+    private PrintJob AddJob(Guid id, Printer printer, PrintDocument document, Guid subjectId)
+    {
+        var job = PrintJob.Queue(id, printer, PrintJobKind.KitchenTicket, subjectId, document.ToJson(), clock.Now());
+        db.PrintJobs.Add(job);
+        return job;
+    }
+
+    private async Task<Printer> FindAsync(Guid printerId, CancellationToken ct) =>
+        await db.Printers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == printerId, ct)
+            ?? throw DomainException.NotFound("printer.not-found", $"No printer has id {printerId}.");
+
+    private Task<int> QueuedAsync(Guid printerId, CancellationToken ct) =>
+        db.PrintJobs.CountAsync(j => j.PrinterId == printerId && j.Status == PrintJobStatus.Queued, ct);
+
+    internal static DomainException NoReceiptPrinter(Guid registerId) =>
+        DomainException.NotFound("printer.none-for-register", $"Register {registerId} has no receipt printer; add one with role Receipt and its registerId.");
+}

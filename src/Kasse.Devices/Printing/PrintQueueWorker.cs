@@ -1,0 +1,164 @@
+using Kasse.Application;
+using Kasse.Application.Printing;
+using Kasse.Data;
+using Kasse.Devices.Printing.Transports;
+using Kasse.Domain.Devices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kasse.Devices.Printing;
+
+/// <summary>
+/// Sends the queued print jobs, in order per printer, and keeps each printer's state current. A job that
+/// finds its printer off or out of paper waits and is tried again, longer apart each time, for as long as
+/// it takes — across restarts of Kasse, since the queue is in the database.
+/// </summary>
+public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQueueSignal signal, PrinterTransports transports,
+    TimeProvider clock, ILogger<PrintQueueWorker> log) : BackgroundService
+{
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(10);
+    private const int Batch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var ct = stoppingToken;
+        var recovered = false;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (!recovered)
+                    await RecoverAsync(ct);
+                recovered = true;
+                await SendDueJobsAsync(ct);
+                await ProbeAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be briefly unavailable; the queue is still there on the next round.
+                LogRoundFailed(log, e);
+            }
+            try
+            {
+                await signal.WaitAsync(Poll, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Jobs left "sending" by a stop mid-send may have printed: they are not sent again unmarked.</summary>
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var stuck = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Sending).ToListAsync(ct);
+        foreach (var job in stuck)
+        {
+            if (job.Kind == PrintJobKind.DrawerKick)
+                job.Expire("Kasse stopped while opening the drawer; it is not opened again later.");
+            else
+                job.Interrupt("Kasse stopped while sending this, so it may have printed. If nothing came out, print a copy.");
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SendDueJobsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var now = clock.Now();
+        var printerIds = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Queued && j.NextAttemptAt <= now)
+            .Select(j => j.PrinterId).Distinct().Take(Batch).ToListAsync(ct);
+        foreach (var printerId in printerIds)
+        {
+            var printer = await db.Printers.FirstAsync(p => p.Id == printerId, ct);
+            var transport = transports.For(printer);
+            var queued = await db.PrintJobs.Where(j => j.PrinterId == printerId && j.Status == PrintJobStatus.Queued)
+                .OrderBy(j => j.QueuedAt).Take(Batch).ToListAsync(ct);
+            foreach (var job in queued.OrderBy(j => j.QueuedAt).ThenBy(j => j.Kind))
+            {
+                // In order per printer: a later receipt never overtakes one still waiting for its next try.
+                if (job.NextAttemptAt > now && !job.HasExpired(now))
+                    break;
+                if (!await SendAsync(db, printer, transport, job, ct))
+                    break;
+            }
+        }
+    }
+
+    /// <returns>Whether the next job for this printer may go.</returns>
+    private async Task<bool> SendAsync(KasseDbContext db, Printer printer, IPrinterTransport transport, PrintJob job, CancellationToken ct)
+    {
+        if (job.HasExpired(clock.Now()))
+        {
+            job.Expire(job.Problem ?? "The printer could not be reached in time.");
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        // Claimed in the database before a byte goes out, so a second node or a restart never sends it again unmarked.
+        var claimed = await db.PrintJobs.Where(j => j.Id == job.Id && j.Status == PrintJobStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, PrintJobStatus.Sending), ct);
+        if (claimed == 0)
+            return true;
+        job.StartSending(clock.Now());
+        await db.SaveChangesAsync(ct);
+
+        var bytes = EscPosEncoder.Encode(PrintDocument.FromJson(job.Document), printer.Columns);
+        var result = await transport.SendAsync(bytes, CancellationToken.None);
+        var now = clock.Now();
+        if (result.Printed)
+            job.Printed(now);
+        else if (result.MayHavePrinted)
+            job.Interrupt(result.Problem + " It may have printed in part; if it did not print, print a copy.");
+        else if (job.Kind == PrintJobKind.DrawerKick)
+            job.Expire(result.Problem ?? "The printer did not take the drawer kick.");
+        else
+            job.TryLater(result.Problem ?? "The printer did not take the job.", now);
+        printer.RecordState(result.State, result.Problem, now);
+        await db.SaveChangesAsync(ct);
+        if (!result.Printed)
+            LogNotPrinted(log, job.Id, printer.Name, result.Problem);
+        return result.Printed;
+    }
+
+    /// <summary>Asks each printer now and then how it is, so the till shows "offline" before anyone presses Print.</summary>
+    private async Task ProbeAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var before = clock.Now() - ProbeEvery;
+        var printers = await db.Printers.Where(p => p.StateCheckedAt == null || p.StateCheckedAt < before).Take(Batch).ToListAsync(ct);
+        foreach (var printer in printers)
+        {
+            var result = await transports.For(printer).CheckAsync(ct);
+            var now = clock.Now();
+            if (result.State == PrinterState.Online && printer.State != PrinterState.Online)
+            {
+                // Back on: what waits for it need not sit out its retry delay.
+                var waiting = await db.PrintJobs.Where(j => j.PrinterId == printer.Id && j.Status == PrintJobStatus.Queued).ToListAsync(ct);
+                foreach (var job in waiting)
+                    job.TrySoon(now);
+                if (waiting.Count > 0)
+                    signal.Notify();
+            }
+            printer.RecordState(result.State, result.Problem, now);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The print queue round failed; it is tried again shortly")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Print job {JobId} not printed on {Printer}: {Problem}")]
+    private static partial void LogNotPrinted(ILogger logger, Guid jobId, string printer, string? problem);
+}

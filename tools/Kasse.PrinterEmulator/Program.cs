@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Kasse.PrinterEmulator;
+
+// A network receipt printer for development and tests: listens like a printer's port 9100, decodes the
+// ESC/POS it receives, and writes each job as job-NNNN.txt and job-NNNN.svg into the output folder.
+// Writing "offline" or "paper-out" (or "online") into <out>/printer.state switches its state while it runs.
+var options = EmulatorOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("""
+        usage: kasse-printer-emulator [--port 9100] [--host 127.0.0.1] [--out ./printer-output] [--columns 48]
+          --port 0 picks a free port; the chosen one is printed as "listening on HOST:PORT".
+          Write offline, paper-out or online into OUT/printer.state to change the printer's state.
+        """);
+    return 2;
+}
+Directory.CreateDirectory(options.Output);
+var printer = new NetworkPrinter(options);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+await printer.RunAsync(stop.Token);
+return 0;
+
+internal sealed record EmulatorOptions(IPAddress Host, int Port, string Output, int Columns)
+{
+    public string StateFile => Path.Combine(Output, "printer.state");
+
+    public static EmulatorOptions? Parse(string[] args)
+    {
+        var host = IPAddress.Loopback;
+        var port = 9100;
+        var output = Path.GetFullPath("printer-output");
+        var columns = 48;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--port" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535: port = p; break;
+                case "--host" when IPAddress.TryParse(args[i + 1], out var h): host = h; break;
+                case "--out": output = Path.GetFullPath(args[i + 1]); break;
+                case "--columns" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is > 0 and < 200: columns = c; break;
+                default: return null;
+            }
+        }
+        return args.Length % 2 == 0 ? new EmulatorOptions(host, port, output, columns) : null;
+    }
+}
+
+internal sealed class NetworkPrinter(EmulatorOptions options)
+{
+    private int _port = options.Port;
+    private int _jobs = Directory.GetFiles(options.Output, "job-*.txt").Length;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        TcpListener? listener = null;
+        CancellationTokenSource? accepting = null;
+        var announced = false;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var state = ReadState();
+                if (state == "offline" && listener is not null)
+                {
+                    // Switched off: connections are refused, as with a printer without power.
+                    await accepting!.CancelAsync();
+                    listener.Stop();
+                    listener = null;
+                    Console.WriteLine("offline");
+                }
+                else if (state != "offline" && listener is null)
+                {
+                    listener = new TcpListener(options.Host, _port);
+                    listener.Start();
+                    _port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                    accepting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    _ = AcceptAsync(listener, accepting.Token);
+                    if (!announced)
+                        Console.WriteLine($"listening on {options.Host}:{_port}");
+                    else
+                        Console.WriteLine("online");
+                    announced = true;
+                }
+                await Task.Delay(100, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+        finally
+        {
+            listener?.Stop();
+        }
+    }
+
+    private string ReadState()
+    {
+        try
+        {
+            return File.Exists(options.StateFile) ? File.ReadAllText(options.StateFile).Trim().ToLowerInvariant() : "online";
+        }
+        catch (IOException)
+        {
+            return "online";
+        }
+    }
+
+    private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(ct);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            _ = ServeAsync(client, ct);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, CancellationToken ct)
+    {
+        using var _ = client;
+        var decoder = new EscPosDecoder(() => ReadState() == "paper-out");
+        var stream = client.GetStream();
+        var buffer = new byte[8192];
+        try
+        {
+            while (true)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                idle.CancelAfter(TimeSpan.FromSeconds(10));
+                var read = await stream.ReadAsync(buffer, idle.Token);
+                if (read == 0)
+                    break;
+                var replies = decoder.Feed(buffer.AsSpan(0, read));
+                if (replies.Length > 0)
+                    await stream.WriteAsync(replies, ct);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
+        {
+            // the sender went away; what arrived still printed
+        }
+        decoder.Finish();
+        if (decoder.Paper.IsEmpty)
+            return;
+        var number = Interlocked.Increment(ref _jobs);
+        var name = Path.Combine(options.Output, "job-" + number.ToString("0000", CultureInfo.InvariantCulture));
+        // Written under a temporary name and renamed, so a reader never sees half a job.
+        await File.WriteAllTextAsync(name + ".svg.tmp", decoder.Paper.ToSvg(options.Columns), CancellationToken.None);
+        File.Move(name + ".svg.tmp", name + ".svg", overwrite: true);
+        var text = decoder.Paper.ToText();
+        if (decoder.Unknown.Count > 0)
+            text += "[UNKNOWN " + string.Join(", ", decoder.Unknown) + "]\n";
+        await File.WriteAllTextAsync(name + ".txt.tmp", text, CancellationToken.None);
+        File.Move(name + ".txt.tmp", name + ".txt", overwrite: true);
+        Console.WriteLine($"printed {Path.GetFileName(name)}");
+    }
+}
