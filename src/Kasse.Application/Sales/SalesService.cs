@@ -7,6 +7,7 @@ using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Sales;
@@ -16,11 +17,12 @@ namespace Kasse.Application.Sales;
 /// double tap or two devices on one sale are handled one after the other, and a retried command with the
 /// same ids changes nothing.
 /// </summary>
-public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, TimeProvider clock)
+public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
+    TimeProvider clock)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
-    private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
     {
         if (command.Id == Guid.Empty)
             throw DomainException.Invalid("sale.id", "Give the sale an id (a new UUID chosen by the till).");
@@ -30,7 +32,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 ? SaleView.From(existing)
                 : throw DomainException.Conflict("sale.id-used", $"Sale {command.Id} is already open on another register.");
         var register = await StoreService.FindRegisterAsync(db, command.RegisterId, ct);
-        var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
+        var store = await stores.GetAsync(db, register.StoreId, ct);
         if (command.CashierId is { } cashierId && !await db.Employees.AnyAsync(e => e.Id == cashierId && e.IsActive, ct))
             throw DomainException.NotFound("employee.not-found", $"No active employee has id {cashierId}.");
         var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
@@ -57,30 +59,54 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         SaleView.From(await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.ReceiptNumber == receiptNumber, ct)
             ?? throw DomainException.NotFound("sale.receipt-not-found", $"Register {registerId} has no receipt number {receiptNumber}."));
 
-    public Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct) => Change(saleId, async (sale, store) =>
+    public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct)
     {
-        var lineId = command.LineId ?? Guid.CreateVersion7();
-        if (sale.Lines.Any(l => l.Id == lineId))
-            return;
-        if (command.Barcode is not null)
-            await AddScannedLineAsync(sale, store, lineId, command.Barcode, command.Quantity, ct);
-        else if (command.ProductId is { } productId)
+        // The scanned product is looked up before the sale's write turn, which then only loads, changes and saves.
+        var scan = command.Barcode is null ? null : await ScanAsync(saleId, command.Barcode, command.Quantity, ct);
+        return await Change(saleId, Durability.OpenSaleEdit, async (sale, store) =>
         {
-            var product = await catalog.FindProductAsync(productId, ct);
-            sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null);
-        }
-        else if (command.Description is not null || command.UnitPrice is not null)
-        {
-            if (command.UnitPrice is null)
-                throw DomainException.Invalid("line.price", "A free-text line needs a unitPrice.");
-            var vat = command.VatPercent is { } percent ? store.VatRateFor(percent) : store.VatRates.OrderByDescending(r => r.Percent).First();
-            sale.AddCustomLine(lineId, command.Description ?? "Diverse", command.UnitPrice.Value, command.Quantity ?? 1m, vat);
-        }
-        else
-            throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
-    }, ct);
+            var lineId = command.LineId ?? Guid.CreateVersion7();
+            if (sale.Lines.Any(l => l.Id == lineId))
+                return;
+            if (scan is not null)
+                scan(sale, lineId);
+            else if (command.ProductId is { } productId)
+            {
+                var product = await catalog.FindProductAsync(productId, ct);
+                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null);
+            }
+            else if (command.Description is not null || command.UnitPrice is not null)
+            {
+                if (command.UnitPrice is null)
+                    throw DomainException.Invalid("line.price", "A free-text line needs a unitPrice.");
+                var vat = command.VatPercent is { } percent ? store.VatRateFor(percent) : store.VatRates.OrderByDescending(r => r.Percent).First();
+                sale.AddCustomLine(lineId, command.Description ?? "Diverse", command.UnitPrice.Value, command.Quantity ?? 1m, vat);
+            }
+            else
+                throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
+        }, ct);
+    }
 
-    private async Task AddScannedLineAsync(Sale sale, Store store, Guid lineId, string barcode, decimal? quantity, CancellationToken ct)
+    /// <summary>
+    /// Reads a scanned code against the sale's store and catalogue. What it finds, or the reason it is refused, is
+    /// applied inside the sale's transaction, so a retried scan of a line already on the sale still answers with the sale.
+    /// </summary>
+    private async Task<Action<Sale, Guid>> ScanAsync(Guid saleId, string barcode, decimal? quantity, CancellationToken ct)
+    {
+        var storeId = await db.Sales.AsNoTracking().Where(s => s.Id == saleId).Select(s => (Guid?)s.StoreId).FirstOrDefaultAsync(ct)
+            ?? throw SaleNotFound(saleId);
+        var store = await stores.GetAsync(db, storeId, ct);
+        try
+        {
+            return await ReadScanAsync(store, barcode, quantity, ct);
+        }
+        catch (DomainException refused)
+        {
+            return (_, _) => ExceptionDispatchInfo.Throw(refused);
+        }
+    }
+
+    private async Task<Action<Sale, Guid>> ReadScanAsync(Store store, string barcode, decimal? quantity, CancellationToken ct)
     {
         var scanned = ScannedCode.Parse(barcode, store.VariableMeasureCodes);
         switch (scanned)
@@ -91,20 +117,18 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 if (product.Unit.AllowsFractions() && quantity is null)
                     throw DomainException.Invalid("line.weight-required",
                         $"'{product.Name}' is sold per {product.Unit.Symbol()}; weigh it and give the quantity.");
-                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), quantity ?? 1m, item.Gtin);
-                break;
+                var vat = store.VatRateFor(product.VatPercent);
+                return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, item.Gtin);
             }
             case ScannedCode.VariableMeasure { Code: var code }:
             {
                 var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(barcode);
                 var vat = store.VatRateFor(product.VatPercent);
                 if (code.Kind == VariableMeasureKind.Price)
-                    sale.AddProductLine(lineId, product, vat, quantity ?? 1m, barcode.Trim(), unitPrice: code.Value, soldAs: Unit.Piece);
-                else if (product.Unit != Unit.Kilogram)
+                    return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, barcode.Trim(), unitPrice: code.Value, soldAs: Unit.Piece);
+                if (product.Unit != Unit.Kilogram)
                     throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
-                else
-                    sale.AddProductLine(lineId, product, vat, code.Value, barcode.Trim());
-                break;
+                return (sale, lineId) => sale.AddProductLine(lineId, product, vat, code.Value, barcode.Trim());
             }
             default:
                 throw UnknownBarcode(barcode);
@@ -112,10 +136,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
-        Change(saleId, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) =>
         {
             if (sale.Lines.Any(l => l.Id == lineId) || sale.Status != SaleStatus.Open)
                 sale.RemoveLine(lineId);
@@ -123,13 +147,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> SetLineDiscountAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
-        Change(saleId, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> SetSaleDiscountAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
-        Change(saleId, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, async (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Parked)
                 return;
@@ -138,7 +162,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
-        Change(saleId, async (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Open && sale.RegisterId == registerId)
                 return;
@@ -147,7 +171,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> VoidAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, async (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Voided)
                 return;
@@ -157,7 +181,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, Durability.Durable, (sale, _) =>
         {
             if (command.Id == Guid.Empty)
                 throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
@@ -167,7 +191,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, Durability.Durable, (sale, _) =>
         {
             if (sale.Payments.Any(p => p.Id == paymentId) || sale.Status != SaleStatus.Open)
                 sale.RemovePayment(paymentId);
@@ -176,7 +200,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
 
     /// <summary>Completes the sale: gives it the register's next receipt number. Completing twice answers the same.</summary>
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, async (sale, store) =>
+        Change(saleId, Durability.Durable, async (sale, store) =>
         {
             if (sale.Status == SaleStatus.Completed)
                 return;
@@ -189,16 +213,22 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             await journal.ReceiptAsync(sale, ct);
         }, ct);
 
-    private Task<SaleView> Change(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) => db.InTransactionAsync(async () =>
-    {
-        if (await db.LockSaleAsync(saleId, ct) == 0)
-            throw SaleNotFound(saleId);
-        var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
-        var store = await StoreService.FindStoreAsync(db, sale.StoreId, ct);
-        await change(sale, store);
-        await db.SaveChangesAsync(ct);
-        return SaleView.From(sale);
-    }, ct);
+    /// <summary>
+    /// One command on one sale, in the sale's write turn: lock, load, change, save, commit. Reads that don't need the
+    /// lock (the store's settings, a scanned product) happen before it. Edits of an open sale commit as
+    /// <see cref="Durability.OpenSaleEdit"/>; money, receipts and anything journaled as <see cref="Durability.Durable"/>.
+    /// </summary>
+    private Task<SaleView> Change(Guid saleId, Durability durability, Func<Sale, Store, Task> change, CancellationToken ct) =>
+        db.InTransactionAsync(durability, async () =>
+        {
+            if (await db.LockSaleAsync(saleId, ct) == 0)
+                throw SaleNotFound(saleId);
+            var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
+            var store = await stores.GetAsync(db, sale.StoreId, ct);
+            await change(sale, store);
+            await db.SaveChangesAsync(ct);
+            return SaleView.From(sale);
+        }, ct);
 
     internal static DomainException SaleNotFound(Guid id) => DomainException.NotFound("sale.not-found", $"No sale has id {id}.");
 
