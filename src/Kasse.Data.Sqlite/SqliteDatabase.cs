@@ -12,7 +12,8 @@ public static class SqliteDatabase
     public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(DurableConnection.Instance);
+            .AddInterceptors(DurableConnection.Instance)
+            .IgnoreCountingWarning();
 
     /// <summary>
     /// Every connection writes durably: WAL so tills read while one writes, synchronous=FULL so a completed

@@ -13,6 +13,9 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>A search counts its matches up to this many; past it, the page says "1000+" rather than scan on.</summary>
+    public const int MaxCount = 1000;
+
     public Task<CategoryView> CreateCategoryAsync(Guid id, string name, int sortOrder, CancellationToken ct) =>
         db.CreateOnceAsync(() => CreateCategoryOnceAsync(id, name, sortOrder, ct));
 
@@ -80,24 +83,11 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
 
     public async Task<ProductView> GetProductAsync(Guid id, CancellationToken ct) => ProductView.From(await FindProductAsync(id, ct));
 
-    public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
+    public Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
     {
         if (skip < 0 || take is < 1 or > MaxPageSize)
             throw DomainException.Invalid("page", $"skip must be 0 or more and take between 1 and {MaxPageSize}.");
-        var products = db.Products.AsNoTracking().Where(p => p.IsActive);
-        if (categoryId is not null)
-            products = products.Where(p => p.CategoryId == categoryId);
-        if (!string.IsNullOrWhiteSpace(query))
-        {
-            var q = query.Trim();
-            var folded = Product.Fold(q);
-            // The barcode match as an uncorrelated IN (…): evaluated once through the Code index, not once per product.
-            var owners = db.ProductBarcodes.Where(b => b.Code == q).Select(b => b.ProductId);
-            products = products.Where(p => p.SearchText.Contains(folded) || owners.Contains(p.Id));
-        }
-        var total = await products.CountAsync(ct);
-        var page = await products.OrderBy(p => p.Name).Skip(skip).Take(take).ToListAsync(ct);
-        return new ProductPage(page.Select(ProductView.From).ToList(), total, skip, take);
+        return new ProductSearch(db).SearchAsync(query, categoryId, skip, take, ct);
     }
 
     public async Task<Product> FindProductAsync(Guid id, CancellationToken ct) =>
