@@ -231,6 +231,7 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
         var added = new List<Product>(BatchSize);
         var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var searchIndexFrom = await ProductSearchIndex.DeferAsync(db, ct);
         try
         {
             int created = 0, updated = 0;
@@ -280,6 +281,7 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
                 }
                 added.Clear();
             }
+            await ProductSearchIndex.CatchUpAsync(db, searchIndexFrom, ct);
             return (created, updated);
         }
         finally

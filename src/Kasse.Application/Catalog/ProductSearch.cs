@@ -5,83 +5,94 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Application.Catalog;
 
 /// <summary>
-/// Finds active products by a fragment of their name or SKU, or by a barcode, in name order, through indexes
-/// so it stays fast with a million products (migration SearchIndexes):
-/// three or more characters match anywhere, through trigrams (SQLite FTS5 <c>ProductSearch</c> table, PostgreSQL
-/// pg_trgm); one or two characters match the beginning of the name, through an ordinary index, since a trigram
-/// index can't look up fewer than three. Matching is on <see cref="Product.SearchText"/>, already folded to lower
-/// case, so "RØD" finds "Rødgrød".
+/// Finds active products by a fragment of their name or SKU, or by a barcode, through indexes so it stays fast with a
+/// million products (migration SearchIndexes): three or more characters match anywhere, through trigrams (SQLite FTS5
+/// table <c>ProductSearch</c>, PostgreSQL pg_trgm); one or two characters match the beginning of the name, through an
+/// ordinary index, since a trigram index can't look up fewer than three. Matching is on <see cref="Product.SearchText"/>,
+/// already folded to lower case, so "RØD" finds "Rødgrød".
 /// </summary>
+/// <remarks>
+/// A search takes at most <see cref="CatalogService.MaxCount"/> matches, as the index yields them, and pages through those
+/// in name order (ordinal): sorting a hundred thousand matches by name for one screen costs more than the 20 ms a cashier can wait,
+/// and a search that broad says "1000+" so the cashier types on. A narrower search pages through all its matches.
+/// </remarks>
 internal sealed class ProductSearch(KasseDbContext db)
 {
     /// <summary>Trigram indexes need three characters.</summary>
     public const int ContainsFrom = 3;
 
+    private const int Limit = CatalogService.MaxCount;
+
     public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
     {
         var q = query?.Trim() ?? "";
         var folded = Product.Fold(q);
-        // A barcode as typed: at most one product owns it (unique index on Code).
-        Guid? owner = q.Length == 0 ? null
-            : await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == q).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct);
+        var active = db.Products.AsNoTracking().Where(p => p.IsActive);
+        if (categoryId is not null)
+            active = active.Where(p => p.CategoryId == categoryId);
 
         List<Guid> ids;
         int counted;
-        if (q.Length >= ContainsFrom && WriteTransaction.IsSqlite(db))
+        if (q.Length == 0)
         {
-            var phrase = FtsPhrase(folded);
-            counted = await db.Database.SqlQuery<int>($"""
-                SELECT count(*) AS "Value" FROM (
-                  SELECT p."Id" FROM "ProductSearch" s JOIN "Products" p ON p.rowid = s.rowid
-                  WHERE "ProductSearch" MATCH {phrase} AND p."IsActive" AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
-                  UNION
-                  SELECT p."Id" FROM "Products" p
-                  WHERE p."Id" = {owner} AND p."IsActive" AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
-                  LIMIT {CatalogService.MaxCount + 1})
-                """).SingleAsync(ct);
-            ids = await db.Database.SqlQuery<Guid>($"""
-                SELECT "Id" AS "Value" FROM (
-                  SELECT p."Id", p."Name" FROM "ProductSearch" s JOIN "Products" p ON p.rowid = s.rowid
-                  WHERE "ProductSearch" MATCH {phrase} AND p."IsActive" AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
-                  UNION
-                  SELECT p."Id", p."Name" FROM "Products" p
-                  WHERE p."Id" = {owner} AND p."IsActive" AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId}))
-                ORDER BY "Name", "Id" LIMIT {take} OFFSET {skip}
-                """).ToListAsync(ct);
+            counted = await active.Take(Limit + 1).CountAsync(ct);
+            ids = await active.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(skip).Take(take).Select(p => p.Id).ToListAsync(ct);
         }
         else
         {
-            var matching = Matching(q, folded, categoryId, owner);
-            counted = await matching.Take(CatalogService.MaxCount + 1).CountAsync(ct);
-            ids = await matching.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(skip).Take(take).Select(p => p.Id).ToListAsync(ct);
+            var candidates = folded.Length >= ContainsFrom && WriteTransaction.IsSqlite(db)
+                ? await SqliteContainsAsync(folded, categoryId, ct)
+                : await active.Where(Matching(folded)).Take(Limit + 1).Select(p => new Candidate { Id = p.Id, Name = p.Name }).ToListAsync(ct);
+            // A barcode as typed: at most one product owns it (unique index on Code).
+            var owner = await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == q).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct);
+            if (owner is not null && candidates.All(c => c.Id != owner))
+                candidates.InsertRange(0, await active.Where(p => p.Id == owner).Select(p => new Candidate { Id = p.Id, Name = p.Name }).ToListAsync(ct));
+            counted = candidates.Count;
+            ids = candidates.Take(Limit)
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id)
+                .Skip(skip).Take(take).Select(c => c.Id).ToList();
         }
 
         var found = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var items = ids.Where(found.ContainsKey).Select(id => ProductView.From(found[id])).ToList();
-        return new ProductPage(items, Math.Min(counted, CatalogService.MaxCount), skip, take, counted > CatalogService.MaxCount);
+        return new ProductPage(items, Math.Min(counted, Limit), skip, take, counted > Limit);
     }
 
-    /// <summary>The LINQ form: PostgreSQL (LIKE through pg_trgm and text_pattern_ops), and short or empty queries on SQLite.</summary>
-    private IQueryable<Product> Matching(string q, string folded, Guid? categoryId, Guid? owner)
+    private sealed class Candidate
     {
-        var products = db.Products.AsNoTracking().Where(p => p.IsActive);
-        if (categoryId is not null)
-            products = products.Where(p => p.CategoryId == categoryId);
-        if (q.Length == 0)
-            return products;
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    /// <summary>SQLite, three letters or more: the FTS5 trigram index (GLOB, since the index is case-sensitive on folded text).</summary>
+    private Task<List<Candidate>> SqliteContainsAsync(string folded, Guid? categoryId, CancellationToken ct)
+    {
+        var pattern = "*" + EscapeGlob(folded) + "*";
+        return db.Database.SqlQuery<Candidate>($"""
+            SELECT p."Id", p."Name" FROM "ProductSearch" s JOIN "Products" p ON p.rowid = s.rowid
+            WHERE s."SearchText" GLOB {pattern} AND p."IsActive" AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
+            LIMIT {Limit + 1}
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL: LIKE through pg_trgm, or through text_pattern_ops for a beginning. SQLite, one or two letters: a range on
+    /// the SearchText index (SQLite's LIKE ignores ASCII case and so can't use the index).
+    /// </summary>
+    private System.Linq.Expressions.Expression<Func<Product, bool>> Matching(string folded)
+    {
         if (folded.Length >= ContainsFrom)
         {
             var contains = "%" + EscapeLike(folded) + "%";
-            return products.Where(p => EF.Functions.Like(p.SearchText, contains, LikeEscape) || p.Id == owner);
+            return p => EF.Functions.Like(p.SearchText, contains, LikeEscape);
         }
         if (WriteTransaction.IsSqlite(db))
         {
-            // A range on the SearchText index; SQLite's LIKE can't use an index with its default case-insensitive LIKE.
             var upTo = folded + char.ConvertFromUtf32(0x10FFFF);
-            return products.Where(p => (string.Compare(p.SearchText, folded) >= 0 && string.Compare(p.SearchText, upTo) < 0) || p.Id == owner);
+            return p => string.Compare(p.SearchText, folded) >= 0 && string.Compare(p.SearchText, upTo) < 0;
         }
         var prefix = EscapeLike(folded) + "%";
-        return products.Where(p => EF.Functions.Like(p.SearchText, prefix, LikeEscape) || p.Id == owner);
+        return p => EF.Functions.Like(p.SearchText, prefix, LikeEscape);
     }
 
     private const string LikeEscape = "\\";
@@ -89,6 +100,7 @@ internal sealed class ProductSearch(KasseDbContext db)
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    /// <summary>An FTS5 string (phrase): with the trigram tokenizer it matches the text anywhere, quotes doubled.</summary>
-    private static string FtsPhrase(string folded) => "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>GLOB's wildcards as literal characters: [*], [?] and [[].</summary>
+    private static string EscapeGlob(string text) =>
+        text.Replace("[", "[[]", StringComparison.Ordinal).Replace("*", "[*]", StringComparison.Ordinal).Replace("?", "[?]", StringComparison.Ordinal);
 }
