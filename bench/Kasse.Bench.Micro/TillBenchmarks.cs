@@ -44,20 +44,20 @@ public class TillBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _key.Dispose();
 
-    [Benchmark(Description = "scan: read an EAN-13")]
+    [Benchmark]
     public ScannedCode ReadEan13() => ScannedCode.Parse("5701234567899", _store.VariableMeasureCodes);
 
-    [Benchmark(Description = "scan: read a GS1 weight label")]
+    [Benchmark]
     public ScannedCode ReadWeightLabel() => ScannedCode.Parse("2312345004123", _store.VariableMeasureCodes);
 
-    [Benchmark(Description = "VAT breakdown of a 20-line receipt")]
+    [Benchmark]
     public IReadOnlyList<VatAmount> VatOf20Lines() => VatBreakdown.Of(_lines);
 
-    [Benchmark(Description = "Danish signature of a sale (message + RSA-2048/SHA-512)")]
+    [Benchmark]
     public byte[] SignSale() =>
         _key.SignData(Encoding.UTF8.GetBytes(DanishSignature.Message(DanishSignature.FirstPrevious, 1, _sale, Now, _store.CompanyId)),
             HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1);
 
-    [Benchmark(Description = "receipt text of a 20-line sale, 42 columns")]
+    [Benchmark]
     public string RenderReceipt() => ReceiptText.Render(_receipt);
 }
