@@ -6,10 +6,9 @@ namespace Kasse.Application.Catalog;
 
 /// <summary>
 /// Finds active products by a fragment of their name or SKU, or by a barcode, through indexes so it stays fast with a
-/// million products (migration SearchIndexes): three or more characters match anywhere, through trigrams (SQLite FTS5
-/// table <c>ProductSearch</c>, PostgreSQL pg_trgm); one or two characters match the beginning of the name, through an
-/// ordinary index, since a trigram index can't look up fewer than three. Matching is on <see cref="Product.SearchText"/>,
-/// already folded to lower case, so "RØD" finds "Rødgrød".
+/// million products (migration SearchIndexes): text matches anywhere in the name or SKU, through trigrams (SQLite FTS5
+/// table <c>ProductSearch</c>, PostgreSQL pg_trgm) from three characters on. Matching is on
+/// <see cref="Product.SearchText"/>, already folded to lower case, so "RØD" finds "Rødgrød".
 /// </summary>
 /// <remarks>
 /// A search takes at most <see cref="CatalogService.MaxCount"/> matches, as the index yields them, and pages through those
@@ -76,23 +75,13 @@ internal sealed class ProductSearch(KasseDbContext db)
     }
 
     /// <summary>
-    /// PostgreSQL: LIKE through pg_trgm, or through text_pattern_ops for a beginning. SQLite, one or two letters: a range on
-    /// the SearchText index (SQLite's LIKE ignores ASCII case and so can't use the index).
+    /// LIKE '%…%': on PostgreSQL through pg_trgm; on SQLite only for one or two characters, which no trigram index can
+    /// look up, so they scan until a thousand matches (quick for common letters, slower for a rare pair in a big catalogue).
     /// </summary>
-    private System.Linq.Expressions.Expression<Func<Product, bool>> Matching(string folded)
+    private static System.Linq.Expressions.Expression<Func<Product, bool>> Matching(string folded)
     {
-        if (folded.Length >= ContainsFrom)
-        {
-            var contains = "%" + EscapeLike(folded) + "%";
-            return p => EF.Functions.Like(p.SearchText, contains, LikeEscape);
-        }
-        if (WriteTransaction.IsSqlite(db))
-        {
-            var upTo = folded + char.ConvertFromUtf32(0x10FFFF);
-            return p => string.Compare(p.SearchText, folded) >= 0 && string.Compare(p.SearchText, upTo) < 0;
-        }
-        var prefix = EscapeLike(folded) + "%";
-        return p => EF.Functions.Like(p.SearchText, prefix, LikeEscape);
+        var contains = "%" + EscapeLike(folded) + "%";
+        return p => EF.Functions.Like(p.SearchText, contains, LikeEscape);
     }
 
     private const string LikeEscape = "\\";

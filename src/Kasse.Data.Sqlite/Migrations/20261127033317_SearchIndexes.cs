@@ -41,14 +41,11 @@ namespace Kasse.Data.Sqlite.Migrations
                   INSERT INTO "ProductSearch"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
                 END;
                 """);
-            // One- and two-letter searches match the start of the name, as a range on this index.
-            migrationBuilder.Sql("""CREATE INDEX "IX_Products_SearchText" ON "Products" ("SearchText");""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""DROP INDEX "IX_Products_SearchText";""");
             migrationBuilder.Sql("""DROP TRIGGER "Products_search_update";""");
             migrationBuilder.Sql("""DROP TRIGGER "Products_search_delete";""");
             migrationBuilder.Sql("""DROP TRIGGER "Products_search_insert";""");
