@@ -17,6 +17,7 @@ public static class ApplicationServices
     public static IServiceCollection AddKasseApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StoreCache>();
         services.AddScoped<StoreService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProductImporter>();

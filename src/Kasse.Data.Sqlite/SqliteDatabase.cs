@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,7 +12,8 @@ public static class SqliteDatabase
     public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(DurableConnection.Instance);
+            .AddInterceptors(DurableConnection.Instance)
+            .IgnoreCountingWarning();
 
     /// <summary>
     /// Every connection writes durably: WAL so tills read while one writes, synchronous=FULL so a completed
@@ -28,11 +31,21 @@ public static class SqliteDatabase
             return Task.CompletedTask;
         }
 
+        /// <summary>Handles of pooled connections already set up: WAL, busy timeout and foreign keys stay with the handle.</summary>
+        private static readonly ConditionalWeakTable<object, object> Prepared = new();
+
         private static void Configure(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            var handle = ((SqliteConnection)connection).Handle;
+            var first = handle is not null && !Prepared.TryGetValue(handle, out _);
+            // synchronous on every open, because a pooled handle may come back from a less durable transaction.
+            command.CommandText = first || handle is null
+                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
+                : "PRAGMA synchronous=FULL;";
             command.ExecuteNonQuery();
+            if (first)
+                Prepared.AddOrUpdate(handle!, true);
         }
     }
 }

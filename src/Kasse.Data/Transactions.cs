@@ -7,14 +7,18 @@ public static class Transactions
     /// <summary>
     /// Runs work in a transaction, joining one already open on this context (e.g. the idempotency
     /// middleware's), so the recorded answer and the change it describes commit together.
-    /// On SQLite, Microsoft.Data.Sqlite begins transactions IMMEDIATE: writers queue instead of failing
-    /// when a read lock would need upgrading.
+    /// On SQLite, Microsoft.Data.Sqlite begins transactions IMMEDIATE, and <see cref="WriteTransaction"/> queues this
+    /// process's writers before that, so they wait their turn instead of polling the lock.
     /// </summary>
-    public static async Task<T> InTransactionAsync<T>(this KasseDbContext db, Func<Task<T>> work, CancellationToken ct)
+    public static Task<T> InTransactionAsync<T>(this KasseDbContext db, Func<Task<T>> work, CancellationToken ct) =>
+        db.InTransactionAsync(Durability.Durable, work, ct);
+
+    /// <summary>As above, committed with the given durability (a joined transaction keeps the one it was begun with).</summary>
+    public static async Task<T> InTransactionAsync<T>(this KasseDbContext db, Durability durability, Func<Task<T>> work, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
             return await work();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, durability, ct);
         var result = await work();
         await transaction.CommitAsync(ct);
         return result;

@@ -13,6 +13,9 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>A search counts its matches up to this many; past it, the page says "1000+" rather than scan on.</summary>
+    public const int MaxCount = 1000;
+
     public Task<CategoryView> CreateCategoryAsync(Guid id, string name, int sortOrder, CancellationToken ct) =>
         db.CreateOnceAsync(() => CreateCategoryOnceAsync(id, name, sortOrder, ct));
 
@@ -80,31 +83,18 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
 
     public async Task<ProductView> GetProductAsync(Guid id, CancellationToken ct) => ProductView.From(await FindProductAsync(id, ct));
 
-    public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
+    public Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
     {
         if (skip < 0 || take is < 1 or > MaxPageSize)
             throw DomainException.Invalid("page", $"skip must be 0 or more and take between 1 and {MaxPageSize}.");
-        var products = db.Products.AsNoTracking().Where(p => p.IsActive);
-        if (categoryId is not null)
-            products = products.Where(p => p.CategoryId == categoryId);
-        if (!string.IsNullOrWhiteSpace(query))
-        {
-            var q = query.Trim();
-            var folded = Product.Fold(q);
-            // The barcode match as an uncorrelated IN (…): evaluated once through the Code index, not once per product.
-            var owners = db.ProductBarcodes.Where(b => b.Code == q).Select(b => b.ProductId);
-            products = products.Where(p => p.SearchText.Contains(folded) || owners.Contains(p.Id));
-        }
-        var total = await products.CountAsync(ct);
-        var page = await products.OrderBy(p => p.Name).Skip(skip).Take(take).ToListAsync(ct);
-        return new ProductPage(page.Select(ProductView.From).ToList(), total, skip, take);
+        return new ProductSearch(db).SearchAsync(query, categoryId, skip, take, ct);
     }
 
     public async Task<Product> FindProductAsync(Guid id, CancellationToken ct) =>
         await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct)
         ?? throw DomainException.NotFound("product.not-found", $"No product has id {id}.");
 
-    /// <summary>Finds the product behind a barcode (EAN/UPC, or the item part of a variable-measure code).</summary>
+    /// <summary>Finds the product behind a barcode (EAN/UPC, or the item part of a variable-measure code), untracked: it is only read.</summary>
     /// <remarks>
     /// Asked as <c>Id IN (SELECT ProductId … WHERE Code = @code)</c>: SQLite runs a correlated EXISTS once per product
     /// (a full scan, ~20 ms at 100,000 products), but this form through the unique Code index and the primary key.
@@ -112,7 +102,7 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
     public async Task<Product?> FindByBarcodeAsync(string normalisedCode, CancellationToken ct)
     {
         var owners = db.ProductBarcodes.Where(b => b.Code == normalisedCode).Select(b => b.ProductId);
-        return await db.Products.FirstOrDefaultAsync(p => owners.Contains(p.Id), ct);
+        return await db.Products.AsNoTracking().FirstOrDefaultAsync(p => owners.Contains(p.Id), ct);
     }
 
     /// <summary>Reads a scanned code as the store's till would: the product, and a price or weight printed in a scale label.</summary>

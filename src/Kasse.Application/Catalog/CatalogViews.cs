@@ -17,7 +17,9 @@ public sealed record ProductView(Guid Id, string Sku, string Name, decimal Price
 public sealed record SaveProduct(string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit, Guid? CategoryId,
     decimal? CostPrice, IReadOnlyList<string>? Barcodes, bool IsActive = true);
 
-public sealed record ProductPage(IReadOnlyList<ProductView> Items, int Total, int Skip, int Take);
+/// <param name="Total">How many products match, counted up to <see cref="CatalogService.MaxCount"/>.</param>
+/// <param name="TotalCapped">True when more products match than <paramref name="Total"/> (show it as "1000+").</param>
+public sealed record ProductPage(IReadOnlyList<ProductView> Items, int Total, int Skip, int Take, bool TotalCapped = false);
 
 /// <summary>What a scan would put on a sale: the product and, for a variable-measure label, the price or weight in it.</summary>
 public sealed record BarcodeLookup(string Barcode, ProductView Product, VariableMeasureKind? EmbeddedKind, decimal? EmbeddedValue);

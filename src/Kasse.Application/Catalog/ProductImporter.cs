@@ -30,7 +30,7 @@ public sealed record ImportReport(int Created, int Updated, int Skipped, IReadOn
 /// pass checks every row (and the catalogue's barcodes) and collects the errors; only then does the second pass write,
 /// in batches of <see cref="BatchSize"/> rows inside one transaction, so a file is still imported all or nothing.
 /// </remarks>
-public sealed class ProductImporter(KasseDbContext db)
+public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = null)
 {
     public static readonly string[] Columns = ["sku", "name", "category", "price", "vat_rate", "unit", "barcodes", "cost_price"];
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "vat_rate"];
@@ -231,6 +231,7 @@ public sealed class ProductImporter(KasseDbContext db)
         var added = new List<Product>(BatchSize);
         var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var searchIndexFrom = await ProductSearchIndex.DeferAsync(db, ct);
         try
         {
             int created = 0, updated = 0;
@@ -268,10 +269,19 @@ public sealed class ProductImporter(KasseDbContext db)
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                await products.InsertAsync(added, ct);
-                await barcodes.InsertAsync(added.SelectMany(p => p.Barcodes), ct);
+                if (bulkCopy is not null)
+                {
+                    await bulkCopy.CopyAsync(db, added, ct);
+                    await bulkCopy.CopyAsync(db, added.SelectMany(p => p.Barcodes), ct);
+                }
+                else
+                {
+                    await products.InsertAsync(added, ct);
+                    await barcodes.InsertAsync(added.SelectMany(p => p.Barcodes), ct);
+                }
                 added.Clear();
             }
+            await ProductSearchIndex.CatchUpAsync(db, searchIndexFrom, ct);
             return (created, updated);
         }
         finally

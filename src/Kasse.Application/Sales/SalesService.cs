@@ -8,6 +8,7 @@ using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Sales;
@@ -17,12 +18,12 @@ namespace Kasse.Application.Sales;
 /// double tap or two devices on one sale are handled one after the other, and a retried command with the
 /// same ids changes nothing.
 /// </summary>
-public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, ReceiptService receipts,
-    PrintQueue printing, TimeProvider clock)
+public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
+    ReceiptService receipts, PrintQueue printing, TimeProvider clock)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
-    private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
     {
         if (command.Id == Guid.Empty)
             throw DomainException.Invalid("sale.id", "Give the sale an id (a new UUID chosen by the till).");
@@ -32,7 +33,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 ? SaleView.From(existing)
                 : throw DomainException.Conflict("sale.id-used", $"Sale {command.Id} is already open on another register.");
         var register = await StoreService.FindRegisterAsync(db, command.RegisterId, ct);
-        var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
+        var store = await stores.GetAsync(db, register.StoreId, ct);
         if (command.CashierId is { } cashierId && !await db.Employees.AnyAsync(e => e.Id == cashierId && e.IsActive, ct))
             throw DomainException.NotFound("employee.not-found", $"No active employee has id {cashierId}.");
         var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
@@ -69,30 +70,54 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         return SaleView.From(sale);
     }
 
-    public Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct) => Change(saleId, async (sale, store) =>
+    public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct)
     {
-        var lineId = command.LineId ?? Guid.CreateVersion7();
-        if (sale.Lines.Any(l => l.Id == lineId))
-            return;
-        if (command.Barcode is not null)
-            await AddScannedLineAsync(sale, store, lineId, command.Barcode, command.Quantity, ct);
-        else if (command.ProductId is { } productId)
+        // The scanned product is looked up before the sale's write turn, which then only loads, changes and saves.
+        var scan = command.Barcode is null ? null : await ScanAsync(saleId, command.Barcode, command.Quantity, ct);
+        return await Change(saleId, Durability.OpenSaleEdit, async (sale, store) =>
         {
-            var product = await catalog.FindProductAsync(productId, ct);
-            sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null);
-        }
-        else if (command.Description is not null || command.UnitPrice is not null)
-        {
-            if (command.UnitPrice is null)
-                throw DomainException.Invalid("line.price", "A free-text line needs a unitPrice.");
-            var vat = command.VatPercent is { } percent ? store.VatRateFor(percent) : store.VatRates.OrderByDescending(r => r.Percent).First();
-            sale.AddCustomLine(lineId, command.Description ?? "Diverse", command.UnitPrice.Value, command.Quantity ?? 1m, vat);
-        }
-        else
-            throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
-    }, ct);
+            var lineId = command.LineId ?? Guid.CreateVersion7();
+            if (sale.Lines.Any(l => l.Id == lineId))
+                return;
+            if (scan is not null)
+                scan(sale, lineId);
+            else if (command.ProductId is { } productId)
+            {
+                var product = await catalog.FindProductAsync(productId, ct);
+                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null);
+            }
+            else if (command.Description is not null || command.UnitPrice is not null)
+            {
+                if (command.UnitPrice is null)
+                    throw DomainException.Invalid("line.price", "A free-text line needs a unitPrice.");
+                var vat = command.VatPercent is { } percent ? store.VatRateFor(percent) : store.VatRates.OrderByDescending(r => r.Percent).First();
+                sale.AddCustomLine(lineId, command.Description ?? "Diverse", command.UnitPrice.Value, command.Quantity ?? 1m, vat);
+            }
+            else
+                throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
+        }, ct);
+    }
 
-    private async Task AddScannedLineAsync(Sale sale, Store store, Guid lineId, string barcode, decimal? quantity, CancellationToken ct)
+    /// <summary>
+    /// Reads a scanned code against the sale's store and catalogue. What it finds, or the reason it is refused, is
+    /// applied inside the sale's transaction, so a retried scan of a line already on the sale still answers with the sale.
+    /// </summary>
+    private async Task<Action<Sale, Guid>> ScanAsync(Guid saleId, string barcode, decimal? quantity, CancellationToken ct)
+    {
+        var storeId = await db.Sales.AsNoTracking().Where(s => s.Id == saleId).Select(s => (Guid?)s.StoreId).FirstOrDefaultAsync(ct)
+            ?? throw SaleNotFound(saleId);
+        var store = await stores.GetAsync(db, storeId, ct);
+        try
+        {
+            return await ReadScanAsync(store, barcode, quantity, ct);
+        }
+        catch (DomainException refused)
+        {
+            return (_, _) => ExceptionDispatchInfo.Throw(refused);
+        }
+    }
+
+    private async Task<Action<Sale, Guid>> ReadScanAsync(Store store, string barcode, decimal? quantity, CancellationToken ct)
     {
         var scanned = ScannedCode.Parse(barcode, store.VariableMeasureCodes);
         switch (scanned)
@@ -103,42 +128,38 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 if (product.Unit.AllowsFractions() && quantity is null)
                     throw DomainException.Invalid("line.weight-required",
                         $"'{product.Name}' is sold per {product.Unit.Symbol()}; weigh it and give the quantity.");
-                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), quantity ?? 1m, item.Gtin);
-                break;
+                var vat = store.VatRateFor(product.VatPercent);
+                return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, item.Gtin);
             }
             case ScannedCode.VariableMeasure { Code: var code }:
-                await AddMeasuredLineAsync(sale, store, lineId, code, quantity, barcode.Trim(), barcode, ct);
-                break;
+                return await ReadMeasuredAsync(store, code, quantity, barcode.Trim(), barcode, ct);
             case ScannedCode.Gs1Label { Measure: { } measure } label:
-                await AddMeasuredLineAsync(sale, store, lineId, measure, quantity, label.Gtin, barcode, ct);
-                break;
+                return await ReadMeasuredAsync(store, measure, quantity, label.Gtin, barcode, ct);
             case ScannedCode.Gs1Label label:
-                await AddScannedLineAsync(sale, store, lineId, label.Gtin, quantity, ct);
-                break;
+                return await ReadScanAsync(store, label.Gtin, quantity, ct);
             default:
                 throw UnknownBarcode(barcode);
         }
     }
 
     /// <summary>A label that carries the price (a piece at that price) or the weight (that many kg at the kilo price).</summary>
-    private async Task AddMeasuredLineAsync(Sale sale, Store store, Guid lineId, VariableMeasureCode code, decimal? quantity, string lineBarcode,
+    private async Task<Action<Sale, Guid>> ReadMeasuredAsync(Store store, VariableMeasureCode code, decimal? quantity, string lineBarcode,
         string scanned, CancellationToken ct)
     {
         var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(scanned);
         var vat = store.VatRateFor(product.VatPercent);
         if (code.Kind == VariableMeasureKind.Price)
-            sale.AddProductLine(lineId, product, vat, quantity ?? 1m, lineBarcode, unitPrice: code.Value, soldAs: Unit.Piece);
-        else if (product.Unit != Unit.Kilogram)
+            return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, lineBarcode, unitPrice: code.Value, soldAs: Unit.Piece);
+        if (product.Unit != Unit.Kilogram)
             throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
-        else
-            sale.AddProductLine(lineId, product, vat, code.Value, lineBarcode);
+        return (sale, lineId) => sale.AddProductLine(lineId, product, vat, code.Value, lineBarcode);
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
-        Change(saleId, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) =>
         {
             if (sale.Lines.Any(l => l.Id == lineId) || sale.Status != SaleStatus.Open)
                 sale.RemoveLine(lineId);
@@ -146,13 +167,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> SetLineDiscountAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
-        Change(saleId, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> SetSaleDiscountAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
-        Change(saleId, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, async (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Parked)
                 return;
@@ -161,7 +182,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
-        Change(saleId, async (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Open && sale.RegisterId == registerId)
                 return;
@@ -170,7 +191,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> VoidAsync(Guid saleId, CancellationToken ct) =>
-        Change(saleId, async (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Voided)
                 return;
@@ -180,7 +201,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, Durability.Durable, (sale, _) =>
         {
             if (command.Id == Guid.Empty)
                 throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
@@ -190,7 +211,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
-        Change(saleId, (sale, _) =>
+        Change(saleId, Durability.Durable, (sale, _) =>
         {
             if (sale.Payments.Any(p => p.Id == paymentId) || sale.Status != SaleStatus.Open)
                 sale.RemovePayment(paymentId);
@@ -205,7 +226,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// Completing twice answers the same.
     /// </summary>
     public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
-        Change(saleId, async (sale, store) =>
+        Change(saleId, Durability.Durable, async (sale, store) =>
         {
             if (sale.Status == SaleStatus.Completed)
                 return;
@@ -223,16 +244,22 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
 
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);
 
-    private Task<SaleView> Change(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) => db.InTransactionAsync(async () =>
-    {
-        if (await db.LockSaleAsync(saleId, ct) == 0)
-            throw SaleNotFound(saleId);
-        var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
-        var store = await StoreService.FindStoreAsync(db, sale.StoreId, ct);
-        await change(sale, store);
-        await db.SaveChangesAsync(ct);
-        return SaleView.From(sale);
-    }, ct);
+    /// <summary>
+    /// One command on one sale, in the sale's write turn: lock, load, change, save, commit. Reads that don't need the
+    /// lock (the store's settings, a scanned product) happen before it. Edits of an open sale commit as
+    /// <see cref="Durability.OpenSaleEdit"/>; money, receipts and anything journaled as <see cref="Durability.Durable"/>.
+    /// </summary>
+    private Task<SaleView> Change(Guid saleId, Durability durability, Func<Sale, Store, Task> change, CancellationToken ct) =>
+        db.InTransactionAsync(durability, async () =>
+        {
+            if (await db.LockSaleAsync(saleId, ct) == 0)
+                throw SaleNotFound(saleId);
+            var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
+            var store = await stores.GetAsync(db, sale.StoreId, ct);
+            await change(sale, store);
+            await db.SaveChangesAsync(ct);
+            return SaleView.From(sale);
+        }, ct);
 
     internal static DomainException SaleNotFound(Guid id) => DomainException.NotFound("sale.not-found", $"No sale has id {id}.");
 

@@ -68,8 +68,9 @@ public static class CatalogEndpoints
     private static async Task<Ok<ProductView>> UpdateProduct(Guid productId, ProductRequest request, CatalogService catalog, CancellationToken ct) =>
         TypedResults.Ok(await catalog.UpdateProductAsync(productId, request.ToCommand(), ct));
 
-    private static async Task<Ok<BarcodeLookup>> LookUpBarcode(Guid storeId, string code, CatalogService catalog, KasseDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await catalog.LookUpAsync(await StoreService.FindStoreAsync(db, storeId, ct), code, ct));
+    private static async Task<Ok<BarcodeLookup>> LookUpBarcode(Guid storeId, string code, CatalogService catalog, StoreCache stores, KasseDbContext db,
+        CancellationToken ct) =>
+        TypedResults.Ok(await catalog.LookUpAsync(await stores.GetAsync(db, storeId, ct), code, ct));
 
     private static async Task<Ok<BarcodeLookup>> PriceCheck(Guid registerId, PriceCheckRequest request, CatalogService catalog, CancellationToken ct) =>
         TypedResults.Ok(await catalog.PriceCheckAsync(registerId, request.EmployeeId, request.Barcode, ct));

@@ -31,7 +31,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var hash = await HashAsync(context.Request, context.RequestAborted);
         var ct = context.RequestAborted;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await WriteTransaction.BeginAsync(db, Durability.Durable, ct))
         {
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
             if (existing is not null)

@@ -65,8 +65,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class DatabaseSetup
 {
-    public static IServiceCollection AddKasseDatabase(this IServiceCollection services, DatabaseSettings settings) =>
+    public static IServiceCollection AddKasseDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
         services.AddDbContext<KasseDbContext>(settings.Configure);
+        if (settings.Provider == DatabaseProvider.Postgres)
+            services.AddSingleton<IBulkCopy, PostgresBulkCopy>();
+        return services;
+    }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Stores;
+
+/// <summary>
+/// A store's settings (VAT rates, scale-label rules, time zone, rounding) as read once per process: every scan and
+/// every completed sale needs them, and reading them again would hold the till's write turn for nothing.
+/// The cached <see cref="Store"/> is never tracked by a context, so nobody can change it through the cache.
+/// </summary>
+/// <remarks>
+/// Kasse never changes or deletes a store once created; whatever comes to change a store's settings must call
+/// <see cref="Forget"/> after its commit.
+/// </remarks>
+public sealed class StoreCache
+{
+    private readonly ConcurrentDictionary<Guid, Store> _stores = new();
+
+    public async Task<Store> GetAsync(KasseDbContext db, Guid storeId, CancellationToken ct)
+    {
+        if (_stores.TryGetValue(storeId, out var cached))
+            return cached;
+        var store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct)
+            ?? throw DomainException.NotFound("store.not-found", $"No store has id {storeId}.");
+        return _stores.GetOrAdd(storeId, store);
+    }
+
+    public void Forget(Guid storeId) => _stores.TryRemove(storeId, out _);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kasse.Data;
+
+/// <summary>
+/// A write transaction. On SQLite, writers of this process queue on an in-process gate (first come, first served)
+/// before BEGIN IMMEDIATE instead of in SQLite's busy handler, which sleeps in steps of up to 100 ms and leaves the
+/// write lock idle while tills wait; and the commit's <see cref="Durability"/> is set here, before BEGIN (SQLite
+/// refuses to change it inside a transaction), and put back to durable afterwards.
+/// </summary>
+public sealed class WriteTransaction : IAsyncDisposable
+{
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>As long as SQLite's busy timeout: a writer stuck longer than that would have failed anyway.</summary>
+    private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private readonly KasseDbContext _db;
+    private readonly SemaphoreSlim? _gate;
+    private readonly bool _connectionOpened;
+    private readonly Durability _durability;
+
+    private WriteTransaction(KasseDbContext db, IDbContextTransaction transaction, SemaphoreSlim? gate, bool connectionOpened, Durability durability)
+    {
+        _db = db;
+        Transaction = transaction;
+        _gate = gate;
+        _connectionOpened = connectionOpened;
+        _durability = durability;
+    }
+
+    public IDbContextTransaction Transaction { get; }
+
+    public static bool IsSqlite(KasseDbContext db) => db.Database.ProviderName == SqliteProvider;
+
+    public static async Task<WriteTransaction> BeginAsync(KasseDbContext db, Durability durability, CancellationToken ct)
+    {
+        if (!IsSqlite(db))
+            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), null, false, durability);
+
+        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        // Past the timeout, go on without the gate and let SQLite's busy timeout decide, as without a gate.
+        var gated = await gate.WaitAsync(GateTimeout, ct);
+        var opened = false;
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            opened = true;
+            await db.Database.ExecuteSqlRawAsync(SynchronousPragma(durability), ct);
+            var transaction = await db.Database.BeginTransactionAsync(ct);
+            return new WriteTransaction(db, transaction, gated ? gate : null, opened, durability);
+        }
+        catch
+        {
+            if (opened)
+                await db.Database.CloseConnectionAsync();
+            if (gated)
+                gate.Release();
+            throw;
+        }
+    }
+
+    public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
+
+    public Task RollbackAsync(CancellationToken ct) => Transaction.RollbackAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Transaction.DisposeAsync();
+            if (_connectionOpened)
+            {
+                // Pooled connections keep their settings: leave this one durable for whoever uses it next.
+                if (_durability != Durability.Durable)
+                    await _db.Database.ExecuteSqlRawAsync(SynchronousPragma(Durability.Durable));
+                await _db.Database.CloseConnectionAsync();
+            }
+        }
+        finally
+        {
+            _gate?.Release();
+        }
+    }
+
+    /// <summary>The SQLite setting behind each durability (WAL mode): FULL syncs the WAL at every commit, NORMAL at checkpoints.</summary>
+    public static string SynchronousPragma(Durability durability) => durability switch
+    {
+        Durability.Durable => "PRAGMA synchronous=FULL",
+        Durability.OpenSaleEdit => "PRAGMA synchronous=NORMAL",
+    };
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Kasse.Application;
+using Kasse.Application.Catalog;
+using Kasse.Application.Sales;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Data.Sqlite;
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Sales;
+using Kasse.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kasse.Server.Tests.Sales;
+
+/// <summary>
+/// On SQLite, edits of an open sale may commit without syncing the disk (synchronous=NORMAL), but a payment and a
+/// completed sale always sync (FULL), and a connection handed back to the pool is durable again. PostgreSQL commits
+/// every transaction durably, so there is nothing to choose there. The setting is read inside each commit, on a real file.
+/// </summary>
+public sealed class DurabilityOnSqlite : IAsyncLifetime
+{
+    private const int Normal = 1;
+    private const int Full = 2;
+
+    private readonly CommitRecorder _commits = new();
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Kasse.Server.Hosting.DatabaseProvider.Sqlite);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<KasseDbContext>(o => o.UseKasseSqlite(_database.ConnectionString).AddInterceptors(_commits));
+        services.AddKasseApplication();
+        _services = services.BuildServiceProvider();
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KasseDbContext>().Database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Scans_commit_without_a_sync_but_payments_and_the_completed_sale_are_synced_to_disk()
+    {
+        var storeId = Guid.CreateVersion7();
+        var registerId = Guid.CreateVersion7();
+        var saleId = Guid.CreateVersion7();
+        const string ean = "5701234567899";
+        await In((StoreService s) => s.CreateAsync(new CreateStore(storeId, "Holdbar Købmand", "Diskvej 1, 8000 Aarhus C", "DK12345678", "DK"), default));
+        await In((StoreService s) => s.CreateRegisterAsync(storeId, registerId, "Kasse 1", default));
+        await In((CatalogService c) => c.CreateProductAsync(Guid.CreateVersion7(),
+            new SaveProduct("HOLD-1", "Rugbrød, groft", 24.95m, 25m, Unit.Piece, null, null, [ean]), default));
+
+        var opened = await Recorded(() => In((SalesService s) => s.OpenAsync(new OpenSale(saleId, registerId), default)));
+        var scanned = await Recorded(() => In((SalesService s) => s.AddLineAsync(saleId, new AddLine(Barcode: ean), default)));
+        var requantified = await Recorded(() => In(async (SalesService s) =>
+        {
+            var sale = await s.GetAsync(saleId, default);
+            return await s.ChangeQuantityAsync(saleId, sale.Lines[0].Id, 2m, default);
+        }));
+        var paid = await Recorded(() => In((SalesService s) => s.AddPaymentAsync(saleId, new AddPayment(Guid.CreateVersion7(), PaymentMethod.Card), default)));
+        var completed = await Recorded(() => In((SalesService s) => s.CompleteAsync(saleId, default)));
+        var afterwards = await In(async (KasseDbContext db) =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+
+        Assert.Equal([Normal], opened);
+        Assert.Equal([Normal], scanned);
+        Assert.Equal([Normal], requantified);
+        Assert.Equal([Full], paid);
+        Assert.Equal([Full], completed);
+        Assert.Equal(Full, afterwards);
+        Assert.Equal(SaleStatus.Completed, (await In((SalesService s) => s.GetAsync(saleId, default))).Status);
+    }
+
+    private async Task<T> In<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private async Task<List<int>> Recorded(Func<Task> command)
+    {
+        _commits.Settings.Clear();
+        await command();
+        return [.. _commits.Settings];
+    }
+
+    /// <summary>Reads PRAGMA synchronous inside every commit, on the committing connection.</summary>
+    private sealed class CommitRecorder : DbTransactionInterceptor
+    {
+        public List<int> Settings { get; } = [];
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "PRAGMA synchronous";
+            Settings.Add(Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            return result;
+        }
+    }
+}
