@@ -4,6 +4,7 @@ using Kasse.Application;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Server.Api;
+using Kasse.Server.Ui;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -20,9 +21,17 @@ public static class KasseWebApp
     public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application is `kasse` even when a test assembly hosts it, so its static web assets (the UI's CSS and
+        // scripts, Blazor's own script) are found by name from the build output as well as from a published folder.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(KasseWebApp).Assembly.GetName().Name,
+        });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -39,6 +48,7 @@ public static class KasseWebApp
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddKasseUi(builder.Configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Kasse API";
@@ -51,12 +61,13 @@ public static class KasseWebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+        app.UseKasseUi();
 
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
-        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
         app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl();
+        app.MapKasseUi();
         return app;
     }
 
