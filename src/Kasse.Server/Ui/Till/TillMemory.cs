@@ -49,3 +49,25 @@ public static class TillMemory
 
     private static string StateKey(Guid registerId) => "kasse.till." + registerId.ToString("N");
 }
+
+/// <summary>Each cashier's language, remembered on the till they use (until users carry it in the back office).</summary>
+public static class TillLanguage
+{
+    private static string Key(Guid employeeId) => "kasse.lang." + employeeId.ToString("N");
+
+    public static async Task<Localization.UiLanguage?> PreferredAsync(ProtectedLocalStorage storage, Guid employeeId)
+    {
+        try
+        {
+            var result = await storage.GetAsync<string>(Key(employeeId));
+            return result.Success ? Localization.UiLanguages.Find(result.Value) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public static ValueTask RememberAsync(ProtectedLocalStorage storage, Guid employeeId) =>
+        storage.SetAsync(Key(employeeId), Localization.UiLanguages.Current.Code);
+}

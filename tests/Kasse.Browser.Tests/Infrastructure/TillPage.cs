@@ -1,0 +1,48 @@
+using Kasse.Application.Demo;
+
+namespace Kasse.Browser.Tests.Infrastructure;
+
+/// <summary>The till as a cashier uses it, through the browser only.</summary>
+public sealed class TillPage(IPage page, Guid registerId)
+{
+    public const string Mette = "Mette Demo";
+
+    public IPage Page => page;
+    public ILocator CartLines => page.GetByTestId("cart-line");
+    public ILocator Total => page.GetByTestId("total");
+    public ILocator Message => page.GetByTestId("till-message");
+
+    public async Task OpenAsync() => await page.GotoInteractiveAsync($"/till/{registerId}");
+
+    public async Task SignInAsync(string name = Mette, string pin = DemoSeeder.EmployeePin)
+    {
+        await page.Locator($"[data-employee='{name}']").ClickAsync();
+        foreach (var digit in pin)
+            await page.Locator($"[data-key='{digit}']").ClickAsync();
+        await page.Locator("[data-key=ok]").ClickAsync();
+        await page.GetByTestId("till").WaitForAsync();
+    }
+
+    /// <summary>A keyboard-wedge scanner: the digits a few milliseconds apart, then Enter, with no field focused.</summary>
+    public async Task ScanAsync(string code, int expectedLines)
+    {
+        await page.Keyboard.TypeAsync(code, new KeyboardTypeOptions { Delay = 5 });
+        await page.Keyboard.PressAsync("Enter");
+        try
+        {
+            await Assertions.Expect(CartLines).ToHaveCountAsync(expectedLines);
+        }
+        catch (PlaywrightException e)
+        {
+            var shown = await Message.CountAsync() > 0 ? await Message.InnerTextAsync() : "(no message)";
+            await Artifacts.ScreenshotAsync(page, "failed-scan-" + code);
+            throw new InvalidOperationException($"Scanning {code} did not give {expectedLines} cart lines; the till says: {shown}", e);
+        }
+    }
+
+    public async Task PayAsync() => await page.GetByTestId("pay").ClickAsync();
+
+    public ILocator Quick(string label) => page.Locator($"[data-quick='{label}']");
+
+    public ILocator Tender(string method) => page.Locator($"[data-tender='{method}']");
+}
