@@ -161,12 +161,6 @@ public sealed partial class Till
             _products = page.Items;
     }
 
-    private async Task SearchChangedAsync(ChangeEventArgs e)
-    {
-        _query = e.Value?.ToString() ?? "";
-        await LoadProductsAsync();
-    }
-
     /// <summary>Enter in the search box adds the only match (or the code typed, if it is one).</summary>
     private async Task SearchKeyAsync(KeyboardEventArgs e)
     {
