@@ -3,8 +3,30 @@ using Kasse.Application.Demo;
 namespace Kasse.Browser.Tests.Infrastructure;
 
 /// <summary>The till as a cashier uses it, through the browser only.</summary>
-public sealed class TillPage(IPage page, Guid registerId)
+public sealed class TillPage
 {
+    private readonly IPage page;
+    private readonly Guid registerId;
+    private readonly List<string> _console = [];
+
+    public TillPage(IPage page, Guid registerId)
+    {
+        this.page = page;
+        this.registerId = registerId;
+        page.Console += (_, message) =>
+        {
+            lock (_console)
+                _console.Add($"{message.Type}: {message.Text}");
+        };
+    }
+
+    /// <summary>What the browser logged, for a failure message.</summary>
+    public string ConsoleLog()
+    {
+        lock (_console)
+            return string.Join("\n", _console);
+    }
+
     public const string Mette = "Mette Demo";
 
     public IPage Page => page;
@@ -36,7 +58,7 @@ public sealed class TillPage(IPage page, Guid registerId)
         {
             var shown = await Message.CountAsync() > 0 ? await Message.InnerTextAsync() : "(no message)";
             await Artifacts.ScreenshotAsync(page, "failed-scan-" + code);
-            throw new InvalidOperationException($"Scanning {code} did not give {expectedLines} cart lines; the till says: {shown}", e);
+            throw new InvalidOperationException($"Scanning {code} did not give {expectedLines} cart lines; the till says: {shown}. Browser log:\n{ConsoleLog()}", e);
         }
     }
 
