@@ -38,3 +38,40 @@ public sealed class ShellTests(SqliteBrowserServer server)
         Assert.Contains("_framework/blazor.web.js", ui);
     }
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class LanguageTests(SqliteBrowserServer server)
+{
+    [Fact]
+    public async Task Each_cashier_gets_their_own_language_with_its_number_formats()
+    {
+        var register = await server.NewRegisterAsync("Kasse sprog pr. bruger");
+        var page = await server.NewPageAsync();
+        var till = new TillPage(page, register.Id);
+        await till.OpenAsync();
+
+        // Mette works in Danish.
+        await till.SignInAsync();
+        await till.ScanAsync(Till.CheckoutTests.Rugbrod, 1);
+        await Assertions.Expect(till.Total).ToHaveTextAsync("28,95 kr.");
+        await page.GetByTestId("switch-cashier").ClickAsync();
+
+        // Ole picks English: words and numbers change, his cart stays.
+        await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
+        await page.Locator("[data-lang=en]").ClickAsync();
+        await page.Locator("[data-interactive=true]").First.WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("pay")).ToContainTextAsync("Pay");
+        await Assertions.Expect(till.Total).ToHaveTextAsync("DKK 28.95");
+        await Assertions.Expect(page.GetByTestId("cashier")).ToContainTextAsync(BrowserServer.CashierName);
+        await page.GetByTestId("switch-cashier").ClickAsync();
+
+        // Mette signs in again and the till speaks Danish to her; then English again for Ole.
+        await till.SignInAsync();
+        await Assertions.Expect(page.GetByTestId("pay")).ToContainTextAsync("Betal");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
+        await page.GetByTestId("switch-cashier").ClickAsync();
+        await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
+        await Assertions.Expect(page.GetByTestId("pay")).ToContainTextAsync("Pay");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+}
