@@ -42,7 +42,8 @@ public sealed class TillPage
         foreach (var digit in pin)
             await page.Locator($"[data-key='{digit}']").ClickAsync();
         await page.Locator("[data-key=ok]").ClickAsync();
-        await page.GetByTestId("till").WaitForAsync();
+        // The scanner listens once the till's script is attached (a cashier never scans within that moment).
+        await page.Locator("[data-testid=till][data-scanner=ready]").WaitForAsync();
     }
 
     /// <summary>A keyboard-wedge scanner: the digits a few milliseconds apart, then Enter, with no field focused.</summary>

@@ -29,6 +29,9 @@ public sealed class UiText
         ["No store yet. Run `kasse seed demo` or create one in the back office."] = "Ingen butik endnu. Kør `kasse seed demo`, eller opret en i administrationen.",
         ["Open the till"] = "Åbn kassen",
         ["Connection lost. Reconnecting…"] = "Forbindelsen er tabt. Forbinder igen…",
+        ["Something went wrong. The sale is kept on the server."] = "Noget gik galt. Salget er gemt på serveren.",
+        ["Reload"] = "Genindlæs",
+        ["Something went wrong; nothing was added. Try again."] = "Noget gik galt; intet blev tilføjet. Prøv igen.",
         ["The back office is coming: products, users, settings and sales look-up."] = "Administrationen er på vej: varer, brugere, indstillinger og bonopslag.",
         // sign-in
         ["Sign in"] = "Log ind",

@@ -10,6 +10,7 @@ using Kasse.Server.Ui.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using Microsoft.Extensions.Logging;
 
 namespace Kasse.Server.Ui.Till;
 
@@ -36,6 +37,8 @@ public sealed partial class Till
 
     [Parameter] public Guid RegisterId { get; set; }
 
+    [Inject] private ILogger<Till> Logger { get; set; } = null!;
+
     private StoreView? _store;
     private RegisterView? _register;
     private EmployeeView? _cashier;
@@ -57,6 +60,7 @@ public sealed partial class Till
     private int _searchVersion;
     private ReturnsDialog? _returns;
     private IJSObjectReference? _keyboard;
+    private bool _keyboardReady;
     private DotNetObjectReference<Till>? _self;
 
     private bool HasLines => _sale is { Lines.Count: > 0 };
@@ -90,6 +94,7 @@ public sealed partial class Till
         _self = DotNetObjectReference.Create(this);
         _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
         await _keyboard.InvokeVoidAsync("attach", _self);
+        _keyboardReady = true;
         await RestoreAsync();
     }
 
@@ -236,7 +241,11 @@ public sealed partial class Till
         await InvokeAsync(async () =>
         {
             if (_cashier is null)
+            {
+                Toast(L["Sign in"] + ": " + code, error: true);
+                StateHasChanged();
                 return;
+            }
             if (_dialog == TillDialog.Returns && _returns is not null)
                 await _returns.ScannedAsync(code);
             else if (_dialog is TillDialog.None or TillDialog.Receipt)
@@ -283,6 +292,12 @@ public sealed partial class Till
         catch (DomainException e)
         {
             Toast(e.Message, error: true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not the cashier's doing (e.g. the database is busy or gone): say so, keep the till usable, log it.
+            Logger.LogError(e, "Adding {Line} to the sale on register {Register} failed", line, RegisterId);
+            Toast(L["Something went wrong; nothing was added. Try again."] + " (" + e.GetType().Name + ")", error: true);
         }
         return false;
     }
