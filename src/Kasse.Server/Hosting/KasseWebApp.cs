@@ -29,6 +29,9 @@ public static class KasseWebApp
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = typeof(KasseWebApp).Assembly.GetName().Name,
         });
+        // Static assets come from the build's manifest only. The runtime fallback for files added after the build
+        // is a catch-all GET route, and it would turn the API's "405 method not allowed" into a 404.
+        builder.Configuration.AddInMemoryCollection([new("DisableStaticAssetNotFoundRuntimeFallback", "true")]);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseStaticWebAssets();
