@@ -1,14 +1,14 @@
 // The till's keyboard: a keyboard-wedge scanner anywhere on the screen, and shortcuts for a cashier without a mouse.
 //
-// A scanner "types" a code as a burst of digits, a few milliseconds apart, and ends it with Enter. A person types
-// far slower (100 ms or more a key). So a run of at least MIN_LENGTH digits that came on average within
+// A scanner "types" a code as a burst of digits, a few milliseconds apart (slow wireless ones some 30 ms), and ends
+// it with Enter. A person types far slower: even a trained keypad operator needs 150 ms or more a key. So a run of at least MIN_LENGTH digits that came on average within
 // MAX_AVERAGE_MS of each other, ended by Enter, is a scan — wherever the focus is. A single longer gap (up to
 // MAX_GAP_MS) is allowed inside a burst: a busy page can hold keys back for a moment. Times are the events' own
 // time stamps, not when the page got round to handling them. If the burst landed in a text field, it is taken
 // out again.
 
 const MIN_LENGTH = 6;
-const MAX_AVERAGE_MS = 50;
+const MAX_AVERAGE_MS = 80;
 const MAX_GAP_MS = 250;
 const SHORTCUTS = new Set(["F2", "F4", "F8", "F9", "Escape"]);
 const LINE_KEYS = new Set(["+", "-", "Delete", "ArrowUp", "ArrowDown"]);

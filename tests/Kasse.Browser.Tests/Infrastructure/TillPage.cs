@@ -46,10 +46,10 @@ public sealed class TillPage
         await page.Locator("[data-testid=till][data-scanner=ready]").WaitForAsync();
     }
 
-    /// <summary>A keyboard-wedge scanner: the digits a few milliseconds apart, then Enter, with no field focused.</summary>
+    /// <summary>A keyboard-wedge scanner: real key presses as fast as the browser takes them, then Enter.</summary>
     public async Task ScanAsync(string code, int expectedLines)
     {
-        await page.Keyboard.TypeAsync(code, new KeyboardTypeOptions { Delay = 5 });
+        await page.Keyboard.TypeAsync(code);
         await page.Keyboard.PressAsync("Enter");
         try
         {
