@@ -19,9 +19,9 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Debian packages the tests need. Add to this list when a test needs another one
-# (chromium is planned, but nothing uses it yet).
-APT_PACKAGES=(postgresql libxml2-utils fonts-dejavu-core)
+# Debian packages the tests need. Add to this list when a test needs another one.
+# chromium: the browser tests (tests/Kasse.Browser.Tests) drive Debian's Chromium with Playwright.
+APT_PACKAGES=(postgresql libxml2-utils fonts-dejavu-core chromium)
 
 PG_HOST=127.0.0.1
 PG_PORT=5432

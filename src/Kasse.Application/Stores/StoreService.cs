@@ -94,6 +94,8 @@ public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, Fis
         return (await db.Registers.Where(r => r.StoreId == storeId).OrderBy(r => r.Name).ToListAsync(ct)).Select(RegisterView.From).ToList();
     }
 
+    public async Task<RegisterView> GetRegisterAsync(Guid id, CancellationToken ct) => RegisterView.From(await FindRegisterAsync(db, id, ct));
+
     public static async Task<Store> FindStoreAsync(KasseDbContext db, Guid id, CancellationToken ct) =>
         await db.Stores.FirstOrDefaultAsync(s => s.Id == id, ct)
         ?? throw DomainException.NotFound("store.not-found", $"No store has id {id}.");

@@ -5,6 +5,7 @@ using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Devices;
 using Kasse.Server.Api;
+using Kasse.Server.Ui;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -21,9 +22,20 @@ public static class KasseWebApp
     public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application is `kasse` even when a test assembly hosts it, so its static web assets (the UI's CSS and
+        // scripts, Blazor's own script) are found by name from the build output as well as from a published folder.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(KasseWebApp).Assembly.GetName().Name,
+        });
+        // Static assets come from the build's manifest only. The runtime fallback for files added after the build
+        // is a catch-all GET route, and it would turn the API's "405 method not allowed" into a 404.
+        builder.Configuration.AddInMemoryCollection([new("DisableStaticAssetNotFoundRuntimeFallback", "true")]);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -41,6 +53,7 @@ public static class KasseWebApp
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddKasseUi(builder.Configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Kasse API";
@@ -53,12 +66,13 @@ public static class KasseWebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+        app.UseKasseUi();
 
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
-        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
         app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl().MapPrinting();
+        app.MapKasseUi();
         return app;
     }
 

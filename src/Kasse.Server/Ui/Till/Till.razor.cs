@@ -1,0 +1,539 @@
+using Kasse.Application.Catalog;
+using Kasse.Application.Sales;
+using Kasse.Application.Staff;
+using Kasse.Application.Stores;
+using Kasse.Domain;
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Sales;
+using Kasse.Server.Ui.Display;
+using Kasse.Server.Ui.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using Microsoft.Extensions.Logging;
+
+namespace Kasse.Server.Ui.Till;
+
+public enum TillDialog
+{
+    None,
+    Pay,
+    Receipt,
+    Discount,
+    Parked,
+    Void,
+    Weight,
+    Returns,
+    Menu,
+}
+
+/// <summary>
+/// The cashier's screen. The sale lives on the server (SalesService, the same as the API); this page keeps only
+/// what it shows, and remembers in the browser which sale is open so a reload carries on where it was.
+/// </summary>
+public sealed partial class Till
+{
+    private const int GridSize = 60;
+
+    [Parameter] public Guid RegisterId { get; set; }
+
+    [Inject] private ILogger<Till> Logger { get; set; } = null!;
+
+    private StoreView? _store;
+    private RegisterView? _register;
+    private EmployeeView? _cashier;
+    private SaleView? _sale;
+    private SaleView? _completed;
+    private IReadOnlyList<CategoryView> _categories = [];
+    private IReadOnlyList<ProductView> _products = [];
+    private Guid? _categoryId;
+    private string _query = "";
+    private Guid? _selectedLineId;
+    private TillDialog _dialog;
+    private Guid? _discountLineId;
+    private ProductView? _weighing;
+    private string? _weighingBarcode;
+    private string? _message;
+    private bool _messageIsError;
+    private bool _unknownCode;
+    private string? _loadError;
+    private int _searchVersion;
+    private ReturnsDialog? _returns;
+    private IJSObjectReference? _keyboard;
+    private bool _keyboardReady;
+    private DotNetObjectReference<Till>? _self;
+
+    private bool HasLines => _sale is { Lines.Count: > 0 };
+
+    private string ItemCount => Formats.Quantity(_sale?.Lines.Sum(l => l.Unit == Unit.Piece ? l.Quantity : 1m) ?? 0m);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            (_store, _register, _categories) = await Backend.Call<StoreService, (StoreView, RegisterView, IReadOnlyList<CategoryView>)>(async stores =>
+            {
+                var register = await stores.GetRegisterAsync(RegisterId, CancellationToken.None);
+                var store = await stores.GetAsync(register.StoreId, CancellationToken.None);
+                return (store, register, []);
+            });
+            _categories = await Backend.Call<CatalogService, IReadOnlyList<CategoryView>>(c => c.ListCategoriesAsync(CancellationToken.None));
+            await LoadProductsAsync();
+        }
+        catch (DomainException e)
+        {
+            _loadError = e.Message;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Once, after the first render that has the register (the first render may come while it is still loading).
+        if (_self is not null || _register is null)
+            return;
+        _self = DotNetObjectReference.Create(this);
+        _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
+        await _keyboard.InvokeVoidAsync("attach", _self);
+        _keyboardReady = true;
+        await RestoreAsync();
+    }
+
+    /// <summary>After a reload: the same cashier and the same open sale as before.</summary>
+    private async Task RestoreAsync()
+    {
+        var remembered = await TillMemory.LoadAsync(Storage, RegisterId);
+        if (remembered?.CashierId is { } cashierId)
+        {
+            var employees = await Backend.Call<EmployeeService, IReadOnlyList<EmployeeView>>(e => e.ListAsync(CancellationToken.None));
+            _cashier = employees.FirstOrDefault(e => e.Id == cashierId && e.IsActive);
+            if (_cashier is not null)
+                await TillLanguage.RememberAsync(Storage, _cashier.Id);
+        }
+        if (remembered?.SaleId is { } saleId)
+        {
+            try
+            {
+                var sale = await Backend.Call<SalesService, SaleView>(s => s.GetAsync(saleId, CancellationToken.None));
+                _sale = sale.Status == SaleStatus.Open && sale.RegisterId == RegisterId ? sale : null;
+            }
+            catch (DomainException)
+            {
+                _sale = null;
+            }
+        }
+        PublishToDisplay();
+        StateHasChanged();
+    }
+
+    private Task RememberAsync() =>
+        TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name, _sale?.Id));
+
+    // ---- signing in and out -----------------------------------------------------------------------------
+
+    private async Task SignedInAsync(EmployeeView cashier)
+    {
+        _cashier = cashier;
+        await RememberAsync();
+        // Each person's own language: switch to it if it differs from the one on screen.
+        if (await TillLanguage.PreferredAsync(Storage, cashier.Id) is { } language && language != UiLanguages.Current)
+        {
+            Navigation.NavigateTo($"/ui/language/{language.Code}?returnUrl={Uri.EscapeDataString($"/till/{RegisterId}")}", forceLoad: true);
+            return;
+        }
+        await TillLanguage.RememberAsync(Storage, cashier.Id);
+    }
+
+    private async Task SignOutAsync()
+    {
+        if (_cashier is null)
+            return;
+        var cashierId = _cashier.Id;
+        await TryAsync(() => Backend.Call<EmployeeService, EmployeeView>(e => e.SignOutAsync(RegisterId, cashierId, CancellationToken.None)));
+        _cashier = null;
+        _dialog = TillDialog.None;
+        await RememberAsync();
+    }
+
+    // ---- the catalogue ----------------------------------------------------------------------------------
+
+    private async Task LoadProductsAsync()
+    {
+        var version = ++_searchVersion;
+        var query = _query;
+        var category = string.IsNullOrWhiteSpace(query) ? _categoryId : null;
+        var page = await Backend.Call<CatalogService, ProductPage>(c => c.SearchAsync(query, category, 0, GridSize, CancellationToken.None));
+        if (version == _searchVersion) // a slower, older search must not overwrite a newer one
+            _products = page.Items;
+    }
+
+    /// <summary>Enter in the search box adds the only match (or the code typed, if it is one).</summary>
+    private async Task SearchKeyAsync(KeyboardEventArgs e)
+    {
+        if (e.Key != "Enter" || string.IsNullOrWhiteSpace(_query))
+            return;
+        await LoadProductsAsync();
+        if (_products.Count == 1)
+        {
+            await TapProductAsync(_products[0]);
+            await ClearSearchAsync();
+        }
+        else if (_query.Trim().All(char.IsAsciiDigit) && _query.Trim().Length >= 7)
+        {
+            var code = _query.Trim();
+            await ClearSearchAsync();
+            await ScanAsync(code);
+        }
+    }
+
+    private async Task ClearSearchAsync()
+    {
+        _query = "";
+        await LoadProductsAsync();
+    }
+
+    private async Task ChooseCategoryAsync(Guid? categoryId)
+    {
+        _categoryId = categoryId;
+        _query = "";
+        await LoadProductsAsync();
+    }
+
+    private async Task LookUpAsync()
+    {
+        _message = null;
+        _unknownCode = false;
+        _query = "";
+        await LoadProductsAsync();
+        if (_keyboard is not null)
+            await _keyboard.InvokeVoidAsync("focus", "#till-search");
+    }
+
+    // ---- adding to the sale -----------------------------------------------------------------------------
+
+    private async Task TapProductAsync(ProductView product)
+    {
+        if (product.Unit.AllowsFractions())
+        {
+            _weighing = product;
+            _weighingBarcode = null;
+            _dialog = TillDialog.Weight;
+            return;
+        }
+        await AddLineAsync(new AddLine(Guid.CreateVersion7(), ProductId: product.Id));
+    }
+
+    private async Task WeighedAsync(decimal kilograms)
+    {
+        var product = _weighing;
+        var barcode = _weighingBarcode;
+        _dialog = TillDialog.None;
+        _weighing = null;
+        if (product is null)
+            return;
+        await AddLineAsync(barcode is null
+            ? new AddLine(Guid.CreateVersion7(), ProductId: product.Id, Quantity: kilograms)
+            : new AddLine(Guid.CreateVersion7(), Barcode: barcode, Quantity: kilograms));
+    }
+
+    [JSInvokable]
+    public async Task OnScanned(string code)
+    {
+        await InvokeAsync(async () =>
+        {
+            if (_cashier is null)
+            {
+                Toast(L["Sign in"] + ": " + code, error: true);
+                StateHasChanged();
+                return;
+            }
+            if (_dialog == TillDialog.Returns && _returns is not null)
+                await _returns.ScannedAsync(code);
+            else if (_dialog is TillDialog.None or TillDialog.Receipt)
+            {
+                _dialog = TillDialog.None;
+                await ScanAsync(code);
+            }
+            StateHasChanged();
+        });
+    }
+
+    private async Task ScanAsync(string code)
+    {
+        await AddLineAsync(new AddLine(Guid.CreateVersion7(), Barcode: code), scanned: code);
+    }
+
+    /// <returns>True if the line was added.</returns>
+    private async Task<bool> AddLineAsync(AddLine line, string? scanned = null)
+    {
+        try
+        {
+            var sale = await EnsureSaleAsync();
+            _sale = await Backend.Call<SalesService, SaleView>(s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
+            _selectedLineId = _sale.Lines.FirstOrDefault(l => l.Id == line.LineId)?.Id ?? _selectedLineId;
+            _message = null;
+            AfterChange();
+            return true;
+        }
+        catch (DomainException e) when (e.Code == "barcode.unknown" && scanned is not null)
+        {
+            Toast(L.Format("Unknown code {0}.", scanned), error: true);
+            _unknownCode = true;
+        }
+        catch (DomainException e) when (e.Code == "line.weight-required" && scanned is not null)
+        {
+            _weighing = await Backend.Call<CatalogService, ProductView?>(async c =>
+            {
+                var items = (await c.SearchAsync(scanned, null, 0, 1, CancellationToken.None)).Items;
+                return items.Count > 0 ? items[0] : null;
+            });
+            _weighingBarcode = scanned;
+            _dialog = _weighing is null ? TillDialog.None : TillDialog.Weight;
+        }
+        catch (DomainException e)
+        {
+            Toast(e.Message, error: true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not the cashier's doing (e.g. the database is busy or gone): say so, keep the till usable, log it.
+            Logger.LogError(e, "Adding {Line} to the sale on register {Register} failed", line, RegisterId);
+            Toast(L["Something went wrong; nothing was added. Try again."] + " (" + e.GetType().Name + ")", error: true);
+        }
+        return false;
+    }
+
+    private async Task<SaleView> EnsureSaleAsync()
+    {
+        if (_sale is { Status: SaleStatus.Open })
+            return _sale;
+        var id = Guid.CreateVersion7();
+        var cashierId = _cashier?.Id;
+        _sale = await Backend.Call<SalesService, SaleView>(s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
+        await RememberAsync();
+        return _sale;
+    }
+
+    // ---- changing the cart ------------------------------------------------------------------------------
+
+    private Task ChangeQuantityAsync(SaleLineView line, int by) =>
+        line.Quantity + by <= 0 ? RemoveLineAsync(line) : ChangeSaleAsync(s => s.ChangeQuantityAsync(_sale!.Id, line.Id, line.Quantity + by, CancellationToken.None));
+
+    private async Task RemoveLineAsync(SaleLineView line)
+    {
+        var index = _sale!.Lines.ToList().FindIndex(l => l.Id == line.Id);
+        await ChangeSaleAsync(s => s.RemoveLineAsync(_sale.Id, line.Id, CancellationToken.None));
+        _selectedLineId = _sale is { Lines.Count: > 0 } left ? left.Lines[Math.Clamp(index, 0, left.Lines.Count - 1)].Id : null;
+    }
+
+    private void OpenDiscount(Guid? lineId)
+    {
+        _discountLineId = lineId;
+        _dialog = TillDialog.Discount;
+    }
+
+    private async Task ApplyDiscountAsync(SetDiscount discount)
+    {
+        var lineId = _discountLineId;
+        var ok = await ChangeSaleAsync(s => lineId is { } id
+            ? s.SetLineDiscountAsync(_sale!.Id, id, discount, CancellationToken.None)
+            : s.SetSaleDiscountAsync(_sale!.Id, discount, CancellationToken.None));
+        if (ok)
+            _dialog = TillDialog.None;
+    }
+
+    private async Task ParkAsync()
+    {
+        if (!HasLines)
+            return;
+        if (await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
+            await NewSaleAsync();
+    }
+
+    private async Task ResumeAsync(Guid saleId)
+    {
+        if (HasLines)
+        {
+            // The cart in hand is parked first, so resuming never loses anything.
+            if (!await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
+                return;
+        }
+        var resumed = await TryAsync(() => Backend.Call<SalesService, SaleView>(s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
+        if (resumed is null)
+            return;
+        _sale = resumed;
+        _selectedLineId = null;
+        _dialog = TillDialog.None;
+        AfterChange();
+        await RememberAsync();
+    }
+
+    private async Task VoidAsync()
+    {
+        if (_sale is not null && await ChangeSaleAsync(s => s.VoidAsync(_sale.Id, CancellationToken.None)))
+            await NewSaleAsync();
+        _dialog = TillDialog.None;
+    }
+
+    private async Task NewSaleAsync()
+    {
+        _sale = null;
+        _selectedLineId = null;
+        await RememberAsync();
+        Display.Publish(RegisterId, DisplayState.Idle(_store!.Name, _store.Currency));
+    }
+
+    private async Task<bool> ChangeSaleAsync(Func<SalesService, Task<SaleView>> change)
+    {
+        var changed = await TryAsync(() => Backend.Call(change));
+        if (changed is null)
+            return false;
+        _sale = changed;
+        AfterChange();
+        return true;
+    }
+
+    // ---- paying -----------------------------------------------------------------------------------------
+
+    private void OpenPay()
+    {
+        if (HasLines)
+            _dialog = TillDialog.Pay;
+    }
+
+    private void SaleChanged(SaleView sale)
+    {
+        _sale = sale;
+        AfterChange();
+    }
+
+    private async Task SaleCompleted(SaleView sale)
+    {
+        _completed = sale;
+        _sale = null;
+        _selectedLineId = null;
+        _dialog = TillDialog.Receipt;
+        Display.Publish(RegisterId, DisplayState.From(sale, _store!.Name));
+        await RememberAsync();
+    }
+
+    private Task ReturnedAsync(SaleView returned)
+    {
+        _completed = returned;
+        _dialog = TillDialog.Receipt;
+        return Task.CompletedTask;
+    }
+
+    // ---- keyboard ---------------------------------------------------------------------------------------
+
+    [JSInvokable]
+    public Task OnShortcut(string key) => InvokeAsync(async () =>
+    {
+        if (_cashier is null)
+            return;
+        switch (key)
+        {
+            case "Escape":
+                Close();
+                break;
+            case "F2" when _dialog == TillDialog.None:
+                if (_keyboard is not null)
+                    await _keyboard.InvokeVoidAsync("focus", "#till-search");
+                break;
+            case "F4" when _dialog == TillDialog.None:
+                OpenPay();
+                break;
+            case "F8" when _dialog == TillDialog.None:
+                await ParkAsync();
+                break;
+            case "F9" when _dialog == TillDialog.None:
+                Open(TillDialog.Menu);
+                break;
+            case "+" or "-" when SelectedLine is { } line:
+                await ChangeQuantityAsync(line, key == "+" ? 1 : -1);
+                break;
+            case "Delete" when SelectedLine is { } line:
+                await RemoveLineAsync(line);
+                break;
+            case "ArrowUp" or "ArrowDown" when _sale is { Lines.Count: > 0 } sale:
+                var index = sale.Lines.ToList().FindIndex(l => l.Id == _selectedLineId);
+                index = key == "ArrowUp" ? Math.Max(0, index < 0 ? sale.Lines.Count - 1 : index - 1) : Math.Min(sale.Lines.Count - 1, index + 1);
+                _selectedLineId = sale.Lines[index].Id;
+                break;
+        }
+        StateHasChanged();
+    });
+
+    private SaleLineView? SelectedLine => _sale?.Lines.FirstOrDefault(l => l.Id == _selectedLineId);
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private void Open(TillDialog dialog) => _dialog = dialog;
+
+    private void Close()
+    {
+        _dialog = TillDialog.None;
+        _weighing = null;
+        if (_completed is not null && _sale is null)
+        {
+            _completed = null;
+            Display.Publish(RegisterId, DisplayState.Idle(_store!.Name, _store.Currency));
+        }
+    }
+
+    private void AfterChange()
+    {
+        if (_selectedLineId is null || _sale?.Lines.All(l => l.Id != _selectedLineId) == true)
+            _selectedLineId = _sale is { Lines.Count: > 0 } sale ? sale.Lines[^1].Id : null;
+        PublishToDisplay();
+    }
+
+    private void PublishToDisplay()
+    {
+        if (_store is null)
+            return;
+        if (_sale is null)
+        {
+            if (Display.Latest(RegisterId) is not { Phase: DisplayPhase.Done })
+                Display.Publish(RegisterId, DisplayState.Idle(_store.Name, _store.Currency));
+            return;
+        }
+        Display.Publish(RegisterId, DisplayState.From(_sale, _store.Name));
+    }
+
+    private void Toast(string message, bool error)
+    {
+        _message = message;
+        _messageIsError = error;
+        _unknownCode = false;
+    }
+
+    private async Task<T?> TryAsync<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (DomainException e)
+        {
+            Toast(e.Message, error: true);
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_keyboard is not null)
+        {
+            try
+            {
+                await _keyboard.InvokeVoidAsync("detach");
+                await _keyboard.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // the browser is gone already; nothing to detach
+            }
+        }
+        _self?.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using Kasse.Server.Ui.Localization;
+using Kasse.Server.Ui.Receipts;
+using Microsoft.AspNetCore.Localization;
+
+namespace Kasse.Server.Ui;
+
+/// <summary>The few plain HTTP endpoints the UI needs besides its Blazor pages.</summary>
+public static class UiEndpoints
+{
+    public static WebApplication MapUiEndpoints(this WebApplication app)
+    {
+        app.MapGet("/ui/language/{code}", SetLanguage).ExcludeFromDescription();
+        app.MapGet("/receipt/{saleId:guid}", ReceiptPage.RenderAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Remembers the language in a cookie (a year) and goes back to where the person was.</summary>
+    private static IResult SetLanguage(HttpContext context, string code, string? returnUrl)
+    {
+        var language = UiLanguages.Find(code) ?? UiLanguages.Danish;
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+        // Only a local path: the parameter must not send anyone to another site.
+        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        return Results.LocalRedirect(target);
+    }
+}

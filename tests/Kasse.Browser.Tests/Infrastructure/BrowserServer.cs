@@ -1,0 +1,128 @@
+using System.Net;
+using Kasse.Application.Demo;
+using Kasse.Application.Staff;
+using Kasse.Application.Stores;
+using Kasse.Domain.Staff;
+using Kasse.Server.Hosting;
+using Kasse.Server.Tests.Infrastructure;
+using Kasse.Server.Ui.Receipts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kasse.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real Kasse node on Kestrel on a free loopback port, over a fresh real database with the demo store, and
+/// Debian's Chromium to drive it. Shared by one collection; each test makes its own register (and so its own
+/// till and customer display) and a fresh browser context.
+/// </summary>
+public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
+{
+    public const string CashierPin = "2468";
+    public const string SupervisorPin = "4321";
+
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public DatabaseProvider Provider { get; } = provider;
+    public TestDatabase Database { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "kasse_mail_" + Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>A second cashier (role Cashier) and a supervisor, besides the demo's manager Mette.</summary>
+    public Guid CashierId { get; } = Guid.CreateVersion7();
+    public Guid SupervisorId { get; } = Guid.CreateVersion7();
+    public const string CashierName = "Ole Kasse";
+    public const string SupervisorName = "Sara Leder";
+
+    public async ValueTask InitializeAsync()
+    {
+        // The browser first: without it nothing here can run, and the message says how to get it.
+        (_playwright, Browser) = await Chromium.LaunchAsync();
+        Database = await TestDatabase.CreateAsync(Provider);
+        var settings = new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = Provider.ToString(),
+            [DatabaseSettings.ConnectionKey] = Database.ConnectionString,
+            [KasseWebApp.SeedDemoKey] = "true",
+            [ReceiptMailSettings.FolderKey] = MailFolder,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        _app = KasseWebApp.Create([], settings);
+        await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+        if (!IPAddress.IsLoopback(IPAddress.Parse(BaseAddress.Host)))
+            throw new InvalidOperationException("Tests must only listen on loopback.");
+        await using var scope = Services.CreateAsyncScope();
+        var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
+        await employees.CreateAsync(CashierId, CashierName, Role.Cashier, CashierPin, CancellationToken.None);
+        await employees.CreateAsync(SupervisorId, SupervisorName, Role.Supervisor, SupervisorPin, CancellationToken.None);
+    }
+
+    /// <summary>A register of the demo store for one test, so its till and display start empty.</summary>
+    public async Task<RegisterView> NewRegisterAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StoreService>()
+            .CreateRegisterAsync(DemoSeeder.StoreId, Guid.CreateVersion7(), name, CancellationToken.None);
+    }
+
+    public async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> call) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>A fresh browser context (its own storage, like a separate till PC) with one page.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = width < 800,
+            Locale = "da-DK",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (Database is not null)
+            await Database.DisposeAsync();
+        try { Directory.Delete(MailFolder, recursive: true); } catch (DirectoryNotFoundException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteBrowserServer() : BrowserServer(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBrowserServer() : BrowserServer(DatabaseProvider.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class SqliteBrowserCollection : ICollectionFixture<SqliteBrowserServer>
+{
+    public const string Name = "Browser on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresBrowserCollection : ICollectionFixture<PostgresBrowserServer>
+{
+    public const string Name = "Browser on PostgreSQL";
+}
