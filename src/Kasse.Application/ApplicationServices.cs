@@ -33,6 +33,8 @@ public static class ApplicationServices
         services.AddScoped<CashControlService>();
         services.AddScoped<RegisterReportService>();
         services.TryAddSingleton(new SigningSettings(null, null));
+        services.AddScoped<StoreSettingsService>();
+        services.AddScoped<ReceiptLookup>();
         return services;
     }
 }

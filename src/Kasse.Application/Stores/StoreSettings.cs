@@ -1,0 +1,57 @@
+using Kasse.Application.Fiscal;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Money;
+using Kasse.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Stores;
+
+/// <summary>Everything a manager sets for a shop in the back office.</summary>
+public sealed record SaveStoreSettings(string Name, string Address, string CompanyId, string? ReceiptHeader, string? ReceiptFooter,
+    IReadOnlyList<VatRateView> VatRates, string Currency, decimal CashRoundingIncrement, string TimeZone, string Language);
+
+/// <summary>The back office's changes to a store and its registers.</summary>
+public sealed class StoreSettingsService(KasseDbContext db)
+{
+    public Task<StoreView> SaveAsync(Guid storeId, SaveStoreSettings command, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var store = await StoreService.FindStoreAsync(db, storeId, ct);
+        store.Update(command.Name, command.Address, command.CompanyId);
+        store.SetReceiptTexts(command.ReceiptHeader, command.ReceiptFooter);
+        store.SetLanguage(command.Language);
+        store.MoveToTimeZone(command.TimeZone);
+        var currency = command.Currency.Trim().ToUpperInvariant();
+        // The journal, the X/Z reports and SAF-T sum a store's sales in one currency; it can't change under them.
+        if (currency != store.Currency && await db.Sales.AnyAsync(s => s.StoreId == storeId && s.Status == SaleStatus.Completed, ct))
+            throw DomainException.Conflict("store.currency-in-use", $"The store has sales in {store.Currency}, so its currency can't change.");
+        store.SetMoney(currency, command.CashRoundingIncrement);
+        store.SetVatRates(command.VatRates.Select(r => new VatRate(r.Code, r.Percent, r.Description)).ToList());
+        await EnsureProductsKeepTheirRateAsync(store.Name, store.VatRates.Select(r => r.Percent).ToList(), ct);
+        await db.SaveChangesAsync(ct);
+        return StoreView.From(store);
+    }, ct);
+
+    public Task<RegisterView> RenameRegisterAsync(Guid registerId, string name, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var register = await StoreService.FindRegisterAsync(db, registerId, ct);
+        register.Rename(name);
+        if (await db.Registers.AnyAsync(r => r.StoreId == register.StoreId && r.Name == register.Name && r.Id != registerId, ct))
+            throw DomainException.Conflict("register.name-taken", $"The store already has a register named '{register.Name}'.");
+        await db.SaveChangesAsync(ct);
+        return RegisterView.From(register);
+    }, ct);
+
+    /// <summary>An active product whose VAT rate the store no longer has could not be sold; refuse the change instead.</summary>
+    private async Task EnsureProductsKeepTheirRateAsync(string storeName, IReadOnlyList<decimal> percents, CancellationToken ct)
+    {
+        var sold = await db.Products.Where(p => p.IsActive).Select(p => p.VatPercent).Distinct().ToListAsync(ct);
+        var missing = sold.Where(p => !percents.Contains(p)).Order().FirstOrDefault(-1m);
+        var orphan = missing < 0m ? null
+            : await db.Products.Where(p => p.IsActive && p.VatPercent == missing).OrderBy(p => p.Name).Select(p => new { p.Name, p.VatPercent }).FirstAsync(ct);
+        if (orphan is not null)
+            throw DomainException.Conflict("store.vat-rate-in-use",
+                $"'{orphan.Name}' is sold at {orphan.VatPercent.ToString(System.Globalization.CultureInfo.InvariantCulture)} % VAT, which {storeName} would no longer have. "
+                + "Change the product's VAT first, or keep that rate.");
+    }
+}
