@@ -26,8 +26,11 @@ public sealed class StoreSettingsService(KasseDbContext db)
         if (currency != store.Currency && await db.Sales.AnyAsync(s => s.StoreId == storeId && s.Status == SaleStatus.Completed, ct))
             throw DomainException.Conflict("store.currency-in-use", $"The store has sales in {store.Currency}, so its currency can't change.");
         store.SetMoney(currency, command.CashRoundingIncrement);
+        var before = store.VatRates.Select(r => r.Percent).ToList();
         store.SetVatRates(command.VatRates.Select(r => new VatRate(r.Code, r.Percent, r.Description)).ToList());
-        await EnsureProductsKeepTheirRateAsync(store.Name, store.VatRates.Select(r => r.Percent).ToList(), ct);
+        var removed = before.Except(store.VatRates.Select(r => r.Percent)).ToList();
+        if (removed.Count > 0)
+            await EnsureNoProductSoldAtAsync(store.Name, removed, ct);
         await db.SaveChangesAsync(ct);
         return StoreView.From(store);
     }, ct);
@@ -43,10 +46,11 @@ public sealed class StoreSettingsService(KasseDbContext db)
     }, ct);
 
     /// <summary>An active product whose VAT rate the store no longer has could not be sold; refuse the change instead.</summary>
-    private async Task EnsureProductsKeepTheirRateAsync(string storeName, IReadOnlyList<decimal> percents, CancellationToken ct)
+    /// <remarks>Only the rates taken away are checked: the catalogue is shared, and another store may sell at rates this one never had.</remarks>
+    private async Task EnsureNoProductSoldAtAsync(string storeName, IReadOnlyList<decimal> removed, CancellationToken ct)
     {
         var sold = await db.Products.Where(p => p.IsActive).Select(p => p.VatPercent).Distinct().ToListAsync(ct);
-        var missing = sold.Where(p => !percents.Contains(p)).Order().FirstOrDefault(-1m);
+        var missing = sold.Where(removed.Contains).Order().FirstOrDefault(-1m);
         var orphan = missing < 0m ? null
             : await db.Products.Where(p => p.IsActive && p.VatPercent == missing).OrderBy(p => p.Name).Select(p => new { p.Name, p.VatPercent }).FirstAsync(ct);
         if (orphan is not null)
