@@ -19,7 +19,8 @@ public sealed record StoreView(Guid Id, string Name, string Address, string Comp
     string? ReceiptHeader = null, string? ReceiptFooter = null, string Language = Languages.Danish)
 {
     public static StoreView From(Store s) => new(s.Id, s.Name, s.Address, s.CompanyId, s.CountryCode, s.Currency, s.TimeZoneId,
-        s.CashRoundingIncrement, s.VatRates.Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList(),
+        // Highest rate first, whatever order the database hands the rows back in.
+        s.CashRoundingIncrement, s.VatRates.OrderByDescending(r => r.Percent).Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList(),
         s.VariableMeasureRules.Select(r => new VariableMeasureRuleView(r.Prefix, r.Kind, r.ItemDigits)).ToList(),
         s.ReceiptHeader, s.ReceiptFooter, s.Language);
 }
