@@ -38,6 +38,8 @@ public static class ApplicationServices
         services.AddScoped<PrinterService>();
         services.TryAddSingleton<PrintQueueSignal>();
         services.TryAddSingleton(new SigningSettings(null, null));
+        services.AddScoped<StoreSettingsService>();
+        services.AddScoped<ReceiptLookup>();
         return services;
     }
 }

@@ -32,6 +32,17 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
         return CategoryView.From(category);
     }
 
+    public async Task<CategoryView> RenameCategoryAsync(Guid id, string name, CancellationToken ct)
+    {
+        var category = await db.Categories.FindAsync([id], ct)
+            ?? throw DomainException.NotFound("category.not-found", $"No category has id {id}.");
+        category.Rename(name);
+        if (await db.Categories.AnyAsync(c => c.Name == category.Name && c.Id != id, ct))
+            throw DomainException.Conflict("category.name-taken", $"A category named '{category.Name}' already exists.");
+        await db.SaveChangesAsync(ct);
+        return CategoryView.From(category);
+    }
+
     public async Task<IReadOnlyList<CategoryView>> ListCategoriesAsync(CancellationToken ct) =>
         (await db.Categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct)).Select(CategoryView.From).ToList();
 
@@ -83,11 +94,15 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
 
     public async Task<ProductView> GetProductAsync(Guid id, CancellationToken ct) => ProductView.From(await FindProductAsync(id, ct));
 
-    public Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
+    public Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct) =>
+        SearchAsync(query, categoryId, includeInactive: false, skip, take, ct);
+
+    /// <param name="includeInactive">The back office also finds products taken off sale, to bring them back.</param>
+    public Task<ProductPage> SearchAsync(string? query, Guid? categoryId, bool includeInactive, int skip, int take, CancellationToken ct)
     {
         if (skip < 0 || take is < 1 or > MaxPageSize)
             throw DomainException.Invalid("page", $"skip must be 0 or more and take between 1 and {MaxPageSize}.");
-        return new ProductSearch(db).SearchAsync(query, categoryId, skip, take, ct);
+        return new ProductSearch(db).SearchAsync(query, categoryId, includeInactive, skip, take, ct);
     }
 
     public async Task<Product> FindProductAsync(Guid id, CancellationToken ct) =>

@@ -22,11 +22,11 @@ internal sealed class ProductSearch(KasseDbContext db)
 
     private const int Limit = CatalogService.MaxCount;
 
-    public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, int skip, int take, CancellationToken ct)
+    public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, bool includeInactive, int skip, int take, CancellationToken ct)
     {
         var q = query?.Trim() ?? "";
         var folded = Product.Fold(q);
-        var active = db.Products.AsNoTracking().Where(p => p.IsActive);
+        var active = db.Products.AsNoTracking().Where(p => includeInactive || p.IsActive);
         if (categoryId is not null)
             active = active.Where(p => p.CategoryId == categoryId);
 
@@ -40,7 +40,7 @@ internal sealed class ProductSearch(KasseDbContext db)
         else
         {
             var candidates = folded.Length >= ContainsFrom && WriteTransaction.IsSqlite(db)
-                ? await SqliteContainsAsync(folded, categoryId, ct)
+                ? await SqliteContainsAsync(folded, categoryId, includeInactive, ct)
                 : await active.Where(Matching(folded)).Take(Limit + 1).Select(p => new Candidate { Id = p.Id, Name = p.Name }).ToListAsync(ct);
             // A barcode as typed: at most one product owns it (unique index on Code).
             var owner = await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == q).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct);
@@ -64,12 +64,12 @@ internal sealed class ProductSearch(KasseDbContext db)
     }
 
     /// <summary>SQLite, three letters or more: the FTS5 trigram index (GLOB, since the index is case-sensitive on folded text).</summary>
-    private Task<List<Candidate>> SqliteContainsAsync(string folded, Guid? categoryId, CancellationToken ct)
+    private Task<List<Candidate>> SqliteContainsAsync(string folded, Guid? categoryId, bool includeInactive, CancellationToken ct)
     {
         var pattern = "*" + EscapeGlob(folded) + "*";
         return db.Database.SqlQuery<Candidate>($"""
             SELECT p."Id", p."Name" FROM "ProductSearch" s JOIN "Products" p ON p.rowid = s.rowid
-            WHERE s."SearchText" GLOB {pattern} AND p."IsActive" AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
+            WHERE s."SearchText" GLOB {pattern} AND (p."IsActive" OR {includeInactive}) AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
             LIMIT {Limit + 1}
             """).ToListAsync(ct);
     }

@@ -20,6 +20,8 @@ public static class ReceiptText
         page.Centre(r.StoreName);
         page.Centre(r.StoreAddress);
         page.Centre("CVR " + r.CompanyId);
+        foreach (var line in Lines(r.Header))
+            page.Centre(line);
         page.Rule();
         if (r.Kind == SaleKind.Return)
             page.Centre("RETUR / KREDITNOTA");
@@ -71,10 +73,14 @@ public static class ReceiptText
             page.Pair($"Heraf moms {v.Percent.ToString("0.##", Danish)} % af {Amount(v.Gross)}", Amount(v.Vat));
         page.Rule();
         page.Centre(r.Kind == SaleKind.Return ? "Beløbet er tilbagebetalt" : "Tak for handlen!");
+        foreach (var line in Lines(r.Footer))
+            page.Centre(line);
         foreach (var mark in marks)
             page.Centre(mark);
         return page.ToString();
     }
+
+    private static string[] Lines(string? text) => text is null ? [] : text.Split('\n');
 
     private static List<string> Marks(ReceiptView r)
     {

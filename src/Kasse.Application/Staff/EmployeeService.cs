@@ -8,26 +8,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Staff;
 
-public sealed record EmployeeView(Guid Id, string Name, Role Role, bool IsActive)
+public sealed record EmployeeView(Guid Id, string Name, Role Role, bool IsActive, string Language = Languages.Danish)
 {
-    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive);
+    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive, e.Language);
 }
+
+/// <summary>A manager's change to an employee; a null PIN keeps the one they have.</summary>
+public sealed record UpdateEmployee(string Name, Role Role, string Language, bool IsActive, string? NewPin = null);
 
 /// <summary>A supervisor's PIN entered on the till to allow one gated action.</summary>
 public sealed record Approval(Guid EmployeeId, string Pin);
 
 public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
 {
-    public async Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, CancellationToken ct)
+    public Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, CancellationToken ct) =>
+        CreateAsync(id, name, role, pin, Languages.Danish, ct);
+
+    public async Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, string language, CancellationToken ct)
     {
         var existing = await db.Employees.FindAsync([id], ct);
         if (existing is not null)
             return EmployeeView.From(existing);
-        var employee = new Employee(id, name, role, PinHasher.Hash(pin));
+        var employee = new Employee(id, name, role, PinHasher.Hash(pin), language);
         db.Employees.Add(employee);
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
     }
+
+    public async Task<EmployeeView> GetAsync(Guid id, CancellationToken ct) =>
+        EmployeeView.From(await db.Employees.FindAsync([id], ct) ?? throw EmployeeNotFound(id));
+
+    public async Task<EmployeeView> UpdateAsync(Guid id, UpdateEmployee command, CancellationToken ct)
+    {
+        var employee = await db.Employees.FindAsync([id], ct) ?? throw EmployeeNotFound(id);
+        employee.Rename(command.Name);
+        employee.ChangeRole(command.Role);
+        employee.SetLanguage(command.Language);
+        employee.SetActive(command.IsActive);
+        if (!string.IsNullOrEmpty(command.NewPin))
+            employee.ChangePin(PinHasher.Hash(command.NewPin));
+        await db.SaveChangesAsync(ct);
+        return EmployeeView.From(employee);
+    }
+
+    private static DomainException EmployeeNotFound(Guid id) => DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
 
     public async Task<IReadOnlyList<EmployeeView>> ListAsync(CancellationToken ct) =>
         (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Select(EmployeeView.From).ToList();

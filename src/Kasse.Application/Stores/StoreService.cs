@@ -15,11 +15,14 @@ public sealed record VatRateView(string Code, decimal Percent, string Descriptio
 public sealed record VariableMeasureRuleView(string Prefix, VariableMeasureKind Kind, int ItemDigits = 5);
 
 public sealed record StoreView(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string Currency,
-    string TimeZone, decimal CashRoundingIncrement, IReadOnlyList<VatRateView> VatRates, IReadOnlyList<VariableMeasureRuleView> VariableMeasureRules)
+    string TimeZone, decimal CashRoundingIncrement, IReadOnlyList<VatRateView> VatRates, IReadOnlyList<VariableMeasureRuleView> VariableMeasureRules,
+    string? ReceiptHeader = null, string? ReceiptFooter = null, string Language = Languages.Danish)
 {
     public static StoreView From(Store s) => new(s.Id, s.Name, s.Address, s.CompanyId, s.CountryCode, s.Currency, s.TimeZoneId,
-        s.CashRoundingIncrement, s.VatRates.Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList(),
-        s.VariableMeasureRules.Select(r => new VariableMeasureRuleView(r.Prefix, r.Kind, r.ItemDigits)).ToList());
+        // Highest rate first, whatever order the database hands the rows back in.
+        s.CashRoundingIncrement, s.VatRates.OrderByDescending(r => r.Percent).Select(r => new VatRateView(r.Code, r.Percent, r.Description)).ToList(),
+        s.VariableMeasureRules.Select(r => new VariableMeasureRuleView(r.Prefix, r.Kind, r.ItemDigits)).ToList(),
+        s.ReceiptHeader, s.ReceiptFooter, s.Language);
 }
 
 public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber, bool TrainingMode)

@@ -13,6 +13,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.Name).HasMaxLength(Employee.MaxNameLength);
         builder.Property(e => e.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.PinHash).HasMaxLength(200);
+        builder.Property(e => e.Language).HasMaxLength(Kasse.Domain.Languages.MaxLength).HasDefaultValue(Kasse.Domain.Languages.Danish);
     }
 }
 

@@ -20,6 +20,9 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(s => s.Currency).HasMaxLength(3);
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
         builder.Property(s => s.CashRoundingIncrement).IsMoney();
+        builder.Property(s => s.ReceiptHeader).HasMaxLength(ReceiptTexts.MaxLength);
+        builder.Property(s => s.ReceiptFooter).HasMaxLength(ReceiptTexts.MaxLength);
+        builder.Property(s => s.Language).HasMaxLength(Kasse.Domain.Languages.MaxLength).HasDefaultValue(Kasse.Domain.Languages.Danish);
         builder.HasMany(s => s.VatRates).WithOne().HasForeignKey(r => r.StoreId);
         builder.Navigation(s => s.VatRates).AutoInclude();
         builder.HasMany(s => s.VariableMeasureRules).WithOne().HasForeignKey(r => r.StoreId);

@@ -33,6 +33,7 @@ public sealed class Store
         var table = new VariableMeasureTable(variableMeasureRules ?? VariableMeasureTable.ForCountry(CountryCode).Rules);
         _variableMeasureRules.AddRange(table.Rules.OrderBy(r => r.Prefix, StringComparer.Ordinal)
             .Select(r => new StoreVariableMeasureRule(Id, r.Prefix, r.Kind, r.ItemDigits)));
+        Language = CountryCode == "DK" ? Languages.Danish : Languages.English;
     }
 
     public Guid Id { get; private set; }
@@ -46,6 +47,15 @@ public sealed class Store
     public string TimeZoneId { get; private set; }
     public decimal CashRoundingIncrement { get; private set; }
     public IReadOnlyList<StoreVatRate> VatRates => _vatRates;
+
+    /// <summary>The shop's own lines printed under its name and address on every receipt; null for none.</summary>
+    public string? ReceiptHeader { get; private set; }
+
+    /// <summary>The shop's own lines printed at the foot of every receipt; null for none.</summary>
+    public string? ReceiptFooter { get; private set; }
+
+    /// <summary>The language the UI speaks to anyone who has not chosen their own (see <see cref="Languages"/>).</summary>
+    public string Language { get; private set; } = Languages.Danish;
 
     /// <summary>How this store's scale labels (GS1 prefixes 20–29) are laid out; the country's default unless set.</summary>
     public IReadOnlyList<StoreVariableMeasureRule> VariableMeasureRules => _variableMeasureRules;
@@ -71,6 +81,48 @@ public sealed class Store
         Name = Text.Required(name, MaxNameLength, "store.name", "A store name");
         Address = Text.Required(address, MaxAddressLength, "store.address", "The store address");
         CompanyId = Text.Required(companyId, 20, "store.company-id", "The company registration number (CVR)");
+    }
+
+    public void SetReceiptTexts(string? header, string? footer)
+    {
+        ReceiptHeader = ReceiptTexts.Valid(header, "store.receipt-header", "The receipt header");
+        ReceiptFooter = ReceiptTexts.Valid(footer, "store.receipt-footer", "The receipt footer");
+    }
+
+    public void SetLanguage(string code) => Language = Languages.Valid(code, "store.language");
+
+    /// <summary>The currency and the smallest coin cash is rounded to. The caller keeps the currency of a store with sales.</summary>
+    public void SetMoney(string currency, decimal cashRoundingIncrement)
+    {
+        Currency = ValidCurrency(currency);
+        CashRoundingIncrement = CashRounding.Create(cashRoundingIncrement).Increment;
+    }
+
+    public void MoveToTimeZone(string timeZoneId) => TimeZoneId = ValidTimeZone(timeZoneId);
+
+    /// <summary>
+    /// Replaces the store's VAT rates: a rate kept by code keeps its row (its percent or description may change), the
+    /// others come and go. Sales already made keep the rate they were sold at; they copy it onto each line.
+    /// </summary>
+    public void SetVatRates(IReadOnlyList<VatRate> rates)
+    {
+        var valid = rates.Select(r => VatRate.Create(r.Code, r.Percent, r.Description)).ToList();
+        if (valid.Count == 0)
+            throw DomainException.Invalid("store.vat-rates", "A store needs at least one VAT rate.");
+        var duplicate = valid.GroupBy(r => r.Code).FirstOrDefault(g => g.Count() > 1)?.First()
+            ?? valid.GroupBy(r => r.Percent).FirstOrDefault(g => g.Count() > 1)?.First();
+        if (duplicate is not null)
+            throw DomainException.Invalid("store.vat-rate-duplicate",
+                $"VAT rate {duplicate.Code} ({duplicate.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)} %) is listed twice.");
+        _vatRates.RemoveAll(old => valid.All(r => r.Code != old.Code));
+        foreach (var rate in valid)
+        {
+            var kept = _vatRates.FirstOrDefault(r => r.Code == rate.Code);
+            if (kept is null)
+                _vatRates.Add(new StoreVatRate(Id, rate.Code, rate.Percent, rate.Description));
+            else
+                kept.Change(rate.Percent, rate.Description);
+        }
     }
 
     private void AddVatRate(VatRate rate)
@@ -129,6 +181,12 @@ public sealed class StoreVatRate
     public string Code { get; private set; }
     public decimal Percent { get; private set; }
     public string Description { get; private set; }
+
+    internal void Change(decimal percent, string description)
+    {
+        Percent = percent;
+        Description = description;
+    }
 }
 
 public sealed class StoreVariableMeasureRule

@@ -16,6 +16,7 @@ public static class UiComposition
         services.AddSingleton<CustomerDisplayHub>();
         services.AddSingleton(ReceiptMailSettings.Read(configuration));
         services.AddSingleton<IReceiptMailer, FolderReceiptMailer>();
+        services.AddSingleton<StoreLanguage>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var supported = UiLanguages.All.Select(l => l.Culture).ToList();
@@ -24,7 +25,7 @@ public static class UiComposition
             options.SupportedUICultures = supported;
             // Only the person's own choice (a cookie) picks the language; a browser's Accept-Language does not,
             // so a till in a Danish shop speaks Danish whatever the PC was set up with.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new StoreLanguageCultureProvider()];
         });
         return services;
     }

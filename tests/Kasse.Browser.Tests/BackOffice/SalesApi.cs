@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kasse.Application.Sales;
+using Kasse.Domain.Sales;
+using Kasse.Server.Hosting;
+
+namespace Kasse.Browser.Tests.BackOffice;
+
+/// <summary>Rings up sales through Kasse's HTTP API on the same server, the way a till (or an integration) does.</summary>
+public sealed class SalesApi(Uri baseAddress) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        KasseWebApp.ConfigureJson(options);
+        return options;
+    }
+
+    public Task<SaleView> OpenAsync(Guid registerId, Guid cashierId) =>
+        PostAsync("/api/v1/sales", new OpenSale(Guid.CreateVersion7(), registerId, cashierId));
+
+    public Task<SaleView> ScanAsync(Guid saleId, string barcode) =>
+        PostAsync($"/api/v1/sales/{saleId}/lines", new AddLine(Guid.CreateVersion7(), Barcode: barcode));
+
+    public async Task<SaleView> PayCashAndCompleteAsync(Guid saleId, decimal tendered)
+    {
+        await PostAsync($"/api/v1/sales/{saleId}/payments", new AddPayment(Guid.CreateVersion7(), PaymentMethod.Cash, Tendered: tendered));
+        return await PostAsync<object?>($"/api/v1/sales/{saleId}/complete", null);
+    }
+
+    /// <summary>A whole sale: the codes scanned, paid in cash with the note given, completed.</summary>
+    public async Task<SaleView> SellAsync(Guid registerId, Guid cashierId, decimal tendered, params string[] barcodes)
+    {
+        var sale = await OpenAsync(registerId, cashierId);
+        foreach (var code in barcodes)
+            await ScanAsync(sale.Id, code);
+        return await PayCashAndCompleteAsync(sale.Id, tendered);
+    }
+
+    private async Task<SaleView> PostAsync<T>(string path, T body)
+    {
+        using var response = await _http.PostAsync(path, JsonContent.Create(body, options: Json));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode} POST {path}: {text}");
+        return JsonSerializer.Deserialize<SaleView>(text, Json)!;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
