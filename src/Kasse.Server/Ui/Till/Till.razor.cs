@@ -134,8 +134,10 @@ public sealed partial class Till
     {
         _cashier = cashier;
         await RememberAsync();
-        // Each person's own language: switch to it if it differs from the one on screen.
-        if (await TillLanguage.PreferredAsync(Storage, cashier.Id) is { } language && language != UiLanguages.Current)
+        // Each person's own language — the one they last used on this till, else the one the back office gave them —
+        // switch to it if it differs from the one on screen.
+        var preferred = await TillLanguage.PreferredAsync(Storage, cashier.Id) ?? UiLanguages.Find(cashier.Language);
+        if (preferred is { } language && language != UiLanguages.Current)
         {
             Navigation.NavigateTo($"/ui/language/{language.Code}?returnUrl={Uri.EscapeDataString($"/till/{RegisterId}")}", forceLoad: true);
             return;
