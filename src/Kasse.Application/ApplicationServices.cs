@@ -3,6 +3,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Payments;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -33,6 +34,10 @@ public static class ApplicationServices
         services.AddScoped<CashControlService>();
         services.AddScoped<RegisterReportService>();
         services.TryAddSingleton(new SigningSettings(null, null));
+        services.TryAddSingleton(new PaymentDefaults());
+        services.AddSingleton<PaymentsInFlight>();
+        services.AddScoped<PaymentDevices>();
+        services.AddScoped<TerminalPaymentService>();
         return services;
     }
 }

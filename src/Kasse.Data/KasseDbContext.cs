@@ -1,6 +1,7 @@
 using Kasse.Domain.CashControl;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Stores;
@@ -33,6 +34,8 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<RegisterSession> RegisterSessions => Set<RegisterSession>();
     public DbSet<CashMovement> CashMovements => Set<CashMovement>();
     public DbSet<StoredReport> RegisterReports => Set<StoredReport>();
+    public DbSet<TerminalPayment> TerminalPayments => Set<TerminalPayment>();
+    public DbSet<PaymentDeviceSettings> PaymentDeviceSettings => Set<PaymentDeviceSettings>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
