@@ -66,6 +66,14 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         return await RecordAsync(paymentId, NoAnswerIfUnreachable(answer), firstSend: false);
     }
 
+    public async Task<IReadOnlyList<TerminalPaymentView>> ListForSaleAsync(Guid saleId, CancellationToken ct)
+    {
+        if (!await db.Sales.AnyAsync(s => s.Id == saleId, ct))
+            throw DomainException.NotFound("sale.not-found", $"No sale has id {saleId}.");
+        var list = await db.TerminalPayments.AsNoTracking().Where(p => p.SaleId == saleId).ToListAsync(ct);
+        return list.OrderByDescending(p => p.CreatedAt).Select(TerminalPaymentView.From).ToList();
+    }
+
     /// <summary>The unsettled payments, oldest first, for the recovery after a restart.</summary>
     public async Task<IReadOnlyList<Guid>> UnsettledAsync(CancellationToken ct) =>
         await db.TerminalPayments.AsNoTracking().Where(Unsettled)

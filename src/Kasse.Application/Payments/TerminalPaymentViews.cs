@@ -7,11 +7,12 @@ namespace Kasse.Application.Payments;
 public sealed record StartDevicePayment(Guid Id, PaymentMethod Method, decimal? Amount = null);
 
 public sealed record TerminalPaymentView(Guid Id, Guid SaleId, PaymentMethod Method, TerminalPaymentState State, bool IsSettled,
-    decimal RequestedAmount, decimal? ApprovedAmount, string Currency, string ServiceId, string SaleReference, string? DeviceReference,
+    decimal RequestedAmount, decimal? ApprovedAmount, string Currency, string ServiceId, string SaleReference, string AttemptReference,
+    string? DeviceReference,
     string? CardScheme, string? CardLastFour, string? AuthorisationCode, string? Reason, bool CancelRequested,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static TerminalPaymentView From(TerminalPayment p) => new(p.Id, p.SaleId, p.Method, p.State, !p.IsUnresolved,
-        p.RequestedAmount, p.ApprovedAmount, p.Currency, p.ServiceId, p.SaleReference, p.DeviceReference,
+        p.RequestedAmount, p.ApprovedAmount, p.Currency, p.ServiceId, p.SaleReference, p.AttemptReference, p.DeviceReference,
         p.CardScheme, p.CardLastFour, p.AuthorisationCode, p.Reason, p.CancelRequested, p.CreatedAt, p.UpdatedAt);
 }

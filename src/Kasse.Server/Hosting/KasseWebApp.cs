@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Kasse.Application;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
+using Kasse.Devices.Payments;
 using Kasse.Server.Api;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -31,9 +32,13 @@ public static class KasseWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
         builder.Services.AddSingleton(SigningSettings.From(builder.Configuration));
+        builder.Services.AddSingleton(PaymentConfiguration.DefaultsFrom(builder.Configuration));
+        builder.Services.AddSingleton(PaymentRecoverySettings.From(builder.Configuration));
+        builder.Services.AddPaymentDevices();
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.Services.AddHostedService<JournalLifecycle>();
+        builder.Services.AddHostedService<PendingPaymentRecovery>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -42,7 +47,7 @@ public static class KasseWebApp
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Kasse API";
-            document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments and returns. "
+            document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments (cash, card terminal, MobilePay) and returns. "
                 + "Errors are application/problem+json. Requests that create something take a client-chosen id or an Idempotency-Key header.";
             return Task.CompletedTask;
         }));
@@ -56,7 +61,7 @@ public static class KasseWebApp
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl();
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl().MapPayments();
         return app;
     }
 
