@@ -4,21 +4,31 @@ namespace Kasse.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Finds what looks like a payment card number in any text or raw file: 13–19 digits (optionally grouped by
-/// single spaces) that pass the Luhn check, and are not part of a longer word (such as a hex hash).
+/// single spaces) in a card issuer range (ISO/IEC 7812: 2221–2720, or starting 3, 4, 5 or 6) that pass the Luhn
+/// check, and are not part of a longer word (such as a hex hash). Numbers known to be something else (the
+/// catalogue's EAN barcodes, which share the 57 prefix with Maestro) can be excused.
 /// </summary>
 public static partial class CardNumberScanner
 {
-    public static IReadOnlyList<string> Find(string text)
+    public static IReadOnlyList<string> Find(string text, IReadOnlySet<string>? knownNotCards = null)
     {
         var found = new List<string>();
         foreach (Match match in Candidate().Matches(text))
         {
             var digits = match.Value.Replace(" ", "", StringComparison.Ordinal);
-            if (digits.Length is >= 13 and <= 19 && PassesLuhn(digits))
+            if (digits.Length is >= 13 and <= 19 && InIssuerRange(digits) && PassesLuhn(digits) && !IsKnown(digits, knownNotCards))
                 found.Add(digits);
         }
         return found;
     }
+
+    // In a raw database page a barcode can sit right next to a digit of the following field, so a known number
+    // inside a longer run excuses it too.
+    private static bool IsKnown(string digits, IReadOnlySet<string>? known) =>
+        known is not null && (known.Contains(digits) || known.Any(k => k.Length >= 12 && digits.Contains(k, StringComparison.Ordinal)));
+
+    private static bool InIssuerRange(string digits) =>
+        digits[0] is '3' or '4' or '5' or '6' || (digits[0] == '2' && int.Parse(digits[..4], System.Globalization.CultureInfo.InvariantCulture) is >= 2221 and <= 2720);
 
     public static bool PassesLuhn(string digits)
     {
