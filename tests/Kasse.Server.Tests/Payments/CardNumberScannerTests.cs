@@ -20,6 +20,8 @@ public sealed class CardNumberScannerTests
     [InlineData("457173******0012")] // masked, as terminals send it
     [InlineData("a4111111111111111f")] // inside a hex hash
     [InlineData("0192f000-0000-7000-8000-000000000001")] // a uuid
+    [InlineData("0192F000-0000-7000-8000-467688402053\u0031\u0000")] // a uuid in a raw page, then a binary byte that reads as '1'
+
     [InlineData("2026-11-27 03:41:08.123+00")]
     [InlineData("411111111111")] // 12 digits
     public void Masked_numbers_hashes_ids_and_dates_are_not_card_numbers(string text) =>

@@ -114,8 +114,8 @@ public abstract class KasseCrashTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.Contains(cardPayment.ServiceId, stored, StringComparison.Ordinal); // the search did read the payments
         Assert.Contains(cardPayment.CardScheme!, stored, StringComparison.Ordinal);
         Assert.NotEmpty(barcodes);
-        Assert.Empty(CardNumberScanner.Find(stored, barcodes));
-        Assert.Empty(CardNumberScanner.Find(Log(), barcodes));
+        CardNumberScanner.AssertNone(stored, barcodes, $"the {provider} database");
+        CardNumberScanner.AssertNone(Log(), barcodes, "kasse's log");
     }
 
     private async Task WaitForLogAsync(string text)
