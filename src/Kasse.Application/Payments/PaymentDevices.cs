@@ -54,7 +54,7 @@ public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults)
             throw DomainException.Conflict("payments.not-configured", method == PaymentMethod.MobilePay
                 ? "This register has no MobilePay set up. Set it under PUT /api/v1/registers/{id}/payment-devices (see docs/payments.md)."
                 : "This register has no card terminal set up. Set it under PUT /api/v1/registers/{id}/payment-devices (see docs/payments.md).");
-        return new DeviceConnection(url, id, "KASSE-" + registerId.ToString("N", CultureInfo.InvariantCulture)[..12].ToUpperInvariant(),
+        return new DeviceConnection(url, id, "KASSE-" + registerId.ToString("N", CultureInfo.InvariantCulture).ToUpperInvariant(),
             TimeSpan.FromSeconds(view.TimeoutSeconds));
     }
 

@@ -93,8 +93,10 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         var terminal = TerminalFor(payment.Method);
         var device = await devices.ConnectionForAsync(payment.RegisterId, payment.Method, ct);
         await terminal.CancelAsync(device, DeviceRequest.For(payment), CancellationToken.None);
-        // A request in flight gets the device's "aborted" as its own answer; otherwise ask now.
-        return inFlight.IsHeld(paymentId) ? TerminalPaymentView.From(payment) : await RefreshAsync(paymentId, ct);
+        // A request in flight (the payment itself, or a status query) gets its answer first; then ask (bounded wait).
+        for (var i = 0; i < 100 && inFlight.IsHeld(paymentId); i++)
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
+        return await RefreshAsync(paymentId, ct);
     }
 
     /// <summary>Takes back every approved device payment of an open sale (before it is voided).</summary>

@@ -25,20 +25,31 @@ internal sealed class PendingPaymentRecovery(IServiceScopeFactory scopes, Paymen
 
     private async Task RecoverAsync(CancellationToken ct)
     {
+        IReadOnlyList<Guid> open;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var payments = scope.ServiceProvider.GetRequiredService<TerminalPaymentService>();
-            foreach (var id in await payments.UnsettledAsync(ct))
-            {
-                var view = await payments.RefreshAsync(id, ct);
-                if (view.IsSettled)
-                    logger.LogInformation("Recovered {Method} payment {PaymentId}: {State}", view.Method, view.Id, view.State);
-            }
+            open = await scope.ServiceProvider.GetRequiredService<TerminalPaymentService>().UnsettledAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not ask the payment devices about open payments; trying again in {Interval}.", settings.Interval);
+            logger.LogWarning(e, "Could not read the open payments; trying again in {Interval}.", settings.Interval);
+            return;
+        }
+        foreach (var id in open)
+        {
+            // One payment whose device is gone (or whose register lost its settings) must not hold up the others.
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var view = await scope.ServiceProvider.GetRequiredService<TerminalPaymentService>().RefreshAsync(id, ct);
+                if (view.IsSettled)
+                    logger.LogInformation("Recovered {Method} payment {PaymentId}: {State}", view.Method, view.Id, view.State);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not ask about payment {PaymentId}: {Reason}; trying again in {Interval}.", id, e.Message, settings.Interval);
+            }
         }
     }
 }
