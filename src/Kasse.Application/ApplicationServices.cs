@@ -3,6 +3,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Payments;
 using Kasse.Application.Printing;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
@@ -38,6 +39,10 @@ public static class ApplicationServices
         services.AddScoped<PrinterService>();
         services.TryAddSingleton<PrintQueueSignal>();
         services.TryAddSingleton(new SigningSettings(null, null));
+        services.TryAddSingleton(new PaymentDefaults());
+        services.AddSingleton<PaymentsInFlight>();
+        services.AddScoped<PaymentDevices>();
+        services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
         return services;

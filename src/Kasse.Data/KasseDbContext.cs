@@ -2,6 +2,7 @@ using Kasse.Domain.CashControl;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Devices;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Stores;
@@ -36,6 +37,8 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<StoredReport> RegisterReports => Set<StoredReport>();
     public DbSet<Printer> Printers => Set<Printer>();
     public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
+    public DbSet<TerminalPayment> TerminalPayments => Set<TerminalPayment>();
+    public DbSet<PaymentDeviceSettings> PaymentDeviceSettings => Set<PaymentDeviceSettings>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

@@ -11,6 +11,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>The person lacks the permission and no approval was given.</summary>
     Forbidden,
+    /// <summary>A device or service Kasse depends on did not answer; nothing was changed.</summary>
+    Unavailable,
 }
 
 /// <summary>A business rule said no. The message is written for the person at the till.</summary>
@@ -25,4 +27,5 @@ public class DomainException(ErrorKind kind, string code, string message) : Exce
     public static DomainException NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
     public static DomainException Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
     public static DomainException Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
+    public static DomainException Unavailable(string code, string message) => new(ErrorKind.Unavailable, code, message);
 }

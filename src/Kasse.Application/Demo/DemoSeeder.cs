@@ -1,4 +1,5 @@
 using Kasse.Application.Catalog;
+using Kasse.Application.Payments;
 using Kasse.Application.Printing;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -16,7 +17,8 @@ public sealed record DemoSeedResult(bool StoreCreated, ImportReport Products);
 /// The demo store a newcomer sells from within a minute: a Danish købmand with a café corner, one till and
 /// one user. Fixed ids so the README's examples work as they stand.
 /// </summary>
-public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer, PrinterService printers)
+public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer, PrinterService printers,
+    PaymentDevices payments)
 {
     public static readonly Guid StoreId = Guid.Parse("0192f000-0000-7000-8000-000000000001");
     public static readonly Guid RegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000101");
@@ -37,6 +39,10 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         await stores.CreateAsync(new CreateStore(StoreId, "Købmand Hansen", "Nørregade 12, 8000 Aarhus C", "12345678", "DK", "DKK",
             "Europe/Copenhagen", null, null), ct);
         await stores.CreateRegisterAsync(StoreId, RegisterId, "Kasse 1", ct);
+        // The simulators in tools/ on their default ports; without them running, paying by card says "not reachable".
+        if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == RegisterId, ct))
+            await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), "SIM-0001",
+                new Uri("http://127.0.0.1:8120/"), "123456"), ct);
         await employees.CreateAsync(EmployeeId, "Mette Demo", Role.Manager, EmployeePin, ct);
         if (!await db.Printers.AnyAsync(p => p.Id == PrinterId, ct))
             await printers.SaveAsync(StoreId, new SavePrinter(PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network,

@@ -11,7 +11,7 @@ public sealed record SaleLineView(Guid Id, int Position, Guid? ProductId, string
     decimal SaleDiscountAmount, decimal TotalAmount, Guid? OriginalLineId);
 
 public sealed record PaymentView(Guid Id, PaymentMethod Method, decimal Amount, decimal? Tendered, decimal Change, decimal Rounding,
-    string? Reference, DateTimeOffset At);
+    string? Reference, DateTimeOffset At, string? CardScheme = null, string? CardLastFour = null, string? AuthorisationCode = null);
 
 public sealed record VatLineView(decimal Percent, decimal Gross, decimal Vat, decimal Net)
 {
@@ -34,6 +34,7 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.DiscountKind == DiscountKind.None ? null : new DiscountView(s.DiscountKind, s.DiscountValue, s.DiscountReason, s.SaleDiscountAmount),
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),
         s.VatBreakdown.Select(VatLineView.From).ToList(),
-        s.Payments.OrderBy(p => p.Position).Select(p => new PaymentView(p.Id, p.Method, p.Amount, p.Tendered, p.Change, p.Rounding, p.Reference, p.At)).ToList(),
+        s.Payments.OrderBy(p => p.Position).Select(p => new PaymentView(p.Id, p.Method, p.Amount, p.Tendered, p.Change, p.Rounding, p.Reference, p.At,
+            p.CardScheme, p.CardLastFour, p.AuthorisationCode)).ToList(),
         s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion, s.IsTraining);
 }

@@ -1,11 +1,13 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Printing;
+using Kasse.Application.Payments;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
 using System.Runtime.ExceptionServices;
@@ -211,11 +213,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
-        Change(saleId, Durability.Durable, (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
         {
+            if (await db.TerminalPayments.AnyAsync(t => t.Id == paymentId && t.State == TerminalPaymentState.Approved, ct))
+                throw DomainException.Conflict("payment.reverse-on-device",
+                    $"Payment {paymentId} was charged through a device; reverse it with POST /api/v1/terminal-payments/{paymentId}/reverse (or void the sale).");
             if (sale.Payments.Any(p => p.Id == paymentId) || sale.Status != SaleStatus.Open)
                 sale.RemovePayment(paymentId);
-            return Task.CompletedTask;
         }, ct);
 
     /// <summary>
@@ -254,6 +258,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         {
             if (await db.LockSaleAsync(saleId, ct) == 0)
                 throw SaleNotFound(saleId);
+            // While a card or MobilePay payment is out, the amount it was asked for must stay what is due.
+            if (await db.TerminalPayments.Where(t => t.SaleId == saleId).AnyAsync(TerminalPaymentService.Unsettled, ct))
+                throw DomainException.Conflict("payment.in-progress",
+                    "A card or MobilePay payment on this sale is still in progress. Wait for its outcome, or cancel it, first.");
             var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
             var store = await stores.GetAsync(db, sale.StoreId, ct);
             await change(sale, store);

@@ -79,5 +79,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Change).IsMoney();
         builder.Property(p => p.Rounding).IsMoney();
         builder.Property(p => p.Reference).HasMaxLength(Payment.MaxReferenceLength);
+        builder.Property(p => p.CardScheme).HasMaxLength(Kasse.Domain.Payments.CardDetails.MaxSchemeLength);
+        builder.Property(p => p.CardLastFour).HasMaxLength(4);
+        builder.Property(p => p.AuthorisationCode).HasMaxLength(Kasse.Domain.Payments.CardDetails.MaxAuthorisationCodeLength);
     }
 }

@@ -1,3 +1,5 @@
+using Kasse.Domain.Payments;
+
 namespace Kasse.Domain.Sales;
 
 /// <summary>
@@ -38,4 +40,16 @@ public sealed class Payment
     /// <summary>The terminal's or MobilePay's transaction reference. Never card data.</summary>
     public string? Reference { get; private set; }
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>E.g. "Dankort" or "Visa", as the terminal named it. With the two below, all a receipt may show of a card.</summary>
+    public string? CardScheme { get; private set; }
+    public string? CardLastFour { get; private set; }
+    public string? AuthorisationCode { get; private set; }
+
+    internal void Attach(CardDetails card)
+    {
+        CardScheme = card.Scheme;
+        CardLastFour = card.LastFour;
+        AuthorisationCode = card.AuthorisationCode;
+    }
 }

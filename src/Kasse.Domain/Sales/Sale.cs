@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Money;
+using Kasse.Domain.Payments;
 using Kasse.Domain.Stores;
 using M = Kasse.Domain.Money.Money;
 
@@ -311,6 +312,14 @@ public sealed class Sale
         }
         _payments.Add(payment);
         Touch();
+        return payment;
+    }
+
+    /// <summary>Records what a card terminal or MobilePay approved, with the card facts a merchant may keep.</summary>
+    public Payment AddDevicePayment(Guid paymentId, PaymentMethod method, decimal amount, string? reference, CardDetails card, DateTimeOffset now)
+    {
+        var payment = AddPayment(paymentId, method, amount, null, reference, now);
+        payment.Attach(card);
         return payment;
     }
 

@@ -20,6 +20,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, KasseDbContext db, TimeProvider clock)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentByClientId>() is not null
             || !context.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);

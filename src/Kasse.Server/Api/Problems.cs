@@ -28,6 +28,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, e.Code, "Not found", e.Message),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, e.Code, "Not possible now", e.Message),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, e.Code, "Not allowed", e.Message),
+            ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, e.Code, "A device did not answer", e.Message),
         },
         BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request.too-large" : "request.malformed",
             e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request is too large" : "The request could not be read",

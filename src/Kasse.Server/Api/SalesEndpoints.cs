@@ -1,3 +1,4 @@
+using Kasse.Application.Payments;
 using Kasse.Application.Sales;
 using Kasse.Domain.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,8 @@ public static class SalesEndpoints
         sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason");
         sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer");
         sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store");
-        sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment");
+        sales.MapPost("/{saleId:guid}/void", Void).WithMetadata(IdempotentByClientId.Instance)
+            .WithSummary("Void an open or parked sale; card and MobilePay payments are reversed on the device first");
         sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls");
         sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)");
         sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again; its receipt is queued on the register's printer (?printReceipt=false for none) and a cash sale opens the drawer");
@@ -69,8 +71,12 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
 
-    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.VoidAsync(saleId, ct));
+    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, TerminalPaymentService payments, CancellationToken ct)
+    {
+        // Money taken by a card terminal or MobilePay goes back first (ReversalRequest / refund), then the sale is voided.
+        await payments.ReverseAllAsync(saleId, ct);
+        return TypedResults.Ok(await sales.VoidAsync(saleId, ct));
+    }
 
     private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));

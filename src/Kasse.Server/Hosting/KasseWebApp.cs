@@ -4,6 +4,7 @@ using Kasse.Application;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Devices;
+using Kasse.Devices.Payments;
 using Kasse.Server.Api;
 using Kasse.Server.Ui;
 using Microsoft.AspNetCore.Http.Json;
@@ -44,10 +45,14 @@ public static class KasseWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
         builder.Services.AddSingleton(SigningSettings.From(builder.Configuration));
+        builder.Services.AddSingleton(PaymentConfiguration.DefaultsFrom(builder.Configuration));
+        builder.Services.AddSingleton(PaymentRecoverySettings.From(builder.Configuration));
+        builder.Services.AddPaymentDevices();
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.Services.AddHostedService<JournalLifecycle>();
         builder.Services.AddKasseDevices();
+        builder.Services.AddHostedService<PendingPaymentRecovery>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -57,7 +62,7 @@ public static class KasseWebApp
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Kasse API";
-            document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments and returns. "
+            document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments (cash, card terminal, MobilePay) and returns. "
                 + "Errors are application/problem+json. Requests that create something take a client-chosen id or an Idempotency-Key header.";
             return Task.CompletedTask;
         }));
@@ -71,7 +76,8 @@ public static class KasseWebApp
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl().MapPrinting();
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl().MapPrinting()
+            .MapPayments();
         app.MapKasseUi();
         return app;
     }

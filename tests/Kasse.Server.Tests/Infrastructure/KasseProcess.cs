@@ -22,26 +22,38 @@ public static partial class KasseProcess
     }
 
     /// <summary>Starts <c>kasse</c> serving on a free loopback port and waits (bounded) until it says where.</summary>
-    public static async Task<(Process Process, Uri Address)> ServeAsync(params string[] args)
+    public static Task<(Process Process, Uri Address)> ServeAsync(params string[] args) => ServeAsync(new StringBuilder(), args);
+
+    /// <summary>As <see cref="ServeAsync(string[])"/>, and keeps everything it prints (standard output and error) in <paramref name="seen"/>.</summary>
+    public static async Task<(Process Process, Uri Address)> ServeAsync(StringBuilder seen, params string[] args)
     {
         var process = Start([.. args, "--urls", "http://127.0.0.1:0"]);
-        var seen = new StringBuilder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (!timeout.IsCancellationRequested)
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
             if (line is null)
                 break;
-            seen.AppendLine(line);
+            lock (seen)
+                seen.AppendLine(line);
             if (ListeningOn().Match(line) is { Success: true } match)
             {
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+                _ = Task.Run(() => KeepAsync(process.StandardOutput, seen));
+                _ = Task.Run(() => KeepAsync(process.StandardError, seen));
                 return (process, new Uri(match.Groups[1].Value));
             }
         }
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException("kasse did not start listening within 2 minutes. It printed:\n" + seen + await process.StandardError.ReadToEndAsync());
+    }
+
+    private static async Task KeepAsync(StreamReader reader, StringBuilder seen)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (seen)
+                seen.AppendLine(line);
+        }
     }
 
     private static Process Start(string[] args)

@@ -40,6 +40,8 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
             [KasseWebApp.SeedDemoKey] = "false",
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Open device payments are asked about every second, so recovery tests don't wait long.
+            ["Kasse:Payments:RecoveryIntervalSeconds"] = "1",
         };
         _app = KasseWebApp.Create([], settings, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await KasseWebApp.PrepareAsync(_app, CancellationToken.None);

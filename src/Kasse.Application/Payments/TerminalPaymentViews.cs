@@ -1,0 +1,18 @@
+using Kasse.Domain.Payments;
+using Kasse.Domain.Sales;
+
+namespace Kasse.Application.Payments;
+
+/// <summary>Pay by card or MobilePay through the register's device. The id is chosen by the till: the same id twice sends once.</summary>
+public sealed record StartDevicePayment(Guid Id, PaymentMethod Method, decimal? Amount = null);
+
+public sealed record TerminalPaymentView(Guid Id, Guid SaleId, PaymentMethod Method, TerminalPaymentState State, bool IsSettled,
+    decimal RequestedAmount, decimal? ApprovedAmount, string Currency, string ServiceId, string SaleReference, string AttemptReference,
+    string? DeviceReference,
+    string? CardScheme, string? CardLastFour, string? AuthorisationCode, string? Reason, bool CancelRequested,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static TerminalPaymentView From(TerminalPayment p) => new(p.Id, p.SaleId, p.Method, p.State, !p.IsUnresolved,
+        p.RequestedAmount, p.ApprovedAmount, p.Currency, p.ServiceId, p.SaleReference, p.AttemptReference, p.DeviceReference,
+        p.CardScheme, p.CardLastFour, p.AuthorisationCode, p.Reason, p.CancelRequested, p.CreatedAt, p.UpdatedAt);
+}
