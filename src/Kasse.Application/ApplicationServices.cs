@@ -20,6 +20,14 @@ public static class ApplicationServices
         services.AddScoped<CatalogService>();
         services.AddScoped<ProductImporter>();
         services.AddScoped<EmployeeService>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<StaffSettings>();
+        services.TryAddSingleton<PermissionMatrix>();
+        services.TryAddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<ApprovalThrottle>();
         services.AddScoped<SalesService>();
         services.AddScoped<ReturnsService>();
         services.AddScoped<ReceiptService>();

@@ -14,12 +14,19 @@ public sealed record DemoSeedResult(bool StoreCreated, ImportReport Products);
 /// The demo store a newcomer sells from within a minute: a Danish købmand with a café corner, one till and
 /// one user. Fixed ids so the README's examples work as they stand.
 /// </summary>
-public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer)
+public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ApiKeyService keys, ProductImporter importer)
 {
     public static readonly Guid StoreId = Guid.Parse("0192f000-0000-7000-8000-000000000001");
     public static readonly Guid RegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000101");
     public static readonly Guid EmployeeId = Guid.Parse("0192f000-0000-7000-8000-000000000201");
     public const string EmployeePin = "1234";
+
+    /// <summary>
+    /// The demo store's API key, printed in the README so its curl examples work. It is NOT secret: it exists
+    /// only where the demo store was seeded, and the server warns about it at every start.
+    /// </summary>
+    public const string DemoApiKey = "kasse_demo0000_demo-only-not-a-secret";
+    public const string DemoApiKeyName = "demo (not secret)";
 
     /// <summary>Seeds only when the database has no store at all (first start).</summary>
     public async Task<DemoSeedResult?> SeedIfEmptyAsync(CancellationToken ct) =>
@@ -31,7 +38,8 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         await stores.CreateAsync(new CreateStore(StoreId, "Købmand Hansen", "Nørregade 12, 8000 Aarhus C", "12345678", "DK", "DKK",
             "Europe/Copenhagen", null, null), ct);
         await stores.CreateRegisterAsync(StoreId, RegisterId, "Kasse 1", ct);
-        await employees.CreateAsync(EmployeeId, "Mette Demo", Role.Manager, EmployeePin, ct);
+        await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, ct);
+        await keys.CreateKnownAsync(DemoApiKeyName, nameof(Role.Owner), DemoApiKey, "demo seeder", ct);
         await using var csv = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Kasse.DemoProducts.csv")
             ?? throw new InvalidOperationException("The demo catalogue is missing from the build.");
         var report = await importer.ImportAsync(csv, skipBadRows: false, ct);

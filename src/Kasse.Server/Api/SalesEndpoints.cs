@@ -1,3 +1,5 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Sales;
 using Kasse.Domain.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,27 +15,28 @@ public static class SalesEndpoints
     public static RouteGroupBuilder MapSales(this RouteGroupBuilder api)
     {
         var sales = api.MapGroup("/sales").WithTags("Sales");
-        sales.MapPost("/", Open).WithSummary("Open a sale on a register; the till chooses the id, so a retry opens nothing new");
-        sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments");
-        sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price");
-        sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)");
-        sales.MapDelete("/{saleId:guid}/lines/{lineId:guid}", RemoveLine).WithSummary("Remove a line");
-        sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/discount", SetLineDiscount).WithSummary("Set or clear (kind None) a line discount, with a reason");
-        sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason");
-        sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer");
-        sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store");
-        sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment");
-        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls");
-        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)");
-        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again");
-        sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON");
-        sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)");
-        sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)");
-        sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)");
-        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)");
+        var reading = new[] { Permission.Sell, Permission.SeeReports };
+        sales.MapPost("/", Open).WithSummary("Open a sale on a register.RequirePermission(Permission.Sell); the till chooses the id, so a retry opens nothing new");
+        sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments").RequirePermission(reading);
+        sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price").RequirePermission(Permission.Sell);
+        sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)").RequirePermission(Permission.Sell);
+        sales.MapDelete("/{saleId:guid}/lines/{lineId:guid}", RemoveLine).WithSummary("Remove a line").RequirePermission(Permission.Sell);
+        sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/discount", SetLineDiscount).WithSummary("Set or clear (kind None) a line discount, with a reason").RequirePermission(Permission.Sell);
+        sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment").RequirePermission(Permission.VoidSale);
+        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card.RequirePermission(Permission.Sell); split tender by several calls");
+        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again").RequirePermission(Permission.Sell);
+        sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON").RequirePermission(reading);
+        sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)").RequirePermission(Permission.Sell);
+        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns.RequirePermission(reading); ?width=32 for 58 mm paper)");
 
         api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
-            .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)");
+            .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)").RequirePermission(Permission.Sell, Permission.Refund, Permission.SeeReports);
         return api;
     }
 

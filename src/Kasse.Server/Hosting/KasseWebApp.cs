@@ -4,7 +4,9 @@ using Kasse.Application;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Server.Api;
+using Kasse.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
 namespace Kasse.Server.Hosting;
@@ -33,6 +35,7 @@ public static class KasseWebApp
         builder.Services.AddSingleton(SigningSettings.From(builder.Configuration));
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
+        builder.AddKasseSecurity();
         builder.Services.AddHostedService<JournalLifecycle>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -50,13 +53,18 @@ public static class KasseWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+        app.UseRouting();
+        app.UseKasseSecurity();
+        // Sign-in is never replayed from a stored answer: each attempt must count.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api") && context.GetEndpoint()?.Metadata.GetMetadata<AnonymousBecause>() is null,
+            api => api.UseMiddleware<IdempotencyMiddleware>());
 
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
-        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl();
+        app.MapOpenApi().AllowAnonymous("the API description is public, like the README");
+        app.MapScalarApiReference(options => options.WithTitle("Kasse API")).AllowAnonymous("the API reference page only renders the public description");
+        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription()
+            .AllowAnonymous("the landing page says what Kasse is and where to sign in");
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapFiscal().MapExport().MapCashControl();
         return app;
     }
 
@@ -83,5 +91,8 @@ public static class KasseWebApp
         if (seeded is not null)
             app.Logger.LogInformation("Created the demo store with {Products} products. Register {Register}, cashier PIN {Pin}.",
                 seeded.Products.Created, DemoSeeder.RegisterId, DemoSeeder.EmployeePin);
+        if (await scope.ServiceProvider.GetRequiredService<Kasse.Data.KasseDbContext>().ApiKeys.AnyAsync(k => k.Name == DemoSeeder.DemoApiKeyName && k.RevokedAt == null, ct))
+            app.Logger.LogWarning("DEMO ONLY: the API key {Key} is published in the README and opens this database with owner rights. "
+                + "Revoke it (DELETE /api/v1/api-keys/{{id}}) before real use.", DemoSeeder.DemoApiKey);
     }
 }
