@@ -12,23 +12,23 @@ public static class CashControlEndpoints
     public static RouteGroupBuilder MapCashControl(this RouteGroupBuilder api)
     {
         var register = api.MapGroup("/registers/{registerId:guid}").WithTags("Cash control");
-        register.MapPost("/sessions", OpenSession).WithSummary("Open the register's cash session with the counted opening float (one open session per register.RequirePermission(Permission.CashControl); journaled)");
-        register.MapGet("/sessions/current", CurrentSession).WithSummary("The register's open session.RequirePermission(Permission.CashControl, Permission.SeeReports); the expected cash is never shown before the count");
-        register.MapGet("/sessions/{sessionId:guid}", GetSession).WithSummary("A session.RequirePermission(Permission.CashControl, Permission.SeeReports); expected cash and over/short appear once it is counted");
+        register.MapPost("/sessions", OpenSession).WithSummary("Open the register's cash session with the counted opening float (one open session per register; journaled)").RequirePermission(Permission.CashControl);
+        register.MapGet("/sessions/current", CurrentSession).WithSummary("The register's open session; the expected cash is never shown before the count").RequirePermission(Permission.CashControl, Permission.SeeReports);
+        register.MapGet("/sessions/{sessionId:guid}", GetSession).WithSummary("A session; expected cash and over/short appear once it is counted").RequirePermission(Permission.CashControl, Permission.SeeReports);
         register.MapPost("/sessions/{sessionId:guid}/count", Count)
             .WithSummary("Close the session with a blind count: the counted cash is recorded first, then expected and over/short are answered (journaled)").RequirePermission(Permission.CashControl);
         register.MapGet("/sessions/{sessionId:guid}/cash-movements", ListMovements).WithSummary("The cash dropped and paid in during a session").RequirePermission(Permission.CashControl, Permission.SeeReports);
         register.MapPost("/cash-movements", RecordMovement).WithSummary("Drop cash to the safe (Drop, SAF-T 13019) or pay cash in (PayIn), with a reason, during the open session (journaled)").RequirePermission(Permission.CashControl);
-        register.MapPost("/drawer/open", OpenDrawer).WithSummary("Open the drawer without a sale (\"no sale\", SAF-T 13005.RequirePermission(Permission.Sell, Permission.CashControl); journaled and counted on X and Z)");
-        register.MapPost("/drawer/close", CloseDrawer).WithSummary("The drawer was shut again, as its sensor or the till reports it (SAF-T 13006.RequirePermission(Permission.Sell, Permission.CashControl); journaled)");
+        register.MapPost("/drawer/open", OpenDrawer).WithSummary("Open the drawer without a sale (\"no sale\", SAF-T 13005; journaled and counted on X and Z)").RequirePermission(Permission.Sell, Permission.CashControl);
+        register.MapPost("/drawer/close", CloseDrawer).WithSummary("The drawer was shut again, as its sensor or the till reports it (SAF-T 13006; journaled)").RequirePermission(Permission.Sell, Permission.CashControl);
         register.MapPost("/x-reports", XReport).WithSummary("Make an X report: the register's period so far, closing nothing (journaled, SAF-T 13008)").RequirePermission(Permission.XReport);
         register.MapPost("/z-reports", ZReport)
-            .WithSummary("Make the Z report that closes the register's period.RequirePermission(Permission.ZReport); refused while a session is open or when nothing happened since the last Z (journaled with its full content, SAF-T 13009)");
+            .WithSummary("Make the Z report that closes the register's period; refused while a session is open or when nothing happened since the last Z (journaled with its full content, SAF-T 13009)").RequirePermission(Permission.ZReport);
         register.MapGet("/z-reports", ListZReports).WithSummary("The register's Z reports, newest first (?take=, at most 100)").RequirePermission(Permission.ZReport, Permission.SeeReports);
 
         var reports = api.MapGroup("/reports").WithTags("Cash control");
         reports.MapGet("/{reportId:guid}", GetReport).WithSummary("An X or Z report as JSON, shaped after the SAF-T eventReport").RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
-        reports.MapGet("/{reportId:guid}/report.txt", ReportAsText).WithSummary("An X or Z report laid out for the receipt printer (plain text, 42 columns.RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports); ?width=32 or 48)");
+        reports.MapGet("/{reportId:guid}/report.txt", ReportAsText).WithSummary("An X or Z report laid out for the receipt printer (plain text, 42 columns; ?width=32 or 48)").RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
         reports.MapGet("/{reportId:guid}/report.pdf", ReportAsPdf).WithSummary("An X or Z report as an A4 PDF").RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
         return api;
     }

@@ -10,7 +10,7 @@ public static class ReturnsEndpoints
     public static RouteGroupBuilder MapReturns(this RouteGroupBuilder api)
     {
         api.MapPost("/returns", Create).WithTags("Returns")
-            .WithSummary("Return goods: with the original receipt (originalSaleId + lines.RequirePermission(Permission.Refund); refunded to the original tender) or without one (products + refundMethod; needs permission or a supervisor's approval)");
+            .WithSummary("Return goods: with the original receipt (originalSaleId + lines; refunded to the original tender) or without one (products + refundMethod; needs permission or a supervisor's approval)").RequirePermission(Permission.Refund);
         return api;
     }
 

@@ -16,7 +16,7 @@ public static class SalesEndpoints
     {
         var sales = api.MapGroup("/sales").WithTags("Sales");
         var reading = new[] { Permission.Sell, Permission.SeeReports };
-        sales.MapPost("/", Open).WithSummary("Open a sale on a register.RequirePermission(Permission.Sell); the till chooses the id, so a retry opens nothing new");
+        sales.MapPost("/", Open).WithSummary("Open a sale on a register; the till chooses the id, so a retry opens nothing new").RequirePermission(Permission.Sell);
         sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments").RequirePermission(reading);
         sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price").RequirePermission(Permission.Sell);
         sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)").RequirePermission(Permission.Sell);
@@ -26,14 +26,14 @@ public static class SalesEndpoints
         sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment").RequirePermission(Permission.VoidSale);
-        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card.RequirePermission(Permission.Sell); split tender by several calls");
+        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls").RequirePermission(Permission.Sell);
         sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again").RequirePermission(Permission.Sell);
         sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON").RequirePermission(reading);
         sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)").RequirePermission(Permission.Sell);
-        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns.RequirePermission(reading); ?width=32 for 58 mm paper)");
+        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)").RequirePermission(reading);
 
         api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
             .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)").RequirePermission(Permission.Sell, Permission.Refund, Permission.SeeReports);

@@ -22,7 +22,7 @@ public abstract class EveryEndpointIsAuthorisedTests(KasseServer server)
         public override string ToString() => $"{Method} {Pattern}";
     }
 
-    private IReadOnlyList<Mapped> Endpoints() => server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+    private List<Mapped> Endpoints() => server.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
         .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             .Select(m => new Mapped(m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<RequiresPermission>(),
