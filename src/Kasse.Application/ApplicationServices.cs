@@ -25,6 +25,7 @@ public static class ApplicationServices
         services.AddScoped<RoleService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffSettings>();
+        services.AddScoped<ApprovalGates>();
         services.TryAddSingleton<PermissionMatrix>();
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApprovalThrottle>();

@@ -79,5 +79,5 @@ public static class StaffSettingKeys
 {
     /// <summary>A discount above this percentage of the line or sale needs <see cref="Permission.DiscountAboveLimit"/>.</summary>
     public const string DiscountApprovalPercent = "discount.approval-percent";
-    public const decimal DefaultDiscountApprovalPercent = 10m;
+    public const decimal DefaultDiscountApprovalPercent = 20m;
 }

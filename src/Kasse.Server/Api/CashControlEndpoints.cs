@@ -1,6 +1,7 @@
 using Kasse.Domain.Staff;
 using Kasse.Server.Security;
 using Kasse.Application.CashControl;
+using Kasse.Application.Staff;
 using Kasse.Domain;
 using Kasse.Domain.CashControl;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,8 +58,15 @@ public static class CashControlEndpoints
         return TypedResults.Created($"/api/v1/registers/{registerId}/sessions/{movement.SessionId}/cash-movements", movement);
     }
 
-    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, CancellationToken ct) =>
-        TypedResults.Ok(await cash.OpenDrawerAsync(registerId, request, ct));
+    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, ApprovalGates gates,
+        Kasse.Data.KasseDbContext db, CancellationToken ct)
+    {
+        var register = await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct);
+        await gates.NoSaleAsync(register.Id, register.StoreId, request, ct);
+        var opened = await cash.OpenDrawerAsync(registerId, request, ct);
+        await gates.SaveAsync(ct);
+        return TypedResults.Ok(opened);
+    }
 
     private static async Task<Ok<DrawerClosedView>> CloseDrawer(Guid registerId, CloseDrawer request, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.CloseDrawerAsync(registerId, request, ct));

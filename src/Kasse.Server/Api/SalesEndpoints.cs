@@ -1,6 +1,8 @@
 using Kasse.Domain.Staff;
 using Kasse.Server.Security;
 using Kasse.Application.Sales;
+using Kasse.Application.Staff;
+using Microsoft.AspNetCore.Mvc;
 using Kasse.Domain.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +29,7 @@ public static class SalesEndpoints
         sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/void", Void).WithSummary("Void an open or parked sale before payment").RequirePermission(Permission.VoidSale);
         sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls").RequirePermission(Permission.Sell);
-        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)").RequirePermission(Permission.Sell);
+        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Take back a payment before completion (money handed back); needs VoidAfterPayment or a supervisor's approval in the body").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again").RequirePermission(Permission.Sell);
         sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON").RequirePermission(reading);
         sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)").RequirePermission(Permission.Sell);
@@ -49,8 +51,14 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.GetAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, ApprovalGates gates, CancellationToken ct)
+    {
+        if (request.ProductId is not null && request.UnitPrice is not null)
+            await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), request, ct);
+        var sale = await sales.AddLineAsync(saleId, request, ct);
+        await gates.SaveAsync(ct);
+        return TypedResults.Ok(sale);
+    }
 
     private static async Task<Ok<SaleView>> ChangeQuantity(Guid saleId, Guid lineId, ChangeQuantityRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ChangeQuantityAsync(saleId, lineId, request.Quantity, ct));
@@ -58,11 +66,24 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> RemoveLine(Guid saleId, Guid lineId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.RemoveLineAsync(saleId, lineId, ct));
 
-    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.SetLineDiscountAsync(saleId, lineId, request, ct));
+    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, ApprovalGates gates,
+        CancellationToken ct)
+    {
+        if (request.Kind != DiscountKind.None)
+            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), lineId, request, ct);
+        var sale = await sales.SetLineDiscountAsync(saleId, lineId, request, ct);
+        await gates.SaveAsync(ct);
+        return TypedResults.Ok(sale);
+    }
 
-    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.SetSaleDiscountAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, ApprovalGates gates, CancellationToken ct)
+    {
+        if (request.Kind != DiscountKind.None)
+            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), null, request, ct);
+        var sale = await sales.SetSaleDiscountAsync(saleId, request, ct);
+        await gates.SaveAsync(ct);
+        return TypedResults.Ok(sale);
+    }
 
     private static async Task<Ok<SaleView>> Park(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ParkAsync(saleId, ct));
@@ -70,14 +91,25 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
 
-    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.VoidAsync(saleId, ct));
+    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, ApprovalGates gates, CancellationToken ct)
+    {
+        var sale = await sales.VoidAsync(saleId, ct);
+        await gates.SaleVoidedAsync(sale, ct);
+        await gates.SaveAsync(ct);
+        return TypedResults.Ok(sale);
+    }
 
     private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));
 
-    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.RemovePaymentAsync(saleId, paymentId, ct));
+    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, SalesService sales,
+        ApprovalGates gates, CancellationToken ct)
+    {
+        await gates.VoidPaymentAsync(await sales.GetAsync(saleId, ct), paymentId, request ?? new VoidPayment(), ct);
+        var sale = await sales.RemovePaymentAsync(saleId, paymentId, ct);
+        await gates.SaveAsync(ct);
+        return TypedResults.Ok(sale);
+    }
 
     private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.CompleteAsync(saleId, request?.PrintReceipt ?? true, ct));
