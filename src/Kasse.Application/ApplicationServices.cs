@@ -26,6 +26,9 @@ public static class ApplicationServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffSettings>();
         services.AddScoped<ApprovalGates>();
+        services.AddScoped<TimeClockService>();
+        services.AddScoped<PerformanceService>();
+        services.AddScoped<FraudDetector>();
         services.TryAddSingleton<PermissionMatrix>();
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApprovalThrottle>();
