@@ -46,8 +46,13 @@ public static class CashControlEndpoints
     private static async Task<Ok<SessionView>> GetSession(Guid registerId, Guid sessionId, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.GetSessionAsync(registerId, sessionId, ct));
 
-    private static async Task<Ok<SessionView>> Count(Guid registerId, Guid sessionId, CountCash request, CashControlService cash, CancellationToken ct) =>
-        TypedResults.Ok(await cash.CountAsync(registerId, sessionId, request, ct));
+    private static async Task<Ok<SessionView>> Count(Guid registerId, Guid sessionId, CountCash request, CashControlService cash, FraudDetector fraud,
+        Kasse.Data.KasseDbContext db, CancellationToken ct)
+    {
+        var counted = await cash.CountAsync(registerId, sessionId, request, ct);
+        await fraud.AfterEventAsync((await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct)).StoreId, ct);
+        return TypedResults.Ok(counted);
+    }
 
     private static async Task<Ok<IReadOnlyList<CashMovementView>>> ListMovements(Guid registerId, Guid sessionId, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.ListMovementsAsync(registerId, sessionId, ct));
@@ -59,12 +64,13 @@ public static class CashControlEndpoints
     }
 
     private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, ApprovalGates gates,
-        Kasse.Data.KasseDbContext db, CancellationToken ct)
+        FraudDetector fraud, Kasse.Data.KasseDbContext db, CancellationToken ct)
     {
         var register = await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct);
         await gates.NoSaleAsync(register.Id, register.StoreId, request, ct);
         var opened = await cash.OpenDrawerAsync(registerId, request, ct);
         await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(register.StoreId, ct);
         return TypedResults.Ok(opened);
     }
 

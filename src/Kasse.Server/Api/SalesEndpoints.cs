@@ -51,12 +51,14 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.GetAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, ApprovalGates gates, CancellationToken ct)
+    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
     {
-        if (request.ProductId is not null && request.UnitPrice is not null)
-            await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), request, ct);
+        if (request.ProductId is null || request.UnitPrice is null)
+            return TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
+        await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), request, ct);
         var sale = await sales.AddLineAsync(saleId, request, ct);
         await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
         return TypedResults.Ok(sale);
     }
 
@@ -67,21 +69,26 @@ public static class SalesEndpoints
         TypedResults.Ok(await sales.RemoveLineAsync(saleId, lineId, ct));
 
     private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, ApprovalGates gates,
-        CancellationToken ct)
+        FraudDetector fraud, CancellationToken ct)
     {
         if (request.Kind != DiscountKind.None)
             await gates.DiscountAsync(await sales.GetAsync(saleId, ct), lineId, request, ct);
         var sale = await sales.SetLineDiscountAsync(saleId, lineId, request, ct);
         await gates.SaveAsync(ct);
+        if (request.Kind != DiscountKind.None)
+            await fraud.AfterEventAsync(sale.StoreId, ct);
         return TypedResults.Ok(sale);
     }
 
-    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, ApprovalGates gates, CancellationToken ct)
+    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, ApprovalGates gates, FraudDetector fraud,
+        CancellationToken ct)
     {
         if (request.Kind != DiscountKind.None)
             await gates.DiscountAsync(await sales.GetAsync(saleId, ct), null, request, ct);
         var sale = await sales.SetSaleDiscountAsync(saleId, request, ct);
         await gates.SaveAsync(ct);
+        if (request.Kind != DiscountKind.None)
+            await fraud.AfterEventAsync(sale.StoreId, ct);
         return TypedResults.Ok(sale);
     }
 
@@ -91,11 +98,12 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
 
-    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, ApprovalGates gates, CancellationToken ct)
+    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
     {
         var sale = await sales.VoidAsync(saleId, ct);
         await gates.SaleVoidedAsync(sale, ct);
         await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
         return TypedResults.Ok(sale);
     }
 
@@ -103,11 +111,12 @@ public static class SalesEndpoints
         TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));
 
     private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, SalesService sales,
-        ApprovalGates gates, CancellationToken ct)
+        ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
     {
         await gates.VoidPaymentAsync(await sales.GetAsync(saleId, ct), paymentId, request ?? new VoidPayment(), ct);
         var sale = await sales.RemovePaymentAsync(saleId, paymentId, ct);
         await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
         return TypedResults.Ok(sale);
     }
 

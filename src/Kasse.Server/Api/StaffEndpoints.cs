@@ -71,9 +71,20 @@ public static class StaffEndpoints
     private static async Task<Ok<EmployeeView>> Change(Guid employeeId, ChangeEmployeeRequest request, EmployeeService employees, CancellationToken ct) =>
         TypedResults.Ok(await employees.ChangeAsync(employeeId, request.Role, request.Pin, request.UserName, request.Password, request.Active, ct));
 
-    private static async Task<Ok<EmployeeView>> SignIn(Guid registerId, SignInRequest request, EmployeeService employees, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<EmployeeView>> SignIn(Guid registerId, SignInRequest request, EmployeeService employees, FraudDetector fraud,
+        Kasse.Data.KasseDbContext db, HttpContext http, CancellationToken ct)
     {
-        var signedIn = await employees.SignInAsync(registerId, request.EmployeeId, request.Pin, ct);
+        SignedIn signedIn;
+        try
+        {
+            signedIn = await employees.SignInAsync(registerId, request.EmployeeId, request.Pin, ct);
+        }
+        catch (Kasse.Domain.DomainException e) when (e.Kind == Kasse.Domain.ErrorKind.Forbidden)
+        {
+            // Many wrong PINs on many employees at one till is a rule of its own.
+            await fraud.AfterEventAsync((await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct)).StoreId, ct);
+            throw;
+        }
         await KasseSecurity.SignInAsync(http, signedIn, registerId);
         return TypedResults.Ok(signedIn.Employee);
     }

@@ -37,6 +37,7 @@ public static class KasseWebApp
         builder.Services.AddKasseApplication();
         builder.AddKasseSecurity();
         builder.Services.AddHostedService<JournalLifecycle>();
+        builder.Services.AddHostedService<FraudSweep>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -64,7 +65,7 @@ public static class KasseWebApp
         app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription()
             .AllowAnonymous("the landing page says what Kasse is and where to sign in");
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapFiscal().MapExport().MapCashControl();
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapFiscal().MapExport().MapCashControl();
         return app;
     }
 
