@@ -48,6 +48,17 @@ public static class KasseWebApp
             document.Info.Title = "Kasse API";
             document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments and returns. "
                 + "Errors are application/problem+json. Requests that create something take a client-chosen id or an Idempotency-Key header.";
+            // Every call but sign-in and health needs a key (or a session cookie); the reference page's "try it" sends it.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key made by the owner (kasse api-key create, or POST /api/v1/api-keys).",
+            };
+            document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [] }];
             return Task.CompletedTask;
         }));
 
