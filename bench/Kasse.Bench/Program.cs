@@ -126,6 +126,10 @@ async Task KasseAsync(string provider)
         report.Add(p + "import.peak-rss", "MB", peakRss);
     }
 
+    // Every API call needs a key: make an owner key with the command line, as the machine's administrator would.
+    http.DefaultRequestHeaders.Remove("X-Api-Key");
+    http.DefaultRequestHeaders.Add("X-Api-Key", await CreateApiKeyAsync(options.Kasse, databaseArgs, environment));
+
     var port = FreePort();
     var url = new Uri($"http://127.0.0.1:{port}/");
     var serveArgs = new List<string>(databaseArgs) { "--urls", url.ToString().TrimEnd('/') };
@@ -326,6 +330,23 @@ async Task<string?> FreshPostgresDatabaseAsync(string name)
     }
     report.Machine["postgresql"] = options.PostgresVersion ?? "?";
     return new NpgsqlConnectionStringBuilder(options.Postgres) { Database = name }.ConnectionString;
+}
+
+static async Task<string> CreateApiKeyAsync(string kasse, IEnumerable<string> databaseArgs, IReadOnlyDictionary<string, string> environment)
+{
+    var info = new ProcessStartInfo(kasse) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var argument in (IEnumerable<string>)["api-key", "create", "--name", "bench", "--role", "Owner", .. databaseArgs])
+        info.ArgumentList.Add(argument);
+    foreach (var (key, value) in environment)
+        info.Environment[key] = value;
+    using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start kasse api-key create.");
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEndAsync();
+    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+    await process.WaitForExitAsync(timeout.Token);
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException("kasse api-key create failed: " + await error);
+    return (await output).Trim();
 }
 
 static int FreePort()

@@ -23,6 +23,18 @@ public static class ApplicationServices
         services.AddScoped<CatalogService>();
         services.AddScoped<ProductImporter>();
         services.AddScoped<EmployeeService>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<StaffSettings>();
+        services.AddScoped<ApprovalGates>();
+        services.AddScoped<TimeClockService>();
+        services.AddScoped<PerformanceService>();
+        services.AddScoped<FraudDetector>();
+        services.TryAddSingleton<PermissionMatrix>();
+        services.TryAddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<ApprovalThrottle>();
         services.AddScoped<SalesService>();
         services.AddScoped<ReturnsService>();
         services.AddScoped<ReceiptService>();

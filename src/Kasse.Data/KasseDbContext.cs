@@ -39,11 +39,36 @@ public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : D
     public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
     public DbSet<TerminalPayment> TerminalPayments => Set<TerminalPayment>();
     public DbSet<PaymentDeviceSettings> PaymentDeviceSettings => Set<PaymentDeviceSettings>();
+    public DbSet<RoleDefinition> Roles => Set<RoleDefinition>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TimePunch> TimePunches => Set<TimePunch>();
+    public DbSet<FraudAlert> FraudAlerts => Set<FraudAlert>();
+    public DbSet<StaffSetting> StaffSettings => Set<StaffSetting>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KasseDbContext).Assembly);
+
+    /// <summary>The audit trail is append-only: a change or deletion of an entry is a bug, refused before it reaches the database.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureAuditIsAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureAuditIsAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void EnsureAuditIsAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit trail is append-only.");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

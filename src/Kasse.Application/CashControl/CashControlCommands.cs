@@ -11,7 +11,7 @@ public sealed record CountCash(decimal CountedCash, Guid? EmployeeId = null, str
 public sealed record RecordCashMovement(Guid Id, CashMovementKind Kind, decimal Amount, string Reason, Guid? EmployeeId = null);
 
 /// <summary>Open the drawer without a sale ("no sale"), e.g. to give change; journaled and counted on X and Z.</summary>
-public sealed record OpenDrawer(Guid? EmployeeId = null, string? Reason = null);
+public sealed record OpenDrawer(Guid? EmployeeId = null, string? Reason = null, Kasse.Application.Staff.Approval? Approval = null);
 
 /// <summary>The drawer was shut again: reported by the drawer's sensor (through the till) or by the till itself.</summary>
 public sealed record CloseDrawer(Guid? EmployeeId = null);

@@ -17,8 +17,8 @@ public sealed record DemoSeedResult(bool StoreCreated, ImportReport Products);
 /// The demo store a newcomer sells from within a minute: a Danish købmand with a café corner, one till and
 /// one user. Fixed ids so the README's examples work as they stand.
 /// </summary>
-public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ProductImporter importer, PrinterService printers,
-    PaymentDevices payments)
+public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeService employees, ApiKeyService keys, ProductImporter importer,
+    PrinterService printers, PaymentDevices payments)
 {
     public static readonly Guid StoreId = Guid.Parse("0192f000-0000-7000-8000-000000000001");
     public static readonly Guid RegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000101");
@@ -28,6 +28,13 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
 
     /// <summary>Where tools/Kasse.PrinterEmulator listens by default; the demo till prints there (docs/hardware.md).</summary>
     public const string PrinterAddress = "127.0.0.1:9100";
+
+    /// <summary>
+    /// The demo store's API key, printed in the README so its curl examples work. It is NOT secret: it exists
+    /// only where the demo store was seeded, and the server warns about it at every start.
+    /// </summary>
+    public const string DemoApiKey = "kasse_demo0000_demo-only-not-a-secret";
+    public const string DemoApiKeyName = "demo (not secret)";
 
     /// <summary>Seeds only when the database has no store at all (first start).</summary>
     public async Task<DemoSeedResult?> SeedIfEmptyAsync(CancellationToken ct) =>
@@ -43,7 +50,8 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == RegisterId, ct))
             await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), "SIM-0001",
                 new Uri("http://127.0.0.1:8120/"), "123456"), ct);
-        await employees.CreateAsync(EmployeeId, "Mette Demo", Role.Manager, EmployeePin, ct);
+        await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, ct);
+        await keys.CreateKnownAsync(DemoApiKeyName, nameof(Role.Owner), DemoApiKey, "demo seeder", ct);
         if (!await db.Printers.AnyAsync(p => p.Id == PrinterId, ct))
             await printers.SaveAsync(StoreId, new SavePrinter(PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network,
                 PrinterAddress, RegisterId, Columns: PaperWidth.Mm80), ct);

@@ -17,7 +17,7 @@ namespace Kasse.Application.Sales;
 /// register's next receipt number, in one transaction. Returning with the same id again answers the same.
 /// </summary>
 public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal,
-    TransactionSigner signer, ReceiptService receipts, PrintQueue printing, TimeProvider clock)
+    TransactionSigner signer, ReceiptService receipts, PrintQueue printing, CurrentActor actor, AuditTrail audit, TimeProvider clock)
 {
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -51,7 +51,8 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         {
             if (command.Products is not { Count: > 0 })
                 throw DomainException.Invalid("return.products", "Say which products come back (a return without a receipt lists products).");
-            var approvedBy = await employees.AuthoriseAsync(command.CashierId, Permission.RefundWithoutReceipt, command.Approval, ct);
+            var approvedBy = await employees.AuthoriseAsync(actor.Value, command.CashierId, Permission.RefundWithoutReceipt, command.Approval,
+                "a return without a receipt", store.Id, register.Id, ct);
             if (string.IsNullOrWhiteSpace(command.Reason))
                 throw DomainException.Invalid("return.reason", "A return without a receipt needs a reason.");
             ret = Sale.OpenReturn(command.Id, store, register, command.CashierId, now, null, command.Reason, approvedBy);
@@ -66,7 +67,11 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         var number = await db.NextReceiptNumberAsync(register.Id, ct);
         ret.Complete(number, now, store.BusinessDayOf(now));
         await signer.SignAsync(ret, store, ct);
-        await journal.ReceiptAsync(ret, ct);
+        var entry = await journal.ReceiptAsync(ret, ct);
+        audit.Record(AuditAction.Refunded, $"Return receipt {number}: {-ret.TotalAmount:0.00} refunded "
+            + (command.OriginalSaleId is null ? $"without a receipt ({command.Reason})." : "against its original receipt."),
+            subject: ret.Id.ToString(), storeId: store.Id, registerId: register.Id, journalSequence: entry.Sequence, approvedById: ret.ApprovedById,
+            after: new { ret.CashierId, WithoutReceipt = command.OriginalSaleId is null, Amount = -ret.TotalAmount });
         await printing.CompletedSaleAsync(ret, receipts, printReceipt: true, ct);
         await db.SaveChangesAsync(ct);
         return SaleView.From(ret);

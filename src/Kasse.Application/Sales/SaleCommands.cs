@@ -9,10 +9,15 @@ public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null);
 /// A line by barcode (EAN/UPC or a variable-measure label), by product id, or a free-text line with its
 /// own price. Quantity defaults to 1; for a weighed product it is the weight in kg.
 /// </summary>
+/// A unitPrice with a productId overrides the product's price: that needs PriceOverride or a supervisor's approval.
 public sealed record AddLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
-    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null);
+    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null);
 
-public sealed record SetDiscount(DiscountKind Kind, decimal Value = 0m, string? Reason = null);
+/// <summary>A discount above the owner's limit needs DiscountAboveLimit or a supervisor's <see cref="Approval"/>.</summary>
+public sealed record SetDiscount(DiscountKind Kind, decimal Value = 0m, string? Reason = null, Approval? Approval = null);
+
+/// <summary>Taking back a payment already made needs VoidAfterPayment or a supervisor's approval.</summary>
+public sealed record VoidPayment(Approval? Approval = null);
 
 public sealed record AddPayment(Guid Id, PaymentMethod Method, decimal? Amount = null, decimal? Tendered = null, string? Reference = null);
 

@@ -86,7 +86,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             else if (command.ProductId is { } productId)
             {
                 var product = await catalog.FindProductAsync(productId, ct);
-                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null);
+                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null, command.UnitPrice);
             }
             else if (command.Description is not null || command.UnitPrice is not null)
             {

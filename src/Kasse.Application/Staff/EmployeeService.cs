@@ -8,29 +8,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Staff;
 
-public sealed record EmployeeView(Guid Id, string Name, Role Role, bool IsActive, string Language = Languages.Danish)
+public sealed record EmployeeView(Guid Id, string Name, string Role, bool IsActive, string? UserName, string Language = Languages.Danish)
 {
-    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive, e.Language);
+    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive, e.UserName, e.Language);
 }
 
 /// <summary>A manager's change to an employee; a null PIN keeps the one they have.</summary>
-public sealed record UpdateEmployee(string Name, Role Role, string Language, bool IsActive, string? NewPin = null);
+public sealed record UpdateEmployee(string Name, string Role, string Language, bool IsActive, string? NewPin = null);
 
 /// <summary>A supervisor's PIN entered on the till to allow one gated action.</summary>
 public sealed record Approval(Guid EmployeeId, string Pin);
 
-public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
+/// <summary>A signed-in employee and what their role allows, for the session the host keeps.</summary>
+public sealed record SignedIn(EmployeeView Employee, IReadOnlySet<Permission> Permissions);
+
+public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, AuditTrail audit, PermissionMatrix matrix,
+    ApprovalThrottle throttle, TimeProvider clock)
 {
-    public Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, CancellationToken ct) =>
+    public Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, CancellationToken ct) =>
         CreateAsync(id, name, role, pin, Languages.Danish, ct);
 
-    public async Task<EmployeeView> CreateAsync(Guid id, string name, Role role, string pin, string language, CancellationToken ct)
+    public async Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, string language, CancellationToken ct)
     {
         var existing = await db.Employees.FindAsync([id], ct);
         if (existing is not null)
             return EmployeeView.From(existing);
+        await EnsureRoleExistsAsync(role, ct);
         var employee = new Employee(id, name, role, PinHasher.Hash(pin), language);
         db.Employees.Add(employee);
+        audit.Record(AuditAction.EmployeeCreated, $"Added {employee.Name} as {employee.Role}.", subject: id.ToString(),
+            after: new { employee.Name, employee.Role });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
     }
@@ -41,12 +48,16 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Ti
     public async Task<EmployeeView> UpdateAsync(Guid id, UpdateEmployee command, CancellationToken ct)
     {
         var employee = await db.Employees.FindAsync([id], ct) ?? throw EmployeeNotFound(id);
+        var before = new { employee.Name, employee.Role, employee.Language, employee.IsActive };
+        await EnsureRoleExistsAsync(command.Role, ct);
         employee.Rename(command.Name);
         employee.ChangeRole(command.Role);
         employee.SetLanguage(command.Language);
         employee.SetActive(command.IsActive);
         if (!string.IsNullOrEmpty(command.NewPin))
             employee.ChangePin(PinHasher.Hash(command.NewPin));
+        audit.Record(AuditAction.EmployeeChanged, $"{employee.Name}: edited in the back office{(string.IsNullOrEmpty(command.NewPin) ? "" : ", new PIN")}.",
+            subject: id.ToString(), before: before, after: new { employee.Name, employee.Role, employee.Language, employee.IsActive });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
     }
@@ -56,27 +67,117 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Ti
     public async Task<IReadOnlyList<EmployeeView>> ListAsync(CancellationToken ct) =>
         (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Select(EmployeeView.From).ToList();
 
+    /// <summary>Active employees whose role allows <paramref name="permission"/> (e.g. the supervisors a till may ask to approve).</summary>
+    public async Task<IReadOnlyList<EmployeeView>> ListAllowedToAsync(Permission permission, CancellationToken ct)
+    {
+        var allowed = new List<EmployeeView>();
+        foreach (var employee in await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(ct))
+            if ((await matrix.PermissionsOfAsync(db, employee.Role, ct)).Contains(permission))
+                allowed.Add(EmployeeView.From(employee));
+        return allowed;
+    }
+
+    /// <summary>The owner or a manager changes an employee: role, PIN, back-office login, or deactivates them (audited).</summary>
+    public async Task<EmployeeView> ChangeAsync(Guid id, string? role, string? pin, string? userName, string? password, bool? active, CancellationToken ct)
+    {
+        var employee = await FindAsync(id, ct);
+        var before = new { employee.Role, employee.UserName, employee.IsActive };
+        if (role is not null)
+        {
+            await EnsureRoleExistsAsync(role, ct);
+            employee.ChangeRole(role);
+        }
+        if (pin is not null)
+            employee.ChangePin(PinHasher.Hash(pin));
+        if (password is not null)
+            employee.SetBackOfficeLogin(userName ?? employee.UserName
+                ?? throw DomainException.Invalid("employee.user-name", "Give a userName for the back-office login."), PasswordHasher.Hash(password));
+        else if (userName is not null)
+            throw DomainException.Invalid("employee.password", "Set a password together with the user name.");
+        if (active == false)
+            employee.Deactivate();
+        var changes = new List<string>();
+        if (role is not null) changes.Add($"role {before.Role} → {employee.Role}");
+        if (pin is not null) changes.Add("new PIN");
+        if (password is not null) changes.Add("new back-office password");
+        if (active == false) changes.Add("deactivated");
+        audit.Record(AuditAction.EmployeeChanged, $"{employee.Name}: {string.Join(", ", changes)}.", subject: id.ToString(),
+            before: before, after: new { employee.Role, employee.UserName, employee.IsActive });
+        await db.SaveChangesAsync(ct);
+        return EmployeeView.From(employee);
+    }
+
     /// <summary>
     /// A cashier signs in at a till with their PIN (journaled, SAF-T 13003). A wrong PIN is refused without
-    /// saying whether the employee exists. Lockout and rate limits arrive with the staff issue.
+    /// saying whether the employee exists; repeated failures lock the employee out with a growing wait.
+    /// Failures are saved before the refusal, so they count even though the request fails.
     /// </summary>
-    public Task<EmployeeView> SignInAsync(Guid registerId, Guid employeeId, string pin, CancellationToken ct) => db.InTransactionAsync(async () =>
+    public async Task<SignedIn> SignInAsync(Guid registerId, Guid employeeId, string pin, CancellationToken ct)
     {
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
         var employee = await db.Employees.FindAsync([employeeId], ct);
-        if (employee is null || !employee.IsActive || !PinHasher.Verify(pin, employee.PinHash))
-            throw DomainException.Forbidden("employee.sign-in-failed", "That PIN is not right. Try again.");
-        await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedIn, register.Id, employee.Id, null,
-            FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
+        await EnsureCanSignInAsync(employee, employeeId, register.StoreId, register.Id, "PIN", e => PinHasher.Verify(pin, e.PinHash), ct);
+        return await db.InTransactionAsync(async () =>
+        {
+            var entry = await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedIn, register.Id, employee!.Id, null,
+                FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
+            audit.Record(AuditAction.SignedIn, $"{employee.Name} signed in at the till with their PIN.", subject: employee.Id.ToString(),
+                storeId: register.StoreId, registerId: register.Id, journalSequence: entry.Sequence, by: ActorFor(employee, register.Id, null));
+            await db.SaveChangesAsync(ct);
+            return new SignedIn(EmployeeView.From(employee), await matrix.PermissionsOfAsync(db, employee.Role, ct));
+        }, ct);
+    }
+
+    /// <summary>Back-office sign-in by user name and password, with the same lockout as the till.</summary>
+    public async Task<SignedIn> SignInWithPasswordAsync(string userName, string password, CancellationToken ct)
+    {
+        var name = userName.Trim().ToLowerInvariant();
+        var employee = await db.Employees.FirstOrDefaultAsync(e => e.UserName == name, ct);
+        await EnsureCanSignInAsync(employee, null, null, null, "password", e => PasswordHasher.Verify(password, e.PasswordHash), ct);
+        audit.Record(AuditAction.SignedIn, $"{employee!.Name} signed in to the back office.", subject: employee.Id.ToString(),
+            by: ActorFor(employee, null, null));
         await db.SaveChangesAsync(ct);
-        return EmployeeView.From(employee);
-    }, ct);
+        return new SignedIn(EmployeeView.From(employee), await matrix.PermissionsOfAsync(db, employee.Role, ct));
+    }
+
+    private async Task EnsureCanSignInAsync(Employee? employee, Guid? claimedId, Guid? storeId, Guid? registerId, string secret,
+        Func<Employee, bool> verify, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var subject = employee?.Id.ToString() ?? claimedId?.ToString();
+        if (employee is { } locked && locked.IsLockedAt(now))
+        {
+            audit.Record(AuditAction.SignInFailed, $"Sign-in by {secret} refused: {locked.Name} is locked out until {locked.LockedUntil:u}.",
+                subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
+            await db.SaveChangesAsync(ct);
+            throw LockedOut(locked, now);
+        }
+        if (employee is not null && employee.IsActive && verify(employee))
+        {
+            employee.RecordSuccessfulSignIn();
+            return;
+        }
+        employee?.RecordFailedSignIn(now);
+        audit.Record(AuditAction.SignInFailed, employee is null ? $"Wrong {secret} for an unknown employee." : $"Wrong {secret} for {employee.Name} ({employee.FailedSignIns} in a row).",
+            subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
+        if (employee is not null && employee.IsLockedAt(now))
+            audit.Record(AuditAction.LockedOut, $"{employee.Name} is locked out until {employee.LockedUntil:u} after {employee.FailedSignIns} failed sign-ins.",
+                subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
+        await db.SaveChangesAsync(ct);
+        throw DomainException.Forbidden("employee.sign-in-failed", secret == "PIN" ? "That PIN is not right. Try again." : "The user name or password is not right.");
+    }
+
+    private static DomainException LockedOut(Employee employee, DateTimeOffset now)
+    {
+        var wait = (int)Math.Ceiling((employee.LockedUntil!.Value - now).TotalSeconds);
+        return DomainException.Forbidden("employee.locked-out",
+            $"Too many wrong attempts. Sign-in is locked for {wait} more seconds; a manager can reset the PIN meanwhile.");
+    }
 
     public Task<EmployeeView> SignOutAsync(Guid registerId, Guid employeeId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
-        var employee = await db.Employees.FindAsync([employeeId], ct)
-            ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {employeeId}.");
+        var employee = await FindAsync(employeeId, ct);
         await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedOut, register.Id, employee.Id, null,
             FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
         await db.SaveChangesAsync(ct);
@@ -84,26 +185,56 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Ti
     }, ct);
 
     /// <summary>
-    /// Who may do a gated action: the acting employee if their role allows it, otherwise an approver whose
-    /// PIN is right and whose role allows it. Returns the approver's id (null when no approval was needed).
+    /// Who may do a gated action: the acting employee (the one named by the till, else the signed-in one) if
+    /// their role allows it; an API key or the command line acting for nobody in particular if it may;
+    /// otherwise an approver whose PIN is right and whose role allows it — for this one action. Returns the
+    /// approver's id (null when no approval was needed); the approval is audited with who asked.
     /// </summary>
-    public async Task<Guid?> AuthoriseAsync(Guid? actingEmployeeId, Permission permission, Approval? approval, CancellationToken ct)
+    public async Task<Guid?> AuthoriseAsync(Actor caller, Guid? actingEmployeeId, Permission permission, Approval? approval, string what,
+        Guid? storeId, Guid? registerId, CancellationToken ct)
     {
-        if (actingEmployeeId is not null)
+        var actingId = actingEmployeeId ?? caller.EmployeeId;
+        Employee? acting = null;
+        if (actingId is not null)
         {
-            var acting = await db.Employees.FindAsync([actingEmployeeId.Value], ct)
-                ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {actingEmployeeId}.");
-            if (acting.IsActive && acting.Role.Allows(permission))
+            acting = await FindAsync(actingId.Value, ct);
+            if (acting.IsActive && (await matrix.PermissionsOfAsync(db, acting.Role, ct)).Contains(permission))
                 return null;
         }
+        else if (caller.May(permission))
+            return null;
         if (approval is null)
             throw DomainException.Forbidden("permission.approval-required",
-                $"This needs a supervisor's approval ({permission}). Ask a supervisor to enter their PIN.");
+                $"This needs a supervisor's approval ({permission}: {what}). Ask a supervisor to enter their PIN.");
+        var now = clock.Now();
+        if (throttle.LockedUntil(approval.EmployeeId, now) is { } until)
+            throw DomainException.Forbidden("permission.approval-locked",
+                $"Too many wrong approval PINs. Approvals by this supervisor are locked until {until:HH:mm:ss} UTC.");
         var approver = await db.Employees.FindAsync([approval.EmployeeId], ct);
         if (approver is null || !approver.IsActive || !PinHasher.Verify(approval.Pin, approver.PinHash))
+        {
+            throttle.Fail(approval.EmployeeId, now);
             throw DomainException.Forbidden("permission.approval-invalid", "The approval PIN is not right.");
-        if (!approver.Role.Allows(permission))
+        }
+        throttle.Succeed(approval.EmployeeId);
+        if (!(await matrix.PermissionsOfAsync(db, approver.Role, ct)).Contains(permission))
             throw DomainException.Forbidden("permission.approver-not-allowed", $"{approver.Name} may not approve this ({permission}).");
+        audit.Record(AuditAction.ApprovalGiven, $"{approver.Name} approved {permission} ({what}) asked by {acting?.Name ?? caller.Name}.",
+            subject: permission.ToString(), storeId: storeId, registerId: registerId, approvedById: approver.Id,
+            by: acting is null ? caller : ActorFor(acting, registerId, null));
         return approver.Id;
+    }
+
+    public static Actor ActorFor(Employee employee, Guid? registerId, IReadOnlySet<Permission>? permissions) =>
+        new($"{employee.Name} ({employee.Role})", employee.Id, null, registerId, permissions ?? new HashSet<Permission>());
+
+    private async Task<Employee> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Employees.FindAsync([id], ct) ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
+
+    private async Task EnsureRoleExistsAsync(string role, CancellationToken ct)
+    {
+        if (!BuiltInRoles.IsBuiltIn(role) && !await db.Roles.AnyAsync(r => r.Name == role, ct))
+            throw DomainException.Invalid("employee.role",
+                $"There is no role '{role}'. Built-in roles: {string.Join(", ", Enum.GetNames<Role>())}; the owner can add custom roles.");
     }
 }

@@ -1,27 +1,30 @@
 namespace Kasse.Domain.Staff;
 
-/// <summary>A person who works the till. The PIN is kept only as a salted hash.</summary>
+/// <summary>A person who works the till. The PIN and the password are kept only as salted hashes.</summary>
 public sealed class Employee
 {
     public const int MaxNameLength = 80;
+    public const int MaxUserNameLength = 60;
 
-    private Employee() { Name = ""; PinHash = ""; }
+    private Employee() { Name = ""; PinHash = ""; Role = ""; }
 
-    public Employee(Guid id, string name, Role role, string pinHash)
+    public Employee(Guid id, string name, string role, string pinHash)
     {
         Id = id;
         Name = Text.Required(name, MaxNameLength, "employee.name", "An employee name");
-        Role = role;
+        Role = RoleDefinition.ValidName(role);
         PinHash = pinHash;
         IsActive = true;
     }
 
-    public Employee(Guid id, string name, Role role, string pinHash, string language) : this(id, name, role, pinHash) =>
+    public Employee(Guid id, string name, string role, string pinHash, string language) : this(id, name, role, pinHash) =>
         SetLanguage(language);
 
     public Guid Id { get; private set; }
     public string Name { get; private set; }
-    public Role Role { get; private set; }
+
+    /// <summary>The name of a built-in or custom role in the permission matrix.</summary>
+    public string Role { get; private set; }
     public string PinHash { get; private set; }
     public bool IsActive { get; private set; }
 
@@ -30,19 +33,57 @@ public sealed class Employee
 
     public void Rename(string name) => Name = Text.Required(name, MaxNameLength, "employee.name", "An employee name");
 
-    /// <summary>A basic role for now; the access-control work brings an owner-editable permission matrix.</summary>
-    public void ChangeRole(Role role) => Role = Enum.IsDefined(role) ? role : throw DomainException.Invalid("employee.role", $"Unknown role {role}.");
-
-    public void ChangePin(string pinHash) => PinHash = pinHash;
 
     public void SetLanguage(string code) => Language = Languages.Valid(code, "employee.language");
 
     /// <summary>A person who leaves can no longer sign in; their name stays on the receipts they rang up.</summary>
     public void SetActive(bool active) => IsActive = active;
 
+    /// <summary>The back-office login; null for till-only staff.</summary>
+    public string? UserName { get; private set; }
+    public string? PasswordHash { get; private set; }
+    public int FailedSignIns { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    public void RecordFailedSignIn(DateTimeOffset now)
+    {
+        FailedSignIns++;
+        var lockout = SignInLockout.After(FailedSignIns);
+        if (lockout > TimeSpan.Zero)
+            LockedUntil = now + lockout;
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
+    public void ChangeRole(string role) => Role = RoleDefinition.ValidName(role);
+
+    public void ChangePin(string pinHash) => PinHash = pinHash;
+
+    public void SetBackOfficeLogin(string userName, string passwordHash)
+    {
+        UserName = Text.Required(userName, MaxUserNameLength, "employee.user-name", "A user name").ToLowerInvariant();
+        PasswordHash = passwordHash;
+    }
+
+    public void Deactivate() => IsActive = false;
+
     public static void EnsureValidPin(string pin)
     {
         if (pin.Length is < 4 or > 6 || !pin.All(char.IsAsciiDigit))
             throw DomainException.Invalid("employee.pin", "A PIN is 4 to 6 digits.");
+    }
+
+    public static void EnsureValidPassword(string password)
+    {
+        if (password.Length < 12)
+            throw DomainException.Invalid("employee.password", "A back-office password has at least 12 characters.");
+        if (password.Length > 200)
+            throw DomainException.Invalid("employee.password", "A back-office password has at most 200 characters.");
     }
 }

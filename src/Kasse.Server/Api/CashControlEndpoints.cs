@@ -1,4 +1,7 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.CashControl;
+using Kasse.Application.Staff;
 using Kasse.Domain;
 using Kasse.Domain.CashControl;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,24 +13,24 @@ public static class CashControlEndpoints
     public static RouteGroupBuilder MapCashControl(this RouteGroupBuilder api)
     {
         var register = api.MapGroup("/registers/{registerId:guid}").WithTags("Cash control");
-        register.MapPost("/sessions", OpenSession).WithSummary("Open the register's cash session with the counted opening float (one open session per register; journaled)");
-        register.MapGet("/sessions/current", CurrentSession).WithSummary("The register's open session; the expected cash is never shown before the count");
-        register.MapGet("/sessions/{sessionId:guid}", GetSession).WithSummary("A session; expected cash and over/short appear once it is counted");
+        register.MapPost("/sessions", OpenSession).WithSummary("Open the register's cash session with the counted opening float (one open session per register; journaled)").RequirePermission(Permission.CashControl);
+        register.MapGet("/sessions/current", CurrentSession).WithSummary("The register's open session; the expected cash is never shown before the count").RequirePermission(Permission.CashControl, Permission.SeeReports);
+        register.MapGet("/sessions/{sessionId:guid}", GetSession).WithSummary("A session; expected cash and over/short appear once it is counted").RequirePermission(Permission.CashControl, Permission.SeeReports);
         register.MapPost("/sessions/{sessionId:guid}/count", Count)
-            .WithSummary("Close the session with a blind count: the counted cash is recorded first, then expected and over/short are answered (journaled)");
-        register.MapGet("/sessions/{sessionId:guid}/cash-movements", ListMovements).WithSummary("The cash dropped and paid in during a session");
-        register.MapPost("/cash-movements", RecordMovement).WithSummary("Drop cash to the safe (Drop, SAF-T 13019) or pay cash in (PayIn), with a reason, during the open session (journaled)");
-        register.MapPost("/drawer/open", OpenDrawer).WithSummary("Open the drawer without a sale (\"no sale\", SAF-T 13005; journaled and counted on X and Z)");
-        register.MapPost("/drawer/close", CloseDrawer).WithSummary("The drawer was shut again, as its sensor or the till reports it (SAF-T 13006; journaled)");
-        register.MapPost("/x-reports", XReport).WithSummary("Make an X report: the register's period so far, closing nothing (journaled, SAF-T 13008)");
+            .WithSummary("Close the session with a blind count: the counted cash is recorded first, then expected and over/short are answered (journaled)").RequirePermission(Permission.CashControl);
+        register.MapGet("/sessions/{sessionId:guid}/cash-movements", ListMovements).WithSummary("The cash dropped and paid in during a session").RequirePermission(Permission.CashControl, Permission.SeeReports);
+        register.MapPost("/cash-movements", RecordMovement).WithSummary("Drop cash to the safe (Drop, SAF-T 13019) or pay cash in (PayIn), with a reason, during the open session (journaled)").RequirePermission(Permission.CashControl);
+        register.MapPost("/drawer/open", OpenDrawer).WithSummary("Open the drawer without a sale (\"no sale\", SAF-T 13005; journaled and counted on X and Z)").RequirePermission(Permission.Sell, Permission.CashControl);
+        register.MapPost("/drawer/close", CloseDrawer).WithSummary("The drawer was shut again, as its sensor or the till reports it (SAF-T 13006; journaled)").RequirePermission(Permission.Sell, Permission.CashControl);
+        register.MapPost("/x-reports", XReport).WithSummary("Make an X report: the register's period so far, closing nothing (journaled, SAF-T 13008)").RequirePermission(Permission.XReport);
         register.MapPost("/z-reports", ZReport)
-            .WithSummary("Make the Z report that closes the register's period; refused while a session is open or when nothing happened since the last Z (journaled with its full content, SAF-T 13009)");
-        register.MapGet("/z-reports", ListZReports).WithSummary("The register's Z reports, newest first (?take=, at most 100)");
+            .WithSummary("Make the Z report that closes the register's period; refused while a session is open or when nothing happened since the last Z (journaled with its full content, SAF-T 13009)").RequirePermission(Permission.ZReport);
+        register.MapGet("/z-reports", ListZReports).WithSummary("The register's Z reports, newest first (?take=, at most 100)").RequirePermission(Permission.ZReport, Permission.SeeReports);
 
         var reports = api.MapGroup("/reports").WithTags("Cash control");
-        reports.MapGet("/{reportId:guid}", GetReport).WithSummary("An X or Z report as JSON, shaped after the SAF-T eventReport");
-        reports.MapGet("/{reportId:guid}/report.txt", ReportAsText).WithSummary("An X or Z report laid out for the receipt printer (plain text, 42 columns; ?width=32 or 48)");
-        reports.MapGet("/{reportId:guid}/report.pdf", ReportAsPdf).WithSummary("An X or Z report as an A4 PDF");
+        reports.MapGet("/{reportId:guid}", GetReport).WithSummary("An X or Z report as JSON, shaped after the SAF-T eventReport").RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
+        reports.MapGet("/{reportId:guid}/report.txt", ReportAsText).WithSummary("An X or Z report laid out for the receipt printer (plain text, 42 columns; ?width=32 or 48)").RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
+        reports.MapGet("/{reportId:guid}/report.pdf", ReportAsPdf).WithSummary("An X or Z report as an A4 PDF").RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
         return api;
     }
 
@@ -43,8 +46,13 @@ public static class CashControlEndpoints
     private static async Task<Ok<SessionView>> GetSession(Guid registerId, Guid sessionId, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.GetSessionAsync(registerId, sessionId, ct));
 
-    private static async Task<Ok<SessionView>> Count(Guid registerId, Guid sessionId, CountCash request, CashControlService cash, CancellationToken ct) =>
-        TypedResults.Ok(await cash.CountAsync(registerId, sessionId, request, ct));
+    private static async Task<Ok<SessionView>> Count(Guid registerId, Guid sessionId, CountCash request, CashControlService cash, FraudDetector fraud,
+        Kasse.Data.KasseDbContext db, CancellationToken ct)
+    {
+        var counted = await cash.CountAsync(registerId, sessionId, request, ct);
+        await fraud.AfterEventAsync((await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct)).StoreId, ct);
+        return TypedResults.Ok(counted);
+    }
 
     private static async Task<Ok<IReadOnlyList<CashMovementView>>> ListMovements(Guid registerId, Guid sessionId, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.ListMovementsAsync(registerId, sessionId, ct));
@@ -55,8 +63,16 @@ public static class CashControlEndpoints
         return TypedResults.Created($"/api/v1/registers/{registerId}/sessions/{movement.SessionId}/cash-movements", movement);
     }
 
-    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, CancellationToken ct) =>
-        TypedResults.Ok(await cash.OpenDrawerAsync(registerId, request, ct));
+    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, ApprovalGates gates,
+        FraudDetector fraud, Kasse.Data.KasseDbContext db, CancellationToken ct)
+    {
+        var register = await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct);
+        await gates.NoSaleAsync(register.Id, register.StoreId, request, ct);
+        var opened = await cash.OpenDrawerAsync(registerId, request, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(register.StoreId, ct);
+        return TypedResults.Ok(opened);
+    }
 
     private static async Task<Ok<DrawerClosedView>> CloseDrawer(Guid registerId, CloseDrawer request, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.CloseDrawerAsync(registerId, request, ct));

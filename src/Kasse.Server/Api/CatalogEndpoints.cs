@@ -1,3 +1,5 @@
+using Kasse.Server.Security;
+using Kasse.Domain.Staff;
 using Kasse.Application.Catalog;
 using Kasse.Application.Stores;
 using Kasse.Data;
@@ -25,18 +27,18 @@ public static class CatalogEndpoints
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
     {
         var categories = api.MapGroup("/categories").WithTags("Catalogue");
-        categories.MapGet("/", ListCategories).WithSummary("All categories in display order");
-        categories.MapPost("/", CreateCategory).WithSummary("Create a category (idempotent by id)");
+        categories.MapGet("/", ListCategories).RequirePermission(Permission.Browse).WithSummary("All categories in display order");
+        categories.MapPost("/", CreateCategory).RequirePermission(Permission.EditProducts).WithSummary("Create a category (idempotent by id)");
 
         var products = api.MapGroup("/products").WithTags("Catalogue");
-        products.MapGet("/", SearchProducts).WithSummary("Search active products by name, SKU or barcode (?q=æbl&categoryId=&skip=&take=)");
-        products.MapPost("/", CreateProduct).WithSummary("Create a product (idempotent by id)");
-        products.MapGet("/{productId:guid}", GetProduct).WithSummary("One product");
-        products.MapPut("/{productId:guid}", UpdateProduct).WithSummary("Change a product: price, name, barcodes, active …");
+        products.MapGet("/", SearchProducts).RequirePermission(Permission.Browse).WithSummary("Search active products by name, SKU or barcode (?q=æbl&categoryId=&skip=&take=)");
+        products.MapPost("/", CreateProduct).RequirePermission(Permission.EditProducts).WithSummary("Create a product (idempotent by id)");
+        products.MapGet("/{productId:guid}", GetProduct).RequirePermission(Permission.Browse).WithSummary("One product");
+        products.MapPut("/{productId:guid}", UpdateProduct).RequirePermission(Permission.EditProducts).WithSummary("Change a product: price, name, barcodes, active …");
 
-        api.MapGet("/stores/{storeId:guid}/barcodes/{code}", LookUpBarcode).WithTags("Catalogue")
+        api.MapGet("/stores/{storeId:guid}/barcodes/{code}", LookUpBarcode).WithTags("Catalogue").RequirePermission(Permission.Browse)
             .WithSummary("Look up a scanned code as the store's till would read it (EAN-13/EAN-8/UPC-A or a GS1 20–29 label)");
-        api.MapPost("/registers/{registerId:guid}/price-checks", PriceCheck).WithTags("Catalogue")
+        api.MapPost("/registers/{registerId:guid}/price-checks", PriceCheck).WithTags("Catalogue").RequirePermission(Permission.Sell)
             .WithSummary("A customer's price check at the till: the product for a scanned code, journaled as a price look-up");
         return api;
     }

@@ -1,3 +1,5 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Fiscal.SaftExport;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +13,7 @@ public static class ExportEndpoints
     {
         var exports = api.MapGroup("/stores/{storeId:guid}/exports").WithTags("Fiscal journal");
         exports.MapGet("/saf-t", SaftCashRegister)
-            .WithSummary("The SAF-T Cash Register file of the store for whole business days (?from=yyyy-MM-dd&to=yyyy-MM-dd; country=DK, the default, or NO for a store in Norway); the export is journaled (13020)")
+            .WithSummary("The SAF-T Cash Register file of the store for whole business days (?from=yyyy-MM-dd&to=yyyy-MM-dd; country=DK, the default, or NO for a store in Norway); the export is journaled (13020)").RequirePermission(Permission.ExportSaft)
             .Produces(StatusCodes.Status200OK, contentType: XmlContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

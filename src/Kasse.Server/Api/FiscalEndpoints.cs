@@ -1,3 +1,5 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Stores;
 using Kasse.Data;
@@ -20,8 +22,8 @@ public static class FiscalEndpoints
     public static RouteGroupBuilder MapFiscal(this RouteGroupBuilder api)
     {
         var journal = api.MapGroup("/stores/{storeId:guid}/journal").WithTags("Fiscal journal");
-        journal.MapGet("/", List).WithSummary("The store's electronic journal in order (?after=sequence&take=)");
-        journal.MapGet("/verification", Verify).WithSummary("Re-compute the hash chain and compare every receipt with its journal entry");
+        journal.MapGet("/", List).WithSummary("The store's electronic journal in order (?after=sequence&take=)").RequirePermission(Permission.ViewJournal);
+        journal.MapGet("/verification", Verify).WithSummary("Re-compute the hash chain and compare every receipt with its journal entry").RequirePermission(Permission.ViewJournal);
         return api;
     }
 

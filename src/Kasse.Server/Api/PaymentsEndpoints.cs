@@ -1,3 +1,5 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Payments;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,17 +16,24 @@ public static class PaymentsEndpoints
     {
         var payments = api.MapGroup("/").WithTags("Payments");
         payments.MapPost("/sales/{saleId:guid}/terminal-payments", Start).WithMetadata(IdempotentByClientId.Instance)
-            .WithSummary("Pay by card (terminal) or MobilePay: saved, then sent once. 200 when settled; 202 while the device waits (poll the Location)");
-        payments.MapGet("/sales/{saleId:guid}/terminal-payments", ListForSale).WithSummary("The card and MobilePay payments tried on a sale, newest first");
+            .WithSummary("Pay by card (terminal) or MobilePay: saved, then sent once. 200 when settled; 202 while the device waits (poll the Location)")
+            .RequirePermission(Permission.Sell);
+        payments.MapGet("/sales/{saleId:guid}/terminal-payments", ListForSale).WithSummary("The card and MobilePay payments tried on a sale, newest first")
+            .RequirePermission(Permission.Sell, Permission.SeeReports);
         payments.MapGet("/terminal-payments/{paymentId:guid}", Get)
-            .WithSummary("A card or MobilePay payment; if its outcome is open, the device is asked (never charged again)");
+            .WithSummary("A card or MobilePay payment; if its outcome is open, the device is asked (never charged again)")
+            .RequirePermission(Permission.Sell, Permission.SeeReports);
         payments.MapPost("/terminal-payments/{paymentId:guid}/cancel", Cancel).WithMetadata(IdempotentByClientId.Instance)
-            .WithSummary("Cancel a payment the device is still waiting on (nexo AbortRequest, MobilePay cancel)");
+            .WithSummary("Cancel a payment the device is still waiting on (nexo AbortRequest, MobilePay cancel)")
+            .RequirePermission(Permission.Sell);
         payments.MapPost("/terminal-payments/{paymentId:guid}/reverse", Reverse).WithMetadata(IdempotentByClientId.Instance)
-            .WithSummary("Take back an approved payment of an open sale (nexo ReversalRequest, MobilePay refund); safe to repeat");
-        payments.MapGet("/registers/{registerId:guid}/payment-devices", GetDevices).WithSummary("The register's card terminal and MobilePay settings");
+            .WithSummary("Take back an approved payment of an open sale (nexo ReversalRequest, MobilePay refund); safe to repeat; needs VoidAfterPayment (or VoidSale, as voiding reverses too)")
+            .RequirePermission(Permission.VoidAfterPayment, Permission.VoidSale);
+        payments.MapGet("/registers/{registerId:guid}/payment-devices", GetDevices).WithSummary("The register's card terminal and MobilePay settings")
+            .RequirePermission(Permission.Sell, Permission.ManageSettings);
         payments.MapPut("/registers/{registerId:guid}/payment-devices", ChangeDevices)
-            .WithSummary("Set the register's card terminal (URL, POIID) and MobilePay (URL, merchant serial number) and the answer timeout");
+            .WithSummary("Set the register's card terminal (URL, POIID) and MobilePay (URL, merchant serial number) and the answer timeout")
+            .RequirePermission(Permission.ManageSettings);
         return api;
     }
 

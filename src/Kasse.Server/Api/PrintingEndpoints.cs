@@ -1,3 +1,5 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Printing;
 using Kasse.Domain.Devices;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,23 +12,30 @@ public static class PrintingEndpoints
     public static RouteGroupBuilder MapPrinting(this RouteGroupBuilder api)
     {
         var store = api.MapGroup("/stores/{storeId:guid}").WithTags("Printing");
-        store.MapGet("/printers", ListPrinters).WithSummary("The store's printers with their state (Online, Offline, PaperOut) and how many jobs wait");
+        store.MapGet("/printers", ListPrinters).WithSummary("The store's printers with their state (Online, Offline, PaperOut) and how many jobs wait")
+            .RequirePermission(Permission.Sell, Permission.ManageSettings);
         store.MapPost("/printers", SavePrinter)
-            .WithSummary("Add or change a printer (by id): a register's receipt printer or a kitchen/bar station's, over the network (host:port) or a device file");
-        store.MapPost("/kitchen-tickets", PrintKitchenTicket).WithSummary("Print an order on the printers of a kitchen or bar station (idempotent by id)");
+            .WithSummary("Add or change a printer (by id): a register's receipt printer or a kitchen/bar station's, over the network (host:port) or a device file")
+            .RequirePermission(Permission.ManageSettings);
+        store.MapPost("/kitchen-tickets", PrintKitchenTicket).WithSummary("Print an order on the printers of a kitchen or bar station (idempotent by id)")
+            .RequirePermission(Permission.Sell);
 
         var printers = api.MapGroup("/printers").WithTags("Printing");
-        printers.MapGet("/{printerId:guid}", GetPrinter).WithSummary("One printer and its state");
+        printers.MapGet("/{printerId:guid}", GetPrinter).WithSummary("One printer and its state").RequirePermission(Permission.Sell, Permission.ManageSettings);
 
         api.MapGet("/registers/{registerId:guid}/printer", GetRegisterPrinter).WithTags("Printing")
-            .WithSummary("The register's receipt printer and its state, for the till to show (Offline, PaperOut …)");
+            .WithSummary("The register's receipt printer and its state, for the till to show (Offline, PaperOut …)")
+            .RequirePermission(Permission.Sell, Permission.ManageSettings);
 
         var jobs = api.MapGroup("/print-jobs").WithTags("Printing");
-        jobs.MapGet("/", ListJobs).WithSummary("Print jobs of a printer (?printerId=) or of a sale or report (?subjectId=), newest first; ?status=Queued for what waits");
-        jobs.MapGet("/{jobId:guid}", GetJob).WithSummary("One print job: queued, sent, interrupted or expired, and why");
+        jobs.MapGet("/", ListJobs).WithSummary("Print jobs of a printer (?printerId=) or of a sale or report (?subjectId=), newest first; ?status=Queued for what waits")
+            .RequirePermission(Permission.Sell, Permission.ManageSettings);
+        jobs.MapGet("/{jobId:guid}", GetJob).WithSummary("One print job: queued, sent, interrupted or expired, and why")
+            .RequirePermission(Permission.Sell, Permission.ManageSettings);
 
         api.MapPost("/reports/{reportId:guid}/print", PrintReport).WithTags("Printing")
-            .WithSummary("Print a stored X or Z report on its register's receipt printer");
+            .WithSummary("Print a stored X or Z report on its register's receipt printer")
+            .RequirePermission(Permission.XReport, Permission.ZReport, Permission.SeeReports);
         return api;
     }
 

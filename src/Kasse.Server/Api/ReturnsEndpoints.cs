@@ -1,3 +1,5 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,13 +10,15 @@ public static class ReturnsEndpoints
     public static RouteGroupBuilder MapReturns(this RouteGroupBuilder api)
     {
         api.MapPost("/returns", Create).WithTags("Returns")
-            .WithSummary("Return goods: with the original receipt (originalSaleId + lines; refunded to the original tender) or without one (products + refundMethod; needs permission or a supervisor's approval)");
+            .WithSummary("Return goods: with the original receipt (originalSaleId + lines; refunded to the original tender) or without one (products + refundMethod; needs permission or a supervisor's approval)").RequirePermission(Permission.Refund);
         return api;
     }
 
-    private static async Task<Created<SaleView>> Create(CreateReturn request, ReturnsService returns, CancellationToken ct)
+    private static async Task<Created<SaleView>> Create(CreateReturn request, ReturnsService returns, Kasse.Application.Staff.FraudDetector fraud,
+        CancellationToken ct)
     {
         var result = await returns.CreateAsync(request, ct);
+        await fraud.AfterEventAsync(result.StoreId, ct);
         return TypedResults.Created($"/api/v1/sales/{result.Id}", result);
     }
 }

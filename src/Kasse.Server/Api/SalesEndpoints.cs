@@ -1,5 +1,9 @@
 using Kasse.Application.Payments;
+using Kasse.Domain.Staff;
+using Kasse.Server.Security;
 using Kasse.Application.Sales;
+using Kasse.Application.Staff;
+using Microsoft.AspNetCore.Mvc;
 using Kasse.Domain.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,30 +18,31 @@ public static class SalesEndpoints
     public static RouteGroupBuilder MapSales(this RouteGroupBuilder api)
     {
         var sales = api.MapGroup("/sales").WithTags("Sales");
-        sales.MapPost("/", Open).WithSummary("Open a sale on a register; the till chooses the id, so a retry opens nothing new");
-        sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments");
-        sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price");
-        sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)");
-        sales.MapDelete("/{saleId:guid}/lines/{lineId:guid}", RemoveLine).WithSummary("Remove a line");
-        sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/discount", SetLineDiscount).WithSummary("Set or clear (kind None) a line discount, with a reason");
-        sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason");
-        sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer");
-        sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store");
+        var reading = new[] { Permission.Sell, Permission.SeeReports };
+        sales.MapPost("/", Open).WithSummary("Open a sale on a register; the till chooses the id, so a retry opens nothing new").RequirePermission(Permission.Sell);
+        sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments").RequirePermission(reading);
+        sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price").RequirePermission(Permission.Sell);
+        sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)").RequirePermission(Permission.Sell);
+        sales.MapDelete("/{saleId:guid}/lines/{lineId:guid}", RemoveLine).WithSummary("Remove a line").RequirePermission(Permission.Sell);
+        sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/discount", SetLineDiscount).WithSummary("Set or clear (kind None) a line discount, with a reason").RequirePermission(Permission.Sell);
+        sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/resume", Resume).WithSummary("Resume a parked sale on a register of the same store").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/void", Void).WithMetadata(IdempotentByClientId.Instance)
-            .WithSummary("Void an open or parked sale; card and MobilePay payments are reversed on the device first");
-        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls");
-        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Remove a payment before completion (money handed back)");
-        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again; its receipt is queued on the register's printer (?printReceipt=false for none) and a cash sale opens the drawer");
-        sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON");
-        sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)");
-        sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)");
-        sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)");
-        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)");
+            .WithSummary("Void an open or parked sale; card and MobilePay payments are reversed on the device first").RequirePermission(Permission.VoidSale);
+        sales.MapPost("/{saleId:guid}/payments", AddPayment).WithSummary("Take a payment: cash (tendered, change, cash rounding), card, MobilePay, gift card; split tender by several calls").RequirePermission(Permission.Sell);
+        sales.MapDelete("/{saleId:guid}/payments/{paymentId:guid}", RemovePayment).WithSummary("Take back a payment before completion (money handed back); needs VoidAfterPayment or a supervisor's approval in the body").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/complete", Complete).WithSummary("Complete a paid sale: it gets the register's next receipt number and never changes again; its receipt is queued on the register's printer (?printReceipt=false for none) and a cash sale opens the drawer").RequirePermission(Permission.Sell);
+        sales.MapGet("/{saleId:guid}/receipt", Receipt).WithSummary("The receipt of a completed sale as JSON").RequirePermission(reading);
+        sales.MapPost("/{saleId:guid}/receipt/copy", CopyReceipt).WithSummary("Print the one copy a completed sale may have, marked KOPI (journaled)").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/receipt/delivery", DeliveryReceipt).WithSummary("Print a delivery note (følgeseddel) of a completed sale, marked as not a receipt (journaled, SAF-T 13016)").RequirePermission(Permission.Sell);
+        sales.MapPost("/{saleId:guid}/receipt/provisional", ProvisionalReceipt).WithSummary("Print a provisional (pro-forma) receipt of an open sale, marked as not a receipt (journaled)").RequirePermission(Permission.Sell);
+        sales.MapGet("/{saleId:guid}/receipt.txt", ReceiptAsText).WithSummary("The receipt laid out as a Danish kassebon (plain text, 42 columns; ?width=32 for 58 mm paper)").RequirePermission(reading);
 
         api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
-            .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)");
+            .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)").RequirePermission(Permission.Sell, Permission.Refund, Permission.SeeReports);
         api.MapGet("/receipts/{code}", FindByReceiptCode).WithTags("Sales")
-            .WithSummary("Find a completed sale by the barcode printed on its receipt (e.g. scanned for a return)");
+            .WithSummary("Find a completed sale by the barcode printed on its receipt (e.g. scanned for a return)").RequirePermission(Permission.Sell, Permission.Refund, Permission.SeeReports);
         return api;
     }
 
@@ -50,8 +55,16 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.GetAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
+    {
+        if (request.ProductId is null || request.UnitPrice is null)
+            return TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
+        await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), request, ct);
+        var sale = await sales.AddLineAsync(saleId, request, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return TypedResults.Ok(sale);
+    }
 
     private static async Task<Ok<SaleView>> ChangeQuantity(Guid saleId, Guid lineId, ChangeQuantityRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ChangeQuantityAsync(saleId, lineId, request.Quantity, ct));
@@ -59,11 +72,29 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> RemoveLine(Guid saleId, Guid lineId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.RemoveLineAsync(saleId, lineId, ct));
 
-    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.SetLineDiscountAsync(saleId, lineId, request, ct));
+    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, ApprovalGates gates,
+        FraudDetector fraud, CancellationToken ct)
+    {
+        if (request.Kind != DiscountKind.None)
+            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), lineId, request, ct);
+        var sale = await sales.SetLineDiscountAsync(saleId, lineId, request, ct);
+        await gates.SaveAsync(ct);
+        if (request.Kind != DiscountKind.None)
+            await fraud.AfterEventAsync(sale.StoreId, ct);
+        return TypedResults.Ok(sale);
+    }
 
-    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.SetSaleDiscountAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, ApprovalGates gates, FraudDetector fraud,
+        CancellationToken ct)
+    {
+        if (request.Kind != DiscountKind.None)
+            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), null, request, ct);
+        var sale = await sales.SetSaleDiscountAsync(saleId, request, ct);
+        await gates.SaveAsync(ct);
+        if (request.Kind != DiscountKind.None)
+            await fraud.AfterEventAsync(sale.StoreId, ct);
+        return TypedResults.Ok(sale);
+    }
 
     private static async Task<Ok<SaleView>> Park(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ParkAsync(saleId, ct));
@@ -71,18 +102,30 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
 
-    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, TerminalPaymentService payments, CancellationToken ct)
+    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, TerminalPaymentService payments, ApprovalGates gates, FraudDetector fraud,
+        CancellationToken ct)
     {
         // Money taken by a card terminal or MobilePay goes back first (ReversalRequest / refund), then the sale is voided.
         await payments.ReverseAllAsync(saleId, ct);
-        return TypedResults.Ok(await sales.VoidAsync(saleId, ct));
+        var sale = await sales.VoidAsync(saleId, ct);
+        await gates.SaleVoidedAsync(sale, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return TypedResults.Ok(sale);
     }
 
     private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));
 
-    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, SalesService sales, CancellationToken ct) =>
-        TypedResults.Ok(await sales.RemovePaymentAsync(saleId, paymentId, ct));
+    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, SalesService sales,
+        ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
+    {
+        await gates.VoidPaymentAsync(await sales.GetAsync(saleId, ct), paymentId, request ?? new VoidPayment(), ct);
+        var sale = await sales.RemovePaymentAsync(saleId, paymentId, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return TypedResults.Ok(sale);
+    }
 
     /// <param name="printReceipt">false (in the body or the query) when the customer wants no paper receipt; the drawer still opens for cash.</param>
     private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct, bool? printReceipt = null) =>

@@ -1,3 +1,5 @@
+using Kasse.Server.Security;
+using Kasse.Domain.Staff;
 using Kasse.Application.Sales;
 using Kasse.Application.Stores;
 using Kasse.Domain.Sales;
@@ -14,14 +16,14 @@ public static class StoresEndpoints
     public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
-        stores.MapGet("/", ListStores).WithSummary("All stores");
-        stores.MapPost("/", CreateStore).WithSummary("Create a store (idempotent by id)");
-        stores.MapGet("/{storeId:guid}", GetStore).WithSummary("One store with its VAT rates and cash rounding");
-        stores.MapGet("/{storeId:guid}/registers", ListRegisters).WithSummary("The store's registers (tills)");
-        stores.MapPost("/{storeId:guid}/registers", CreateRegister).WithSummary("Add a register (idempotent by id)");
-        api.MapPost("/registers/{registerId:guid}/training", SetTrainingMode).WithTags("Stores")
+        stores.MapGet("/", ListStores).RequirePermission(Permission.Browse).WithSummary("All stores");
+        stores.MapPost("/", CreateStore).RequirePermission(Permission.ManageSettings).WithSummary("Create a store (idempotent by id)");
+        stores.MapGet("/{storeId:guid}", GetStore).RequirePermission(Permission.Browse).WithSummary("One store with its VAT rates and cash rounding");
+        stores.MapGet("/{storeId:guid}/registers", ListRegisters).RequirePermission(Permission.Browse).WithSummary("The store's registers (tills)");
+        stores.MapPost("/{storeId:guid}/registers", CreateRegister).RequirePermission(Permission.ManageSettings).WithSummary("Add a register (idempotent by id)");
+        api.MapPost("/registers/{registerId:guid}/training", SetTrainingMode).WithTags("Stores").RequirePermission(Permission.TrainingMode)
             .WithSummary("Turn training mode on or off: sales rung up meanwhile are marked ØVELSE and kept out of all totals (journaled)");
-        stores.MapGet("/{storeId:guid}/sales", ListSales).WithSummary("The store's latest sales, e.g. ?status=Parked for parked sales");
+        stores.MapGet("/{storeId:guid}/sales", ListSales).RequirePermission(Permission.Sell, Permission.SeeReports).WithSummary("The store's latest sales, e.g. ?status=Parked for parked sales");
         return api;
     }
 

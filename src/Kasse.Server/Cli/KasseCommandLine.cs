@@ -64,6 +64,8 @@ public static class KasseCommandLine
         root.Subcommands.Add(journal);
         root.Subcommands.Add(ExportCommand.Create(parse => BuildServices(parse, out _)));
 
+        root.Subcommands.Add(ApiKeyCommand());
+
         var import = new Command("import", "Import data from files");
         var products = new Command("products", "Import products from CSV: sku;name;category;price;vat_rate;unit;barcodes;cost_price");
         var file = new Argument<FileInfo>("file") { Description = "The CSV file (UTF-8, ; or , separated)" };
@@ -74,6 +76,30 @@ public static class KasseCommandLine
         import.Subcommands.Add(products);
         root.Subcommands.Add(import);
         return root;
+    }
+
+    private static Command ApiKeyCommand()
+    {
+        var apiKey = new Command("api-key", "API keys for integrations (the command line is the machine's administrator)");
+        var create = new Command("create", "Make an API key and print it once; only its hash is stored");
+        var name = new Option<string>("--name") { Description = "What the key is for, e.g. webshop", Required = true };
+        var role = new Option<string>("--role") { Description = "The role whose permissions the key gets, e.g. Owner, Manager, Cashier", Required = true };
+        create.Options.Add(name);
+        create.Options.Add(role);
+        create.SetAction(async (parse, ct) =>
+        {
+            await using var services = BuildServices(parse, out _);
+            await DatabaseSetup.MigrateAsync(services, ct);
+            await using var scope = services.CreateAsyncScope();
+            var key = await scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.ApiKeyService>()
+                .CreateAsync(parse.GetRequiredValue(name), parse.GetRequiredValue(role), null, Kasse.Application.Staff.Actor.Local.Name, ct);
+            await parse.InvocationConfiguration.Error.WriteLineAsync(
+                $"API key '{key.Key.Name}' ({key.Key.Role}) made. It is shown only now; send it in the X-Api-Key header:");
+            await parse.InvocationConfiguration.Output.WriteLineAsync(key.Secret);
+            return 0;
+        });
+        apiKey.Subcommands.Add(create);
+        return apiKey;
     }
 
     private static async Task<int> ServeAsync(ParseResult parse, CancellationToken ct)

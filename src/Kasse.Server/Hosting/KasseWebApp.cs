@@ -7,7 +7,9 @@ using Kasse.Devices;
 using Kasse.Devices.Payments;
 using Kasse.Server.Api;
 using Kasse.Server.Ui;
+using Kasse.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
 namespace Kasse.Server.Hosting;
@@ -50,9 +52,11 @@ public static class KasseWebApp
         builder.Services.AddPaymentDevices();
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
+        builder.AddKasseSecurity();
         builder.Services.AddHostedService<JournalLifecycle>();
         builder.Services.AddKasseDevices();
         builder.Services.AddHostedService<PendingPaymentRecovery>();
+        builder.Services.AddHostedService<FraudSweep>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -64,20 +68,35 @@ public static class KasseWebApp
             document.Info.Title = "Kasse API";
             document.Info.Description = "Point of sale: catalogue, stores and registers, sales, payments (cash, card terminal, MobilePay) and returns. "
                 + "Errors are application/problem+json. Requests that create something take a client-chosen id or an Idempotency-Key header.";
+            // Every call but sign-in and health needs a key (or a session cookie); the reference page's "try it" sends it.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key made by the owner (kasse api-key create, or POST /api/v1/api-keys).",
+            };
+            document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [] }];
             return Task.CompletedTask;
         }));
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+        app.UseRouting();
+        app.UseKasseSecurity();
         app.UseKasseUi();
+        // Sign-in is never replayed from a stored answer: each attempt must count.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api") && context.GetEndpoint()?.Metadata.GetMetadata<AnonymousBecause>() is null,
+            api => api.UseMiddleware<IdempotencyMiddleware>());
 
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Kasse API"));
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapFiscal().MapExport().MapCashControl().MapPrinting()
-            .MapPayments();
+        app.MapOpenApi().AllowAnonymous("the API description is public, like the README");
+        app.MapScalarApiReference(options => options.WithTitle("Kasse API")).AllowAnonymous("the API reference page only renders the public description");
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapFiscal()
+            .MapExport().MapCashControl().MapPrinting().MapPayments();
         app.MapKasseUi();
         return app;
     }
@@ -105,5 +124,8 @@ public static class KasseWebApp
         if (seeded is not null)
             app.Logger.LogInformation("Created the demo store with {Products} products. Register {Register}, cashier PIN {Pin}.",
                 seeded.Products.Created, DemoSeeder.RegisterId, DemoSeeder.EmployeePin);
+        if (await scope.ServiceProvider.GetRequiredService<Kasse.Data.KasseDbContext>().ApiKeys.AnyAsync(k => k.Name == DemoSeeder.DemoApiKeyName && k.RevokedAt == null, ct))
+            app.Logger.LogWarning("DEMO ONLY: the API key {Key} is published in the README and opens this database with owner rights. "
+                + "Revoke it (DELETE /api/v1/api-keys/{{id}}) before real use.", DemoSeeder.DemoApiKey);
     }
 }

@@ -1,3 +1,4 @@
+using Kasse.Server.Security;
 using Kasse.Server.Ui.Display;
 using Kasse.Server.Ui.Localization;
 using Kasse.Server.Ui.Receipts;
@@ -32,8 +33,11 @@ public static class UiComposition
 
     public static WebApplication MapKasseUi(this WebApplication app)
     {
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapStaticAssets().AllowAnonymous("scripts, styles and icons of the pages");
+        // The till signs cashiers in with their PIN itself; password sign-in for the back office pages comes with the
+        // staff pages (issue 7) — until then the pages are reachable by whoever reaches the shop's Kasse node.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .AllowAnonymous("the till's own PIN sign-in guards selling; back-office sign-in is still to come (issue 7)");
         app.MapUiEndpoints();
         return app;
     }

@@ -1,3 +1,4 @@
+using Kasse.Server.Security;
 using Kasse.Server.Ui.Localization;
 using Kasse.Server.Ui.Receipts;
 using Microsoft.AspNetCore.Localization;
@@ -9,8 +10,10 @@ public static class UiEndpoints
 {
     public static WebApplication MapUiEndpoints(this WebApplication app)
     {
-        app.MapGet("/ui/language/{code}", SetLanguage).ExcludeFromDescription();
-        app.MapGet("/receipt/{saleId:guid}", ReceiptPage.RenderAsync).ExcludeFromDescription();
+        app.MapGet("/ui/language/{code}", SetLanguage).ExcludeFromDescription()
+            .AllowAnonymous("it only sets the page-language cookie and redirects within the site");
+        app.MapGet("/receipt/{saleId:guid}", ReceiptPage.RenderAsync).ExcludeFromDescription()
+            .AllowAnonymous("the customer's digital receipt behind the QR code; found only by the sale's unguessable id");
         return app;
     }
 

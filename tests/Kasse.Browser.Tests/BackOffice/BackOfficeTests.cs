@@ -152,16 +152,16 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         await Artifacts.ScreenshotAsync(page, "backoffice-users");
 
         var freja = (await server.UseAsync<EmployeeService, IReadOnlyList<EmployeeView>>(s => s.ListAsync(CancellationToken.None))).Single(e => e.Name == name);
-        Assert.Equal(("en", Kasse.Domain.Staff.Role.Supervisor), (freja.Language, freja.Role));
-        var signedIn = await server.UseAsync<EmployeeService, EmployeeView>(s => s.SignInAsync(DemoSeeder.RegisterId, freja.Id, "8642", CancellationToken.None));
-        Assert.Equal("en", signedIn.Language);
+        Assert.Equal(("en", nameof(Kasse.Domain.Staff.Role.Supervisor)), (freja.Language, freja.Role));
+        var signedIn = await server.UseAsync<EmployeeService, SignedIn>(s => s.SignInAsync(DemoSeeder.RegisterId, freja.Id, "8642", CancellationToken.None));
+        Assert.Equal("en", signedIn.Employee.Language);
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Redigér" }).ClickAsync();
         await form.GetByLabel("Må logge ind").UncheckAsync();
         await page.GetByTestId("save-user").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("Inaktiv");
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            server.UseAsync<EmployeeService, EmployeeView>(s => s.SignInAsync(DemoSeeder.RegisterId, freja.Id, "8642", CancellationToken.None)));
+            server.UseAsync<EmployeeService, SignedIn>(s => s.SignInAsync(DemoSeeder.RegisterId, freja.Id, "8642", CancellationToken.None)));
         Assert.Equal("employee.sign-in-failed", refused.Code);
     }
 

@@ -62,8 +62,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             throw new InvalidOperationException("Tests must only listen on loopback.");
         await using var scope = Services.CreateAsyncScope();
         var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
-        await employees.CreateAsync(CashierId, CashierName, Role.Cashier, CashierPin, CancellationToken.None);
-        await employees.CreateAsync(SupervisorId, SupervisorName, Role.Supervisor, SupervisorPin, CancellationToken.None);
+        await employees.CreateAsync(CashierId, CashierName, nameof(Role.Cashier), CashierPin, CancellationToken.None);
+        await employees.CreateAsync(SupervisorId, SupervisorName, nameof(Role.Supervisor), SupervisorPin, CancellationToken.None);
     }
 
     /// <summary>A register of the demo store for one test, so its till and display start empty.</summary>

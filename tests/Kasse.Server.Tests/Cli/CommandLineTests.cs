@@ -131,6 +131,7 @@ public sealed class FirstStartTests : IDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = address };
+            http.DefaultRequestHeaders.Add("X-Api-Key", DemoSeeder.DemoApiKey);
             var api = new KasseClient(http, null!);
             var sale = await KasseClient.Read<Kasse.Application.Sales.SaleView>(await api.PostAsync("/api/v1/sales",
                 new Kasse.Application.Sales.OpenSale(Guid.CreateVersion7(), DemoSeeder.RegisterId, DemoSeeder.EmployeeId)));
@@ -160,6 +161,7 @@ public sealed class FirstStartTests : IDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = address };
+            http.DefaultRequestHeaders.Add("X-Api-Key", DemoSeeder.DemoApiKey);
             var api = new KasseClient(http, null!);
             var sale = await KasseClient.Read<Kasse.Application.Sales.SaleView>(await api.PostAsync("/api/v1/sales",
                 new Kasse.Application.Sales.OpenSale(Guid.CreateVersion7(), DemoSeeder.RegisterId, DemoSeeder.EmployeeId)));
@@ -202,6 +204,32 @@ public sealed class FirstStartTests : IDisposable
             Assert.Contains(command, help.Output);
         Assert.True(migrate.ExitCode == 0, migrate.Error);
         Assert.Contains("up to date", migrate.Output);
+    }
+
+    [Fact]
+    public async Task Api_key_create_prints_a_key_once_that_has_its_roles_rights_and_no_more()
+    {
+        var created = await KasseProcess.RunAsync("api-key", "create", "--name", "kiosk", "--role", "Cashier", "--data", _data);
+        var key = created.Output.Trim();
+        var (process, address) = await KasseProcess.ServeAsync("--data", _data);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            var browse = await http.GetAsync("/api/v1/products");
+            var edit = await http.PostAsJsonAsync("/api/v1/categories", new { id = Guid.CreateVersion7(), name = "Nyt" });
+
+            Assert.True(created.ExitCode == 0, created.Error);
+            Assert.Contains("shown only now", created.Error);
+            Assert.StartsWith("kasse_", key);
+            Assert.True(browse.IsSuccessStatusCode);
+            await KasseClient.Problem(edit, System.Net.HttpStatusCode.Forbidden, "permission.denied");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using Kasse.Application.Staff;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -51,7 +52,7 @@ public abstract class EveryEventTests(KasseServer server)
         await StartAndStopAnotherNodeAsync();
         await Post<object>($"{till}/sign-in", new { employeeId = shop.CashierId, pin = "1111" });
         var session = await Post<SessionView>($"{till}/sessions", new OpenSession(Guid.CreateVersion7(), 300m, shop.CashierId));
-        await Post<DrawerOpenedView>($"{till}/drawer/open", new OpenDrawer(shop.CashierId, "Veksle en 500-seddel"));
+        await Post<DrawerOpenedView>($"{till}/drawer/open", new OpenDrawer(shop.CashierId, "Veksle en 500-seddel", new Approval(shop.SupervisorId, Shop.SupervisorPin)));
         var closed = await Post<DrawerClosedView>($"{till}/drawer/close", new CloseDrawer(shop.CashierId));
 
         // A sale parked and resumed, shown as a provisional receipt, paid in cash; the customer declines the receipt.

@@ -1,3 +1,4 @@
+using Kasse.Application.Staff;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -123,7 +124,7 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
             return await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/void", null));
         });
         await At("2026-02-02T12:00:00Z", () => Post<DrawerOpenedView>($"/api/v1/registers/{shop.Register.Id}/drawer/open",
-            new OpenDrawer(shop.CashierId, "Veksle")));
+            new OpenDrawer(shop.CashierId, "Veksle", new Approval(shop.SupervisorId, Shop.SupervisorPin))));
         reports.Add(await At("2026-02-02T13:00:00Z", () => ReportAsync(shop.Register.Id, "x", shop.SupervisorId)));
         await At("2026-02-02T15:00:00Z", () => Post<CashMovementView>($"/api/v1/registers/{shop.Register.Id}/cash-movements",
             new RecordCashMovement(Guid.CreateVersion7(), CashMovementKind.Drop, 100m, "Til boksen", shop.CashierId)));

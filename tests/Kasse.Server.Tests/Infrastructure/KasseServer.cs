@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Kasse.Application.Staff;
+using Kasse.Domain.Staff;
 using Kasse.Server.Hosting;
+using Kasse.Server.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +29,39 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>A number unique within this server's database, for SKUs and barcodes.</summary>
     public long NextNumber() => Interlocked.Increment(ref _counter);
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>The owner's API key, made at start: the default client may do everything.</summary>
+    public string OwnerKey { get; private set; } = null!;
+
+    /// <summary>A client signed in as the owner (by API key), as most tests want.</summary>
+    public HttpClient CreateClient() => CreateClient(OwnerKey);
+
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+            http.DefaultRequestHeaders.Add(ApiKeyService.Header, apiKey);
+        return http;
+    }
 
     public KasseClient Client() => new(CreateClient(), this);
+
+    /// <summary>A client with no credentials at all.</summary>
+    public KasseClient AnonymousClient() => new(CreateClient(apiKey: null), this);
+
+    /// <summary>A client holding a fresh API key of the given role (built-in or custom).</summary>
+    public async Task<KasseClient> ClientAsAsync(string role, params Permission[] scope) => new(CreateClient(await NewApiKeyAsync(role, scope)), this);
+
+    public async Task<string> NewApiKeyAsync(string role, params Permission[] scope)
+    {
+        await using var scopeServices = Services.CreateAsyncScope();
+        var key = await scopeServices.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync($"test {role} {NextNumber()}", role, scope.Length > 0 ? scope : null, "test fixture", CancellationToken.None);
+        return key.Secret;
+    }
+
+    /// <summary>A client with its own cookie jar, for PIN or password sessions (no API key).</summary>
+    public KasseClient SessionClient() => new(new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+    { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }, this);
 
     public async ValueTask InitializeAsync()
     {
@@ -42,10 +75,13 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             // Open device payments are asked about every second, so recovery tests don't wait long.
             ["Kasse:Payments:RecoveryIntervalSeconds"] = "1",
+            // Every test comes from 127.0.0.1; the limit itself is tested on a server of its own.
+            [KasseSecurity.SignInPermitsKey] = "100000",
         };
         _app = KasseWebApp.Create([], settings, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
         await _app.StartAsync();
+        OwnerKey = await NewApiKeyAsync(nameof(Role.Owner));
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
         if (!IPAddress.IsLoopback(IPAddress.Parse(BaseAddress.Host)))

@@ -270,7 +270,8 @@ public abstract class CheckoutTests(KasseServer server)
         var paid = await _api.PayAsync(sale.Id, PaymentMethod.Card, 30m);
         await KasseClient.Problem(await _api.PostAsync($"/api/v1/sales/{sale.Id}/lines", new { productId = item.Id }), HttpStatusCode.Conflict, "sale.has-payments");
 
-        var removed = await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Delete, $"/api/v1/sales/{sale.Id}/payments/{paid.Payments[0].Id}", null));
+        var removed = await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Delete, $"/api/v1/sales/{sale.Id}/payments/{paid.Payments[0].Id}",
+            new { approval = new { employeeId = shop.SupervisorId, pin = Shop.SupervisorPin } }));
         var more = await _api.AddProductAsync(sale.Id, item.Id);
 
         Assert.Empty(removed.Payments);

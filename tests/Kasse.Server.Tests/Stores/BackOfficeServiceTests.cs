@@ -109,19 +109,19 @@ public abstract class BackOfficeServiceTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var id = Guid.CreateVersion7();
-        await Use<EmployeeService, EmployeeView>(s => s.CreateAsync(id, "Lærke", Role.Cashier, "1357", "da", CancellationToken.None));
+        await Use<EmployeeService, EmployeeView>(s => s.CreateAsync(id, "Lærke", nameof(Role.Cashier), "1357", "da", CancellationToken.None));
 
-        var changed = await Use<EmployeeService, EmployeeView>(s => s.UpdateAsync(id, new UpdateEmployee("Lærke Ø", Role.Manager, "en", true, "975310"), CancellationToken.None));
+        var changed = await Use<EmployeeService, EmployeeView>(s => s.UpdateAsync(id, new UpdateEmployee("Lærke Ø", nameof(Role.Manager), "en", true, "975310"), CancellationToken.None));
         var oldPin = await Assert.ThrowsAsync<DomainException>(() =>
-            Use<EmployeeService, EmployeeView>(s => s.SignInAsync(shop.Register.Id, id, "1357", CancellationToken.None)));
-        var signedIn = await Use<EmployeeService, EmployeeView>(s => s.SignInAsync(shop.Register.Id, id, "975310", CancellationToken.None));
-        var kept = await Use<EmployeeService, EmployeeView>(s => s.UpdateAsync(id, new UpdateEmployee("Lærke Ø", Role.Manager, "en", true), CancellationToken.None));
-        var again = await Use<EmployeeService, EmployeeView>(s => s.SignInAsync(shop.Register.Id, id, "975310", CancellationToken.None));
+            Use<EmployeeService, SignedIn>(s => s.SignInAsync(shop.Register.Id, id, "1357", CancellationToken.None)));
+        var signedIn = await Use<EmployeeService, SignedIn>(s => s.SignInAsync(shop.Register.Id, id, "975310", CancellationToken.None));
+        var kept = await Use<EmployeeService, EmployeeView>(s => s.UpdateAsync(id, new UpdateEmployee("Lærke Ø", nameof(Role.Manager), "en", true), CancellationToken.None));
+        var again = await Use<EmployeeService, SignedIn>(s => s.SignInAsync(shop.Register.Id, id, "975310", CancellationToken.None));
 
-        Assert.Equal(("Lærke Ø", Role.Manager, "en"), (changed.Name, changed.Role, changed.Language));
+        Assert.Equal(("Lærke Ø", nameof(Role.Manager), "en"), (changed.Name, changed.Role, changed.Language));
         Assert.Equal("employee.sign-in-failed", oldPin.Code);
-        Assert.Equal("en", signedIn.Language);
-        Assert.Equal(id, again.Id);
+        Assert.Equal("en", signedIn.Employee.Language);
+        Assert.Equal(id, again.Employee.Id);
         Assert.Equal("en", kept.Language);
     }
 }

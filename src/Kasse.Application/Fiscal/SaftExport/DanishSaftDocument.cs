@@ -124,7 +124,7 @@ public static class DanishSaftDocument
             if (employee.Role is { } role)
             {
                 x.Start("employeeRole");
-                x.Text("roleType", role.ToString());
+                x.Text("roleType", role, 50);
                 x.End();
             }
             x.End();

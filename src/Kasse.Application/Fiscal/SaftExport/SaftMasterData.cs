@@ -3,7 +3,7 @@ using Kasse.Domain.Stores;
 
 namespace Kasse.Application.Fiscal.SaftExport;
 
-public sealed record SaftEmployee(string Id, string FirstName, string SurName, DateTimeOffset EnteredAt, Role? Role)
+public sealed record SaftEmployee(string Id, string FirstName, string SurName, DateTimeOffset EnteredAt, string? Role)
 {
     /// <summary>Stands for Kasse itself: events no one signed in caused (start, stop, price changes, exports).</summary>
     public static SaftEmployee NoOne(DateTimeOffset enteredAt) =>

@@ -52,8 +52,8 @@ public sealed partial class ReturnsDialog
     private readonly Guid _returnId = Guid.CreateVersion7();
 
     protected override async Task OnInitializedAsync() =>
-        _approvers = (await Backend.Call<EmployeeService, IReadOnlyList<EmployeeView>>(e => e.ListAsync(CancellationToken.None)))
-            .Where(e => e.IsActive && e.Role.Allows(Permission.RefundWithoutReceipt)).ToList();
+        _approvers = (await Backend.Call<EmployeeService, IReadOnlyList<EmployeeView>>(
+            e => e.ListAllowedToAsync(Permission.RefundWithoutReceipt, CancellationToken.None))).ToList();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Staff;
+
+public sealed record PunchView(Guid Id, Guid EmployeeId, PunchKind Kind, DateTimeOffset At, Guid? RegisterId, Guid? CorrectedById)
+{
+    public static PunchView From(TimePunch p) => new(p.Id, p.EmployeeId, p.Kind, p.At, p.RegisterId, p.CorrectedById);
+}
+
+public sealed record ShiftView(DateTimeOffset ClockedIn, DateTimeOffset? ClockedOut, decimal BreakMinutes, decimal WorkedHours);
+
+public sealed record TimesheetView(Guid EmployeeId, string Name, IReadOnlyList<ShiftView> Shifts, decimal TotalWorkedHours, decimal TotalBreakMinutes);
+
+/// <summary>Clock in and out and breaks at the till; a manager's corrections are audited with before and after.</summary>
+public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+{
+    public async Task<PunchView> PunchAsync(Guid employeeId, PunchKind kind, Guid? registerId, CancellationToken ct)
+    {
+        var me = actor.Value;
+        if (me.EmployeeId is { } signedIn && signedIn != employeeId && !me.May(Permission.ManageTimesheets))
+            throw DomainException.Forbidden("time-clock.someone-else", "You can only clock yourself in and out.");
+        var employee = await db.Employees.FindAsync([employeeId], ct)
+            ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {employeeId}.");
+        var last = await db.TimePunches.Where(p => p.EmployeeId == employeeId && !p.IsDeleted).OrderByDescending(p => p.At).FirstOrDefaultAsync(ct);
+        TimePunch.EnsureAllowedAfter(last?.Kind, kind);
+        var punch = new TimePunch(Guid.CreateVersion7(), employee.Id, kind, clock.Now(), registerId ?? me.RegisterId);
+        db.TimePunches.Add(punch);
+        await db.SaveChangesAsync(ct);
+        return PunchView.From(punch);
+    }
+
+    /// <summary>A manager adds a punch the employee forgot (audited).</summary>
+    public async Task<PunchView> AddMissingAsync(Guid employeeId, PunchKind kind, DateTimeOffset at, string reason, CancellationToken ct)
+    {
+        var employee = await db.Employees.FindAsync([employeeId], ct)
+            ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {employeeId}.");
+        var punch = new TimePunch(Guid.CreateVersion7(), employee.Id, kind, at, null);
+        punch.Correct(at, actor.Value.EmployeeId);
+        db.TimePunches.Add(punch);
+        audit.Record(AuditAction.TimeClockCorrected, $"Added a missing {kind} for {employee.Name} at {at:u}: {Reason(reason)}.", subject: employee.Id.ToString(),
+            after: new { kind, at });
+        await db.SaveChangesAsync(ct);
+        return PunchView.From(punch);
+    }
+
+    /// <summary>A manager moves a punch (or deletes it, when <paramref name="at"/> is null), with a reason (audited).</summary>
+    public async Task<PunchView> CorrectAsync(Guid punchId, DateTimeOffset? at, string reason, CancellationToken ct)
+    {
+        var punch = await db.TimePunches.FirstOrDefaultAsync(p => p.Id == punchId && !p.IsDeleted, ct)
+            ?? throw DomainException.NotFound("time-clock.punch-not-found", $"No punch has id {punchId}.");
+        var before = new { punch.Kind, punch.At };
+        if (at is null)
+            punch.Delete(actor.Value.EmployeeId);
+        else
+            punch.Correct(at.Value, actor.Value.EmployeeId);
+        audit.Record(AuditAction.TimeClockCorrected, at is null ? $"Deleted a {punch.Kind} punch: {Reason(reason)}." : $"Moved a {punch.Kind} punch from {before.At:u} to {at:u}: {Reason(reason)}.",
+            subject: punch.EmployeeId.ToString(), before: before, after: at is null ? null : new { punch.Kind, punch.At });
+        await db.SaveChangesAsync(ct);
+        return PunchView.From(punch);
+    }
+
+    public async Task<IReadOnlyList<TimesheetView>> TimesheetsAsync(DateTimeOffset from, DateTimeOffset to, Guid? employeeId, CancellationToken ct)
+    {
+        if (to <= from)
+            throw DomainException.Invalid("timesheet.period", "The period's end must be after its start.");
+        var punches = await db.TimePunches.AsNoTracking()
+            .Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId)).ToListAsync(ct);
+        var ids = punches.Select(p => p.EmployeeId).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var now = clock.Now();
+        return punches.GroupBy(p => p.EmployeeId).Select(g =>
+        {
+            var shifts = WorkedTime.Shifts(g, now < to ? now : to)
+                .Select(s => new ShiftView(s.In, s.Out, Math.Round((decimal)s.Breaks.TotalMinutes, 1), Math.Round((decimal)s.Worked.TotalHours, 2))).ToList();
+            return new TimesheetView(g.Key, names.GetValueOrDefault(g.Key, "?"), shifts, shifts.Sum(s => s.WorkedHours), shifts.Sum(s => s.BreakMinutes));
+        }).OrderBy(t => t.Name).ToList();
+    }
+
+    /// <summary>Payroll export: one row per shift, semicolon separated as Danish spreadsheets expect, decimal comma avoided (invariant).</summary>
+    public static string PayrollCsv(IReadOnlyList<TimesheetView> sheets)
+    {
+        var csv = new StringBuilder("employee_id;name;clock_in;clock_out;break_minutes;worked_hours\n");
+        foreach (var sheet in sheets)
+            foreach (var shift in sheet.Shifts)
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{sheet.EmployeeId};{Field(sheet.Name)};{shift.ClockedIn:yyyy-MM-ddTHH:mm:ssZ};{shift.ClockedOut?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)};{shift.BreakMinutes};{shift.WorkedHours}\n");
+        return csv.ToString();
+    }
+
+    private static string Field(string text) => text.Contains(';') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+
+    private static string Reason(string reason) => Text.Required(reason, 200, "time-clock.reason", "A reason for the correction");
+}

@@ -1,0 +1,77 @@
+namespace Kasse.Domain.Staff;
+
+public enum AuditAction
+{
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    LockedOut,
+    RolePermissionsChanged,
+    EmployeeCreated,
+    EmployeeChanged,
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    ApprovalGiven,
+    ApprovalRefused,
+    PriceChanged,
+    PriceOverridden,
+    DiscountGiven,
+    Refunded,
+    SaleVoided,
+    PaymentVoided,
+    DrawerOpened,
+    Exported,
+    SettingChanged,
+    TimeClockCorrected,
+    FraudAlertAcknowledged,
+}
+
+/// <summary>
+/// One line of the append-only audit trail: who did what, when, at which register, and what changed.
+/// Where the fiscal journal already records the event, <see cref="JournalSequence"/> links to it instead of
+/// copying it.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int MaxTextLength = 2000;
+
+    private AuditEntry() { Actor = ""; Detail = ""; }
+
+    public AuditEntry(Guid id, DateTimeOffset at, AuditAction action, string actor, Guid? actorEmployeeId, Guid? approvedById, Guid? storeId,
+        Guid? registerId, string? subject, string detail, string? before, string? after, long? journalSequence)
+    {
+        Id = id;
+        At = at;
+        Action = action;
+        Actor = Clip(actor, 120);
+        ActorEmployeeId = actorEmployeeId;
+        ApprovedById = approvedById;
+        StoreId = storeId;
+        RegisterId = registerId;
+        Subject = subject is null ? null : Clip(subject, 120);
+        Detail = Clip(detail, MaxTextLength);
+        Before = before is null ? null : Clip(before, MaxTextLength);
+        After = after is null ? null : Clip(after, MaxTextLength);
+        JournalSequence = journalSequence;
+    }
+
+    public Guid Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public AuditAction Action { get; private set; }
+
+    /// <summary>Who, as a person reads it: "Mette Demo (Manager)" or "API key 'webshop'".</summary>
+    public string Actor { get; private set; }
+    public Guid? ActorEmployeeId { get; private set; }
+    public Guid? ApprovedById { get; private set; }
+    public Guid? StoreId { get; private set; }
+    public Guid? RegisterId { get; private set; }
+
+    /// <summary>What the action was about: a product, sale, role, key or employee id.</summary>
+    public string? Subject { get; private set; }
+    public string Detail { get; private set; }
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+    public long? JournalSequence { get; private set; }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,18 @@
+namespace Kasse.Server.Security;
+
+public static class KasseClaims
+{
+    public const string EmployeeId = "kasse:employee";
+    public const string ApiKeyId = "kasse:api-key";
+    public const string RegisterId = "kasse:register";
+    public const string Role = "kasse:role";
+    public const string Scope = "kasse:scope";
+    public const string Name = "kasse:name";
+}
+
+public static class KasseSchemes
+{
+    public const string Selector = "Kasse";
+    public const string ApiKey = "ApiKey";
+    public const string Cookie = "Cookie";
+}

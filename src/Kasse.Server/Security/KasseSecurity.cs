@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Kasse.Application.Staff;
+using Kasse.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kasse.Server.Security;
+
+/// <summary>Authentication (API keys, session cookies), permission policies, sign-in rate limits and security headers.</summary>
+public static class KasseSecurity
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string SignInPermitsKey = "Kasse:Security:SignInAttemptsPerMinute";
+    public const string IdleMinutesKey = "Kasse:Security:IdleMinutes";
+    public const string SecureCookiesKey = "Kasse:Security:CookiesOnlyOverHttps";
+
+    public static void AddKasseSecurity(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddAuthentication(KasseSchemes.Selector)
+            .AddPolicyScheme(KasseSchemes.Selector, "API key or session", options =>
+                options.ForwardDefaultSelector = context =>
+                    ApiKeyAuthenticationHandler.PresentedKey(context.Request) is not null ? KasseSchemes.ApiKey : KasseSchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(KasseSchemes.ApiKey, null)
+            .AddCookie(KasseSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = "kasse.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (production); set CookiesOnlyOverHttps to refuse plain HTTP outright.
+                options.Cookie.SecurePolicy = configuration.GetValue(SecureCookiesKey, false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue(IdleMinutesKey, 15));
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidateEmployeeAsync;
+                options.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                options.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            });
+        // The session's idle clock is the app's clock (tests move it).
+        services.AddOptions<CookieAuthenticationOptions>(KasseSchemes.Cookie).Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
+
+        var permits = configuration.GetValue(SignInPermitsKey, 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                var problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many sign-in attempts",
+                    Detail = $"At most {permits} sign-in attempts a minute come from one place. Wait a minute and try again.",
+                };
+                problem.Extensions["code"] = "sign-in.rate-limited";
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .TryWriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext, ProblemDetails = problem });
+            };
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    /// <summary>Runs after routing: headers, rate limits, who is calling, what they may do, and the actor the services see.</summary>
+    public static void UseKasseSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            context.RequestServices.GetRequiredService<CurrentActor>().Value = await ActorOfAsync(context);
+            await next(context);
+        });
+    }
+
+    private static async Task<Actor> ActorOfAsync(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+            return Actor.Anonymous;
+        var permissions = await PermissionAuthorizationHandler.PermissionsOfAsync(user, context,
+            context.RequestServices.GetRequiredService<PermissionMatrix>());
+        return new Actor(user.FindFirstValue(KasseClaims.Name) ?? "unknown", GuidClaim(user, KasseClaims.EmployeeId), GuidClaim(user, KasseClaims.ApiKeyId),
+            GuidClaim(user, KasseClaims.RegisterId), permissions);
+    }
+
+    private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
+        Guid.TryParse(user.FindFirstValue(type), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>A session ends as soon as its employee is deactivated or given another role.</summary>
+    private static async Task ValidateEmployeeAsync(CookieValidatePrincipalContext context)
+    {
+        var id = GuidClaim(context.Principal!, KasseClaims.EmployeeId);
+        var db = context.HttpContext.RequestServices.GetRequiredService<KasseDbContext>();
+        var employee = id is null ? null : await db.Employees.FindAsync([id.Value], context.HttpContext.RequestAborted);
+        if (employee is null || !employee.IsActive || employee.Role != context.Principal!.FindFirstValue(KasseClaims.Role))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(KasseSchemes.Cookie);
+        }
+    }
+
+    /// <summary>Starts a browser or till session for a signed-in employee.</summary>
+    public static Task SignInAsync(HttpContext context, SignedIn signedIn, Guid? registerId)
+    {
+        var claims = new List<Claim>
+        {
+            new(KasseClaims.EmployeeId, signedIn.Employee.Id.ToString()),
+            new(KasseClaims.Name, $"{signedIn.Employee.Name} ({signedIn.Employee.Role})"),
+            new(KasseClaims.Role, signedIn.Employee.Role),
+        };
+        if (registerId is not null)
+            claims.Add(new Claim(KasseClaims.RegisterId, registerId.Value.ToString()));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, KasseSchemes.Cookie, KasseClaims.Name, KasseClaims.Role));
+        return context.SignInAsync(KasseSchemes.Cookie, principal);
+    }
+}
