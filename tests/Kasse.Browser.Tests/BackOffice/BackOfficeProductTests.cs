@@ -46,7 +46,7 @@ public abstract class BackOfficeProductTests(BrowserServer server)
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await Artifacts.ScreenshotAsync(page, $"backoffice-products-{server.Provider.ToString().ToLowerInvariant()}");
 
-        using var api = new SalesApi(server.BaseAddress);
+        using var api = new SalesApi(server.BaseAddress, server.OwnerApiKey);
         var sale = await api.OpenAsync(register.Id, server.CashierId);
         sale = await api.ScanAsync(sale.Id, barcode);
         var line = Assert.Single(sale.Lines);

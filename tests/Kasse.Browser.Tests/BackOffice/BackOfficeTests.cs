@@ -236,7 +236,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         var barcode = Ean.Fresh();
         await server.UseAsync<CatalogService, ProductView>(c => c.CreateProductAsync(Guid.CreateVersion7(),
             new SaveProduct("T-" + barcode, "Testvare " + barcode[^4..], price, 25m, Unit.Piece, null, null, [barcode]), CancellationToken.None));
-        using var api = new SalesApi(server.BaseAddress);
+        using var api = new SalesApi(server.BaseAddress, server.OwnerApiKey);
         var sale = await api.SellAsync(register.Id, server.CashierId, 500m, barcode);
         return (sale, register);
     }

@@ -7,10 +7,10 @@ using Kasse.Server.Hosting;
 namespace Kasse.Browser.Tests.BackOffice;
 
 /// <summary>Rings up sales through Kasse's HTTP API on the same server, the way a till (or an integration) does.</summary>
-public sealed class SalesApi(Uri baseAddress) : IDisposable
+public sealed class SalesApi(Uri baseAddress, string apiKey) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, DefaultRequestHeaders = { { "X-Api-Key", apiKey } } };
 
     private static JsonSerializerOptions CreateJson()
     {

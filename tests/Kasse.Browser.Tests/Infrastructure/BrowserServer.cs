@@ -29,6 +29,9 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
     public DatabaseProvider Provider { get; } = provider;
     public TestDatabase Database { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>An owner's API key, for tests that also call the HTTP API (every API call needs a key or a session).</summary>
+    public string OwnerApiKey { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "kasse_mail_" + Guid.NewGuid().ToString("N")[..12]);
@@ -64,6 +67,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
         await employees.CreateAsync(CashierId, CashierName, nameof(Role.Cashier), CashierPin, CancellationToken.None);
         await employees.CreateAsync(SupervisorId, SupervisorName, nameof(Role.Supervisor), SupervisorPin, CancellationToken.None);
+        OwnerApiKey = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync("browser tests", nameof(Role.Owner), null, "test", CancellationToken.None)).Secret;
     }
 
     /// <summary>A register of the demo store for one test, so its till and display start empty.</summary>

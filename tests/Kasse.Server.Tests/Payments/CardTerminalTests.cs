@@ -241,7 +241,9 @@ public abstract class CardTerminalTests(KasseServer server)
         var sale = await _api.SaleToPayAsync(shop, 499.00m);
         var payment = await _api.PayByDeviceAsync(sale.Id, PaymentMethod.Card);
 
-        var removed = await _api.SendAsync(HttpMethod.Delete, $"/api/v1/sales/{sale.Id}/payments/{payment.Id}", null);
+        // Even with a supervisor's approval to take a payment back, a card payment goes back on the terminal, not by deleting it.
+        var removed = await _api.SendAsync(HttpMethod.Delete, $"/api/v1/sales/{sale.Id}/payments/{payment.Id}",
+            new Application.Sales.VoidPayment(new Application.Staff.Approval(shop.SupervisorId, Shop.SupervisorPin)));
         var voided = await KasseClient.Read<Application.Sales.SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/void", null));
 
         await KasseClient.Problem(removed, HttpStatusCode.Conflict, "payment.reverse-on-device");

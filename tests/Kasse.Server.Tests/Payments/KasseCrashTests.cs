@@ -37,7 +37,7 @@ public abstract class KasseCrashTests(DatabaseProvider provider) : IAsyncLifetim
             "--Kasse:Payments:RecoveryIntervalSeconds", "1", "--Logging:LogLevel:Default", "Debug",
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         _kasse = process;
-        return new KasseClient(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) }, null!);
+        return new KasseClient(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60), DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } }, null!);
     }
 
     private async Task KillKasseAsync()

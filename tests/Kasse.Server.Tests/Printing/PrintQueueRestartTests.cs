@@ -33,7 +33,7 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         var (first, address) = await KasseProcess.ServeAsync("--data", _data);
         try
         {
-            using var http = new HttpClient { BaseAddress = address };
+            using var http = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } };
             var api = new KasseClient(http, null!);
             var demoPrinters = await KasseClient.Read<List<PrinterView>>(await http.GetAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers"));
             var demo = Assert.Single(demoPrinters);
@@ -85,7 +85,7 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         var (first, address) = await KasseProcess.ServeAsync("--data", _data);
         try
         {
-            using var http = new HttpClient { BaseAddress = address };
+            using var http = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } };
             var api = new KasseClient(http, null!);
             await KasseClient.Read<PrinterView>(await api.PostAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers",
                 new SavePrinter(DemoSeeder.PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network, _printer.Address, DemoSeeder.RegisterId)));
@@ -112,7 +112,7 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         var (second, again) = await KasseProcess.ServeAsync("--data", _data);
         try
         {
-            using var http = new HttpClient { BaseAddress = again };
+            using var http = new HttpClient { BaseAddress = again, DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } };
             var api = new KasseClient(http, null!);
             var interrupted = await PrintingIntents.EventuallyAsync(() => api.JobsOfAsync(saleId),
                 jobs => jobs.Single().Status == PrintJobStatus.Interrupted, "the job marked interrupted");

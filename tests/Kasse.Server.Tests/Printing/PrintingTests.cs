@@ -1,3 +1,4 @@
+using Kasse.Application.Staff;
 using System.Net;
 using Kasse.Application.CashControl;
 using Kasse.Application.Printing;
@@ -172,7 +173,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         await _api.AddReceiptPrinterAsync(shop, _printer);
 
         await KasseClient.Read<DrawerOpenedView>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/drawer/open",
-            new OpenDrawer(shop.CashierId, "Byttepenge til nabobutikken")));
+            new OpenDrawer(shop.CashierId, "Byttepenge til nabobutikken", new Approval(shop.SupervisorId, Shop.SupervisorPin))));
         var kick = Assert.Single(await _printer.WaitForJobsAsync(1));
         var report = await _api.XReportAsync(shop);
         var job = await KasseClient.Read<PrintJobView>(await _api.PostAsync($"/api/v1/reports/{report.Id}/print", null));
