@@ -36,6 +36,8 @@ foreach (var provider in options.Providers)
     await KasseAsync(provider);
 Judge();
 report.Settings["wall time"] = $"{total.Elapsed.TotalSeconds:0} s";
+// Other work on the machine skews every figure; say how busy it was, so a reader can tell a quiet run from a busy one.
+report.Machine["load average (1/5/15 min) at the end"] = LoadAverage();
 var stem = $"{TimeProvider.System.GetUtcNow():yyyy-MM-dd}-{options.Name}";
 await report.WriteAsync(options.Results, stem);
 Console.WriteLine();
@@ -280,6 +282,9 @@ void Judge()
     }
 }
 
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
 void DescribeMachine(Report r, Options o)
 {
     r.Machine["cores"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
@@ -290,6 +295,7 @@ void DescribeMachine(Report r, Options o)
         ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"') ?? RuntimeInformation.OSDescription
         : RuntimeInformation.OSDescription;
     r.Machine["kernel"] = RuntimeInformation.OSDescription;
+    r.Machine["load average (1/5/15 min) at the start"] = LoadAverage();
     r.Machine[".NET"] = RuntimeInformation.FrameworkDescription;
     r.Machine["postgresql"] = o.PostgresVersion ?? "not used";
     r.Settings["mode"] = o.Quick ? "quick" : "full";
