@@ -1,4 +1,5 @@
 using Kasse.Application.Catalog;
+using Kasse.Application.Payments;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -115,6 +116,11 @@ public sealed partial class Till
             {
                 var sale = await Backend.Call<SalesService, SaleView>(s => s.GetAsync(saleId, CancellationToken.None));
                 _sale = sale.Status == SaleStatus.Open && sale.RegisterId == RegisterId ? sale : null;
+                // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
+                if (_sale is not null && _cashier is not null
+                    && (await Backend.Call<TerminalPaymentService, IReadOnlyList<TerminalPaymentView>>(p => p.ListForSaleAsync(saleId, CancellationToken.None)))
+                        .Any(p => !p.IsSettled))
+                    _dialog = TillDialog.Pay;
             }
             catch (DomainException)
             {
