@@ -1,5 +1,7 @@
 using Kasse.Application.Catalog;
 using Kasse.Application.Payments;
+using Kasse.Application.Printing;
+using Kasse.Domain.Devices;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -63,6 +65,12 @@ public sealed partial class Till
     private IJSObjectReference? _keyboard;
     private bool _keyboardReady;
     private DotNetObjectReference<Till>? _self;
+    private PrinterView? _printer;
+    private bool _printReceipt = true;
+    private readonly CancellationTokenSource _closing = new();
+
+    /// <summary>How often the till looks at its printer's state (the device worker updates it as it sends).</summary>
+    private static readonly TimeSpan PrinterPoll = TimeSpan.FromSeconds(2);
 
     private bool HasLines => _sale is { Lines.Count: > 0 };
 
@@ -97,6 +105,7 @@ public sealed partial class Till
         await _keyboard.InvokeVoidAsync("attach", _self);
         _keyboardReady = true;
         await RestoreAsync();
+        _ = WatchPrinterAsync();
     }
 
     /// <summary>After a reload: the same cashier and the same open sale as before.</summary>
@@ -130,6 +139,41 @@ public sealed partial class Till
         PublishToDisplay();
         StateHasChanged();
     }
+
+    /// <summary>Keeps the printer's state on screen while the till is open (ends with the page).</summary>
+    private async Task WatchPrinterAsync()
+    {
+        using var timer = new PeriodicTimer(PrinterPoll);
+        try
+        {
+            do
+            {
+                var printer = await Backend.Call<PrinterService, PrinterView?>(p => p.FindForRegisterAsync(RegisterId, CancellationToken.None));
+                if (printer != _printer)
+                {
+                    _printer = printer;
+                    await InvokeAsync(StateHasChanged);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(_closing.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // the page closed
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Logger.LogWarning(e, "Watching the printer of register {Register} stopped", RegisterId);
+        }
+    }
+
+    private static string PrinterStateText(PrinterState state) => state switch
+    {
+        PrinterState.Online => "Printer ready",
+        PrinterState.Offline => "Printer offline",
+        PrinterState.PaperOut => "Printer out of paper",
+        _ => "Printer not checked yet",
+    };
 
     private Task RememberAsync() =>
         TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name, _sale?.Id));
@@ -419,6 +463,7 @@ public sealed partial class Till
         _completed = sale;
         _sale = null;
         _selectedLineId = null;
+        _printReceipt = true;
         _dialog = TillDialog.Receipt;
         Display.Publish(RegisterId, DisplayState.From(sale, _store!.Name));
         await RememberAsync();
@@ -530,6 +575,7 @@ public sealed partial class Till
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync();
         if (_keyboard is not null)
         {
             try
