@@ -370,6 +370,21 @@ public sealed partial class Till
     private Task ChangeQuantityAsync(SaleLineView line, int by) =>
         line.Quantity + by <= 0 ? RemoveLineAsync(line) : ChangeSaleAsync(s => s.ChangeQuantityAsync(_sale!.Id, line.Id, line.Quantity + by, CancellationToken.None));
 
+    /// <summary>An exact quantity typed on the line (e.g. 24 bottles); 0 removes it.</summary>
+    private async Task SetQuantityAsync(SaleLineView line, string? typed)
+    {
+        if (!int.TryParse(typed?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity)
+            || quantity > 9999)
+        {
+            Toast(L.Format("'{0}' is not a quantity; type a whole number.", typed ?? ""), error: true);
+            return;
+        }
+        if (quantity == 0)
+            await RemoveLineAsync(line);
+        else if (quantity != line.Quantity)
+            await ChangeSaleAsync(s => s.ChangeQuantityAsync(_sale!.Id, line.Id, quantity, CancellationToken.None));
+    }
+
     private async Task RemoveLineAsync(SaleLineView line)
     {
         var index = _sale!.Lines.ToList().FindIndex(l => l.Id == line.Id);
