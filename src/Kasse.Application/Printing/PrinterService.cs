@@ -69,6 +69,10 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
     public async Task<PrinterView> GetAsync(Guid printerId, CancellationToken ct) =>
         PrinterView.From(await FindAsync(printerId, ct), await QueuedAsync(printerId, ct));
 
+    /// <summary>The register's receipt printer and its state, or null when the register prints through the browser.</summary>
+    public async Task<PrinterView?> FindForRegisterAsync(Guid registerId, CancellationToken ct) =>
+        await queue.ReceiptPrinterAsync(registerId, ct) is { } printer ? PrinterView.From(printer, await QueuedAsync(printer.Id, ct)) : null;
+
     public async Task<PrinterView> ForRegisterAsync(Guid registerId, CancellationToken ct)
     {
         await StoreService.FindRegisterAsync(db, registerId, ct);

@@ -3,6 +3,7 @@ using Kasse.Application.Printing;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Devices;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,27 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
             throw DomainException.Conflict("receipt.not-completed", "A receipt exists once the sale is completed.");
         return await ViewAsync(sale, ReceiptCopyKind.Original, ct);
     }
+
+    /// <summary>
+    /// Sends a completed sale's original receipt to its register's printer, once: true when queued now, false when
+    /// it was sent before (then a second paper is the one copy, <see cref="CopyAsync"/>).
+    /// </summary>
+    public Task<bool> PrintOriginalAsync(Guid saleId, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        if (await db.LockSaleAsync(saleId, ct) == 0)
+            throw SalesService.SaleNotFound(saleId);
+        var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
+        if (sale.Status != SaleStatus.Completed)
+            throw DomainException.Conflict("receipt.not-completed", "A receipt is printed once the sale is completed.");
+        if (await printing.ReceiptPrinterAsync(sale.RegisterId, ct) is null)
+            throw DomainException.Conflict("printer.none", "This register has no receipt printer; print from the browser instead.");
+        var original = PrintJob.IdFor(saleId, PrintJobKind.Receipt);
+        if (await db.PrintJobs.AnyAsync(j => j.Id == original, ct))
+            return false;
+        await printing.ReceiptAsync(await ViewAsync(sale, ReceiptCopyKind.Original, ct), ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }, ct);
 
     /// <summary>Prints the one copy a sale may have, marked "KOPI", and journals it (SAF-T 13014).</summary>
     public Task<PrintedReceipt> CopyAsync(Guid saleId, int width, CancellationToken ct) => db.InTransactionAsync(async () =>

@@ -1,4 +1,7 @@
 using Kasse.Application.Catalog;
+using Kasse.Application.Payments;
+using Kasse.Application.Printing;
+using Kasse.Domain.Devices;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -62,6 +65,12 @@ public sealed partial class Till
     private IJSObjectReference? _keyboard;
     private bool _keyboardReady;
     private DotNetObjectReference<Till>? _self;
+    private PrinterView? _printer;
+    private bool _printReceipt = true;
+    private readonly CancellationTokenSource _closing = new();
+
+    /// <summary>How often the till looks at its printer's state (the device worker updates it as it sends).</summary>
+    private static readonly TimeSpan PrinterPoll = TimeSpan.FromSeconds(2);
 
     private bool HasLines => _sale is { Lines.Count: > 0 };
 
@@ -96,6 +105,7 @@ public sealed partial class Till
         await _keyboard.InvokeVoidAsync("attach", _self);
         _keyboardReady = true;
         await RestoreAsync();
+        _ = WatchPrinterAsync();
     }
 
     /// <summary>After a reload: the same cashier and the same open sale as before.</summary>
@@ -115,6 +125,11 @@ public sealed partial class Till
             {
                 var sale = await Backend.Call<SalesService, SaleView>(s => s.GetAsync(saleId, CancellationToken.None));
                 _sale = sale.Status == SaleStatus.Open && sale.RegisterId == RegisterId ? sale : null;
+                // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
+                if (_sale is not null && _cashier is not null
+                    && (await Backend.Call<TerminalPaymentService, IReadOnlyList<TerminalPaymentView>>(p => p.ListForSaleAsync(saleId, CancellationToken.None)))
+                        .Any(p => !p.IsSettled))
+                    _dialog = TillDialog.Pay;
             }
             catch (DomainException)
             {
@@ -124,6 +139,41 @@ public sealed partial class Till
         PublishToDisplay();
         StateHasChanged();
     }
+
+    /// <summary>Keeps the printer's state on screen while the till is open (ends with the page).</summary>
+    private async Task WatchPrinterAsync()
+    {
+        using var timer = new PeriodicTimer(PrinterPoll);
+        try
+        {
+            do
+            {
+                var printer = await Backend.Call<PrinterService, PrinterView?>(p => p.FindForRegisterAsync(RegisterId, CancellationToken.None));
+                if (printer != _printer)
+                {
+                    _printer = printer;
+                    await InvokeAsync(StateHasChanged);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(_closing.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // the page closed
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Logger.LogWarning(e, "Watching the printer of register {Register} stopped", RegisterId);
+        }
+    }
+
+    private static string PrinterStateText(PrinterState state) => state switch
+    {
+        PrinterState.Online => "Printer ready",
+        PrinterState.Offline => "Printer offline",
+        PrinterState.PaperOut => "Printer out of paper",
+        _ => "Printer not checked yet",
+    };
 
     private Task RememberAsync() =>
         TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name, _sale?.Id));
@@ -320,6 +370,21 @@ public sealed partial class Till
     private Task ChangeQuantityAsync(SaleLineView line, int by) =>
         line.Quantity + by <= 0 ? RemoveLineAsync(line) : ChangeSaleAsync(s => s.ChangeQuantityAsync(_sale!.Id, line.Id, line.Quantity + by, CancellationToken.None));
 
+    /// <summary>An exact quantity typed on the line (e.g. 24 bottles); 0 removes it.</summary>
+    private async Task SetQuantityAsync(SaleLineView line, string? typed)
+    {
+        if (!int.TryParse(typed?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity)
+            || quantity > 9999)
+        {
+            Toast(L.Format("'{0}' is not a quantity; type a whole number.", typed ?? ""), error: true);
+            return;
+        }
+        if (quantity == 0)
+            await RemoveLineAsync(line);
+        else if (quantity != line.Quantity)
+            await ChangeSaleAsync(s => s.ChangeQuantityAsync(_sale!.Id, line.Id, quantity, CancellationToken.None));
+    }
+
     private async Task RemoveLineAsync(SaleLineView line)
     {
         var index = _sale!.Lines.ToList().FindIndex(l => l.Id == line.Id);
@@ -413,6 +478,7 @@ public sealed partial class Till
         _completed = sale;
         _sale = null;
         _selectedLineId = null;
+        _printReceipt = true;
         _dialog = TillDialog.Receipt;
         Display.Publish(RegisterId, DisplayState.From(sale, _store!.Name));
         await RememberAsync();
@@ -524,6 +590,7 @@ public sealed partial class Till
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync();
         if (_keyboard is not null)
         {
             try
