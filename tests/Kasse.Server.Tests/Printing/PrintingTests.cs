@@ -67,12 +67,14 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         var ret = await _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), shop.Register.Id, shop.CashierId, sold.Id,
             [new ReturnLineRequest(sold.Lines[0].Id, 1m)], Reason: "Defekt låg"));
 
+        // The emulator files each connection as it ends, so the two jobs may be filed in either order.
         var jobs = await _printer.WaitForJobsAsync(2);
-        Assert.Equal("[DRAWER KICK pin 2]\n", jobs[0]);
-        Assert.Contains("RETUR / KREDITNOTA", jobs[1]);
-        Assert.Contains("Retur af bon nr. 1", jobs[1]);
-        Assert.Contains("Årsag: Defekt låg", jobs[1]);
-        Assert.Contains($"[CODE128 {ReceiptCode.For(ret.Id)}]", jobs[1]);
+        Assert.Single(jobs, j => j == "[DRAWER KICK pin 2]\n");
+        var receipt = Assert.Single(jobs, j => j != "[DRAWER KICK pin 2]\n");
+        Assert.Contains("RETUR / KREDITNOTA", receipt);
+        Assert.Contains("Retur af bon nr. 1", receipt);
+        Assert.Contains("Årsag: Defekt låg", receipt);
+        Assert.Contains($"[CODE128 {ReceiptCode.For(ret.Id)}]", receipt);
     }
 
     [Fact]
