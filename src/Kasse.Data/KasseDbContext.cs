@@ -14,7 +14,8 @@ namespace Kasse.Data;
 internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
-public sealed class KasseDbContext(DbContextOptions<KasseDbContext> options) : DbContext(options)
+/// <remarks>Partial so each capability (inventory, customers, reports …) keeps its sets in its own file.</remarks>
+public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> options) : DbContext(options)
 {
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 

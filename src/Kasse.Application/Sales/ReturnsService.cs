@@ -17,7 +17,8 @@ namespace Kasse.Application.Sales;
 /// register's next receipt number, in one transaction. Returning with the same id again answers the same.
 /// </summary>
 public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal,
-    TransactionSigner signer, ReceiptService receipts, PrintQueue printing, CurrentActor actor, AuditTrail audit, TimeProvider clock)
+    TransactionSigner signer, ReceiptService receipts, PrintQueue printing, CurrentActor actor, AuditTrail audit, TimeProvider clock,
+    IEnumerable<ISaleCompletionStep> completionSteps)
 {
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -72,6 +73,8 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
             + (command.OriginalSaleId is null ? $"without a receipt ({command.Reason})." : "against its original receipt."),
             subject: ret.Id.ToString(), storeId: store.Id, registerId: register.Id, journalSequence: entry.Sequence, approvedById: ret.ApprovedById,
             after: new { ret.CashierId, WithoutReceipt = command.OriginalSaleId is null, Amount = -ret.TotalAmount });
+        foreach (var step in completionSteps)
+            await step.OnCompletedAsync(ret, store, ct);
         await printing.CompletedSaleAsync(ret, receipts, printReceipt: true, ct);
         await db.SaveChangesAsync(ct);
         return SaleView.From(ret);

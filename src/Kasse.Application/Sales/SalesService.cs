@@ -21,7 +21,8 @@ namespace Kasse.Application.Sales;
 /// same ids changes nothing.
 /// </summary>
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
-    ReceiptService receipts, PrintQueue printing, TimeProvider clock)
+    ReceiptService receipts, PrintQueue printing, TimeProvider clock,
+    IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -243,6 +244,8 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             await journal.ReceiptAsync(sale, ct);
             if (!printReceipt)
                 await journal.SaleEventAsync(sale, JournalEventKind.SaleConcludedWithoutReceipt, now, ct);
+            foreach (var step in completionSteps)
+                await step.OnCompletedAsync(sale, store, ct);
             await printing.CompletedSaleAsync(sale, receipts, printReceipt, ct);
         }, ct);
 
@@ -265,6 +268,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
             var store = await stores.GetAsync(db, sale.StoreId, ct);
             await change(sale, store);
+            if (sale.Status == SaleStatus.Open)
+                foreach (var step in openSaleSteps)
+                    await step.OnChangedAsync(sale, store, ct);
             await db.SaveChangesAsync(ct);
             return SaleView.From(sale);
         }, ct);

@@ -1,0 +1,25 @@
+using Kasse.Domain.Sales;
+using Kasse.Domain.Stores;
+
+namespace Kasse.Application.Sales;
+
+/// <summary>
+/// Work that must happen in the same transaction as a sale or return completing (stock moving, loyalty points,
+/// gift-card balances, daily report summaries). A step that throws rolls the completion back, so a completed sale
+/// never exists without its consequences. Steps run after the receipt is numbered, signed and journaled, in
+/// registration order; they must be idempotent with respect to the sale id because nothing runs twice only if
+/// the completion commits once.
+/// </summary>
+public interface ISaleCompletionStep
+{
+    Task OnCompletedAsync(Sale sale, Store store, CancellationToken ct);
+}
+
+/// <summary>
+/// Runs after every change to an open sale, inside its write turn and before it is saved: the place where automatic
+/// prices (promotions, customer prices) are recomputed as the basket changes.
+/// </summary>
+public interface IOpenSaleStep
+{
+    Task OnChangedAsync(Sale sale, Store store, CancellationToken ct);
+}
