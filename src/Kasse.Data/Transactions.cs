@@ -50,10 +50,8 @@ public static class Transactions
     /// Takes the register's next receipt number. The UPDATE locks the register row until commit, so numbers
     /// are gapless and unique per register even with concurrent completions, and roll back with a failed sale.
     /// </summary>
-    public static async Task<long> NextReceiptNumberAsync(this KasseDbContext db, Guid registerId, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlAsync(
-            $"""UPDATE "Registers" SET "LastReceiptNumber" = "LastReceiptNumber" + 1 WHERE "Id" = {registerId}""", ct);
-        return await db.Registers.Where(r => r.Id == registerId).Select(r => r.LastReceiptNumber).SingleAsync(ct);
-    }
+    public static async Task<long> NextReceiptNumberAsync(this KasseDbContext db, Guid registerId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>(
+            $"""UPDATE "Registers" SET "LastReceiptNumber" = "LastReceiptNumber" + 1 WHERE "Id" = {registerId} RETURNING "LastReceiptNumber" AS "Value" """)
+            .ToListAsync(ct)).Single();
 }

@@ -16,19 +16,26 @@ public sealed class FiscalJournal(KasseDbContext db)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("The journal is written only inside the transaction of the change it records.");
-        var locked = await db.Database.ExecuteSqlAsync(
-            $"""UPDATE "JournalHeads" SET "LastSequence" = "LastSequence" + 1 WHERE "StoreId" = {storeId}""", ct);
-        if (locked == 0)
+        // One round trip takes the store's journal lock (held until commit) and reads the chain's head.
+        var head = (await db.Database.SqlQuery<HeadRow>(
+                $"""UPDATE "JournalHeads" SET "LastSequence" = "LastSequence" + 1 WHERE "StoreId" = {storeId} RETURNING "LastSequence", "LastHash" """)
+            .ToListAsync(ct)).SingleOrDefault();
+        if (head is null)
         {
             db.JournalHeads.Add(new JournalHead { StoreId = storeId, LastSequence = 1 });
             await db.SaveChangesAsync(ct);
+            head = new HeadRow { LastSequence = 1, LastHash = JournalEntry.Genesis };
         }
-        var head = await db.JournalHeads.AsNoTracking().Where(h => h.StoreId == storeId)
-            .Select(h => new { h.LastSequence, h.LastHash }).SingleAsync(ct);
         var entry = JournalEntry.Append(head.LastSequence - 1, head.LastHash, storeId, at, kind, registerId, employeeId, saleId, payload);
         await db.Database.ExecuteSqlAsync($"""UPDATE "JournalHeads" SET "LastHash" = {entry.Hash} WHERE "StoreId" = {storeId}""", ct);
         db.JournalEntries.Add(entry);
         return entry;
+    }
+
+    private sealed class HeadRow
+    {
+        public long LastSequence { get; init; }
+        public string LastHash { get; init; } = "";
     }
 
     /// <summary>A completed sale or return: the receipt's full fiscal content.</summary>

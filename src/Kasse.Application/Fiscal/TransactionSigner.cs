@@ -43,13 +43,16 @@ public sealed class TransactionSigner(KasseDbContext db, SigningKeys keys)
         await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastNorwegianSignature" = {signature} WHERE "Id" = {sale.RegisterId}""", ct);
     }
 
+    /// <summary>One round trip: the UPDATE takes the company's row lock, which is held until commit, so keep what follows short.</summary>
     private async Task<long> NextCompanyNumberAsync(string companyId, CancellationToken ct)
     {
-        if (await db.Database.ExecuteSqlAsync($"""UPDATE "CompanySequences" SET "LastNumber" = "LastNumber" + 1 WHERE "CompanyId" = {companyId}""", ct) == 0)
-        {
-            db.CompanySequences.Add(new CompanySequence { CompanyId = companyId, LastNumber = 1 });
-            await db.SaveChangesAsync(ct);
-        }
-        return await db.CompanySequences.Where(c => c.CompanyId == companyId).Select(c => c.LastNumber).SingleAsync(ct);
+        var numbers = await db.Database.SqlQuery<long>(
+            $"""UPDATE "CompanySequences" SET "LastNumber" = "LastNumber" + 1 WHERE "CompanyId" = {companyId} RETURNING "LastNumber" AS "Value" """)
+            .ToListAsync(ct);
+        if (numbers.Count == 1)
+            return numbers[0];
+        db.CompanySequences.Add(new CompanySequence { CompanyId = companyId, LastNumber = 1 });
+        await db.SaveChangesAsync(ct);
+        return 1;
     }
 }

@@ -67,15 +67,17 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         db.Sales.Add(ret);
         var number = await db.NextReceiptNumberAsync(register.Id, ct);
         ret.Complete(number, now, store.BusinessDayOf(now));
+        foreach (var step in completionSteps)
+            await step.OnCompletedAsync(ret, store, ct);
+        await printing.CompletedSaleAsync(ret, receipts, printReceipt: true, ct);
+        // As for a sale: the shared locks (company number, store journal) last, held only for the signature and the commit.
+        await db.SaveChangesAsync(ct);
         await signer.SignAsync(ret, store, ct);
         var entry = await journal.ReceiptAsync(ret, ct);
         audit.Record(AuditAction.Refunded, $"Return receipt {number}: {-ret.TotalAmount:0.00} refunded "
             + (command.OriginalSaleId is null ? $"without a receipt ({command.Reason})." : "against its original receipt."),
             subject: ret.Id.ToString(), storeId: store.Id, registerId: register.Id, journalSequence: entry.Sequence, approvedById: ret.ApprovedById,
             after: new { ret.CashierId, WithoutReceipt = command.OriginalSaleId is null, Amount = -ret.TotalAmount });
-        foreach (var step in completionSteps)
-            await step.OnCompletedAsync(ret, store, ct);
-        await printing.CompletedSaleAsync(ret, receipts, printReceipt: true, ct);
         await db.SaveChangesAsync(ct);
         return SaleView.From(ret);
     }, ct);

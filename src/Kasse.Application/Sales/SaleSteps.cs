@@ -6,9 +6,9 @@ namespace Kasse.Application.Sales;
 /// <summary>
 /// Work that must happen in the same transaction as a sale or return completing (stock moving, loyalty points,
 /// gift-card balances, daily report summaries). A step that throws rolls the completion back, so a completed sale
-/// never exists without its consequences. Steps run after the receipt is numbered, signed and journaled, in
-/// registration order; they must be idempotent with respect to the sale id because nothing runs twice only if
-/// the completion commits once.
+/// never exists without its consequences. Steps run after the sale is completed and given its receipt number, in
+/// registration order, and before it is signed and journaled (those take the company-wide and store-wide locks, so
+/// they come last to be held briefly): don't rely on the signature or the journal entry here.
 /// </summary>
 public interface ISaleCompletionStep
 {

@@ -240,13 +240,16 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             var now = clock.Now();
             var number = await db.NextReceiptNumberAsync(sale.RegisterId, ct);
             sale.Complete(number, now, store.BusinessDayOf(now));
+            foreach (var step in completionSteps)
+                await step.OnCompletedAsync(sale, store, ct);
+            await printing.CompletedSaleAsync(sale, receipts, printReceipt, ct);
+            // The company's transaction number and the store's journal are shared by every till: their row locks are
+            // taken last, after everything else is written, so they are held only for the signature and the commit.
+            await db.SaveChangesAsync(ct);
             await signer.SignAsync(sale, store, ct);
             await journal.ReceiptAsync(sale, ct);
             if (!printReceipt)
                 await journal.SaleEventAsync(sale, JournalEventKind.SaleConcludedWithoutReceipt, now, ct);
-            foreach (var step in completionSteps)
-                await step.OnCompletedAsync(sale, store, ct);
-            await printing.CompletedSaleAsync(sale, receipts, printReceipt, ct);
         }, ct);
 
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);
