@@ -8,6 +8,7 @@ using Kasse.Application.Stores;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Sales;
+using Kasse.Domain.Staff;
 using Kasse.Server.Ui.Display;
 using Kasse.Server.Ui.Localization;
 using Microsoft.AspNetCore.Components;
@@ -41,6 +42,7 @@ public sealed partial class Till
     [Parameter] public Guid RegisterId { get; set; }
 
     [Inject] private ILogger<Till> Logger { get; set; } = null!;
+    [Inject] private Access.UiSession Session { get; set; } = null!;
 
     private StoreView? _store;
     private RegisterView? _register;
@@ -68,6 +70,10 @@ public sealed partial class Till
     private PrinterView? _printer;
     private bool _printReceipt = true;
     private readonly CancellationTokenSource _closing = new();
+    private PendingApproval? _approval;
+
+    /// <summary>A gated action waiting for a supervisor's PIN, and how to run it once approved.</summary>
+    private sealed record PendingApproval(Permission Permission, string What, Func<Approval?, Task> Action);
 
     /// <summary>How often the till looks at its printer's state (the device worker updates it as it sends).</summary>
     private static readonly TimeSpan PrinterPoll = TimeSpan.FromSeconds(2);
@@ -117,7 +123,11 @@ public sealed partial class Till
             var employees = await Backend.Call<EmployeeService, IReadOnlyList<EmployeeView>>(e => e.ListAsync(CancellationToken.None));
             _cashier = employees.FirstOrDefault(e => e.Id == cashierId && e.IsActive);
             if (_cashier is not null)
+            {
+                // The browser's storage is encrypted and signed by the server, so it names the cashier who signed in here.
+                Session.ActAsCashier(_cashier, RegisterId, new HashSet<Permission>());
                 await TillLanguage.RememberAsync(Storage, _cashier.Id);
+            }
         }
         if (remembered?.SaleId is { } saleId)
         {
@@ -201,7 +211,9 @@ public sealed partial class Till
             return;
         var cashierId = _cashier.Id;
         await TryAsync(() => Backend.Call<EmployeeService, EmployeeView>(e => e.SignOutAsync(RegisterId, cashierId, CancellationToken.None)));
+        Session.EndCashier();
         _cashier = null;
+        _approval = null;
         _dialog = TillDialog.None;
         await RememberAsync();
     }
@@ -320,7 +332,7 @@ public sealed partial class Till
         try
         {
             var sale = await EnsureSaleAsync();
-            _sale = await Backend.Call<SalesService, SaleView>(s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
+            _sale = await Backend.Call<GatedActions, SaleView>(Permission.Sell, s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
             _selectedLineId = _sale.Lines.FirstOrDefault(l => l.Id == line.LineId)?.Id ?? _selectedLineId;
             _message = null;
             AfterChange();
@@ -360,7 +372,7 @@ public sealed partial class Till
             return _sale;
         var id = Guid.CreateVersion7();
         var cashierId = _cashier?.Id;
-        _sale = await Backend.Call<SalesService, SaleView>(s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
+        _sale = await Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
         await RememberAsync();
         return _sale;
     }
@@ -398,14 +410,60 @@ public sealed partial class Till
         _dialog = TillDialog.Discount;
     }
 
+    /// <summary>A discount above the owner's limit needs a supervisor's PIN when the cashier's role may not give it.</summary>
     private async Task ApplyDiscountAsync(SetDiscount discount)
     {
         var lineId = _discountLineId;
-        var ok = await ChangeSaleAsync(s => lineId is { } id
-            ? s.SetLineDiscountAsync(_sale!.Id, id, discount, CancellationToken.None)
-            : s.SetSaleDiscountAsync(_sale!.Id, discount, CancellationToken.None));
-        if (ok)
+        var saleId = _sale!.Id;
+        await GatedAsync(Permission.DiscountAboveLimit, L["Discount above the limit"] + (discount.Reason is null ? "" : $" ({discount.Reason})"), async approval =>
+        {
+            var command = discount with { Approval = approval };
+            _sale = await Backend.Call<GatedActions, SaleView>(Permission.Sell, g => g.SetDiscountAsync(saleId, lineId, command, CancellationToken.None));
+            AfterChange();
             _dialog = TillDialog.None;
+        });
+    }
+
+    // ---- supervisor approval ----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Runs a gated action as the cashier; when their role needs a supervisor's approval, asks for it on this till
+    /// and runs the action again with it. Other refusals are shown as usual.
+    /// </summary>
+    /// <returns>True if the action went through now (false: refused, or waiting for the approval).</returns>
+    public async Task<bool> GatedAsync(Permission permission, string what, Func<Approval?, Task> action)
+    {
+        try
+        {
+            await action(null);
+            return true;
+        }
+        catch (DomainException e) when (e.Code == "permission.approval-required")
+        {
+            _approval = new PendingApproval(permission, what, action);
+        }
+        catch (DomainException e)
+        {
+            Toast(e.Message, error: true);
+        }
+        return false;
+    }
+
+    private async Task<string?> ApproveAsync(Approval approval)
+    {
+        if (_approval is not { } pending)
+            return null;
+        try
+        {
+            await pending.Action(approval);
+            _approval = null;
+            _message = null;
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
     }
 
     private async Task ParkAsync()
@@ -424,7 +482,7 @@ public sealed partial class Till
             if (!await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
                 return;
         }
-        var resumed = await TryAsync(() => Backend.Call<SalesService, SaleView>(s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
+        var resumed = await TryAsync(() => Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
         if (resumed is null)
             return;
         _sale = resumed;
@@ -436,7 +494,7 @@ public sealed partial class Till
 
     private async Task VoidAsync()
     {
-        if (_sale is not null && await ChangeSaleAsync(s => s.VoidAsync(_sale.Id, CancellationToken.None)))
+        if (_sale is { } sale && await TryAsync(() => Backend.Call<GatedActions, SaleView>(Permission.VoidSale, g => g.VoidSaleAsync(sale.Id, CancellationToken.None))) is not null)
             await NewSaleAsync();
         _dialog = TillDialog.None;
     }
@@ -451,7 +509,7 @@ public sealed partial class Till
 
     private async Task<bool> ChangeSaleAsync(Func<SalesService, Task<SaleView>> change)
     {
-        var changed = await TryAsync(() => Backend.Call(change));
+        var changed = await TryAsync(() => Backend.Call(Permission.Sell, change));
         if (changed is null)
             return false;
         _sale = changed;
