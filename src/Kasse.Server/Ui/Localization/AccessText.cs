@@ -21,5 +21,7 @@ internal static class AccessText
         ["Open drawer (no sale)"] = "Åbn skuffen (intet salg)",
         ["Drawer opened."] = "Skuffen er åbnet.",
         ["Signed in as {0}"] = "Logget ind som {0}",
+        ["Change price"] = "Ret pris",
+        ["New price"] = "Ny pris",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -29,6 +29,7 @@ public enum TillDialog
     Weight,
     Returns,
     Menu,
+    Price,
 }
 
 /// <summary>
@@ -424,6 +425,34 @@ public sealed partial class Till
         });
     }
 
+    private void OpenPrice(Guid lineId)
+    {
+        _selectedLineId = lineId;
+        _dialog = TillDialog.Price;
+    }
+
+    /// <summary>
+    /// A price override: the line comes back at the new price (the API's AddLine with unitPrice), which needs
+    /// PriceOverride or a supervisor's PIN; the old line goes once the new one is in.
+    /// </summary>
+    private async Task OverridePriceAsync(decimal price)
+    {
+        if (SelectedLine is not { ProductId: { } productId } line || _sale is null)
+            return;
+        var saleId = _sale.Id;
+        var what = L["Change price"] + $": {line.Name} {Formats.Amount(line.UnitPrice)} → {Formats.Amount(price)}";
+        await GatedAsync(Permission.PriceOverride, what, async approval =>
+        {
+            var replacement = new AddLine(Guid.CreateVersion7(), ProductId: productId, UnitPrice: price,
+                Quantity: line.Quantity, Approval: approval);
+            await Backend.Call<GatedActions, SaleView>(Permission.Sell, g => g.AddLineAsync(saleId, replacement, CancellationToken.None));
+            _sale = await Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.RemoveLineAsync(saleId, line.Id, CancellationToken.None));
+            _selectedLineId = replacement.LineId;
+            AfterChange();
+            _dialog = TillDialog.None;
+        });
+    }
+
     // ---- supervisor approval ----------------------------------------------------------------------------
 
     /// <summary>
@@ -446,6 +475,8 @@ public sealed partial class Till
         {
             Toast(e.Message, error: true);
         }
+        // Called from the till's dialogs too: the approval dialog and the message belong to the till itself.
+        StateHasChanged();
         return false;
     }
 
@@ -458,6 +489,7 @@ public sealed partial class Till
             await pending.Action(approval);
             _approval = null;
             _message = null;
+            StateHasChanged(); // the dialog asked; the till shows the outcome
             return null;
         }
         catch (DomainException e)
@@ -648,6 +680,9 @@ public sealed partial class Till
 
     public async ValueTask DisposeAsync()
     {
+        // Leaving the till ends the cashier's PIN session in this circuit (the back office asks for its own sign-in);
+        // coming back restores the cashier from the till's storage.
+        Session.EndCashier();
         await _closing.CancelAsync();
         if (_keyboard is not null)
         {
