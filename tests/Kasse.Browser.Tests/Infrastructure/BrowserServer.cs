@@ -59,6 +59,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             [ReceiptMailSettings.FolderKey] = MailFolder,
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test signs in from 127.0.0.1; the limit itself is tested on a server of its own.
+            [Kasse.Server.Security.KasseSecurity.SignInPermitsKey] = "100000",
         };
         _app = KasseWebApp.Create([], settings);
         await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
