@@ -58,6 +58,48 @@ public abstract class StaffAccessTests(BrowserServer server)
     }
 
     [Fact]
+    public async Task A_cashiers_price_override_and_no_sale_drawer_open_each_take_a_supervisors_PIN_on_the_till()
+    {
+        var register = await server.NewRegisterAsync("Kasse pris " + Guid.NewGuid().ToString("N")[..4]);
+        var till = new TillPage(await server.NewPageAsync(), register.Id);
+        var page = till.Page;
+        await till.OpenAsync();
+        await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
+        await till.ScanAsync(Rugbrod, 1);
+
+        await page.GetByTestId("line-price").ClickAsync();
+        await page.Locator("#override-price").FillAsync("20,00");
+        await page.GetByTestId("apply-price").ClickAsync();
+        var approval = page.GetByTestId("approval-dialog");
+        await Assertions.Expect(approval).ToHaveAttributeAsync("data-permission", nameof(Permission.PriceOverride));
+        await approval.Locator("#approval-approver").SelectOptionAsync(server.SupervisorId.ToString());
+        await approval.Locator("#approval-pin").FillAsync(BrowserServer.SupervisorPin);
+        await approval.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(approval).ToHaveCountAsync(0);
+        await Assertions.Expect(till.CartLines).ToHaveCountAsync(1);
+        await Assertions.Expect(till.Total).ToHaveTextAsync("20,00 kr.");
+
+        await page.GetByTestId("open-menu").ClickAsync();
+        await page.Locator("#menu-reason").FillAsync("Byttepenge");
+        await page.GetByTestId("no-sale").ClickAsync();
+        await Assertions.Expect(approval).ToHaveAttributeAsync("data-permission", nameof(Permission.NoSaleDrawerOpen));
+        await approval.Locator("#approval-approver").SelectOptionAsync(server.SupervisorId.ToString());
+        await approval.Locator("#approval-pin").FillAsync(BrowserServer.SupervisorPin);
+        await approval.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(approval).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("menu-note")).ToHaveTextAsync("Skuffen er åbnet.");
+
+        using var api = new HttpClient { BaseAddress = server.BaseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", server.OwnerApiKey);
+        foreach (var action in new[] { AuditAction.PriceOverridden, AuditAction.DrawerOpened })
+        {
+            var entries = await api.GetFromJsonAsync<List<AuditEndpoints.AuditEntryView>>($"/api/v1/audit?registerId={register.Id}&action={action}", Json);
+            var entry = Assert.Single(entries!);
+            Assert.Equal((server.CashierId, server.SupervisorId), (entry.ActorEmployeeId, entry.ApprovedById));
+        }
+    }
+
+    [Fact]
     public async Task A_cashier_in_the_back_office_sees_only_what_their_role_allows_and_cannot_open_user_management()
     {
         var anonymous = await server.NewPageAsync();
