@@ -29,6 +29,7 @@ public static class ApplicationServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffSettings>();
         services.AddScoped<ApprovalGates>();
+        services.AddScoped<GatedActions>();
         services.AddScoped<TimeClockService>();
         services.AddScoped<PerformanceService>();
         services.AddScoped<FraudDetector>();

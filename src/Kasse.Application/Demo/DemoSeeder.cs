@@ -24,6 +24,10 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     public static readonly Guid RegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000101");
     public static readonly Guid EmployeeId = Guid.Parse("0192f000-0000-7000-8000-000000000201");
     public const string EmployeePin = "1234";
+
+    /// <summary>The demo manager's back-office login. Published in the README: demo only, change it before real use.</summary>
+    public const string EmployeeUserName = "mette";
+    public const string EmployeePassword = "demo-only-password";
     public static readonly Guid PrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000301");
 
     /// <summary>Where tools/Kasse.PrinterEmulator listens by default; the demo till prints there (docs/hardware.md).</summary>
@@ -51,6 +55,8 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
             await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), "SIM-0001",
                 new Uri("http://127.0.0.1:8120/"), "123456"), ct);
         await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, ct);
+        if (await db.Employees.AnyAsync(e => e.Id == EmployeeId && e.UserName == null, ct))
+            await employees.ChangeAsync(EmployeeId, null, null, EmployeeUserName, EmployeePassword, null, ct);
         await keys.CreateKnownAsync(DemoApiKeyName, nameof(Role.Owner), DemoApiKey, "demo seeder", ct);
         if (!await db.Printers.AnyAsync(p => p.Id == PrinterId, ct))
             await printers.SaveAsync(StoreId, new SavePrinter(PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network,

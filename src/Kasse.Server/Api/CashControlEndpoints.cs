@@ -63,16 +63,8 @@ public static class CashControlEndpoints
         return TypedResults.Created($"/api/v1/registers/{registerId}/sessions/{movement.SessionId}/cash-movements", movement);
     }
 
-    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlService cash, ApprovalGates gates,
-        FraudDetector fraud, Kasse.Data.KasseDbContext db, CancellationToken ct)
-    {
-        var register = await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct);
-        await gates.NoSaleAsync(register.Id, register.StoreId, request, ct);
-        var opened = await cash.OpenDrawerAsync(registerId, request, ct);
-        await gates.SaveAsync(ct);
-        await fraud.AfterEventAsync(register.StoreId, ct);
-        return TypedResults.Ok(opened);
-    }
+    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, GatedActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.OpenDrawerAsync(registerId, request, ct));
 
     private static async Task<Ok<DrawerClosedView>> CloseDrawer(Guid registerId, CloseDrawer request, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.CloseDrawerAsync(registerId, request, ct));

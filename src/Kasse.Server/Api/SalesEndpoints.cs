@@ -55,16 +55,8 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.GetAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SalesService sales, ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
-    {
-        if (request.ProductId is null || request.UnitPrice is null)
-            return TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
-        await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), request, ct);
-        var sale = await sales.AddLineAsync(saleId, request, ct);
-        await gates.SaveAsync(ct);
-        await fraud.AfterEventAsync(sale.StoreId, ct);
-        return TypedResults.Ok(sale);
-    }
+    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, GatedActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.AddLineAsync(saleId, request, ct));
 
     private static async Task<Ok<SaleView>> ChangeQuantity(Guid saleId, Guid lineId, ChangeQuantityRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ChangeQuantityAsync(saleId, lineId, request.Quantity, ct));
@@ -72,29 +64,11 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> RemoveLine(Guid saleId, Guid lineId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.RemoveLineAsync(saleId, lineId, ct));
 
-    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SalesService sales, ApprovalGates gates,
-        FraudDetector fraud, CancellationToken ct)
-    {
-        if (request.Kind != DiscountKind.None)
-            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), lineId, request, ct);
-        var sale = await sales.SetLineDiscountAsync(saleId, lineId, request, ct);
-        await gates.SaveAsync(ct);
-        if (request.Kind != DiscountKind.None)
-            await fraud.AfterEventAsync(sale.StoreId, ct);
-        return TypedResults.Ok(sale);
-    }
+    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, GatedActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.SetDiscountAsync(saleId, lineId, request, ct));
 
-    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SalesService sales, ApprovalGates gates, FraudDetector fraud,
-        CancellationToken ct)
-    {
-        if (request.Kind != DiscountKind.None)
-            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), null, request, ct);
-        var sale = await sales.SetSaleDiscountAsync(saleId, request, ct);
-        await gates.SaveAsync(ct);
-        if (request.Kind != DiscountKind.None)
-            await fraud.AfterEventAsync(sale.StoreId, ct);
-        return TypedResults.Ok(sale);
-    }
+    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, GatedActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.SetDiscountAsync(saleId, null, request, ct));
 
     private static async Task<Ok<SaleView>> Park(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ParkAsync(saleId, ct));
@@ -102,30 +76,16 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
 
-    private static async Task<Ok<SaleView>> Void(Guid saleId, SalesService sales, TerminalPaymentService payments, ApprovalGates gates, FraudDetector fraud,
-        CancellationToken ct)
-    {
-        // Money taken by a card terminal or MobilePay goes back first (ReversalRequest / refund), then the sale is voided.
-        await payments.ReverseAllAsync(saleId, ct);
-        var sale = await sales.VoidAsync(saleId, ct);
-        await gates.SaleVoidedAsync(sale, ct);
-        await gates.SaveAsync(ct);
-        await fraud.AfterEventAsync(sale.StoreId, ct);
-        return TypedResults.Ok(sale);
-    }
+    // Money taken by a card terminal or MobilePay goes back first (ReversalRequest / refund), then the sale is voided.
+    private static async Task<Ok<SaleView>> Void(Guid saleId, GatedActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.VoidSaleAsync(saleId, ct));
 
     private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));
 
-    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, SalesService sales,
-        ApprovalGates gates, FraudDetector fraud, CancellationToken ct)
-    {
-        await gates.VoidPaymentAsync(await sales.GetAsync(saleId, ct), paymentId, request ?? new VoidPayment(), ct);
-        var sale = await sales.RemovePaymentAsync(saleId, paymentId, ct);
-        await gates.SaveAsync(ct);
-        await fraud.AfterEventAsync(sale.StoreId, ct);
-        return TypedResults.Ok(sale);
-    }
+    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, GatedActions actions,
+        CancellationToken ct) =>
+        TypedResults.Ok(await actions.RemovePaymentAsync(saleId, paymentId, request ?? new VoidPayment(), ct));
 
     /// <param name="printReceipt">false (in the body or the query) when the customer wants no paper receipt; the drawer still opens for cash.</param>
     private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct, bool? printReceipt = null) =>

@@ -122,8 +122,8 @@ public static class KasseWebApp
         await using var scope = app.Services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
         if (seeded is not null)
-            app.Logger.LogInformation("Created the demo store with {Products} products. Register {Register}, cashier PIN {Pin}.",
-                seeded.Products.Created, DemoSeeder.RegisterId, DemoSeeder.EmployeePin);
+            app.Logger.LogInformation("Created the demo store with {Products} products. Register {Register}, cashier PIN {Pin}; back office {User} / {Password} (demo only).",
+                seeded.Products.Created, DemoSeeder.RegisterId, DemoSeeder.EmployeePin, DemoSeeder.EmployeeUserName, DemoSeeder.EmployeePassword);
         if (await scope.ServiceProvider.GetRequiredService<Kasse.Data.KasseDbContext>().ApiKeys.AnyAsync(k => k.Name == DemoSeeder.DemoApiKeyName && k.RevokedAt == null, ct))
             app.Logger.LogWarning("DEMO ONLY: the API key {Key} is published in the README and opens this database with owner rights. "
                 + "Revoke it (DELETE /api/v1/api-keys/{{id}}) before real use.", DemoSeeder.DemoApiKey);

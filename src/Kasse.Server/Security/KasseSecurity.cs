@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Kasse.Application.Staff;
 using Kasse.Data;
+using Kasse.Domain.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -49,6 +50,7 @@ public static class KasseSecurity
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
 
         var permits = configuration.GetValue(SignInPermitsKey, 10);
+        services.AddSingleton(new SignInLimiter(permits));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -92,11 +94,15 @@ public static class KasseSecurity
             return Actor.Anonymous;
         var permissions = await PermissionAuthorizationHandler.PermissionsOfAsync(user, context,
             context.RequestServices.GetRequiredService<PermissionMatrix>());
-        return new Actor(user.FindFirstValue(KasseClaims.Name) ?? "unknown", GuidClaim(user, KasseClaims.EmployeeId), GuidClaim(user, KasseClaims.ApiKeyId),
-            GuidClaim(user, KasseClaims.RegisterId), permissions);
+        return ActorOf(user, permissions);
     }
 
-    private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
+    /// <summary>The actor a signed-in principal is, with what it may do now.</summary>
+    public static Actor ActorOf(ClaimsPrincipal user, IReadOnlySet<Permission> permissions) =>
+        new(user.FindFirstValue(KasseClaims.Name) ?? "unknown", GuidClaim(user, KasseClaims.EmployeeId), GuidClaim(user, KasseClaims.ApiKeyId),
+            GuidClaim(user, KasseClaims.RegisterId), permissions);
+
+    public static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
         Guid.TryParse(user.FindFirstValue(type), CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>A session ends as soon as its employee is deactivated or given another role.</summary>

@@ -50,11 +50,18 @@ public sealed class PermissionAuthorizationHandler(PermissionMatrix matrix) : Au
     {
         if (http.Items.TryGetValue(typeof(PermissionAuthorizationHandler), out var known) && known is IReadOnlySet<Permission> cached)
             return cached;
+        var permissions = await PermissionsOfAsync(user, http.RequestServices.GetRequiredService<KasseDbContext>(), matrix, http.RequestAborted);
+        http.Items[typeof(PermissionAuthorizationHandler)] = permissions;
+        return permissions;
+    }
+
+    /// <summary>What a signed-in principal may do now: its role in the live matrix, narrowed by an API key's scope.</summary>
+    public static async Task<IReadOnlySet<Permission>> PermissionsOfAsync(ClaimsPrincipal user, KasseDbContext db, PermissionMatrix matrix, CancellationToken ct)
+    {
         var role = user.FindFirstValue(KasseClaims.Role) ?? "";
-        var permissions = (await matrix.PermissionsOfAsync(http.RequestServices.GetRequiredService<KasseDbContext>(), role, http.RequestAborted)).ToHashSet();
+        var permissions = (await matrix.PermissionsOfAsync(db, role, ct)).ToHashSet();
         if (user.FindFirst(KasseClaims.ApiKeyId) is not null)
             permissions.IntersectWith(user.FindAll(KasseClaims.Scope).Select(c => Enum.Parse<Permission>(c.Value)));
-        http.Items[typeof(PermissionAuthorizationHandler)] = permissions;
         return permissions;
     }
 }

@@ -1,4 +1,6 @@
 using Kasse.Server.Security;
+using Kasse.Server.Ui.Access;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Kasse.Server.Ui.Display;
 using Kasse.Server.Ui.Localization;
 using Kasse.Server.Ui.Receipts;
@@ -14,6 +16,8 @@ public static class UiComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<UiText>();
         services.AddScoped<Shared.Backend>();
+        services.AddScoped<UiSession>();
+        services.AddCascadingAuthenticationState();
         services.AddSingleton<CustomerDisplayHub>();
         services.AddSingleton(ReceiptMailSettings.Read(configuration));
         services.AddSingleton<IReceiptMailer, FolderReceiptMailer>();
@@ -34,10 +38,10 @@ public static class UiComposition
     public static WebApplication MapKasseUi(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous("scripts, styles and icons of the pages");
-        // The till signs cashiers in with their PIN itself; password sign-in for the back office pages comes with the
-        // staff pages (issue 7) — until then the pages are reachable by whoever reaches the shop's Kasse node.
+        // Each page has its own rule (PageNeeds / PageOpen), asked by UsePageAccess for the page's request and by the
+        // router for every navigation in the circuit; the till signs its cashier in with a PIN on its own page.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
-            .AllowAnonymous("the till's own PIN sign-in guards selling; back-office sign-in is still to come (issue 7)");
+            .AllowAnonymous("each page's own rule (PageNeeds/PageOpen) decides, on the request and in the circuit; the till's PIN pad signs cashiers in");
         app.MapUiEndpoints();
         return app;
     }
@@ -47,6 +51,27 @@ public static class UiComposition
     {
         app.UseRequestLocalization();
         app.UseAntiforgery();
+        app.Use(PageAccessAsync);
         return app;
+    }
+
+    /// <summary>
+    /// A page's own request: nobody signed in goes to the sign-in page; a role that may not use the page gets 403
+    /// (the page then says "not allowed" in the person's language).
+    /// </summary>
+    private static Task PageAccessAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type is not { } page || !HttpMethods.IsGet(context.Request.Method))
+            return next(context);
+        switch (PageAccess.Decide(page, context.RequestServices.GetRequiredService<Kasse.Application.Staff.CurrentActor>().Value))
+        {
+            case PageVerdict.SignInFirst:
+                context.Response.Redirect(PageAccess.SignInUrl(context.Request.Path + context.Request.QueryString));
+                return Task.CompletedTask;
+            case PageVerdict.NotAllowed:
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+        }
+        return next(context);
     }
 }

@@ -1,6 +1,7 @@
 using Kasse.Server.Security;
 using Kasse.Server.Ui.Localization;
 using Kasse.Server.Ui.Receipts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 
 namespace Kasse.Server.Ui;
@@ -14,7 +15,24 @@ public static class UiEndpoints
             .AllowAnonymous("it only sets the page-language cookie and redirects within the site");
         app.MapGet("/receipt/{saleId:guid}", ReceiptPage.RenderAsync).ExcludeFromDescription()
             .AllowAnonymous("the customer's digital receipt behind the QR code; found only by the sale's unguessable id");
+        app.MapGet(Access.PageAccess.SignOutPath, SignOutAsync).ExcludeFromDescription()
+            .AllowAnonymous("ends the caller's own session, if any; the cookie is SameSite=Strict, so another site cannot trigger it");
         return app;
+    }
+
+    /// <summary>Ends the back-office session (the sign-out button, and the idle timer) and shows the sign-in page.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext context, bool? idle)
+    {
+        var actor = context.RequestServices.GetRequiredService<Kasse.Application.Staff.CurrentActor>().Value;
+        if (actor.EmployeeId is not null && actor.ApiKeyId is null)
+        {
+            var audit = context.RequestServices.GetRequiredService<Kasse.Application.Staff.AuditTrail>();
+            audit.Record(Kasse.Domain.Staff.AuditAction.SignedOut, idle == true ? "Signed out of the back office after the idle time." : "Signed out of the back office.",
+                subject: actor.EmployeeId.ToString());
+            await context.RequestServices.GetRequiredService<Kasse.Data.KasseDbContext>().SaveChangesAsync(context.RequestAborted);
+        }
+        await context.SignOutAsync(KasseSchemes.Cookie);
+        return Results.LocalRedirect(idle == true ? Access.PageAccess.SignInPath + "?idle=true" : Access.PageAccess.SignInPath);
     }
 
     /// <summary>Remembers the language in a cookie (a year) and goes back to where the person was.</summary>

@@ -16,7 +16,7 @@ public abstract class BackOfficeProductTests(BrowserServer server)
         var barcode = Ean.Fresh();
         var category = "Saft " + suffix;
         var register = await server.NewRegisterAsync("Kasse Vare " + suffix);
-        var page = await server.NewPageAsync();
+        var page = await server.NewBackOfficePageAsync();
 
         await page.GotoInteractiveAsync("/backoffice/categories");
         await page.GetByTestId("new-category").FillAsync(category);

@@ -22,7 +22,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         var original = await server.UseAsync<StoreService, StoreView>(s => s.GetAsync(DemoSeeder.StoreId, CancellationToken.None));
         try
         {
-            var page = await server.NewPageAsync();
+            var page = await server.NewBackOfficePageAsync();
             await page.GotoInteractiveAsync("/backoffice/store");
             await Assertions.Expect(page.GetByLabel("Navn", new() { Exact = true }).First).ToHaveValueAsync(original.Name);
 
@@ -65,7 +65,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
             $"IMP-{suffix}-3;Æblekage {suffix};Brød;45,00;25;stk;;") + "\n", TestContext.Current.CancellationToken);
         try
         {
-            var page = await server.NewPageAsync();
+            var page = await server.NewBackOfficePageAsync();
             await page.GotoInteractiveAsync("/backoffice/import");
             await page.GetByTestId("import-file").SetInputFilesAsync(csv);
             await page.GetByTestId("import-go").ClickAsync();
@@ -98,7 +98,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
     {
         var price = 100m + Random.Shared.Next(1, 9999) / 100m;
         var (sale, register) = await SellOneAsync(price, "Kasse Kopi");
-        var page = await server.NewPageAsync();
+        var page = await server.NewBackOfficePageAsync();
         await page.GotoInteractiveAsync("/backoffice/sales");
 
         // By number alone: every register has a receipt 1, so the list names the register.
@@ -117,7 +117,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         await Artifacts.ScreenshotAsync(page, "backoffice-receipt-copy");
 
         // Another look later: the page says a copy exists, and a second one is refused.
-        var again = await server.NewPageAsync();
+        var again = await server.NewBackOfficePageAsync();
         await again.GotoInteractiveAsync("/backoffice/sales");
         await FindByDayAndAmountAsync(again, sale);
         await Assertions.Expect(again.GetByTestId("copy-already")).ToBeVisibleAsync();
@@ -133,7 +133,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
     public async Task A_manager_adds_a_user_with_a_PIN_role_and_language_and_can_take_their_access_away()
     {
         var name = "Freja " + Guid.NewGuid().ToString("N")[..5];
-        var page = await server.NewPageAsync();
+        var page = await server.NewBackOfficePageAsync();
         await page.GotoInteractiveAsync("/backoffice/users");
         await page.GetByTestId("new-user").ClickAsync();
         var form = page.GetByTestId("user-form");
@@ -168,7 +168,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
     [Fact]
     public async Task The_back_office_speaks_English_with_English_numbers_on_request_and_by_the_store_setting()
     {
-        var page = await server.NewPageAsync();
+        var page = await server.NewBackOfficePageAsync();
         await page.GotoInteractiveAsync("/backoffice/products");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Varer");
         var price = page.Locator("[data-testid=product-table] tbody tr").First.Locator("td.num").First;
@@ -188,13 +188,13 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         var original = await server.UseAsync<StoreService, StoreView>(s => s.GetAsync(DemoSeeder.StoreId, CancellationToken.None));
         try
         {
-            var manager = await server.NewPageAsync();
+            var manager = await server.NewBackOfficePageAsync();
             await manager.GotoInteractiveAsync("/backoffice/store");
             await manager.GetByTestId("store-settings").GetByLabel("Sprog").SelectOptionAsync("en");
             await manager.GetByTestId("save-store").ClickAsync();
             await Assertions.Expect(manager.GetByTestId("saved")).ToHaveTextAsync("Gemt.");
 
-            var newcomer = await server.NewPageAsync();
+            var newcomer = await server.NewBackOfficePageAsync();
             await newcomer.GotoInteractiveAsync("/backoffice");
             await Assertions.Expect(newcomer.Locator("h1")).ToHaveTextAsync("Back office");
         }
@@ -202,7 +202,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         {
             await RestoreAsync(original);
         }
-        var dane = await server.NewPageAsync();
+        var dane = await server.NewBackOfficePageAsync();
         await dane.GotoInteractiveAsync("/backoffice");
         await Assertions.Expect(dane.Locator("h1")).ToHaveTextAsync("Administration");
     }
@@ -216,7 +216,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
     [InlineData("/backoffice/sales")]
     public async Task Each_back_office_page_fits_a_phone_without_sideways_scrolling(string path)
     {
-        var page = await server.NewPageAsync(390, 844);
+        var page = await server.NewBackOfficePageAsync(390, 844);
         await page.GotoInteractiveAsync(path);
         await Assertions.Expect(page.Locator(".bo-nav")).ToBeVisibleAsync();
 

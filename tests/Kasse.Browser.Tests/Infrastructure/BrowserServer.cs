@@ -42,6 +42,10 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
     public const string CashierName = "Ole Kasse";
     public const string SupervisorName = "Sara Leder";
 
+    /// <summary>The cashier's back-office login (a cashier may sign in, but sees little there).</summary>
+    public const string CashierUserName = "ole";
+    public const string CashierPassword = "ole-test-password";
+
     public async ValueTask InitializeAsync()
     {
         // The browser first: without it nothing here can run, and the message says how to get it.
@@ -55,6 +59,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             [ReceiptMailSettings.FolderKey] = MailFolder,
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test signs in from 127.0.0.1; the limit itself is tested on a server of its own.
+            [Kasse.Server.Security.KasseSecurity.SignInPermitsKey] = "100000",
         };
         _app = KasseWebApp.Create([], settings);
         await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
@@ -67,6 +73,7 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
         await employees.CreateAsync(CashierId, CashierName, nameof(Role.Cashier), CashierPin, CancellationToken.None);
         await employees.CreateAsync(SupervisorId, SupervisorName, nameof(Role.Supervisor), SupervisorPin, CancellationToken.None);
+        await employees.ChangeAsync(CashierId, null, null, CashierUserName, CashierPassword, null, CancellationToken.None);
         OwnerApiKey = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync("browser tests", nameof(Role.Owner), null, "test", CancellationToken.None)).Secret;
     }
@@ -97,6 +104,28 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A fresh browser context signed in to the back office with a password (by default the demo's manager, who
+    /// may use every back-office page).
+    /// </summary>
+    public async Task<IPage> NewBackOfficePageAsync(int width = 1366, int height = 900, string userName = DemoSeeder.EmployeeUserName,
+        string password = DemoSeeder.EmployeePassword)
+    {
+        var page = await NewPageAsync(width, height);
+        await SignInToBackOfficeAsync(page, userName, password);
+        return page;
+    }
+
+    /// <summary>Signs in on the back office's sign-in page and waits for the back office to open.</summary>
+    public static async Task SignInToBackOfficeAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/backoffice/sign-in");
+        await page.Locator("#user-name").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+        await page.Locator("[data-testid=backoffice]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
     }
 
     public async ValueTask DisposeAsync()

@@ -116,7 +116,7 @@ public abstract class PrintingTillTests(BrowserServer server)
         Assert.Single(await printer.WaitForJobsAsync(1)); // the original; a card sale opens no drawer
         var sale = await LastSaleAsync(registerId);
 
-        var office = await server.NewPageAsync();
+        var office = await server.NewBackOfficePageAsync();
         await office.GotoInteractiveAsync("/backoffice/sales");
         await office.GetByTestId("find-number").FillAsync(sale.ReceiptNumber!.Value.ToString(CultureInfo.InvariantCulture));
         await office.GetByTestId("find-date").FillAsync(sale.BusinessDay!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -48,4 +48,54 @@ public sealed class SignInRateLimitTests
             await app.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task The_back_office_password_form_is_rate_limited_per_address_like_the_API()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var app = KasseWebApp.Create([], new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = "Sqlite",
+            [DatabaseSettings.ConnectionKey] = database.ConnectionString,
+            [KasseWebApp.SeedDemoKey] = "true",
+            [KasseSecurity.SignInPermitsKey] = "3",
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        try
+        {
+            await KasseWebApp.PrepareAsync(app, CancellationToken.None);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+                { BaseAddress = new Uri(address) };
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 4; i++)
+                statuses.Add((await PostSignInFormAsync(http, DemoSeeder.EmployeeUserName, "not the password")).StatusCode);
+            using var rightButTooLate = await PostSignInFormAsync(http, DemoSeeder.EmployeeUserName, DemoSeeder.EmployeePassword);
+
+            Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.TooManyRequests], statuses);
+            Assert.Equal(HttpStatusCode.TooManyRequests, rightButTooLate.StatusCode);
+            Assert.False(rightButTooLate.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("kasse.session=", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Posts the back office's sign-in form as a browser does: with the anti-forgery token of the page.</summary>
+    private static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient http, string userName, string password)
+    {
+        var page = await http.GetStringAsync("/backoffice/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await http.PostAsync("/backoffice/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "back-office-sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
 }

@@ -1,20 +1,44 @@
+using Kasse.Domain.Staff;
+using Kasse.Server.Ui.Access;
+
 namespace Kasse.Server.Ui.Shared;
 
 /// <summary>
-/// Calls an application service in its own DI scope. A Blazor circuit lives as long as the page, and its events
-/// may overlap while one awaits the database; a DbContext per call keeps them apart and never holds stale rows.
+/// Calls an application service in its own DI scope, as the circuit's actor (<see cref="UiSession"/>). A Blazor
+/// circuit lives as long as the page, and its events may overlap while one awaits the database; a DbContext per
+/// call keeps them apart and never holds stale rows.
 /// </summary>
-public sealed class Backend(IServiceScopeFactory scopes)
+public sealed class Backend(IServiceScopeFactory scopes, UiSession session)
 {
-    public async Task<TResult> Call<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull
+    /// <summary>Who acts in this circuit now, checked against the database (for page guards).</summary>
+    public async Task<Kasse.Application.Staff.Actor> ActorAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
+        return await session.CheckAsync(scope.ServiceProvider);
+    }
+
+    public Task<TResult> Call<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull => Call(null, call);
+
+    public Task Call<TService>(Func<TService, Task> call) where TService : notnull => Call<TService>(null, call);
+
+    /// <summary>The call, if the actor's role has <paramref name="needed"/> (the permission the API asks for the same thing).</summary>
+    public async Task<TResult> Call<TService, TResult>(Permission? needed, Func<TService, Task<TResult>> call) where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var actor = await session.ActInAsync(scope.ServiceProvider);
+        if (needed is { } permission)
+            UiSession.Require(actor, permission);
+        session.Touch();
         return await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public async Task Call<TService>(Func<TService, Task> call) where TService : notnull
+    public async Task Call<TService>(Permission? needed, Func<TService, Task> call) where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
+        var actor = await session.ActInAsync(scope.ServiceProvider);
+        if (needed is { } permission)
+            UiSession.Require(actor, permission);
+        session.Touch();
         await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

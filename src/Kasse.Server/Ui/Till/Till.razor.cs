@@ -8,6 +8,7 @@ using Kasse.Application.Stores;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Sales;
+using Kasse.Domain.Staff;
 using Kasse.Server.Ui.Display;
 using Kasse.Server.Ui.Localization;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,7 @@ public enum TillDialog
     Weight,
     Returns,
     Menu,
+    Price,
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed partial class Till
     [Parameter] public Guid RegisterId { get; set; }
 
     [Inject] private ILogger<Till> Logger { get; set; } = null!;
+    [Inject] private Access.UiSession Session { get; set; } = null!;
 
     private StoreView? _store;
     private RegisterView? _register;
@@ -68,6 +71,10 @@ public sealed partial class Till
     private PrinterView? _printer;
     private bool _printReceipt = true;
     private readonly CancellationTokenSource _closing = new();
+    private PendingApproval? _approval;
+
+    /// <summary>A gated action waiting for a supervisor's PIN, and how to run it once approved.</summary>
+    private sealed record PendingApproval(Permission Permission, string What, Func<Approval?, Task> Action);
 
     /// <summary>How often the till looks at its printer's state (the device worker updates it as it sends).</summary>
     private static readonly TimeSpan PrinterPoll = TimeSpan.FromSeconds(2);
@@ -117,7 +124,11 @@ public sealed partial class Till
             var employees = await Backend.Call<EmployeeService, IReadOnlyList<EmployeeView>>(e => e.ListAsync(CancellationToken.None));
             _cashier = employees.FirstOrDefault(e => e.Id == cashierId && e.IsActive);
             if (_cashier is not null)
+            {
+                // The browser's storage is encrypted and signed by the server, so it names the cashier who signed in here.
+                Session.ActAsCashier(_cashier, RegisterId, new HashSet<Permission>());
                 await TillLanguage.RememberAsync(Storage, _cashier.Id);
+            }
         }
         if (remembered?.SaleId is { } saleId)
         {
@@ -201,7 +212,9 @@ public sealed partial class Till
             return;
         var cashierId = _cashier.Id;
         await TryAsync(() => Backend.Call<EmployeeService, EmployeeView>(e => e.SignOutAsync(RegisterId, cashierId, CancellationToken.None)));
+        Session.EndCashier();
         _cashier = null;
+        _approval = null;
         _dialog = TillDialog.None;
         await RememberAsync();
     }
@@ -320,7 +333,7 @@ public sealed partial class Till
         try
         {
             var sale = await EnsureSaleAsync();
-            _sale = await Backend.Call<SalesService, SaleView>(s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
+            _sale = await Backend.Call<GatedActions, SaleView>(Permission.Sell, s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
             _selectedLineId = _sale.Lines.FirstOrDefault(l => l.Id == line.LineId)?.Id ?? _selectedLineId;
             _message = null;
             AfterChange();
@@ -360,7 +373,7 @@ public sealed partial class Till
             return _sale;
         var id = Guid.CreateVersion7();
         var cashierId = _cashier?.Id;
-        _sale = await Backend.Call<SalesService, SaleView>(s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
+        _sale = await Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
         await RememberAsync();
         return _sale;
     }
@@ -398,14 +411,91 @@ public sealed partial class Till
         _dialog = TillDialog.Discount;
     }
 
+    /// <summary>A discount above the owner's limit needs a supervisor's PIN when the cashier's role may not give it.</summary>
     private async Task ApplyDiscountAsync(SetDiscount discount)
     {
         var lineId = _discountLineId;
-        var ok = await ChangeSaleAsync(s => lineId is { } id
-            ? s.SetLineDiscountAsync(_sale!.Id, id, discount, CancellationToken.None)
-            : s.SetSaleDiscountAsync(_sale!.Id, discount, CancellationToken.None));
-        if (ok)
+        var saleId = _sale!.Id;
+        await GatedAsync(Permission.DiscountAboveLimit, L["Discount above the limit"] + (discount.Reason is null ? "" : $" ({discount.Reason})"), async approval =>
+        {
+            var command = discount with { Approval = approval };
+            _sale = await Backend.Call<GatedActions, SaleView>(Permission.Sell, g => g.SetDiscountAsync(saleId, lineId, command, CancellationToken.None));
+            AfterChange();
             _dialog = TillDialog.None;
+        });
+    }
+
+    private void OpenPrice(Guid lineId)
+    {
+        _selectedLineId = lineId;
+        _dialog = TillDialog.Price;
+    }
+
+    /// <summary>
+    /// A price override: the line comes back at the new price (the API's AddLine with unitPrice), which needs
+    /// PriceOverride or a supervisor's PIN; the old line goes once the new one is in.
+    /// </summary>
+    private async Task OverridePriceAsync(decimal price)
+    {
+        if (SelectedLine is not { ProductId: { } productId } line || _sale is null)
+            return;
+        var saleId = _sale.Id;
+        var what = L["Change price"] + $": {line.Name} {Formats.Amount(line.UnitPrice)} → {Formats.Amount(price)}";
+        await GatedAsync(Permission.PriceOverride, what, async approval =>
+        {
+            var replacement = new AddLine(Guid.CreateVersion7(), ProductId: productId, UnitPrice: price,
+                Quantity: line.Quantity, Approval: approval);
+            await Backend.Call<GatedActions, SaleView>(Permission.Sell, g => g.AddLineAsync(saleId, replacement, CancellationToken.None));
+            _sale = await Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.RemoveLineAsync(saleId, line.Id, CancellationToken.None));
+            _selectedLineId = replacement.LineId;
+            AfterChange();
+            _dialog = TillDialog.None;
+        });
+    }
+
+    // ---- supervisor approval ----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Runs a gated action as the cashier; when their role needs a supervisor's approval, asks for it on this till
+    /// and runs the action again with it. Other refusals are shown as usual.
+    /// </summary>
+    /// <returns>True if the action went through now (false: refused, or waiting for the approval).</returns>
+    public async Task<bool> GatedAsync(Permission permission, string what, Func<Approval?, Task> action)
+    {
+        try
+        {
+            await action(null);
+            return true;
+        }
+        catch (DomainException e) when (e.Code == "permission.approval-required")
+        {
+            _approval = new PendingApproval(permission, what, action);
+        }
+        catch (DomainException e)
+        {
+            Toast(e.Message, error: true);
+        }
+        // Called from the till's dialogs too: the approval dialog and the message belong to the till itself.
+        StateHasChanged();
+        return false;
+    }
+
+    private async Task<string?> ApproveAsync(Approval approval)
+    {
+        if (_approval is not { } pending)
+            return null;
+        try
+        {
+            await pending.Action(approval);
+            _approval = null;
+            _message = null;
+            StateHasChanged(); // the dialog asked; the till shows the outcome
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
     }
 
     private async Task ParkAsync()
@@ -424,7 +514,7 @@ public sealed partial class Till
             if (!await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
                 return;
         }
-        var resumed = await TryAsync(() => Backend.Call<SalesService, SaleView>(s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
+        var resumed = await TryAsync(() => Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
         if (resumed is null)
             return;
         _sale = resumed;
@@ -436,7 +526,7 @@ public sealed partial class Till
 
     private async Task VoidAsync()
     {
-        if (_sale is not null && await ChangeSaleAsync(s => s.VoidAsync(_sale.Id, CancellationToken.None)))
+        if (_sale is { } sale && await TryAsync(() => Backend.Call<GatedActions, SaleView>(Permission.VoidSale, g => g.VoidSaleAsync(sale.Id, CancellationToken.None))) is not null)
             await NewSaleAsync();
         _dialog = TillDialog.None;
     }
@@ -451,7 +541,7 @@ public sealed partial class Till
 
     private async Task<bool> ChangeSaleAsync(Func<SalesService, Task<SaleView>> change)
     {
-        var changed = await TryAsync(() => Backend.Call(change));
+        var changed = await TryAsync(() => Backend.Call(Permission.Sell, change));
         if (changed is null)
             return false;
         _sale = changed;
@@ -590,6 +680,9 @@ public sealed partial class Till
 
     public async ValueTask DisposeAsync()
     {
+        // Leaving the till ends the cashier's PIN session in this circuit (the back office asks for its own sign-in);
+        // coming back restores the cashier from the till's storage.
+        Session.EndCashier();
         await _closing.CancelAsync();
         if (_keyboard is not null)
         {
