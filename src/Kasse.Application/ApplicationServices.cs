@@ -8,6 +8,7 @@ using Kasse.Application.Printing;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
+using Kasse.Application.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -57,6 +58,12 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.TryAddSingleton(WebhookSettings.Default);
+        services.TryAddSingleton<WebhookSignal>();
+        services.TryAddSingleton<WebhookHttp>();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookService>();
+        services.AddScoped<WebhookSender>();
         return services;
     }
 }

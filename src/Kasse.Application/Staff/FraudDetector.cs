@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Kasse.Application.Stores;
+using Kasse.Application.Webhooks;
 using Kasse.Data;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Stores;
+using Kasse.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Staff;
@@ -22,7 +24,7 @@ public sealed record FraudRuleView(FraudRule Rule, decimal Threshold, decimal De
 /// Evaluates the fraud rules over one store's business day: after each suspicious event (so a manager hears
 /// the same day) and in a daily sweep. An alert is raised once per rule, employee (or register) and day.
 /// </summary>
-public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, AuditTrail audit, CurrentActor actor, WebhookOutbox webhooks, TimeProvider clock)
 {
     private sealed record Finding(FraudRule Rule, Guid? EmployeeId, decimal Observed, decimal Threshold, string Explanation, IReadOnlyList<string> Events);
 
@@ -93,9 +95,14 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
                 string.Join(',', f.Events));
             db.FraudAlerts.Add(alert);
             raised.Add(alert);
+            // In the alert's own transaction: the alert and its webhook messages are saved together or not at all.
+            await webhooks.EnqueueAsync(WebhookEvents.FraudAlertRaised, FraudAlertView.From(alert), ct);
         }
         if (raised.Count > 0)
+        {
             await db.SaveChangesAsync(ct);
+            webhooks.Saved();
+        }
         return raised.Select(FraudAlertView.From).ToList();
     }
 
