@@ -26,6 +26,7 @@ public static class ApplicationServices
         services.AddScoped<EmployeeService>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditSearch>();
         services.AddScoped<RoleService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffSettings>();

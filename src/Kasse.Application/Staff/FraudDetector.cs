@@ -110,6 +110,9 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
         (await db.FraudAlerts.AsNoTracking().Where(a => (storeId == null || a.StoreId == storeId) && (!openOnly || a.AcknowledgedAt == null))
             .OrderByDescending(a => a.RaisedAt).Take(take).ToListAsync(ct)).Select(FraudAlertView.From).ToList();
 
+    /// <summary>How many alerts wait for a manager, for the badge in the back office.</summary>
+    public Task<int> CountOpenAsync(CancellationToken ct) => db.FraudAlerts.CountAsync(a => a.AcknowledgedAt == null, ct);
+
     public async Task<FraudAlertView> AcknowledgeAsync(Guid alertId, string note, CancellationToken ct)
     {
         var alert = await db.FraudAlerts.FirstOrDefaultAsync(a => a.Id == alertId, ct)
