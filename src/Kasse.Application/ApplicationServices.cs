@@ -8,6 +8,7 @@ using Kasse.Application.Printing;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
+using Kasse.Application.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class ApplicationServices
         services.AddScoped<EmployeeService>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditSearch>();
         services.AddScoped<RoleService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffSettings>();
@@ -58,6 +60,12 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.TryAddSingleton(WebhookSettings.Default);
+        services.TryAddSingleton<WebhookSignal>();
+        services.TryAddSingleton<WebhookHttp>();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookService>();
+        services.AddScoped<WebhookSender>();
         return services;
     }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Kasse.Application.Stores;
+using Kasse.Application.Webhooks;
 using Kasse.Data;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Stores;
+using Kasse.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Staff;
@@ -22,7 +24,7 @@ public sealed record FraudRuleView(FraudRule Rule, decimal Threshold, decimal De
 /// Evaluates the fraud rules over one store's business day: after each suspicious event (so a manager hears
 /// the same day) and in a daily sweep. An alert is raised once per rule, employee (or register) and day.
 /// </summary>
-public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, AuditTrail audit, CurrentActor actor, WebhookOutbox webhooks, TimeProvider clock)
 {
     private sealed record Finding(FraudRule Rule, Guid? EmployeeId, decimal Observed, decimal Threshold, string Explanation, IReadOnlyList<string> Events);
 
@@ -93,15 +95,23 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
                 string.Join(',', f.Events));
             db.FraudAlerts.Add(alert);
             raised.Add(alert);
+            // In the alert's own transaction: the alert and its webhook messages are saved together or not at all.
+            await webhooks.EnqueueAsync(WebhookEvents.FraudAlertRaised, FraudAlertView.From(alert), ct);
         }
         if (raised.Count > 0)
+        {
             await db.SaveChangesAsync(ct);
+            webhooks.Saved();
+        }
         return raised.Select(FraudAlertView.From).ToList();
     }
 
     public async Task<IReadOnlyList<FraudAlertView>> ListAsync(Guid? storeId, bool openOnly, int take, CancellationToken ct) =>
         (await db.FraudAlerts.AsNoTracking().Where(a => (storeId == null || a.StoreId == storeId) && (!openOnly || a.AcknowledgedAt == null))
             .OrderByDescending(a => a.RaisedAt).Take(take).ToListAsync(ct)).Select(FraudAlertView.From).ToList();
+
+    /// <summary>How many alerts wait for a manager, for the badge in the back office.</summary>
+    public Task<int> CountOpenAsync(CancellationToken ct) => db.FraudAlerts.CountAsync(a => a.AcknowledgedAt == null, ct);
 
     public async Task<FraudAlertView> AcknowledgeAsync(Guid alertId, string note, CancellationToken ct)
     {

@@ -48,6 +48,53 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
         return new RoleView(name, BuiltInRoles.IsBuiltIn(name), after);
     }
 
+    /// <summary>Renames a custom role; its employees and API keys move with it (their sessions end, as on any change of role).</summary>
+    public async Task<RoleView> RenameAsync(string name, string newName, CancellationToken ct)
+    {
+        var role = await CustomRoleAsync(name, ct);
+        newName = RoleDefinition.ValidName(newName);
+        if (newName == role.Name)
+            return new RoleView(role.Name, false, role.Permissions.Order().ToList());
+        if (BuiltInRoles.IsBuiltIn(newName) || await db.Roles.AnyAsync(r => r.Name == newName, ct))
+            throw DomainException.Conflict("role.exists", $"There is already a role called '{newName}'.");
+        var renamed = new RoleDefinition(newName, role.Permissions);
+        db.Roles.Remove(role);
+        db.Roles.Add(renamed);
+        foreach (var employee in await db.Employees.Where(e => e.Role == role.Name).ToListAsync(ct))
+            employee.ChangeRole(newName);
+        foreach (var key in await db.ApiKeys.Where(k => k.Role == role.Name).ToListAsync(ct))
+            key.MoveToRole(newName);
+        audit.Record(AuditAction.RolePermissionsChanged, $"Role {role.Name} renamed to {newName}.", subject: newName, before: role.Name, after: newName);
+        await db.SaveChangesAsync(ct);
+        matrix.Forget();
+        keys.Forget();
+        return new RoleView(newName, false, renamed.Permissions.Order().ToList());
+    }
+
+    /// <summary>Deletes a custom role nobody has any more.</summary>
+    public async Task DeleteAsync(string name, CancellationToken ct)
+    {
+        var role = await CustomRoleAsync(name, ct);
+        var people = await db.Employees.CountAsync(e => e.Role == role.Name, ct);
+        var liveKeys = await db.ApiKeys.CountAsync(k => k.Role == role.Name && k.RevokedAt == null, ct);
+        if (people + liveKeys > 0)
+            throw DomainException.Conflict("role.in-use",
+                $"{people} employee(s) and {liveKeys} API key(s) have the role '{role.Name}'. Give them another role (or revoke the keys) first.");
+        db.Roles.Remove(role);
+        audit.Record(AuditAction.RolePermissionsChanged, $"Role {role.Name} deleted.", subject: role.Name, before: role.Permissions.Order().ToList());
+        await db.SaveChangesAsync(ct);
+        matrix.Forget();
+        keys.Forget();
+    }
+
+    private async Task<RoleDefinition> CustomRoleAsync(string name, CancellationToken ct)
+    {
+        if (BuiltInRoles.IsBuiltIn(name))
+            throw DomainException.Invalid("role.built-in", $"{name} is a built-in role: it can't be renamed or deleted, only given other permissions.");
+        return await db.Roles.FirstOrDefaultAsync(r => r.Name == name, ct)
+            ?? throw DomainException.NotFound("role.not-found", $"There is no role '{name}'.");
+    }
+
     public static IReadOnlyList<PermissionView> Catalogue() => Enum.GetValues<Permission>().Select(p => new PermissionView(p, p.ToString())).ToList();
 
     public async Task<RoleView> GetAsync(string name, CancellationToken ct) =>

@@ -64,6 +64,16 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
         return PunchView.From(punch);
     }
 
+    /// <summary>The punches in a period, oldest first, for a manager to correct.</summary>
+    public async Task<IReadOnlyList<PunchView>> PunchesAsync(DateTimeOffset from, DateTimeOffset to, Guid? employeeId, CancellationToken ct) =>
+        (await db.TimePunches.AsNoTracking().Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId))
+            .ToListAsync(ct)).OrderBy(p => p.At).Select(PunchView.From).ToList();
+
+    /// <summary>The employee's last punch (null: never clocked in), so the till offers only the next allowed press.</summary>
+    public async Task<PunchView?> LastPunchAsync(Guid employeeId, CancellationToken ct) =>
+        (await db.TimePunches.AsNoTracking().Where(p => p.EmployeeId == employeeId && !p.IsDeleted).ToListAsync(ct))
+            .OrderByDescending(p => p.At).Select(PunchView.From).FirstOrDefault();
+
     public async Task<IReadOnlyList<TimesheetView>> TimesheetsAsync(DateTimeOffset from, DateTimeOffset to, Guid? employeeId, CancellationToken ct)
     {
         if (to <= from)

@@ -44,4 +44,7 @@ public sealed class ApiKey
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
+
+    /// <summary>The owner renamed the key's role; the key keeps what it may do.</summary>
+    public void MoveToRole(string role) => Role = RoleDefinition.ValidName(role);
 }

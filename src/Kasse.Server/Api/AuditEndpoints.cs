@@ -1,9 +1,8 @@
-using Kasse.Data;
+using Kasse.Application.Staff;
 using Kasse.Domain;
 using Kasse.Domain.Staff;
 using Kasse.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Server.Api;
 
@@ -19,29 +18,21 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         api.MapGet("/audit", List).WithTags("Audit trail").RequirePermission(Permission.ViewAudit)
-            .WithSummary("The audit trail, newest first; filter by ?from=&to= (instants), action=, employeeId= (who acted or approved), registerId=, storeId=, subject=, take= (≤ 500)");
+            .WithSummary("The audit trail, newest first; filter by ?from=&to= (instants), action=, employeeId= (who acted or approved), registerId=, storeId=, subject=, text= (in the detail, who or subject), skip=, take= (≤ 500)");
         return api;
     }
 
     private static async Task<Ok<List<AuditEntryView>>> List(DateTimeOffset? from, DateTimeOffset? to, string? action, Guid? employeeId, Guid? registerId,
-        Guid? storeId, string? subject, int? take, KasseDbContext db, CancellationToken ct)
+        Guid? storeId, string? subject, string? text, int? skip, int? take, AuditSearch audit, CancellationToken ct)
     {
-        if (take is < 1 or > 500)
-            throw DomainException.Invalid("page", "take must be between 1 and 500.");
-        var query = db.AuditEntries.AsNoTracking();
+        AuditAction? parsed = null;
         if (action is not null)
         {
-            if (!Enum.TryParse<AuditAction>(action, ignoreCase: true, out var parsed) || int.TryParse(action, out _))
+            if (!Enum.TryParse<AuditAction>(action, ignoreCase: true, out var named) || int.TryParse(action, out _))
                 throw DomainException.Invalid("audit.action", $"action is one of {string.Join(", ", Enum.GetNames<AuditAction>())}; got '{action}'.");
-            query = query.Where(a => a.Action == parsed);
+            parsed = named;
         }
-        if (from is not null) query = query.Where(a => a.At >= from);
-        if (to is not null) query = query.Where(a => a.At < to);
-        if (employeeId is not null) query = query.Where(a => a.ActorEmployeeId == employeeId || a.ApprovedById == employeeId);
-        if (registerId is not null) query = query.Where(a => a.RegisterId == registerId);
-        if (storeId is not null) query = query.Where(a => a.StoreId == storeId);
-        if (subject is not null) query = query.Where(a => a.Subject == subject);
-        var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take ?? 100).ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(AuditEntryView.From).ToList());
+        var page = await audit.FindAsync(new AuditFilter(from, to, parsed, employeeId, registerId, storeId, subject, text), skip ?? 0, take ?? 100, ct);
+        return TypedResults.Ok(page.Entries.Select(AuditEntryView.From).ToList());
     }
 }

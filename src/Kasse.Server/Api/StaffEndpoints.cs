@@ -17,6 +17,8 @@ public static class StaffEndpoints
 
     public sealed record SaveRoleRequest(IReadOnlyList<Permission> Permissions);
 
+    public sealed record RenameRoleRequest(string Name);
+
     public sealed record CreateApiKeyRequest(string Name, string Role, IReadOnlyList<Permission>? Scope = null);
 
     public sealed record SettingRequest(decimal Value);
@@ -42,6 +44,10 @@ public static class StaffEndpoints
             .WithSummary("The permission matrix: every role and what it may do");
         roles.MapPut("/{name}", SaveRole).RequirePermission(Permission.ManageRoles)
             .WithSummary("Set what a role may do; a new name creates a custom role (the owner's; audited)");
+        roles.MapPost("/{name}/rename", RenameRole).RequirePermission(Permission.ManageRoles)
+            .WithSummary("Rename a custom role; its employees and API keys move with it (audited)");
+        roles.MapDelete("/{name}", DeleteRole).RequirePermission(Permission.ManageRoles)
+            .WithSummary("Delete a custom role that no employee or live API key has (audited)");
         api.MapGet("/permissions", Catalogue).WithTags("Staff").RequirePermission(Permission.ManageUsers, Permission.ManageRoles, Permission.ViewAudit)
             .WithSummary("The catalogue of permissions a role can be given");
 
@@ -100,6 +106,15 @@ public static class StaffEndpoints
 
     private static async Task<Ok<RoleView>> SaveRole(string name, SaveRoleRequest request, RoleService roles, CancellationToken ct) =>
         TypedResults.Ok(await roles.SaveAsync(name, request.Permissions, ct));
+
+    private static async Task<Ok<RoleView>> RenameRole(string name, RenameRoleRequest request, RoleService roles, CancellationToken ct) =>
+        TypedResults.Ok(await roles.RenameAsync(name, request.Name, ct));
+
+    private static async Task<NoContent> DeleteRole(string name, RoleService roles, CancellationToken ct)
+    {
+        await roles.DeleteAsync(name, ct);
+        return TypedResults.NoContent();
+    }
 
     private static Ok<IReadOnlyList<PermissionView>> Catalogue() => TypedResults.Ok(RoleService.Catalogue());
 

@@ -20,6 +20,8 @@ public static class TimeClockEndpoints
     {
         var clock = api.MapGroup("/time-clock").WithTags("Time clock");
         clock.MapPost("/punches", Punch).RequirePermission(Permission.ClockInOut).WithSummary("Clock in, start or end a break, or clock out (in that order)");
+        clock.MapGet("/punches", Punches).RequirePermission(Permission.ViewTimesheets, Permission.ManageTimesheets)
+            .WithSummary("The punches of ?from=&to= (instants), optionally ?employeeId=, oldest first: the ids a correction names");
         clock.MapPost("/corrections", AddMissing).RequirePermission(Permission.ManageTimesheets).WithSummary("A manager adds a forgotten punch, with a reason (audited)");
         clock.MapPut("/punches/{punchId:guid}", Correct).RequirePermission(Permission.ManageTimesheets).WithSummary("A manager moves a punch, with a reason (audited)");
         clock.MapPost("/punches/{punchId:guid}/deletion", Delete).RequirePermission(Permission.ManageTimesheets).WithSummary("A manager deletes a wrong punch, with a reason (audited)");
@@ -34,6 +36,9 @@ public static class TimeClockEndpoints
 
     private static async Task<Ok<PunchView>> Punch(PunchRequest request, TimeClockService timeClock, CancellationToken ct) =>
         TypedResults.Ok(await timeClock.PunchAsync(request.EmployeeId, request.Kind, request.RegisterId, ct));
+
+    private static async Task<Ok<IReadOnlyList<PunchView>>> Punches(DateTimeOffset? from, DateTimeOffset? to, Guid? employeeId, TimeClockService timeClock,
+        CancellationToken ct) => TypedResults.Ok(await timeClock.PunchesAsync(Required(from, "from"), Required(to, "to"), employeeId, ct));
 
     private static async Task<Ok<PunchView>> AddMissing(MissingPunchRequest request, TimeClockService timeClock, CancellationToken ct) =>
         TypedResults.Ok(await timeClock.AddMissingAsync(request.EmployeeId, request.Kind, request.At, request.Reason, ct));

@@ -50,6 +50,7 @@ public static class KasseWebApp
         builder.Services.AddSingleton(PaymentConfiguration.DefaultsFrom(builder.Configuration));
         builder.Services.AddSingleton(PaymentRecoverySettings.From(builder.Configuration));
         builder.Services.AddPaymentDevices();
+        builder.Services.AddSingleton(WebhookDelivery.SettingsFrom(builder.Configuration));
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.AddKasseSecurity();
@@ -57,6 +58,7 @@ public static class KasseWebApp
         builder.Services.AddKasseDevices();
         builder.Services.AddHostedService<PendingPaymentRecovery>();
         builder.Services.AddHostedService<FraudSweep>();
+        builder.Services.AddHostedService<WebhookDelivery>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -95,7 +97,7 @@ public static class KasseWebApp
         app.MapOpenApi().AllowAnonymous("the API description is public, like the README");
         app.MapScalarApiReference(options => options.WithTitle("Kasse API")).AllowAnonymous("the API reference page only renders the public description");
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapFiscal()
+        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapWebhooks().MapFiscal()
             .MapExport().MapCashControl().MapPrinting().MapPayments();
         app.MapKasseUi();
         return app;

@@ -78,6 +78,7 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
             // Every test comes from 127.0.0.1; the limit itself is tested on a server of its own.
             [KasseSecurity.SignInPermitsKey] = "100000",
         };
+        Configure(settings);
         _app = KasseWebApp.Create([], settings, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
         await _app.StartAsync();
@@ -86,6 +87,11 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
         BaseAddress = new Uri(address);
         if (!IPAddress.IsLoopback(IPAddress.Parse(BaseAddress.Host)))
             throw new InvalidOperationException("Tests must only listen on loopback.");
+    }
+
+    /// <summary>A server of its own may change settings (e.g. faster webhook retries) before it starts.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     public async ValueTask DisposeAsync()

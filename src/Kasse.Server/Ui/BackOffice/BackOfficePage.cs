@@ -37,6 +37,13 @@ public abstract class BackOfficePage : ComponentBase
         }
     }
 
+    /// <summary>
+    /// Who the page acts for, as the services see it (<see cref="Application.Staff.CurrentActor"/>), so a page shows
+    /// only the controls its viewer may use; the services refuse the rest anyway.
+    /// </summary>
+    protected Task<Application.Staff.Actor> ActorAsync() =>
+        Backend.Call<Application.Staff.CurrentActor, Application.Staff.Actor>(current => Task.FromResult(current.Value));
+
     /// <summary>A typed amount, or an error saying which field is wrong.</summary>
     protected decimal? Amount(string? text, string field, bool required = true)
     {

@@ -11,13 +11,26 @@ public sealed class UiText
 {
     public string this[string english] =>
         UiLanguages.Current == UiLanguages.Danish
-        && (Danish.TryGetValue(english, out var danish) || BackOfficeText.Danish.TryGetValue(english, out danish)
-            || AccessText.Danish.TryGetValue(english, out danish)) ? danish : english;
+        && TryDanish(english, out var danish) ? danish : english;
 
     public string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[english], args);
 
-    public static bool HasDanish(string english) => Danish.ContainsKey(english) || BackOfficeText.Danish.ContainsKey(english) || AccessText.Danish.ContainsKey(english);
+    public static bool HasDanish(string english) => TryDanish(english, out _);
+
+    /// <summary>Each capability keeps its Danish strings in its own file; they are looked up in this order.</summary>
+    private static readonly FrozenDictionary<string, string>[] DanishParts = [BackOfficeText.Danish, AccessText.Danish, StaffText.Danish];
+
+    private static bool TryDanish(string english, out string danish)
+    {
+        if (Danish.TryGetValue(english, out danish!))
+            return true;
+        foreach (var part in DanishParts)
+            if (part.TryGetValue(english, out danish!))
+                return true;
+        danish = english;
+        return false;
+    }
 
     internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
     {

@@ -1,0 +1,73 @@
+namespace Kasse.Domain.Webhooks;
+
+/// <summary>
+/// An address the owner asked Kasse to tell about events. The secret signs every body (HMAC-SHA256), so the
+/// receiver knows it came from this shop; it has to be kept readable for that, and is never shown after creation.
+/// </summary>
+public sealed class WebhookSubscription
+{
+    public const int MaxUrlLength = 500;
+    public const int MinSecretLength = 16;
+    public const int MaxSecretLength = 200;
+
+    private WebhookSubscription() { Url = ""; Secret = ""; EventTypes = ""; CreatedBy = ""; }
+
+    public WebhookSubscription(Guid id, string url, string secret, IReadOnlyCollection<string> eventTypes, DateTimeOffset createdAt, string createdBy)
+    {
+        Id = id;
+        Url = ValidUrl(url);
+        Secret = ValidSecret(secret);
+        EventTypes = string.Join(',', ValidEventTypes(eventTypes));
+        CreatedAt = createdAt;
+        CreatedBy = createdBy.Length <= 120 ? createdBy : createdBy[..120];
+    }
+
+    public Guid Id { get; private set; }
+    public string Url { get; private set; }
+    public string Secret { get; private set; }
+
+    /// <summary>The event types sent here (see <see cref="WebhookEvents"/>), comma separated.</summary>
+    public string EventTypes { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; }
+
+    /// <summary>Set when the owner deletes it; kept so its delivery history still names where it went.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public IReadOnlyList<string> Events => EventTypes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool Wants(string eventType) => Events.Contains(eventType, StringComparer.Ordinal);
+
+    public void Delete(DateTimeOffset at) => DeletedAt ??= at;
+
+    public static string ValidUrl(string? url)
+    {
+        var text = Text.Required(url, MaxUrlLength, "webhook.url", "A webhook URL");
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw DomainException.Invalid("webhook.url", $"A webhook URL is an absolute http:// or https:// address, such as https://example.com/kasse; got '{text}'.");
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+            throw DomainException.Invalid("webhook.url", "Put no user name or password in the webhook URL; the receiver checks the Kasse-Signature header instead.");
+        return text;
+    }
+
+    public static string ValidSecret(string? secret)
+    {
+        var text = secret ?? "";
+        if (text.Length < MinSecretLength || text.Length > MaxSecretLength || text.Any(char.IsControl))
+            throw DomainException.Invalid("webhook.secret",
+                $"A webhook secret has {MinSecretLength} to {MaxSecretLength} printable characters (leave it out and Kasse makes one).");
+        return text;
+    }
+
+    public static IReadOnlyList<string> ValidEventTypes(IReadOnlyCollection<string> eventTypes)
+    {
+        if (eventTypes.Count == 0)
+            throw DomainException.Invalid("webhook.events", $"Name at least one event: {string.Join(", ", WebhookEvents.All)}.");
+        foreach (var type in eventTypes)
+            if (!WebhookEvents.All.Contains(type, StringComparer.Ordinal))
+                throw DomainException.Invalid("webhook.events", $"There is no event '{type}'. Events: {string.Join(", ", WebhookEvents.All)}.");
+        return eventTypes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,67 @@
+using Kasse.Application.Webhooks;
+
+namespace Kasse.Server.Hosting;
+
+/// <summary>
+/// Empties the webhook outbox: wakes when a transaction added a message, or when the next retry falls due, or at
+/// the poll interval at the latest. A failing receiver never stops the loop; the database keeps every message.
+/// </summary>
+internal sealed class WebhookDelivery(IServiceScopeFactory scopes, WebhookSignal signal, WebhookSettings settings, TimeProvider clock,
+    ILogger<WebhookDelivery> logger) : BackgroundService
+{
+    public const string FirstRetrySecondsKey = "Kasse:Webhooks:FirstRetrySeconds";
+    public const string MaxRetryMinutesKey = "Kasse:Webhooks:MaxRetryMinutes";
+    public const string MaxAttemptsKey = "Kasse:Webhooks:MaxAttempts";
+    public const string PollSecondsKey = "Kasse:Webhooks:PollSeconds";
+    public const string TimeoutSecondsKey = "Kasse:Webhooks:TimeoutSeconds";
+
+    public static WebhookSettings SettingsFrom(IConfiguration configuration)
+    {
+        var d = WebhookSettings.Default;
+        return new WebhookSettings(
+            TimeSpan.FromSeconds(configuration.GetValue(FirstRetrySecondsKey, d.FirstRetry.TotalSeconds)),
+            TimeSpan.FromMinutes(configuration.GetValue(MaxRetryMinutesKey, d.MaxRetryWait.TotalMinutes)),
+            Math.Clamp(configuration.GetValue(MaxAttemptsKey, d.MaxAttempts), 1, 100),
+            TimeSpan.FromSeconds(configuration.GetValue(PollSecondsKey, d.PollInterval.TotalSeconds)),
+            TimeSpan.FromSeconds(configuration.GetValue(TimeoutSecondsKey, d.Timeout.TotalSeconds)));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = await SendAsync(stoppingToken);
+                await signal.WaitAsync(wait, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Sends what is due (batch after batch while there is more), and answers how long to sleep.</summary>
+    private async Task<TimeSpan> SendAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
+            // Bounded: a few batches per wake, so one huge backlog can't keep the loop from noticing shutdown.
+            for (var batch = 0; batch < 10 && await sender.SendDueAsync(ct) > 0; batch++)
+            {
+            }
+            var next = await sender.NextDueAsync(ct);
+            if (next is null)
+                return settings.PollInterval;
+            var untilDue = next.Value - clock.GetUtcNow();
+            return untilDue <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : untilDue < settings.PollInterval ? untilDue : settings.PollInterval;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not send webhooks; trying again in {Interval}.", settings.PollInterval);
+            return settings.PollInterval;
+        }
+    }
+}
