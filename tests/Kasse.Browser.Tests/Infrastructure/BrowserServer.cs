@@ -46,6 +46,11 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
     public const string CashierUserName = "ole";
     public const string CashierPassword = "ole-test-password";
 
+    /// <summary>An owner with a back-office login, for the pages only the owner may use (roles, API keys).</summary>
+    public Guid OwnerId { get; } = Guid.CreateVersion7();
+    public const string OwnerUserName = "ejer";
+    public const string OwnerPassword = "ejer-test-password";
+
     public async ValueTask InitializeAsync()
     {
         // The browser first: without it nothing here can run, and the message says how to get it.
@@ -74,6 +79,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         await employees.CreateAsync(CashierId, CashierName, nameof(Role.Cashier), CashierPin, CancellationToken.None);
         await employees.CreateAsync(SupervisorId, SupervisorName, nameof(Role.Supervisor), SupervisorPin, CancellationToken.None);
         await employees.ChangeAsync(CashierId, null, null, CashierUserName, CashierPassword, null, CancellationToken.None);
+        await employees.CreateAsync(OwnerId, "Eva Ejer", nameof(Role.Owner), "8642", CancellationToken.None);
+        await employees.ChangeAsync(OwnerId, null, null, OwnerUserName, OwnerPassword, null, CancellationToken.None);
         OwnerApiKey = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync("browser tests", nameof(Role.Owner), null, "test", CancellationToken.None)).Secret;
     }
@@ -117,6 +124,10 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         await SignInToBackOfficeAsync(page, userName, password);
         return page;
     }
+
+    /// <summary>A fresh browser context signed in to the back office as the owner.</summary>
+    public Task<IPage> NewOwnerPageAsync(int width = 1366, int height = 900) =>
+        NewBackOfficePageAsync(width, height, OwnerUserName, OwnerPassword);
 
     /// <summary>Signs in on the back office's sign-in page and waits for the back office to open.</summary>
     public static async Task SignInToBackOfficeAsync(IPage page, string userName, string password)

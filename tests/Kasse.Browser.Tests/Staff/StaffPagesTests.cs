@@ -36,7 +36,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         var before = await cashierKey.GetAsync(performance, TestContext.Current.CancellationToken);
         try
         {
-            var page = await server.NewPageAsync();
+            var page = await server.NewOwnerPageAsync();
             await page.GotoInteractiveAsync("/backoffice/roles");
             var box = page.Locator("tr[data-permission=SeeReports] input[data-role=Cashier]");
             await Assertions.Expect(box).Not.ToBeCheckedAsync();
@@ -63,7 +63,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
     public async Task A_custom_role_is_made_renamed_and_deleted_and_one_still_in_use_is_kept()
     {
         var name = "Weekend" + Unique();
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/roles");
         await page.GetByTestId("new-role-name").FillAsync(name);
         await page.GetByTestId("add-role").ClickAsync();
@@ -92,7 +92,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
     public async Task An_api_key_made_on_the_page_is_shown_once_works_shows_its_last_use_and_is_refused_once_revoked()
     {
         var name = "Webshop " + Unique();
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseAddress.ToString().TrimEnd('/') });
         await page.GotoInteractiveAsync("/backoffice/api-keys");
         await page.GetByTestId("key-name").FillAsync(name);
@@ -126,7 +126,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         var role = "Audit" + Unique();
         using (var api = Api())
             (await api.PutAsJsonAsync($"/api/v1/roles/{role}", new { permissions = new[] { "Browse", "Sell" } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/audit");
         await page.GetByTestId("filter-action").SelectOptionAsync(nameof(AuditAction.RolePermissionsChanged));
         await page.GetByTestId("filter-text").FillAsync(role.ToLowerInvariant());
@@ -153,7 +153,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         await server.UseAsync<TimeClockService, PunchView>(s => s.AddMissingAsync(employee, PunchKind.ClockIn, Monday.AddHours(7), "Opsætning af test", CancellationToken.None));
         await server.UseAsync<TimeClockService, PunchView>(s => s.AddMissingAsync(employee, PunchKind.ClockOut, Monday.AddHours(11), "Opsætning af test", CancellationToken.None));
 
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/timesheets");
         await page.GetByTestId("period-from").FillAsync("2026-03-02");
         await page.GetByTestId("period-to").FillAsync("2026-03-02");
@@ -197,7 +197,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         }
         var open = await server.UseAsync<FraudDetector, int>(s => s.CountOpenAsync(CancellationToken.None));
 
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/fraud");
         await Assertions.Expect(page.GetByTestId("open-alerts")).ToHaveTextAsync(open.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var alert = page.Locator("[data-alert=NoSaleDrawerOpens]").Filter(new() { HasText = name });
@@ -230,7 +230,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
             await server.UseAsync<TimeClockService, PunchView>(s => s.AddMissingAsync(employee, PunchKind.ClockIn, Monday.AddDays(1).AddHours(7), "Test", CancellationToken.None));
             await server.UseAsync<TimeClockService, PunchView>(s => s.AddMissingAsync(employee, PunchKind.ClockOut, Monday.AddDays(1).AddHours(9), "Test", CancellationToken.None));
         }
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/performance");
         await page.GetByTestId("period-from").FillAsync("2020-01-01");
         await page.GetByTestId("show-period").ClickAsync();
@@ -252,7 +252,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         var name = "Stempel " + Unique();
         var employee = await NewEmployeeAsync(name, Role.Cashier);
         var register = await server.NewRegisterAsync("Kasse Stempel " + Unique());
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         var till = new TillPage(page, register.Id);
         await till.OpenAsync();
         await till.SignInAsync(name, "1357");
