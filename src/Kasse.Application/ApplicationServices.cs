@@ -1,3 +1,4 @@
+using Kasse.Application.Accounting;
 using Kasse.Application.CashControl;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
@@ -57,6 +58,11 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.AddScoped<AccountingService>();
+        services.AddScoped<AccountingPushService>();
+        services.AddScoped<IAccountingSource, CardSchemeSource>();
+        services.TryAddSingleton<AccountingHttp>();
+        services.TryAddSingleton<IAccountingConnector, JournalApiConnector>();
         return services;
     }
 }
