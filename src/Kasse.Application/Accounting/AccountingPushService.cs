@@ -46,6 +46,8 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
         return ViewOf(settings);
     }
 
+    public Task<bool> IsConnectedAsync(Guid storeId, CancellationToken ct) => db.AccountingConnectors.AnyAsync(c => c.StoreId == storeId, ct);
+
     private static ConnectorView ViewOf(AccountingConnectorSettings s) => new(s.StoreId, s.Url, s.Journal, s.Token.Length > 0, s.ChangedAt);
 
     /// <summary>Pushes every day of the period that has Z reports and is not fully pushed yet.</summary>
