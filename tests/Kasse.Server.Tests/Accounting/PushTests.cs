@@ -6,6 +6,7 @@ using Kasse.Domain.CashControl;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.Api;
 using Kasse.Server.Tests.CashControl;
+using Kasse.Server.Tests.Payments;
 using Kasse.Server.Tests.Infrastructure;
 
 namespace Kasse.Server.Tests.Accounting;
@@ -192,6 +193,39 @@ public abstract class PushTests(KasseServer server)
             """{"accounts":[{"role":"Nonsense","number":"1","name":"x"}]}"""), HttpStatusCode.BadRequest);
         var cashier = await server.ClientAsAsync("Cashier");
         await Refusal.Expect(await cashier.SendAsync(HttpMethod.Put, $"/api/v1/stores/{store}/accounting/chart", new SetChart(changed)), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Card_payments_through_the_terminal_are_booked_per_scheme_on_the_accounts_the_chart_gives_them()
+    {
+        var shop = await _api.NewShopAsync();
+        await using var terminal = await SimulatorProcess.StartAsync(SimulatorProcess.Terminal);
+        await _api.ConnectDevicesAsync(shop.Register.Id, terminal.Url);
+        var chart = (await _api.ChartAsync(shop.Store.Id)).Accounts.Select(a => new ChartAccountRequest(a.Role, a.Qualifier, a.Number, a.Name))
+            .Append(new ChartAccountRequest(AccountRole.PaymentCards, "Visa/Dankort", "5811", "Visa/Dankort-tilgodehavende"))
+            .Append(new ChartAccountRequest(AccountRole.PaymentCards, "Mastercard", "5816", "Mastercard-tilgodehavende")).ToList();
+        await KasseClient.Read<ChartView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/stores/{shop.Store.Id}/accounting/chart", new SetChart(chart)));
+        var payments = new List<Kasse.Application.Sales.PaymentView>();
+        using (server.Clock.PinAt(new DateTimeOffset(Day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero)))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var sale = await _api.SaleToPayAsync(shop, 100m + i);
+                await _api.PayByDeviceAsync(sale.Id, PaymentMethod.Card);
+                payments.AddRange((await _api.CompleteAsync(sale.Id)).Payments);
+            }
+            await _api.ZReportAsync(shop);
+        }
+
+        var day = await _api.DayAsync(shop.Store.Id, Day);
+
+        Assert.All(payments, p => Assert.Contains(p.CardScheme, new[] { "Visa/Dankort", "Mastercard" }));
+        decimal On(string account) => day.Voucher.Lines.Where(l => l.Account == account).Sum(l => l.Debit - l.Credit);
+        Assert.Equal(payments.Where(p => p.CardScheme == "Visa/Dankort").Sum(p => p.Amount), On("5811"));
+        Assert.Equal(payments.Where(p => p.CardScheme == "Mastercard").Sum(p => p.Amount), On("5816"));
+        Assert.DoesNotContain(day.Voucher.Lines, l => l.Account == "5815");
+        Assert.Equal(615m, day.TotalDebit);
+        Assert.True(day.Balanced);
     }
 }
 
