@@ -1,3 +1,4 @@
+using Kasse.Application.Accounting;
 using Kasse.Application.CashControl;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
@@ -66,6 +67,11 @@ public static class ApplicationServices
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<WebhookService>();
         services.AddScoped<WebhookSender>();
+        services.AddScoped<AccountingService>();
+        services.AddScoped<AccountingPushService>();
+        services.AddScoped<IAccountingSource, CardSchemeSource>();
+        services.TryAddSingleton<AccountingHttp>();
+        services.TryAddSingleton<IAccountingConnector, JournalApiConnector>();
         return services;
     }
 }

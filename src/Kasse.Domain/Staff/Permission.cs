@@ -33,6 +33,8 @@ public enum Permission
     ManageTimesheets,
     ViewFraudAlerts,
     ManageFraudRules,
+    /// <summary>Export the day's bookkeeping (CSV, journal import) and push it to the accounting system.</summary>
+    ExportAccounting,
 }
 
 /// <summary>What each built-in role may do until the owner changes it.</summary>
@@ -51,13 +53,13 @@ public static class BuiltInRoles
     [
         .. SupervisorPermissions, Permission.ZReport, Permission.SeeReports, Permission.ViewJournal, Permission.ExportSaft,
         Permission.ViewAudit, Permission.EditProducts, Permission.ManageUsers, Permission.ManageSettings, Permission.ViewTimesheets,
-        Permission.ManageTimesheets, Permission.ViewFraudAlerts,
+        Permission.ManageTimesheets, Permission.ViewFraudAlerts, Permission.ExportAccounting,
     ];
 
     private static readonly Permission[] AccountantPermissions =
     [
         Permission.Browse, Permission.SeeReports, Permission.ViewJournal, Permission.ExportSaft, Permission.ViewAudit,
-        Permission.ViewTimesheets,
+        Permission.ViewTimesheets, Permission.ExportAccounting,
     ];
 
     public static IReadOnlySet<Permission> Defaults(Role role) => (role switch

@@ -15,6 +15,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
 {
     public const string Terminal = "kasse-terminal-simulator";
     public const string MobilePay = "kasse-mobilepay-simulator";
+    public const string Accounting = "kasse-accounting-simulator";
 
     private readonly string _executable;
     private readonly string _folder;

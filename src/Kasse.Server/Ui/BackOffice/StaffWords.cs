@@ -37,6 +37,7 @@ public static class PermissionText
         Permission.ManageTimesheets => "Correct timesheets",
         Permission.ViewFraudAlerts => "See fraud alerts",
         Permission.ManageFraudRules => "Tune fraud rules",
+        Permission.ExportAccounting => "Export the bookkeeping",
     }];
 }
 

@@ -77,6 +77,7 @@ internal static class StaffText
         ["Correct timesheets"] = "Rette timesedler",
         ["See fraud alerts"] = "Se svindelalarmer",
         ["Tune fraud rules"] = "Justere svindelregler",
+        ["Export the bookkeeping"] = "Eksportere bogføringen",
         // API keys and webhooks
         ["API key"] = "API-nøgle",
         ["The key for {0}"] = "Nøglen til {0}",
