@@ -5,6 +5,7 @@ using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
+using Kasse.Application.Reporting;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -57,6 +58,10 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.TryAddScoped<IProductFactsSource, CatalogueProductFacts>();
+        services.AddScoped<ISaleCompletionStep, SalesSummaryStep>();
+        services.AddScoped<SalesReportService>();
+        services.AddScoped<SalesSummaryRebuild>();
         return services;
     }
 }
