@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Kasse.Application.Catalog;
 using Kasse.Application.Reporting;
 using Kasse.Application.Sales;
 using Kasse.Domain.Catalog;
@@ -176,8 +177,8 @@ public abstract class SalesReportTests(KasseServer server)
             foreach (var product in products.OrderBy(_ => random.Next()).Take(random.Next(1, 5)))
                 sale = await _api.AddProductAsync(sale.Id, product.Id, product.Unit == Unit.Piece ? random.Next(1, 6) : random.Next(100, 3000) / 1000m);
             if (random.Next(4) == 0)
-                sale = await _api.LineDiscountAsync(sale.Id, sale.Lines[0].Id, random.Next(1, 50));
-            if (random.Next(5) == 0 && sale.TotalAmount > 10m)
+                sale = await _api.LineDiscountAsync(sale.Id, sale.Lines[0].Id, random.Next(1, 21));
+            if (random.Next(5) == 0 && sale.TotalAmount > 20m)
                 sale = await _api.SaleDiscountAsync(sale.Id, 3.33m);
             sale = await _api.PayAndCompleteAsync(sale, (PaymentMethod)random.Next(0, 3));
             if (training)
