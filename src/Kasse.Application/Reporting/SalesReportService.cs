@@ -127,7 +127,7 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
     private async Task<string> CheckAsync(SalesReportFilter filter, CancellationToken ct)
     {
         if (filter.From > filter.To)
-            throw DomainException.Invalid("report.range", $"The report starts ({filter.From:yyyy-MM-dd}) after it ends ({filter.To:yyyy-MM-dd}); swap from and to.");
+            throw DomainException.Invalid("report.range", $"The report starts ({Day(filter.From)}) after it ends ({Day(filter.To)}); swap from and to.");
         if (filter.To.DayNumber - filter.From.DayNumber >= MaxDays)
             throw DomainException.Invalid("report.range", $"A report covers at most {MaxDays} days; choose a shorter period.");
         var currencies = await db.Stores.AsNoTracking().Where(s => filter.StoreId == null || s.Id == filter.StoreId)
@@ -140,6 +140,8 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
     }
 
     private static DomainException StoreNotFound(Guid storeId) => DomainException.NotFound("store.not-found", $"No store has id {storeId}.");
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static int IsoWeekday(DateOnly day) => day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
 }

@@ -98,10 +98,10 @@ public abstract class SalesReportTests(KasseServer server)
         Assert.Equal(totals, Assert.Single(report.ByStore).Figures);
         Assert.Equal(totals, report.ByEmployee.Single(r => r.Key == day.Shop.CashierId.ToString()).Figures);
 
-        Assert.Equal(["10", "14"], report.ByHour.Select(h => h.Key));
+        Assert.Equal(new[] { "10", "14" }, report.ByHour.Select(h => h.Key));
         Assert.Equal(day.Morning.TotalAmount + day.Return.TotalAmount, report.ByHour[0].Figures.Gross);
         Assert.Equal(day.Afternoon.TotalAmount, report.ByHour[1].Figures.Gross);
-        Assert.Equal([(1, 10, 1L, day.Morning.TotalAmount + day.Return.TotalAmount), (1, 14, 1L, day.Afternoon.TotalAmount)],
+        Assert.Equal(new[] { (1, 10, 1L, day.Morning.TotalAmount + day.Return.TotalAmount), (1, 14, 1L, day.Afternoon.TotalAmount) },
             report.Heatmap.Select(c => (c.Weekday, c.Hour, c.Receipts, c.Gross)));
 
         var milkRow = report.ByProduct.Row(day.Milk.Name);
