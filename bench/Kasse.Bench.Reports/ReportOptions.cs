@@ -6,8 +6,10 @@ namespace Kasse.Bench.Reports;
 internal sealed record ReportOptions(long Lines, int Days, int Products, int Repeats, int BatchSales, string? Postgres, string Work, string Results,
     string Name, string Commit, string? Only)
 {
+    private static readonly string[] AllProviders = ["sqlite", "postgres"];
+
     public IEnumerable<string> Providers =>
-        new[] { "sqlite", "postgres" }.Where(p => (Only is null || Only == p) && (p != "postgres" || Postgres is not null));
+        AllProviders.Where(p => (Only is null || Only == p) && (p != "postgres" || Postgres is not null));
 
     public static ReportOptions Parse(string[] args)
     {

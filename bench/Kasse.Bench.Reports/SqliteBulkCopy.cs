@@ -32,10 +32,8 @@ public sealed class SqliteBulkCopy : IBulkCopy
             for (var i = 0; i < columns.Length; i++)
             {
                 var (property, mapping, _) = columns[i];
-                var value = property.GetGetter().GetClrValue(row);
-                if (value is not null && mapping.Converter is { } converter)
-                    value = converter.ConvertToProvider(value);
-                command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, value, property.IsNullable));
+                // CreateParameter converts (money to øre, enums to text) as SaveChanges does.
+                command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, property.GetGetter().GetClrValue(row), property.IsNullable));
             }
             if (!prepared)
             {
