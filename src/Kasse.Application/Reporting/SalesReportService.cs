@@ -19,28 +19,33 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
 
     private const int NameChunk = 500;
 
+    /// <remarks>Three queries, each one index range per store: the days, the hours, and every keyed dimension at once.</remarks>
     public async Task<SalesReport> ReportAsync(SalesReportFilter filter, CancellationToken ct)
     {
         var currency = await CheckAsync(filter, ct);
         var rows = Rows(filter);
-        var totals = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Day), r => r.Dimension).ToListAsync(ct);
-        var byDay = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Day), r => r.BusinessDay).ToListAsync(ct);
-        var byStore = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Day), r => r.StoreId).ToListAsync(ct);
+        var days = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Day), r => new { r.StoreId, r.BusinessDay }).ToListAsync(ct);
         var hours = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Hour), r => new { r.BusinessDay, r.Key }).ToListAsync(ct);
+        var keyed = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Category || r.Dimension == SummaryDimension.Product
+            || r.Dimension == SummaryDimension.Employee || r.Dimension == SummaryDimension.PaymentMethod), r => new { r.Dimension, r.Key }).ToListAsync(ct);
+        List<(string Key, SummarySums Sums)> Of(SummaryDimension dimension) =>
+            [.. keyed.Where(k => k.Key.Dimension == dimension).Select(k => (k.Key.Key, k.Sums))];
         return new SalesReport(filter.From, filter.To, filter.StoreId, currency,
-            totals.Count == 0 ? ReportFigures.None : ReportFigures.From(totals[0].Sums),
-            [.. byDay.OrderBy(d => d.Key).Select(d => new DayRow(d.Key, ReportFigures.From(d.Sums)))],
+            days.Count == 0 ? ReportFigures.None : ReportFigures.From(Total(days.Select(d => d.Sums))),
+            [.. days.GroupBy(d => d.Key.BusinessDay).OrderBy(g => g.Key).Select(g => new DayRow(g.Key, ReportFigures.From(Total(g.Select(d => d.Sums)))))],
             [.. hours.GroupBy(h => h.Key.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new ReportRow(g.Key, g.Key + ":00", ReportFigures.From(g.Select(h => h.Sums).Aggregate((a, b) => a + b))))],
+                .Select(g => new ReportRow(g.Key, g.Key + ":00", ReportFigures.From(Total(g.Select(h => h.Sums)))))],
             [.. hours.GroupBy(h => (Weekday: IsoWeekday(h.Key.BusinessDay), Hour: int.Parse(h.Key.Key, System.Globalization.CultureInfo.InvariantCulture)))
                 .OrderBy(g => g.Key)
                 .Select(g => new HeatCell(g.Key.Weekday, g.Key.Hour, g.Sum(h => h.Sums.Receipts), g.Sum(h => h.Sums.Gross) * 0.01m))],
-            await ByKeyAsync(rows, SummaryDimension.Category, CategoryNamesAsync, ct),
-            await ByKeyAsync(rows, SummaryDimension.Product, ProductNamesAsync, ct),
-            await ByKeyAsync(rows, SummaryDimension.Employee, EmployeeNamesAsync, ct),
-            await ByKeyAsync(rows, SummaryDimension.PaymentMethod, PaymentMethodNamesAsync, ct),
-            await StoreRowsAsync(byStore, ct));
+            await NamedAsync(Of(SummaryDimension.Category), CategoryNamesAsync, ct),
+            await NamedAsync(Of(SummaryDimension.Product), ProductNamesAsync, ct),
+            await NamedAsync(Of(SummaryDimension.Employee), EmployeeNamesAsync, ct),
+            await NamedAsync(Of(SummaryDimension.PaymentMethod), PaymentMethodNamesAsync, ct),
+            await StoreRowsAsync([.. days.GroupBy(d => d.Key.StoreId).Select(g => (g.Key, Total(g.Select(d => d.Sums))))], ct));
     }
+
+    private static SummarySums Total(IEnumerable<SummarySums> sums) => sums.Aggregate(new SummarySums(), (a, b) => a + b);
 
     /// <summary>Today so far in the store's time zone (the first store's when all are shown) against a week ago.</summary>
     public async Task<DayComparison> TodayAsync(Guid? storeId, CancellationToken ct)
@@ -80,16 +85,15 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
             },
         });
 
-    private static async Task<IReadOnlyList<ReportRow>> ByKeyAsync(IQueryable<SalesSummary> rows, SummaryDimension dimension,
+    private static async Task<IReadOnlyList<ReportRow>> NamedAsync(List<(string Key, SummarySums Sums)> sums,
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, string>>> names, CancellationToken ct)
     {
-        var sums = await SumBy(rows.Where(r => r.Dimension == dimension), r => r.Key).ToListAsync(ct);
         var named = await names([.. sums.Select(s => s.Key)], ct);
         return [.. sums.Select(s => new ReportRow(s.Key, named.GetValueOrDefault(s.Key) ?? s.Key, ReportFigures.From(s.Sums)))
             .OrderByDescending(r => r.Figures.Gross).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
 
-    private async Task<IReadOnlyList<ReportRow>> StoreRowsAsync(List<Grouped<Guid>> byStore, CancellationToken ct)
+    private async Task<IReadOnlyList<ReportRow>> StoreRowsAsync(List<(Guid Key, SummarySums Sums)> byStore, CancellationToken ct)
     {
         var ids = byStore.Select(s => s.Key).ToList();
         var names = await db.Stores.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
