@@ -205,10 +205,10 @@ async Task WriteAsync(List<ProviderResult> all)
     var md = new StringBuilder();
     md.AppendLine(CultureInfo.InvariantCulture, $"# Sales reports {TimeProvider.System.GetUtcNow():yyyy-MM-dd}-{options.Name} (commit {options.Commit})");
     md.AppendLine();
-    md.AppendLine(CultureInfo.InvariantCulture, $"One store, {options.Lines:N0} sale lines over {options.Days} days, {options.Products:N0} products, 4 registers, 8 cashiers; "
-        + $"every figure after one warm-up call, {options.Repeats} calls each. Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} "
-        + "(with a load far above the core count, wall times mostly measure waiting for a core; the CPU column is this process's own work, "
-        + "which for SQLite includes the database engine).");
+    md.Append(CultureInfo.InvariantCulture, $"One store, {options.Lines:N0} sale lines over {options.Days} days, {options.Products:N0} products, 4 registers, 8 cashiers; ")
+        .Append(CultureInfo.InvariantCulture, $"every figure after one warm-up call, {options.Repeats} calls each. Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} ")
+        .AppendLine("(with a load far above the core count, wall times mostly measure waiting for a core; the CPU column is this process's own work, "
+            + "which for SQLite includes the database engine).");
     md.AppendLine();
     md.AppendLine("| database | sales | sale lines | summary rows | fill (s) | 90-day report median / max (ms) | its CPU in this process, median (ms) | all stores (ms) | today vs last week (ms) | target < 1000 ms |");
     md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
