@@ -6,6 +6,7 @@ using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
+using Kasse.Application.Reporting;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -72,6 +73,10 @@ public static class ApplicationServices
         services.AddScoped<IAccountingSource, CardSchemeSource>();
         services.TryAddSingleton<AccountingHttp>();
         services.TryAddSingleton<IAccountingConnector, JournalApiConnector>();
+        services.TryAddScoped<IProductFactsSource, CatalogueProductFacts>();
+        services.AddScoped<ISaleCompletionStep, SalesSummaryStep>();
+        services.AddScoped<SalesReportService>();
+        services.AddScoped<SalesSummaryRebuild>();
         return services;
     }
 }

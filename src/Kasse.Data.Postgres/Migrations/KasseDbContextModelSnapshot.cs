@@ -790,6 +790,65 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("TerminalPayments");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Reporting.SalesSummary", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("CashRounding")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostedNet")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Discounts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Gross")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemsReturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemsSold")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Net")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Receipts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Refunded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Returns")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Vat")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StoreId", "Dimension", "BusinessDay", "Key");
+
+                    b.HasIndex("Dimension", "BusinessDay");
+
+                    b.ToTable("SalesSummaries");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Sales.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1704,6 +1763,15 @@ namespace Kasse.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Reporting.SalesSummary", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -785,6 +785,65 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("TerminalPayments");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Reporting.SalesSummary", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CashRounding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostedNet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Discounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Gross")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemsReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemsSold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Net")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Receipts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Refunded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Vat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId", "Dimension", "BusinessDay", "Key");
+
+                    b.HasIndex("Dimension", "BusinessDay");
+
+                    b.ToTable("SalesSummaries");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Sales.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1699,6 +1758,15 @@ namespace Kasse.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Reporting.SalesSummary", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -65,6 +65,7 @@ public static class KasseCommandLine
         root.Subcommands.Add(ExportCommand.Create(parse => BuildServices(parse, out _)));
 
         root.Subcommands.Add(ApiKeyCommand());
+        root.Subcommands.Add(ReportsCommand.Create(parse => BuildServices(parse, out _)));
 
         var import = new Command("import", "Import data from files");
         var products = new Command("products", "Import products from CSV: sku;name;category;price;vat_rate;unit;barcodes;cost_price");

@@ -1,0 +1,59 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kasse.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Reports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SalesSummaries",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Receipts = table.Column<long>(type: "bigint", nullable: false),
+                    Returns = table.Column<long>(type: "bigint", nullable: false),
+                    ItemsSold = table.Column<long>(type: "bigint", nullable: false),
+                    ItemsReturned = table.Column<long>(type: "bigint", nullable: false),
+                    Gross = table.Column<long>(type: "bigint", nullable: false),
+                    Net = table.Column<long>(type: "bigint", nullable: false),
+                    Vat = table.Column<long>(type: "bigint", nullable: false),
+                    Discounts = table.Column<long>(type: "bigint", nullable: false),
+                    Refunded = table.Column<long>(type: "bigint", nullable: false),
+                    CashRounding = table.Column<long>(type: "bigint", nullable: false),
+                    Cost = table.Column<long>(type: "bigint", nullable: false),
+                    CostedNet = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesSummaries", x => new { x.StoreId, x.Dimension, x.BusinessDay, x.Key });
+                    table.ForeignKey(
+                        name: "FK_SalesSummaries_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesSummaries_Dimension_BusinessDay",
+                table: "SalesSummaries",
+                columns: new[] { "Dimension", "BusinessDay" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SalesSummaries");
+        }
+    }
+}
