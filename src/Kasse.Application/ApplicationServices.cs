@@ -3,6 +3,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Inventory;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
 using Kasse.Application.Sales;
@@ -57,6 +58,7 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.AddKasseInventory();
         return services;
     }
 }
