@@ -11,6 +11,12 @@ public static class InventoryServices
         services.AddScoped<LocationService>();
         services.AddScoped<StockService>();
         services.AddScoped<StockUsage>();
+        services.AddScoped<SupplierService>();
+        services.AddScoped<PurchaseOrderService>();
+        services.AddScoped<StockCountService>();
+        services.AddScoped<TransferService>();
+        services.AddScoped<RecipeService>();
+        services.AddScoped<StockReports>();
         services.AddScoped<ISaleCompletionStep, SaleStockStep>();
         services.AddScoped<IOpenSaleStep, SaleStockCheck>();
         return services;

@@ -104,6 +104,15 @@ public sealed class StockService(KasseDbContext db, StockLedger ledger, Location
         await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct)
         ?? throw DomainException.NotFound("product.not-found", $"No product has id {productId}.");
 
+    /// <summary>A product by scanned barcode or typed SKU, for the back office's scan fields.</summary>
+    public async Task<Guid> ProductByCodeAsync(string code, CancellationToken ct)
+    {
+        var text = code.Trim();
+        return await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == text).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct)
+            ?? await db.Products.AsNoTracking().Where(p => p.Sku == text).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("barcode.unknown", $"No product has the barcode or SKU '{text}'.");
+    }
+
     /// <summary>The store's floor exists before anyone asks for its stock.</summary>
     public Task EnsureFloorAsync(Guid storeId, CancellationToken ct) => locations.EnsureFloorAsync(storeId, ct);
 }

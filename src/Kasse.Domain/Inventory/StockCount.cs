@@ -9,8 +9,9 @@ public enum StockCountStatus
 }
 
 /// <summary>
-/// A count of one location, of all its products or of one category. The expected figures are taken when the count
-/// starts; approving it books counted − expected as a Count movement, so sales made while counting still count.
+/// A count of one location, of all its products or of one category. Each product's expected figure is taken again when
+/// it is first counted, and approving books counted − expected as a Count movement: a sale before the shelf was counted
+/// is already in both figures, and a sale after it (before approval) still comes off the stock.
 /// </summary>
 public sealed class StockCount
 {
@@ -45,16 +46,18 @@ public sealed class StockCount
     public void Expect(Guid productId, decimal expected) =>
         _lines.Add(new StockCountLine(Guid.CreateVersion7(), Id, productId, expected));
 
-    public StockCountLine Count(Guid productId, decimal quantity, bool add, Func<decimal> expectedIfNew)
+    public StockCountLine Count(Guid productId, decimal quantity, bool add, Func<decimal> onHandNow)
     {
         EnsureCounting();
         Quantities.Valid(quantity, "count.quantity", "The counted quantity", allowNegative: add);
         var line = _lines.FirstOrDefault(l => l.ProductId == productId);
         if (line is null)
         {
-            line = new StockCountLine(Guid.CreateVersion7(), Id, productId, expectedIfNew());
+            line = new StockCountLine(Guid.CreateVersion7(), Id, productId, onHandNow());
             _lines.Add(line);
         }
+        else if (line.Counted is null)
+            line.Rebase(onHandNow());
         line.SetCounted(add ? (line.Counted ?? 0m) + quantity : quantity);
         if (line.Counted < 0m)
             throw DomainException.Invalid("count.quantity", "A counted quantity can't go below 0.");
@@ -113,4 +116,6 @@ public sealed class StockCountLine
     public decimal? Variance => Counted - Expected;
 
     internal void SetCounted(decimal counted) => Counted = counted;
+
+    internal void Rebase(decimal expected) => Expected = expected;
 }
