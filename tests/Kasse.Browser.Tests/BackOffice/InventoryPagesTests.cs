@@ -83,6 +83,34 @@ public abstract class InventoryPagesTests(BrowserServer server)
         await Assertions.Expect(page.Locator($"[data-testid=stock-levels] tr[data-product='{tea.Sku}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"[data-testid=stock-alerts] tr[data-product='{tea.Sku}']")).ToContainTextAsync("Lav"); // 2 is at the reorder point
     }
+
+    [Fact]
+    public async Task A_transfer_to_the_back_room_is_in_transit_until_received()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var barcode = Ean.Fresh();
+        var back = await server.UseAsync<LocationService, LocationView>(l => l.CreateAsync(DemoSeeder.StoreId,
+            new CreateLocation(Guid.CreateVersion7(), "Baglager " + suffix), default));
+        var soap = await NewProductAsync("Håndsæbe " + suffix, barcode, 8m);
+        await StockAsync(soap.Id, 5m);
+        var page = await server.NewPageAsync();
+
+        await page.GotoInteractiveAsync("/backoffice/transfers");
+        await page.GetByTestId("transfer-from").SelectOptionAsync(DemoSeeder.StoreId.ToString());
+        await page.GetByTestId("transfer-to").SelectOptionAsync(back.Id.ToString());
+        await page.GetByTestId("transfer-product").FillAsync(barcode);
+        await page.GetByTestId("transfer-quantity").FillAsync("2");
+        await page.GetByTestId("send-transfer").ClickAsync();
+        var row = page.Locator("[data-testid=transfer-list] tr", new() { HasText = back.Name });
+        await Assertions.Expect(row.GetByTestId("transfer-status")).ToHaveTextAsync("InTransit");
+        Assert.Equal(3m, await OnHandAsync(soap.Id));
+        await row.GetByTestId("receive-transfer").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("transfer-status")).ToHaveTextAsync("Received");
+
+        var stock = await server.UseAsync<StockService, ProductStockView>(s => s.ProductAsync(soap.Id, DemoSeeder.StoreId, default));
+        Assert.Equal(2m, stock.Locations.Single(l => l.LocationId == back.Id).OnHand);
+        Assert.Equal(5m, stock.OnHand);
+    }
 }
 
 [Collection(SqliteBrowserCollection.Name)]

@@ -7,7 +7,7 @@ public sealed class ReorderMathTests
 {
     [Theory]
     [InlineData(11, 0, 10, null, 0, 0, 1, 0, 0)]      // above the reorder point: nothing
-    [InlineData(8, 0, 10, 20, 0, 0, 12, 0, 24)]       // reorder quantity 20 in packs of 12
+    [InlineData(8, 0, 10, 20d, 0, 0, 12, 0, 24)]       // reorder quantity 20 in packs of 12
     [InlineData(8, 5, 10, null, 0, 0, 1, 0, 0)]       // what is on order already covers it
     [InlineData(4, 0, 4, null, 0.5, 7, 6, 0, 6)]      // 3.5 sold during the lead time: one pack of 6
     [InlineData(2, 0, 3, null, 0, 0, 1, 10, 10)]      // the supplier's minimum
