@@ -4,6 +4,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Inventory;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
 using Kasse.Application.Reporting;
@@ -77,6 +78,7 @@ public static class ApplicationServices
         services.AddScoped<ISaleCompletionStep, SalesSummaryStep>();
         services.AddScoped<SalesReportService>();
         services.AddScoped<SalesSummaryRebuild>();
+        services.AddKasseInventory();
         return services;
     }
 }

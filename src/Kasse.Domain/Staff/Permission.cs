@@ -35,6 +35,10 @@ public enum Permission
     ManageFraudRules,
     /// <summary>Export the day's bookkeeping (CSV, journal import) and push it to the accounting system.</summary>
     ExportAccounting,
+    /// <summary>Locations, stock settings, adjustments, suppliers, purchase orders, transfers, recipes; approving counts.</summary>
+    ManageInventory,
+    /// <summary>Count stock (scan shelves) without seeing or approving the expected figures.</summary>
+    CountStock,
 }
 
 /// <summary>What each built-in role may do until the owner changes it.</summary>
@@ -46,14 +50,14 @@ public static class BuiltInRoles
     private static readonly Permission[] SupervisorPermissions =
     [
         .. CashierPermissions, Permission.RefundWithoutReceipt, Permission.DiscountAboveLimit, Permission.PriceOverride,
-        Permission.VoidAfterPayment, Permission.NoSaleDrawerOpen, Permission.TrainingMode, Permission.XReport,
+        Permission.VoidAfterPayment, Permission.NoSaleDrawerOpen, Permission.TrainingMode, Permission.XReport, Permission.CountStock,
     ];
 
     private static readonly Permission[] ManagerPermissions =
     [
         .. SupervisorPermissions, Permission.ZReport, Permission.SeeReports, Permission.ViewJournal, Permission.ExportSaft,
         Permission.ViewAudit, Permission.EditProducts, Permission.ManageUsers, Permission.ManageSettings, Permission.ViewTimesheets,
-        Permission.ManageTimesheets, Permission.ViewFraudAlerts, Permission.ExportAccounting,
+        Permission.ManageTimesheets, Permission.ViewFraudAlerts, Permission.ExportAccounting, Permission.ManageInventory,
     ];
 
     private static readonly Permission[] AccountantPermissions =

@@ -38,6 +38,8 @@ public static class PermissionText
         Permission.ViewFraudAlerts => "See fraud alerts",
         Permission.ManageFraudRules => "Tune fraud rules",
         Permission.ExportAccounting => "Export the bookkeeping",
+        Permission.ManageInventory => "Manage stock, suppliers and orders",
+        Permission.CountStock => "Count stock",
     }];
 }
 

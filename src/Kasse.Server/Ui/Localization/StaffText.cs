@@ -78,6 +78,8 @@ internal static class StaffText
         ["See fraud alerts"] = "Se svindelalarmer",
         ["Tune fraud rules"] = "Justere svindelregler",
         ["Export the bookkeeping"] = "Eksportere bogføringen",
+        ["Manage stock, suppliers and orders"] = "Styre lager, leverandører og indkøb",
+        ["Count stock"] = "Tælle lager",
         // API keys and webhooks
         ["API key"] = "API-nøgle",
         ["The key for {0}"] = "Nøglen til {0}",

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Kasse.Application.CashControl;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Kasse.Application.Inventory;
+
+/// <summary>A purchase order as a supplier reads it: an A4 PDF to print or mail, and a CSV to load into their system.</summary>
+public static class PurchaseOrderDocuments
+{
+    private const double FontSize = 10;
+    private const double Margin = 56;
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
+    public static string Text(PurchaseOrderView order, SupplierView supplier, string store, string location)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"INDKØBSORDRE / PURCHASE ORDER {order.Reference}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Til / To:        {supplier.Name}");
+        if (supplier.AccountNumber is not null)
+            text.AppendLine(CultureInfo.InvariantCulture, $"Kundenr. / Acc.: {supplier.AccountNumber}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Fra / From:      {store}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Levering / Ship: {location}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Dato / Date:     {(order.SentAt ?? order.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        text.AppendLine();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"Varenr.",-14} {"Vare",-22} {"Antal",9} {"Pris",9} {"Beløb",10}"));
+        text.AppendLine(new string('-', 68));
+        foreach (var line in order.Lines)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Cut(line.SupplierSku ?? "", 14),-14} {Cut(line.ProductName, 22),-22} {line.Ordered.ToString("0.###", Danish),9} {line.UnitCost.ToString("N2", Danish),9} {line.LineCost.ToString("N2", Danish),10}"));
+        text.AppendLine(new string('-', 68));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"I alt ekskl. moms / Total excl. VAT",-57} {order.TotalCost.ToString("N2", Danish),10}"));
+        return text.ToString();
+    }
+
+    public static byte[] Pdf(PurchaseOrderView order, SupplierView supplier, string store, string location)
+    {
+        DejaVuFonts.Install();
+        var lines = Text(order, supplier, store, location).TrimEnd('\n').Split('\n');
+        using var document = new PdfDocument();
+        document.Info.Title = $"{order.Reference} {supplier.Name}";
+        document.Info.Creator = "Kasse";
+        var font = new XFont(DejaVuFonts.Mono, FontSize, XFontStyleEx.Regular);
+        var lineHeight = FontSize * 1.35;
+        var index = 0;
+        while (index < lines.Length)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromMillimeter(210);
+            page.Height = XUnit.FromMillimeter(297);
+            using var graphics = XGraphics.FromPdfPage(page);
+            for (var y = Margin; index < lines.Length && y < page.Height.Point - Margin; y += lineHeight, index++)
+                graphics.DrawString(lines[index].TrimEnd('\r'), font, XBrushes.Black, new XPoint(Margin, y));
+        }
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    /// <summary>Semicolon-separated with decimal points: what Danish spreadsheets and most supplier portals import.</summary>
+    public static string Csv(PurchaseOrderView order)
+    {
+        var csv = new StringBuilder("order;supplier_sku;product;quantity;unit_cost;line_cost\n");
+        foreach (var line in order.Lines)
+            csv.Append(CultureInfo.InvariantCulture, $"{order.Reference};{Field(line.SupplierSku ?? "")};{Field(line.ProductName)};{line.Ordered:0.###};{line.UnitCost:0.00};{line.LineCost:0.00}\n");
+        return csv.ToString();
+    }
+
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+    private static string Field(string value) =>
+        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Kasse.Application.Sales;
+using Kasse.Data;
+using Kasse.Domain;
+using Kasse.Domain.Inventory;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Inventory;
+
+/// <summary>What leaves the shelf for a set of sold quantities: the product itself, or its recipe's ingredients.</summary>
+public sealed class StockUsage(KasseDbContext db)
+{
+    public async Task<IReadOnlyDictionary<Guid, decimal>> OfAsync(IEnumerable<(Guid ProductId, decimal Quantity)> sold, CancellationToken ct)
+    {
+        var byProduct = sold.GroupBy(s => s.ProductId).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
+        var ids = byProduct.Keys.ToList();
+        var recipes = await db.Recipes.AsNoTracking().Where(r => ids.Contains(r.ProductId)).ToListAsync(ct);
+        var ingredientIds = recipes.SelectMany(r => r.Components).Select(c => c.IngredientId).Distinct().ToList();
+        var ingredients = await db.Products.AsNoTracking().Where(p => ingredientIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new { p.Unit, p.Name }, ct);
+        var usage = new Dictionary<Guid, decimal>();
+        foreach (var (productId, quantity) in byProduct)
+        {
+            var recipe = recipes.FirstOrDefault(r => r.ProductId == productId);
+            if (recipe is null)
+            {
+                usage[productId] = usage.GetValueOrDefault(productId) + quantity;
+                continue;
+            }
+            foreach (var component in recipe.Components)
+            {
+                var ingredient = ingredients[component.IngredientId];
+                usage[component.IngredientId] = usage.GetValueOrDefault(component.IngredientId)
+                    + quantity * recipe.PerSoldUnit(component, ingredient.Unit, ingredient.Name);
+            }
+        }
+        return usage.ToDictionary(u => u.Key, u => Quantities.Round(u.Value));
+    }
+}
+
+/// <summary>
+/// Moves stock for every completed sale and return, in the completing transaction: out of the register's selling
+/// location for a sale, back into it for a return. Training sales never touch stock.
+/// </summary>
+public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, LocationService locations, StockUsage usage) : ISaleCompletionStep
+{
+    public async Task OnCompletedAsync(Sale sale, Store store, CancellationToken ct)
+    {
+        if (sale.IsTraining)
+            return;
+        var sold = sale.Lines.Where(l => l.ProductId is not null).Select(l => (l.ProductId!.Value, l.Quantity)).ToList();
+        if (sold.Count == 0 || await db.StockMovements.AnyAsync(m => m.ReferenceId == sale.Id, ct))
+            return;
+        var location = await locations.SellingLocationAsync(store.Id, sale.RegisterId, ct);
+        var used = await usage.OfAsync(sold, ct);
+        var ids = used.Keys.ToList();
+        var costs = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CostPrice, ct);
+        var reason = sale.Kind == SaleKind.Return ? "Return" : null;
+        await ledger.BookAsync(used.Select(u => new StockMove(location, u.Key, u.Value > 0m ? MovementKind.Sale : MovementKind.Return,
+            -u.Value, reason, sale.Id, costs.GetValueOrDefault(u.Key))), ct);
+    }
+}
+
+/// <summary>
+/// Refuses a line that asks for more than is in stock of a product whose policy at the selling location is Block, when
+/// the line is added or raised (never when it is lowered or removed, so a cashier can always get out). The completion
+/// checks again, atomically, because another till may sell the last unit in between, and it also checks the
+/// ingredients of recipes, which this quick check on the till's hot path leaves out.
+/// </summary>
+public sealed class SaleStockCheck(KasseDbContext db, LocationService locations) : IOpenSaleStep
+{
+    public async Task OnChangedAsync(Sale sale, Store store, CancellationToken ct)
+    {
+        if (sale.IsTraining || sale.Kind == SaleKind.Return)
+            return;
+        var raised = sale.Lines.Where(l => l.ProductId is not null && Raised(l)).Select(l => l.ProductId!.Value).ToHashSet();
+        if (raised.Count == 0)
+            return;
+        // One query in the common case: nothing on the sale is blocked anywhere.
+        var blocked = await (from l in db.StockLevels.AsNoTracking()
+                             where raised.Contains(l.ProductId) && l.BelowZero == BelowZeroPolicy.Block
+                             join p in db.Products on l.ProductId equals p.Id
+                             select new { l.LocationId, l.ProductId, l.OnHand, p.Name }).ToListAsync(ct);
+        if (blocked.Count == 0)
+            return;
+        var location = await locations.SellingLocationAsync(store.Id, sale.RegisterId, ct);
+        foreach (var level in blocked.Where(b => b.LocationId == location))
+        {
+            var needed = sale.Lines.Where(l => l.ProductId == level.ProductId).Sum(l => l.Quantity);
+            if (needed > level.OnHand)
+                throw DomainException.Conflict("stock.insufficient", string.Create(CultureInfo.InvariantCulture,
+                    $"Only {level.OnHand:0.###} of {level.Name} is in stock here, and it may not be sold below zero. Lower the quantity or sell something else."));
+        }
+    }
+
+    private bool Raised(SaleLine line)
+    {
+        var entry = db.Entry(line);
+        if (entry.State == EntityState.Added)
+            return true;
+        var quantity = entry.Property(l => l.Quantity);
+        return quantity.IsModified && line.Quantity > (decimal)quantity.OriginalValue!;
+    }
+}
