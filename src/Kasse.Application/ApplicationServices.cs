@@ -57,6 +57,15 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.AddScoped<Customers.LoyaltyLedger>();
+        services.AddScoped<Customers.CustomerService>();
+        services.AddScoped<Customers.LoyaltyService>();
+        services.AddScoped<GiftCards.GiftCardBalances>();
+        services.AddScoped<GiftCards.GiftCardService>();
+        services.AddScoped<ISaleCompletionStep, GiftCards.GiftCardCompletionStep>();
+        services.AddScoped<ISaleCompletionStep, Customers.LoyaltyCompletionStep>();
+        services.AddScoped<IPaymentStep, GiftCards.GiftCardPaymentStep>();
+        services.AddScoped<IPaymentStep, Customers.LoyaltyPaymentStep>();
         return services;
     }
 }
