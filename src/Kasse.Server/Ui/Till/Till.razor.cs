@@ -28,6 +28,7 @@ public enum TillDialog
     Weight,
     Returns,
     Menu,
+    Customer,
 }
 
 /// <summary>
