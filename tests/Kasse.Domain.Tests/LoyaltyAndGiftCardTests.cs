@@ -63,6 +63,21 @@ public class LoyaltyAndGiftCardTests
     }
 
     [Fact]
+    public void A_gift_card_line_carries_no_vat_and_cannot_be_discounted_or_multiplied()
+    {
+        var store = Shop.ADanishStore();
+        var sale = Sales.Sale.Open(Guid.CreateVersion7(), store, Shop.ARegister(store), null, Shop.Now);
+        var code = GiftCardCode.New();
+        var line = sale.AddVoucherLine(Guid.CreateVersion7(), "Gavekort", 300m, store.VatRateFor(0m), code);
+
+        Assert.True(line.IsVoucher);
+        Assert.Equal((code, 0m, 300m), (line.Barcode, sale.VatBreakdown.Sum(v => v.Vat), sale.TotalAmount));
+        Assert.Equal("voucher.discount", Assert.Throws<DomainException>(() => sale.SetLineDiscount(line.Id, Sales.DiscountKind.Percent, 10m, "Rabat")).Code);
+        Assert.Equal("voucher.quantity", Assert.Throws<DomainException>(() => sale.ChangeQuantity(line.Id, 2m)).Code);
+        Assert.Equal("voucher.vat", Assert.Throws<DomainException>(() => sale.AddVoucherLine(Guid.CreateVersion7(), "Gavekort", 10m, store.VatRateFor(25m), code)).Code);
+    }
+
+    [Fact]
     public void A_card_expires_at_its_expiry_and_refuses_to_be_used_after()
     {
         var issued = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);

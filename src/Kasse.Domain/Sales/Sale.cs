@@ -214,6 +214,8 @@ public sealed class Sale
         EnsureEditable();
         EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
         var line = LineOf(lineId);
+        if (line.IsVoucher && kind != DiscountKind.None)
+            throw DomainException.Invalid("voucher.discount", "A gift card is sold at its face value; it can't be discounted.");
         ValidateDiscount(kind, value, reason);
         if (kind == DiscountKind.Amount && value > line.GrossAmount)
             throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");
