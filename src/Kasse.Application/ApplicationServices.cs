@@ -79,6 +79,15 @@ public static class ApplicationServices
         services.AddScoped<SalesReportService>();
         services.AddScoped<SalesSummaryRebuild>();
         services.AddKasseInventory();
+        services.AddScoped<Customers.LoyaltyLedger>();
+        services.AddScoped<Customers.CustomerService>();
+        services.AddScoped<Customers.LoyaltyService>();
+        services.AddScoped<GiftCards.GiftCardBalances>();
+        services.AddScoped<GiftCards.GiftCardService>();
+        services.AddScoped<ISaleCompletionStep, GiftCards.GiftCardCompletionStep>();
+        services.AddScoped<ISaleCompletionStep, Customers.LoyaltyCompletionStep>();
+        services.AddScoped<IPaymentStep, GiftCards.GiftCardPaymentStep>();
+        services.AddScoped<IPaymentStep, Customers.LoyaltyPaymentStep>();
         return services;
     }
 }

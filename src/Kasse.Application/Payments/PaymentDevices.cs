@@ -48,7 +48,7 @@ public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults)
         {
             PaymentMethod.Card => (view.CardTerminalUrl, view.CardTerminalPoiId),
             PaymentMethod.MobilePay => (view.MobilePayUrl, view.MobilePayMerchantSerialNumber),
-            PaymentMethod.Cash or PaymentMethod.GiftCard => (null, null),
+            PaymentMethod.Cash or PaymentMethod.GiftCard or PaymentMethod.LoyaltyPoints => (null, null),
         };
         if (url is null || id is null)
             throw DomainException.Conflict("payments.not-configured", method == PaymentMethod.MobilePay

@@ -104,5 +104,6 @@ public static class ReceiptText
         PaymentMethod.Card => "Betalingskort",
         PaymentMethod.MobilePay => "MobilePay",
         PaymentMethod.GiftCard => "Gavekort",
+        PaymentMethod.LoyaltyPoints => "Bonuspoint",
     };
 }

@@ -45,8 +45,11 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
             ret = Sale.OpenReturn(command.Id, store, register, command.CashierId, now, original, command.Reason, approvedById: null);
             await AddLinesFromReceiptAsync(ret, original, command.Lines, ct);
             var tenders = await RefundableTendersAsync(original, ct);
-            foreach (var part in RefundAllocation.ToOriginalTender(-ret.TotalAmount, tenders, store.CashRounding))
-                ret.AddRefund(Guid.CreateVersion7(), part, now);
+            var parts = command.RefundMethod == PaymentMethod.GiftCard
+                ? [RefundAllocation.To(PaymentMethod.GiftCard, -ret.TotalAmount, store.CashRounding)]
+                : RefundAllocation.ToOriginalTender(-ret.TotalAmount, tenders, store.CashRounding);
+            foreach (var part in parts)
+                ret.AddRefund(Guid.CreateVersion7(), AsCreditNote(part), now);
         }
         else
         {
@@ -62,7 +65,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
                 var product = await FindProductAsync(item, store.VariableMeasureCodes, ct);
                 ret.AddUnreceiptedReturnLine(Guid.CreateVersion7(), product, store.VatRateFor(product.VatPercent), item.Quantity);
             }
-            ret.AddRefund(Guid.CreateVersion7(), RefundAllocation.To(command.RefundMethod ?? PaymentMethod.Cash, -ret.TotalAmount, store.CashRounding), now);
+            ret.AddRefund(Guid.CreateVersion7(), AsCreditNote(RefundAllocation.To(command.RefundMethod ?? PaymentMethod.Cash, -ret.TotalAmount, store.CashRounding)), now);
         }
         db.Sales.Add(ret);
         var number = await db.NextReceiptNumberAsync(register.Id, ct);
@@ -81,6 +84,10 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         await db.SaveChangesAsync(ct);
         return SaleView.From(ret);
     }, ct);
+
+    /// <summary>A refund "to a gift card" without a card's code is a new credit note (tilgodebevis); its code goes on the receipt.</summary>
+    private static RefundPart AsCreditNote(RefundPart part) =>
+        part is { Method: PaymentMethod.GiftCard, Reference: null } ? part with { Reference = Kasse.Domain.GiftCards.GiftCardCode.New() } : part;
 
     private async Task AddLinesFromReceiptAsync(Sale ret, Sale original, IReadOnlyList<ReturnLineRequest> requested, CancellationToken ct)
     {

@@ -23,3 +23,15 @@ public interface IOpenSaleStep
 {
     Task OnChangedAsync(Sale sale, Store store, CancellationToken ct);
 }
+
+/// <summary>
+/// Runs when a payment is added to or removed from an open sale, inside the sale's transaction: the place where a
+/// tender backed by a balance (gift card, loyalty points) moves that balance, so the money and the payment commit together.
+/// A step that throws refuses the payment.
+/// </summary>
+public interface IPaymentStep
+{
+    Task OnPaymentAddedAsync(Sale sale, Payment payment, Store store, CancellationToken ct);
+
+    Task OnPaymentRemovedAsync(Sale sale, Payment payment, CancellationToken ct);
+}

@@ -22,7 +22,7 @@ namespace Kasse.Application.Sales;
 /// </summary>
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
-    IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps)
+    IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -204,13 +204,16 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
-        Change(saleId, Durability.Durable, (sale, _) =>
+        Change(saleId, Durability.Durable, async (sale, store) =>
         {
             if (command.Id == Guid.Empty)
                 throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
             if (sale.Payments.All(p => p.Id != command.Id))
-                sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now());
-            return Task.CompletedTask;
+            {
+                var payment = sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now());
+                foreach (var step in paymentSteps)
+                    await step.OnPaymentAddedAsync(sale, payment, store, ct);
+            }
         }, ct);
 
     public Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
@@ -219,6 +222,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             if (await db.TerminalPayments.AnyAsync(t => t.Id == paymentId && t.State == TerminalPaymentState.Approved, ct))
                 throw DomainException.Conflict("payment.reverse-on-device",
                     $"Payment {paymentId} was charged through a device; reverse it with POST /api/v1/terminal-payments/{paymentId}/reverse (or void the sale).");
+            if (sale.Payments.FirstOrDefault(p => p.Id == paymentId) is { } payment && sale.Status == SaleStatus.Open)
+                foreach (var step in paymentSteps)
+                    await step.OnPaymentRemovedAsync(sale, payment, ct);
             if (sale.Payments.Any(p => p.Id == paymentId) || sale.Status != SaleStatus.Open)
                 sale.RemovePayment(paymentId);
         }, ct);
@@ -253,6 +259,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);
+
+    /// <summary>Another capability's change of an open sale (a customer attached, a gift card sold), in the sale's write turn.</summary>
+    public Task<SaleView> EditAsync(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
+        Change(saleId, Durability.OpenSaleEdit, change, ct);
 
     /// <summary>
     /// One command on one sale, in the sale's write turn: lock, load, change, save, commit. Reads that don't need the

@@ -38,6 +38,7 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.HasIndex(s => new { s.RegisterId, s.ReceiptNumber }).IsUnique();
         builder.HasIndex(s => new { s.StoreId, s.Status });
         builder.HasIndex(s => new { s.StoreId, s.BusinessDay });
+        builder.HasIndex(s => s.CustomerId);
     }
 }
 

@@ -29,4 +29,6 @@ public enum AccountRole
     CostOfGoodsSold,
     /// <summary>Varelager: the stock's value, where stock is kept.</summary>
     Inventory,
+    /// <summary>Loyalty points the customer paid with: the shop's own cost of the programme (a discount given).</summary>
+    LoyaltyRedemption,
 }

@@ -41,6 +41,7 @@ public sealed class ChartOfAccounts
         new(AccountRole.CostOfGoodsSold, null, "1610", "Vareforbrug"),
         new(AccountRole.CashOverShort, null, "3690", "Kassedifferencer"),
         new(AccountRole.CashRounding, null, "3695", "Øredifferencer (kontantafrunding)"),
+        new(AccountRole.LoyaltyRedemption, null, "3700", "Bonuspoint indløst (rabat)"),
         new(AccountRole.Inventory, null, "5500", "Varelager"),
         new(AccountRole.Cash, null, "5800", "Kasse"),
         new(AccountRole.PaymentCards, "Dankort", "5810", "Dankort-tilgodehavende (clearing)"),

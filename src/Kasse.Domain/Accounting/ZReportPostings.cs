@@ -45,6 +45,7 @@ public static class ZReportPostings
         PaymentMethod.Card => AccountRole.PaymentCards,
         PaymentMethod.MobilePay => AccountRole.MobilePay,
         PaymentMethod.GiftCard => AccountRole.GiftCardLiability,
+        PaymentMethod.LoyaltyPoints => AccountRole.LoyaltyRedemption,
     };
 
     private static string TextOf(PaymentMethod method) => method switch
@@ -53,5 +54,6 @@ public static class ZReportPostings
         PaymentMethod.Card => "Betalingskort",
         PaymentMethod.MobilePay => "MobilePay",
         PaymentMethod.GiftCard => "Gavekort indløst",
+        PaymentMethod.LoyaltyPoints => "Bonuspoint indløst",
     };
 }

@@ -89,5 +89,6 @@ public static class SaftCodes
         Sales.PaymentMethod.Card => "12002",
         Sales.PaymentMethod.GiftCard => "12005",
         Sales.PaymentMethod.MobilePay => "12011",
+        Sales.PaymentMethod.LoyaltyPoints => "12007",
     };
 }

@@ -42,6 +42,9 @@ public static class FiscalPayload
             w.WriteNumber("saleDiscount", Money(l.SaleDiscountAmount));
             w.WriteNumber("total", Money(l.TotalAmount));
             WriteOptional(w, "originalLineId", l.OriginalLineId);
+            // Written only for voucher lines, so every payload journaled before vouchers existed reads back the same.
+            if (l.IsVoucher)
+                w.WriteBoolean("voucher", true);
             w.WriteEndObject();
         }
         w.WriteEndArray();

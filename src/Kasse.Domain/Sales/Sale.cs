@@ -65,6 +65,12 @@ public sealed class Sale
     public decimal TotalAmount { get; private set; }
 
     public Guid? OriginalSaleId { get; private set; }
+
+    /// <summary>The customer the sale is for (loyalty, history); a return inherits the original's.</summary>
+    public Guid? CustomerId { get; private set; }
+
+    /// <summary>The customer's group when attached: the hook for group prices in promotions.</summary>
+    public Guid? CustomerGroupId { get; private set; }
     public bool ReturnedWithoutReceipt { get; private set; }
     public string? ReturnReason { get; private set; }
     public Guid? ApprovedById { get; private set; }
@@ -120,6 +126,8 @@ public sealed class Sale
         return new Sale(id, SaleKind.Return, store, register.Id, cashierId, now)
         {
             OriginalSaleId = original?.Id,
+            CustomerId = original?.CustomerId,
+            CustomerGroupId = original?.CustomerGroupId,
             IsTraining = register.TrainingMode,
             ReturnedWithoutReceipt = original is null,
             ReturnReason = Text.Optional(reason, SaleLine.MaxReasonLength, "return.reason", "The return reason"),
@@ -161,10 +169,34 @@ public sealed class Sale
         return line;
     }
 
+    /// <summary>Attaches a customer (or, with null, takes them off) while the basket can still change.</summary>
+    public void AttachCustomer(Guid? customerId, Guid? customerGroupId)
+    {
+        EnsureEditable();
+        CustomerId = customerId;
+        CustomerGroupId = customerId is null ? null : customerGroupId;
+        Touch();
+    }
+
+    /// <summary>
+    /// Sells a multi-purpose voucher (gift card or its top-up): a line at 0 % VAT because the sale of such a voucher is not a
+    /// supply of goods (momsloven § 27 a, Directive 2016/1065); VAT is charged on the goods it later pays for.
+    /// </summary>
+    public SaleLine AddVoucherLine(Guid lineId, string name, decimal amount, StoreVatRate zeroRate, string code)
+    {
+        if (zeroRate.Percent != 0m)
+            throw DomainException.Invalid("voucher.vat", "A voucher line is sold without VAT.");
+        var line = AddCustomLine(lineId, name, amount, 1m, zeroRate);
+        line.MarkAsVoucher(code);
+        return line;
+    }
+
     public void ChangeQuantity(Guid lineId, decimal quantity)
     {
         EnsureEditable();
         var line = LineOf(lineId);
+        if (line.IsVoucher && quantity != 1m)
+            throw DomainException.Invalid("voucher.quantity", "A gift card line is one card; add another line for another card.");
         EnsureValidQuantity(line.Unit, quantity);
         line.ChangeQuantity(quantity);
         Recalculate();
@@ -182,6 +214,8 @@ public sealed class Sale
         EnsureEditable();
         EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
         var line = LineOf(lineId);
+        if (line.IsVoucher && kind != DiscountKind.None)
+            throw DomainException.Invalid("voucher.discount", "A gift card is sold at its face value; it can't be discounted.");
         ValidateDiscount(kind, value, reason);
         if (kind == DiscountKind.Amount && value > line.GrossAmount)
             throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");

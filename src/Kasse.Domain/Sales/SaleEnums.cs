@@ -23,6 +23,8 @@ public enum PaymentMethod
     Card,
     MobilePay,
     GiftCard,
+    /// <summary>Loyalty points spent as money (SAF-T 12007); the sale's customer pays with their balance.</summary>
+    LoyaltyPoints,
 }
 
 public enum DiscountKind

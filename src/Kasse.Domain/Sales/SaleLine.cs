@@ -59,6 +59,9 @@ public sealed class SaleLine
     public Guid? OriginalLineId { get; private set; }
     public Guid? ParentLineId { get; private set; }
 
+    /// <summary>The sale (or top-up) of a gift card, whose code is in <see cref="Barcode"/>: not revenue, no VAT.</summary>
+    public bool IsVoucher { get; private set; }
+
     internal bool IsReturn => OriginalLineId is not null || Quantity < 0m;
 
     internal static SaleLine ForReturn(Guid id, Guid saleId, int position, SaleLine original, decimal quantity, decimal refund)
@@ -72,10 +75,17 @@ public sealed class SaleLine
         line.LineDiscountAmount = line.GrossAmount + refund;
         line.DiscountReason = original.DiscountReason;
         line.TotalAmount = -refund;
+        line.IsVoucher = original.IsVoucher;
         return line;
     }
 
     internal void ChangeQuantity(decimal quantity) => Quantity = quantity;
+
+    internal void MarkAsVoucher(string code)
+    {
+        IsVoucher = true;
+        Barcode = code;
+    }
 
     internal void SetDiscount(DiscountKind kind, decimal value, string? reason)
     {

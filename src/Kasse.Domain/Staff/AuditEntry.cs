@@ -24,6 +24,8 @@ public enum AuditAction
     SettingChanged,
     TimeClockCorrected,
     FraudAlertAcknowledged,
+    CustomerExported,
+    CustomerErased,
 }
 
 /// <summary>

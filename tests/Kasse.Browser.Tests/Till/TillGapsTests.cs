@@ -23,13 +23,16 @@ public abstract class TillGapsTests(BrowserServer server)
         await Assertions.Expect(page.GetByTestId("line-qty")).ToContainTextAsync("12 ×");
         await Assertions.Expect(till.Total).ToHaveTextAsync("347,40 kr.");
 
+        var giftCard = await Customers.GiftCardSetup.IssueAsync(server, 400.00m);
         await till.PayAsync();
+        await page.GetByTestId("gift-card-code").FillAsync(giftCard);
         await till.Tender("GiftCard").ClickAsync();
         await Assertions.Expect(page.GetByTestId("receipt-text")).ToContainTextAsync("Gavekort");
         var sales = await server.UseAsync<SalesService, IReadOnlyList<SaleView>>(s => s.ListAsync(register.StoreId, SaleStatus.Completed, 500, default));
         var sale = Assert.Single(sales, s => s.RegisterId == register.Id);
         Assert.Equal(12m, Assert.Single(sale.Lines).Quantity);
-        Assert.Equal((PaymentMethod.GiftCard, 347.40m), (Assert.Single(sale.Payments).Method, sale.Payments[0].Amount));
+        Assert.Equal((PaymentMethod.GiftCard, 347.40m, giftCard), (Assert.Single(sale.Payments).Method, sale.Payments[0].Amount, sale.Payments[0].Reference));
+        Assert.Equal(52.60m, (await Customers.GiftCardSetup.FindAsync(server, giftCard)).Card.Balance);
         await page.GetByTestId("new-sale").ClickAsync();
 
         await page.GetByTestId("open-menu").ClickAsync();

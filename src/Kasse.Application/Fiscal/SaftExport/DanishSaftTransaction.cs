@@ -99,7 +99,8 @@ public static class DanishSaftTransaction
             x.Start("ctLine");
             x.Text("nr", (sale.TransactionNumber ?? 0).ToString(CultureInfo.InvariantCulture));
             x.Text("lineID", line.Position.ToString(CultureInfo.InvariantCulture));
-            x.Text("lineType", (line.OriginalLineId is not null || line.Quantity < 0m ? SaftCodeLists.ReturnLine : SaftCodeLists.SaleLine).BasicId);
+            x.Text("lineType", (line.IsVoucher ? SaftCodeLists.VoucherLine
+                : line.OriginalLineId is not null || line.Quantity < 0m ? SaftCodeLists.ReturnLine : SaftCodeLists.SaleLine).BasicId);
             x.Text("artGroupID", groupId);
             x.OptionalText("artID", articleId);
             x.Quantity("qnt", line.Quantity);

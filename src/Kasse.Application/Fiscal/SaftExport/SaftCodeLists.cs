@@ -22,6 +22,8 @@ public static class SaftCodeLists
     /// <summary>Kasse's ticket-line codes (BasicType 05 has no predefined list).</summary>
     public static readonly SaftBasic SaleLine = new(LineType, "SALE", null, "Sales line");
     public static readonly SaftBasic ReturnLine = new(LineType, "RETURN", null, "Return line (goods taken back)");
+    /// <summary>The sale (or return) of a multi-purpose voucher: money received for a gift card, not a supply (no VAT, not revenue).</summary>
+    public static readonly SaftBasic VoucherLine = new(LineType, "VOUCHER", null, "Gift card sold or topped up (multi-purpose voucher, no VAT)");
 
     /// <summary>Kasse's discount codes (BasicType 08 has no predefined list).</summary>
     public static readonly SaftBasic LineDiscount = new(DiscountType, "DSC-LINE", null, "Discount on one line, with the reason given at the till");

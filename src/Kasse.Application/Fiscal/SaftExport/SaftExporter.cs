@@ -202,6 +202,8 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
 
         var kinds = await sales.Select(s => s.Kind).Distinct().ToListAsync(ct);
         basics.AddRange(kinds.Order().Select(k => k == SaleKind.Sale ? SaftCodeLists.SaleLine : SaftCodeLists.ReturnLine));
+        if (await sales.SelectMany(s => s.Lines).AnyAsync(l => l.IsVoucher, ct))
+            basics.Add(SaftCodeLists.VoucherLine);
         if (await sales.SelectMany(s => s.Lines).AnyAsync(l => l.LineDiscountAmount != 0m, ct))
             basics.Add(SaftCodeLists.LineDiscount);
         if (await sales.AnyAsync(s => s.SaleDiscountAmount != 0m, ct))

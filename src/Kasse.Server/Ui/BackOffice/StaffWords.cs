@@ -72,6 +72,8 @@ public static class AuditText
         AuditAction.SettingChanged => "Setting changed",
         AuditAction.TimeClockCorrected => "Time clock corrected",
         AuditAction.FraudAlertAcknowledged => "Fraud alert acknowledged",
+        AuditAction.CustomerExported => "Customer data exported",
+        AuditAction.CustomerErased => "Customer erased",
     }];
 
     /// <summary>

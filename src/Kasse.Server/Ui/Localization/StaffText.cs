@@ -80,6 +80,8 @@ internal static class StaffText
         ["Export the bookkeeping"] = "Eksportere bogføringen",
         ["Manage stock, suppliers and orders"] = "Styre lager, leverandører og indkøb",
         ["Count stock"] = "Tælle lager",
+        ["Customer data exported"] = "Kundedata udleveret",
+        ["Customer erased"] = "Kunde slettet",
         // API keys and webhooks
         ["API key"] = "API-nøgle",
         ["The key for {0}"] = "Nøglen til {0}",

@@ -11,6 +11,7 @@ public static class Names
         PaymentMethod.Card => text["Card"],
         PaymentMethod.MobilePay => text["MobilePay"],
         PaymentMethod.GiftCard => text["Gift card"],
+        PaymentMethod.LoyaltyPoints => text["Loyalty points"],
     };
 
     /// <summary>An amount with its sign always shown, for roundings and differences (+0,02 / −0,02).</summary>

@@ -30,6 +30,7 @@ public enum TillDialog
     Returns,
     Menu,
     Price,
+    Customer,
 }
 
 /// <summary>

@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+
+namespace Kasse.Server.Ui.Localization;
+
+/// <summary>The words of the customer, loyalty and gift card screens in Danish (English is the key).</summary>
+internal static class CustomerText
+{
+    internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
+    {
+        ["Profiles, history, export and erasure on request."] = "Profiler, historik, udtræk og sletning efter anmodning.",
+        ["Points, tiers and stamp cards."] = "Point, niveauer og stempelkort.",
+        ["Gift cards and credit notes, balances and the liability."] = "Gavekort og tilgodebeviser, saldi og forpligtelsen.",
+        ["Add group"] = "Tilføj gruppe",
+        ["Attach"] = "Tilknyt",
+        ["Balance"] = "Saldo",
+        ["Card code"] = "Kortkode",
+        ["Category rates, tiers and stamp cards (JSON)"] = "Satser pr. varegruppe, niveauer og stempelkort (JSON)",
+        ["Check balance"] = "Tjek saldo",
+        ["Code (to top up)"] = "Kode (for at fylde op)",
+        ["Credit note"] = "Tilgodebevis",
+        ["Credit notes"] = "Tilgodebeviser",
+        ["Customer"] = "Kunde",
+        ["Customer and gift cards"] = "Kunde og gavekort",
+        ["Customer group"] = "Kundegruppe",
+        ["Customers"] = "Kunder",
+        ["Erase (GDPR)"] = "Slet (GDPR)",
+        ["Erase this customer for good? Their receipts are kept, without their name."] = "Slet denne kunde for altid? Kvitteringerne gemmes, uden navnet.",
+        ["Erased."] = "Slettet.",
+        ["Expired, not redeemed"] = "Udløbet, ikke indløst",
+        ["Export (GDPR)"] = "Eksportér (GDPR)",
+        ["Gift card or credit note code (scan it, then press Gift card)"] = "Kode på gavekort eller tilgodebevis (scan den, og tryk Gavekort)",
+        ["Gift cards"] = "Gavekort",
+        ["Issued"] = "Udstedt",
+        ["Kind"] = "Type",
+        ["Liability at"] = "Forpligtelse pr.",
+        ["Loyalty"] = "Loyalitet",
+        ["Loyalty points"] = "Bonuspoint",
+        ["New customer"] = "Ny kunde",
+        ["New customer group"] = "Ny kundegruppe",
+        ["No customer found."] = "Ingen kunde fundet.",
+        ["Notes"] = "Noter",
+        ["Number"] = "Nummer",
+        ["Outstanding"] = "Udestående",
+        ["Phone"] = "Telefon",
+        ["Phone, name, e-mail or scan the card"] = "Telefon, navn, e-mail eller scan kortet",
+        ["Points"] = "Point",
+        ["Points per krone"] = "Point pr. krone",
+        ["Points programme on"] = "Pointordning slået til",
+        ["Preferences"] = "Præferencer",
+        ["Remove from sale"] = "Fjern fra salget",
+        ["Scan the card"] = "Scan kortet",
+        ["Sell gift card"] = "Sælg gavekort",
+        ["The JSON is not valid"] = "JSON-teksten er ikke gyldig",
+        ["Type the number of points."] = "Skriv antallet af point.",
+        ["Use points as discount"] = "Brug point som rabat",
+        ["Valid until"] = "Gyldig til",
+        ["Value of one point (kr)"] = "Værdi af ét point (kr.)",
+        ["expired"] = "udløbet",
+        ["valid until"] = "gyldig til",
+        ["{0} cards"] = "{0} kort",
+        ["{0} points (worth {1})"] = "{0} point (værdi {1})",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}
