@@ -5,6 +5,7 @@ using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
+using Kasse.Application.Promotions;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -57,6 +58,9 @@ public static class ApplicationServices
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<ReceiptLookup>();
+        services.AddScoped<PromotionService>();
+        services.AddScoped<SaleCoupons>();
+        services.AddScoped<IOpenSaleStep, PromotionPricing>();
         return services;
     }
 }
