@@ -59,28 +59,40 @@ public static class PromotionPricer
         public long Saving => Applications.Sum(a => a.Saving);
     }
 
+    /// <summary>
+    /// Best saving first. A promotion's saving only changes when items it covers are taken, so after each step only the
+    /// promotions sharing a line with the one applied are worked out again (this keeps a 100-line basket against
+    /// 1,000 promotions in milliseconds).
+    /// </summary>
     private static Outcome Greedy(BasketState start, List<Promotion> candidates)
     {
         var state = start.Copy();
-        var left = candidates.ToList();
+        var covered = candidates.Select(p => CoveredLines(p, state)).ToList();
+        var evaluations = candidates.Select(p => PromotionApplication.Evaluate(p, state)).ToList();
+        var left = Enumerable.Range(0, candidates.Count).ToList();
         var applied = new List<Application>();
         while (left.Count > 0)
         {
-            Application? best = null;
-            foreach (var promotion in left)
-            {
-                var application = PromotionApplication.Evaluate(promotion, state);
-                if (application is not null && (best is null || application.Saving > best.Saving))
-                    best = application;
-            }
-            if (best is null || best.Saving <= 0)
+            var bestIndex = -1;
+            foreach (var i in left)
+                if (evaluations[i] is { Saving: > 0 } evaluation && (bestIndex < 0 || evaluation.Saving > evaluations[bestIndex]!.Saving))
+                    bestIndex = i;
+            if (bestIndex < 0)
                 break;
+            var best = evaluations[bestIndex]!;
             state.Take(best.Taken);
             applied.Add(best);
-            left.Remove(best.Promotion);
+            left.Remove(bestIndex);
+            var touched = best.Taken.Select(t => t.Line).ToHashSet();
+            foreach (var i in left)
+                if (covered[i].Overlaps(touched))
+                    evaluations[i] = PromotionApplication.Evaluate(candidates[i], state);
         }
         return new Outcome(applied);
     }
+
+    private static HashSet<int> CoveredLines(Promotion promotion, BasketState state) =>
+        Enumerable.Range(0, state.Lines.Count).Where(i => promotion.Covers(state.Lines[i].ProductId, state.Lines[i].CategoryId)).ToHashSet();
 
     private static Outcome InOrder(BasketState start, IReadOnlyList<Promotion> order)
     {
