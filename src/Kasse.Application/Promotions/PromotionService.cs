@@ -130,6 +130,19 @@ public sealed class PromotionService(KasseDbContext db)
         return coupon;
     }
 
+    /// <summary>The products of the given SKUs, for forms where people type SKUs; an unknown SKU is named.</summary>
+    public async Task<IReadOnlyList<Guid>> ProductIdsBySkuAsync(IReadOnlyList<string> skus, CancellationToken ct)
+    {
+        var wanted = skus.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        var found = await db.Products.AsNoTracking().Where(p => wanted.Contains(p.Sku)).Select(p => new { p.Sku, p.Id }).ToListAsync(ct);
+        if (wanted.FirstOrDefault(s => found.All(f => f.Sku != s)) is { } unknown)
+            throw DomainException.NotFound("product.sku-unknown", $"No product has the SKU '{unknown}'.");
+        return wanted.Select(s => found.First(f => f.Sku == s).Id).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> SkusAsync(IReadOnlyList<Guid> productIds, CancellationToken ct) =>
+        await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
+
     private static List<(Guid, decimal)> Prices(SavePriceList command) =>
         (command.Prices ?? throw DomainException.Invalid("price-list.items", "Give the list's prices (an empty list is allowed)."))
             .Select(p => (p.ProductId, p.Price)).ToList();

@@ -11,12 +11,14 @@ public sealed class UiText
 {
     public string this[string english] =>
         UiLanguages.Current == UiLanguages.Danish
-        && (Danish.TryGetValue(english, out var danish) || BackOfficeText.Danish.TryGetValue(english, out danish)) ? danish : english;
+        && (Danish.TryGetValue(english, out var danish) || BackOfficeText.Danish.TryGetValue(english, out danish)
+            || PromotionText.Danish.TryGetValue(english, out danish)) ? danish : english;
 
     public string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[english], args);
 
-    public static bool HasDanish(string english) => Danish.ContainsKey(english) || BackOfficeText.Danish.ContainsKey(english);
+    public static bool HasDanish(string english) =>
+        Danish.ContainsKey(english) || BackOfficeText.Danish.ContainsKey(english) || PromotionText.Danish.ContainsKey(english);
 
     internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
     {
