@@ -18,15 +18,28 @@ public abstract class PromotionTillTests(BrowserServer server)
         return (product, ean);
     }
 
+    private const string TypedNotScanned = "typed, not scanned";
+
     /// <summary>
-    /// The first scan on a freshly started server also compiles the pricing queries; on a loaded CI machine that can
-    /// take longer than the usual five seconds, so only this first one waits longer.
+    /// A scan as the till's scanner sees it. On a heavily loaded machine the browser can deliver the keys slower than a
+    /// scanner types, and the till then (rightly) reads them as typing and says so in the console; only then is the
+    /// scan repeated. The first scan on a fresh server also compiles the pricing queries, so it may take a while.
     /// </summary>
-    private static async Task FirstScanAsync(TillPage till, string ean)
+    private static async Task ScanAsync(TillPage till, string ean, int expectedLines)
     {
-        await till.Page.Keyboard.TypeAsync(ean);
-        await till.Page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(till.CartLines).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        for (var attempt = 1; ; attempt++)
+        {
+            var dropped = Count(till.ConsoleLog());
+            await till.Page.Keyboard.TypeAsync(ean);
+            await till.Page.Keyboard.PressAsync("Enter");
+            await Task.Delay(500);
+            if (Count(till.ConsoleLog()) > dropped && attempt < 3)
+                continue;
+            await Assertions.Expect(till.CartLines).ToHaveCountAsync(expectedLines, new() { Timeout = 30_000 });
+            return;
+        }
+
+        static int Count(string log) => (log.Length - log.Replace(TypedNotScanned, "", StringComparison.Ordinal).Length) / TypedNotScanned.Length;
     }
 
     [Fact]
@@ -41,11 +54,11 @@ public abstract class PromotionTillTests(BrowserServer server)
         await till.OpenAsync();
         await till.SignInAsync();
 
-        await FirstScanAsync(till, ean);
-        await till.ScanAsync(ean, 2);
+        await ScanAsync(till, ean, 1);
+        await ScanAsync(till, ean, 2);
         await Assertions.Expect(till.Page.GetByTestId("promotion-line")).ToHaveCountAsync(0);
         await Assertions.Expect(till.Total).ToHaveTextAsync("40,00 kr.");
-        await till.ScanAsync(ean, 3);
+        await ScanAsync(till, ean, 3);
 
         var offer = till.Page.GetByTestId("promotion-line");
         await Assertions.Expect(offer).ToHaveCountAsync(1);
@@ -68,7 +81,7 @@ public abstract class PromotionTillTests(BrowserServer server)
         var till = new TillPage(await server.NewPageAsync(), register.Id);
         await till.OpenAsync();
         await till.SignInAsync();
-        await FirstScanAsync(till, ean);
+        await ScanAsync(till, ean, 1);
         await Assertions.Expect(till.Total).ToHaveTextAsync("40,00 kr.");
 
         await till.Page.GetByTestId("coupon-input").FillAsync(code.ToLowerInvariant());
