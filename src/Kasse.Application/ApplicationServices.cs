@@ -8,6 +8,7 @@ using Kasse.Application.Inventory;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
 using Kasse.Application.Reporting;
+using Kasse.Application.Promotions;
 using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -88,6 +89,9 @@ public static class ApplicationServices
         services.AddScoped<ISaleCompletionStep, Customers.LoyaltyCompletionStep>();
         services.AddScoped<IPaymentStep, GiftCards.GiftCardPaymentStep>();
         services.AddScoped<IPaymentStep, Customers.LoyaltyPaymentStep>();
+        services.AddScoped<PromotionService>();
+        services.AddScoped<SaleCoupons>();
+        services.AddScoped<IOpenSaleStep, PromotionPricing>();
         return services;
     }
 }

@@ -17,7 +17,8 @@ public sealed record ReceiptView(
     IReadOnlyList<SaleLineView> Lines, decimal DiscountTotal, decimal TotalAmount, decimal CashRounding,
     IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments, decimal ChangeGiven,
     long? OriginalReceiptNumber, bool ReturnedWithoutReceipt, string? ReturnReason, Guid SaleId, Guid RegisterId,
-    bool IsTraining = false, ReceiptCopyKind Copy = ReceiptCopyKind.Original, string? Header = null, string? Footer = null);
+    bool IsTraining = false, ReceiptCopyKind Copy = ReceiptCopyKind.Original, string? Header = null, string? Footer = null,
+    IReadOnlyList<SalePromotionView>? Promotions = null);
 
 /// <summary>Which print of a receipt this is. A copy and a provisional receipt say so in large letters.</summary>
 public enum ReceiptCopyKind
@@ -125,6 +126,6 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
         return new ReceiptView(store.Name, store.Address, store.CompanyId, register.Name, cashier, sale.Kind, sale.ReceiptNumber ?? 0,
             store.LocalTime(sale.ClosedAt ?? printedAt ?? clock.Now()), sale.Currency, view.Lines, view.DiscountTotal, view.TotalAmount, view.CashRounding,
             view.Vat, view.Payments, view.ChangeGiven, originalNumber, sale.ReturnedWithoutReceipt, sale.ReturnReason, sale.Id, sale.RegisterId,
-            sale.IsTraining, copy, store.ReceiptHeader, store.ReceiptFooter);
+            sale.IsTraining, copy, store.ReceiptHeader, store.ReceiptFooter, view.Promotions);
     }
 }

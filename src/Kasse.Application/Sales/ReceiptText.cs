@@ -55,6 +55,9 @@ public static class ReceiptText
             if (l.SaleDiscountAmount != 0m && r.Kind == SaleKind.Return)
                 page.Pair("  Rabat", Amount(-l.SaleDiscountAmount));
         }
+        // Each promotion is its own line, as the customer saw it at the till (docs/promotions.md).
+        foreach (var promotion in r.Promotions ?? [])
+            page.Pair((r.Kind == SaleKind.Return ? "Tilbud retur: " : "Tilbud: ") + promotion.Name, Amount(-promotion.Amount));
         var saleDiscount = r.Lines.Sum(l => l.SaleDiscountAmount);
         if (saleDiscount != 0m && r.Kind == SaleKind.Sale)
             page.Pair("Rabat på hele købet", Amount(-saleDiscount));

@@ -105,7 +105,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
             // Return lines hold negative quantities.
             var already = -returned.Where(r => r.OriginalLineId == line.Id).Sum(r => r.Quantity);
             var refund = ReturnRules.RefundFor(line, already, quantity);
-            ret.AddReturnLine(Guid.CreateVersion7(), line, quantity, refund);
+            ret.AddReturnLine(Guid.CreateVersion7(), line, quantity, refund, original.Promotions);
         }
     }
 

@@ -8,7 +8,12 @@ public sealed record DiscountView(DiscountKind Kind, decimal Value, string? Reas
 
 public sealed record SaleLineView(Guid Id, int Position, Guid? ProductId, string? Sku, string Name, string? Barcode, Unit Unit,
     decimal Quantity, decimal UnitPrice, decimal VatPercent, string VatCode, decimal GrossAmount, DiscountView? Discount,
-    decimal SaleDiscountAmount, decimal TotalAmount, Guid? OriginalLineId, bool IsVoucher = false);
+    decimal SaleDiscountAmount, decimal TotalAmount, Guid? OriginalLineId, bool IsVoucher = false,
+    decimal PromotionDiscountAmount = 0m);
+
+/// <summary>One promotion or price list applied to the sale (summed over its lines): its own line on the receipt.</summary>
+public sealed record SalePromotionView(Kasse.Domain.Promotions.AdjustmentSource Source, Guid SourceId, string Name, decimal Amount,
+    IReadOnlyList<Guid> LineIds);
 
 public sealed record PaymentView(Guid Id, PaymentMethod Method, decimal Amount, decimal? Tendered, decimal Change, decimal Rounding,
     string? Reference, DateTimeOffset At, string? CardScheme = null, string? CardLastFour = null, string? AuthorisationCode = null);
@@ -23,19 +28,28 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
     IReadOnlyList<SaleLineView> Lines, DiscountView? Discount, decimal DiscountTotal, decimal TotalAmount, decimal CashRounding,
     decimal PaidAmount, decimal AmountDue, decimal ChangeGiven, IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments,
     Guid? OriginalSaleId, bool ReturnedWithoutReceipt, string? ReturnReason, Guid? ApprovedById,
-    long? TransactionNumber, string? Signature, string? KeyVersion, bool IsTraining, Guid? CustomerId = null, Guid? CustomerGroupId = null)
+    long? TransactionNumber, string? Signature, string? KeyVersion, bool IsTraining, Guid? CustomerId = null, Guid? CustomerGroupId = null,
+    IReadOnlyList<SalePromotionView>? Promotions = null, string? CouponCode = null)
 {
     public static SaleView From(Sale s) => new(s.Id, s.Kind, s.Status, s.StoreId, s.RegisterId, s.CashierId, s.Currency,
         s.OpenedAt, s.ClosedAt, s.BusinessDay, s.ReceiptNumber,
         s.Lines.OrderBy(l => l.Position).Select(l => new SaleLineView(l.Id, l.Position, l.ProductId, l.Sku, l.Name, l.Barcode, l.Unit,
             l.Quantity, l.UnitPrice, l.VatPercent, l.VatCode, l.GrossAmount,
             l.LineDiscountAmount == 0m ? null : new DiscountView(l.DiscountKind, l.DiscountValue, l.DiscountReason, l.LineDiscountAmount),
-            l.SaleDiscountAmount, l.TotalAmount, l.OriginalLineId, l.IsVoucher)).ToList(),
+            l.SaleDiscountAmount, l.TotalAmount, l.OriginalLineId, l.IsVoucher, l.PromotionDiscountAmount)).ToList(),
         s.DiscountKind == DiscountKind.None ? null : new DiscountView(s.DiscountKind, s.DiscountValue, s.DiscountReason, s.SaleDiscountAmount),
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),
         s.VatBreakdown.Select(VatLineView.From).ToList(),
         s.Payments.OrderBy(p => p.Position).Select(p => new PaymentView(p.Id, p.Method, p.Amount, p.Tendered, p.Change, p.Rounding, p.Reference, p.At,
             p.CardScheme, p.CardLastFour, p.AuthorisationCode)).ToList(),
         s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion, s.IsTraining,
-        s.CustomerId, s.CustomerGroupId);
+        s.CustomerId, s.CustomerGroupId, PromotionsOf(s), s.CouponCode);
+
+    public static IReadOnlyList<SalePromotionView> PromotionsOf(Sale s) =>
+        s.Promotions.GroupBy(p => (p.Source, p.SourceId))
+            .Select(g => new SalePromotionView(g.Key.Source, g.Key.SourceId, g.First().Name, g.Sum(p => p.Amount),
+                g.Select(p => p.LineId).Distinct().ToList()))
+            .OrderBy(p => s.Lines.Where(l => p.LineIds.Contains(l.Id)).Select(l => l.Position).DefaultIfEmpty().Min())
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
 }

@@ -175,6 +175,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     public Task<SaleView> SetSaleDiscountAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
+    /// <summary>Records the coupon a customer hands over (null takes it off); the open-sale steps then price the basket with it.</summary>
+    public Task<SaleView> SetCouponAsync(Guid saleId, string? normalisedCode, CancellationToken ct) =>
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetCoupon(normalisedCode); return Task.CompletedTask; }, ct);
+
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
         {

@@ -34,6 +34,9 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.HasMany(s => s.Payments).WithOne().HasForeignKey(p => p.SaleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Lines).AutoInclude();
         builder.Navigation(s => s.Payments).AutoInclude();
+        builder.Property(s => s.CouponCode).HasMaxLength(Kasse.Domain.Promotions.Coupon.MaxCodeLength);
+        builder.HasMany(s => s.Promotions).WithOne().HasForeignKey(p => p.SaleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Promotions).AutoInclude();
         // NULLs are distinct in unique indexes on both databases, so open sales (no number yet) don't collide.
         builder.HasIndex(s => new { s.RegisterId, s.ReceiptNumber }).IsUnique();
         builder.HasIndex(s => new { s.StoreId, s.Status });
@@ -61,6 +64,7 @@ internal sealed class SaleLineConfiguration : IEntityTypeConfiguration<SaleLine>
         builder.Property(l => l.DiscountValue).IsMoney();
         builder.Property(l => l.DiscountReason).HasMaxLength(SaleLine.MaxReasonLength);
         builder.Property(l => l.LineDiscountAmount).IsMoney();
+        builder.Property(l => l.PromotionDiscountAmount).IsMoney();
         builder.Property(l => l.SaleDiscountAmount).IsMoney();
         builder.Property(l => l.TotalAmount).IsMoney();
         builder.HasIndex(l => l.OriginalLineId);

@@ -20,7 +20,7 @@ public static class RegisterReportCalculator
         var previous = input.PreviousGrandTotals;
         var grandSales = M(previous.Sales + salesAmount);
         var grandReturn = M(previous.Return + returnsAmount);
-        var discounted = sales.SelectMany(s => s.Lines).Where(l => l.LineDiscountAmount + l.SaleDiscountAmount != 0m).ToList();
+        var discounted = sales.SelectMany(s => s.Lines).Where(l => l.LineDiscountAmount + l.PromotionDiscountAmount + l.SaleDiscountAmount != 0m).ToList();
 
         return new RegisterReport(
             input.Id, input.Type, input.Number, input.Store.Id, input.Store.CompanyId, input.Store.Name, input.Store.Name,
@@ -40,7 +40,7 @@ public static class RegisterReportCalculator
                     M(g.Sum(x => x.Payment.Amount)))).ToList(),
             ArticleGroups(real, input.ArticleGroupOfProduct),
             EmployeeArticleGroups(real, input.ArticleGroupOfProduct),
-            new CountAmount(discounted.Count, M(discounted.Sum(l => l.LineDiscountAmount + l.SaleDiscountAmount))),
+            new CountAmount(discounted.Count, M(discounted.Sum(l => l.LineDiscountAmount + l.PromotionDiscountAmount + l.SaleDiscountAmount))),
             Tally(input.Voided.Where(s => !s.IsTraining).Select(s => s.TotalAmount)),
             Tally(input.Copied.Where(s => !s.IsTraining).Select(s => s.TotalAmount)),
             Tally(input.ProvisionalAmounts),

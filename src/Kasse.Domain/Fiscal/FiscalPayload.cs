@@ -39,6 +39,8 @@ public static class FiscalPayload
             w.WriteNumber("gross", Money(l.GrossAmount));
             w.WriteNumber("lineDiscount", Money(l.LineDiscountAmount));
             w.WriteString("discountReason", l.DiscountReason);
+            if (l.PromotionDiscountAmount != 0m)
+                w.WriteNumber("promotionDiscount", Money(l.PromotionDiscountAmount));
             w.WriteNumber("saleDiscount", Money(l.SaleDiscountAmount));
             w.WriteNumber("total", Money(l.TotalAmount));
             WriteOptional(w, "originalLineId", l.OriginalLineId);
@@ -48,6 +50,23 @@ public static class FiscalPayload
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (sale.Promotions.Count > 0)
+        {
+            // Promotions were added after the first receipts; sales without any keep the payload they always had.
+            w.WriteStartArray("promotions");
+            foreach (var p in sale.Promotions.OrderBy(p => p.LineId).ThenBy(p => p.Source).ThenBy(p => p.SourceId))
+            {
+                w.WriteStartObject();
+                w.WriteString("lineId", p.LineId);
+                w.WriteString("source", p.Source.ToString());
+                w.WriteString("sourceId", p.SourceId);
+                w.WriteString("name", p.Name);
+                w.WriteNumber("amount", Money(p.Amount));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("couponCode", sale.CouponCode);
+        }
         w.WriteString("saleDiscountReason", sale.DiscountReason);
         w.WriteNumber("total", Money(sale.TotalAmount));
         w.WriteStartArray("vat");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Money;
 using Kasse.Domain.Payments;
+using Kasse.Domain.Promotions;
 using Kasse.Domain.Stores;
 using M = Kasse.Domain.Money.Money;
 
@@ -20,6 +21,7 @@ public sealed class Sale
 
     private readonly List<SaleLine> _lines = [];
     private readonly List<Payment> _payments = [];
+    private readonly List<SalePromotion> _promotions = [];
 
     private Sale() { Currency = ""; }
 
@@ -96,10 +98,17 @@ public sealed class Sale
     public IReadOnlyList<SaleLine> Lines => _lines;
     public IReadOnlyList<Payment> Payments => _payments;
 
+    /// <summary>What promotions and price lists took off each line (or gave back, on a return); see docs/promotions.md.</summary>
+    public IReadOnlyList<SalePromotion> Promotions => _promotions;
+
+    /// <summary>The coupon code the customer handed over, upper-case; it unlocks the promotion it belongs to.</summary>
+    public string? CouponCode { get; private set; }
+
     public decimal CashRounding => _payments.Sum(p => p.Rounding);
     public decimal PaidAmount => _payments.Sum(p => p.Amount);
     public decimal AmountDue => TotalAmount + CashRounding - PaidAmount;
-    public decimal DiscountTotal => _lines.Sum(l => l.LineDiscountAmount + l.SaleDiscountAmount);
+    public decimal DiscountTotal => _lines.Sum(l => l.LineDiscountAmount + l.PromotionDiscountAmount + l.SaleDiscountAmount);
+    public decimal PromotionTotal => _lines.Sum(l => l.PromotionDiscountAmount);
     public bool IsFullyPaid => _lines.Count > 0 && AmountDue == 0m;
 
     public IReadOnlyList<VatAmount> VatBreakdown =>
@@ -165,6 +174,7 @@ public sealed class Sale
         EnsureValidQuantity(unit, quantity);
         var line = new SaleLine(lineId, Id, NextPosition(), productId, sku, name, barcode, unit, quantity, unitPrice, vatRate.Percent, vatRate.Code);
         _lines.Add(line);
+        ClearPromotions();
         Recalculate();
         return line;
     }
@@ -199,6 +209,7 @@ public sealed class Sale
             throw DomainException.Invalid("voucher.quantity", "A gift card line is one card; add another line for another card.");
         EnsureValidQuantity(line.Unit, quantity);
         line.ChangeQuantity(quantity);
+        ClearPromotions();
         Recalculate();
     }
 
@@ -206,6 +217,7 @@ public sealed class Sale
     {
         EnsureEditable();
         _lines.Remove(LineOf(lineId));
+        ClearPromotions();
         Recalculate();
     }
 
@@ -220,6 +232,7 @@ public sealed class Sale
         if (kind == DiscountKind.Amount && value > line.GrossAmount)
             throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");
         line.SetDiscount(kind, kind == DiscountKind.None ? 0m : value, kind == DiscountKind.None ? null : reason!.Trim());
+        ClearPromotions();
         Recalculate();
     }
 
@@ -238,7 +251,9 @@ public sealed class Sale
     }
 
     /// <summary>Adds a line to a return: what the customer brings back from the original receipt.</summary>
-    public SaleLine AddReturnLine(Guid lineId, SaleLine originalLine, decimal quantity, decimal refund)
+    /// <param name="originalPromotions">The original sale's promotions: this line's are given back in proportion to the quantity.</param>
+    public SaleLine AddReturnLine(Guid lineId, SaleLine originalLine, decimal quantity, decimal refund,
+        IReadOnlyList<SalePromotion>? originalPromotions = null)
     {
         EnsureEditable();
         EnsureKind(SaleKind.Return, "Only a return has return lines.");
@@ -247,8 +262,15 @@ public sealed class Sale
         if (_lines.Any(l => l.Id == lineId))
             throw DomainException.Conflict("line.id-used", $"Line id {lineId} is already used in this return.");
         EnsureValidQuantity(originalLine.Unit, quantity);
-        var line = SaleLine.ForReturn(lineId, Id, NextPosition(), originalLine, quantity, refund);
+        var onLine = (originalPromotions ?? []).Where(p => p.LineId == originalLine.Id).OrderBy(p => p.Source).ThenBy(p => p.SourceId).ToList();
+        var reversed = Math.Min(refund, M.RoundToMinor(originalLine.PromotionDiscountAmount * quantity / originalLine.Quantity));
+        var line = SaleLine.ForReturn(lineId, Id, NextPosition(), originalLine, quantity, refund, reversed);
         _lines.Add(line);
+        var parts = Allocation.Proportionally(M.ToMinorUnits(reversed), onLine.Select(p => M.ToMinorUnits(p.Amount)).ToList());
+        for (var i = 0; i < onLine.Count; i++)
+            if (parts[i] != 0)
+                _promotions.Add(new SalePromotion(Guid.CreateVersion7(), Id, lineId, onLine[i].Source, onLine[i].SourceId, onLine[i].Name,
+                    -M.FromMinorUnits(parts[i], Currency).Amount));
         Recalculate();
         return line;
     }
@@ -266,6 +288,67 @@ public sealed class Sale
         _lines.Add(line);
         Recalculate();
         return line;
+    }
+
+    /// <summary>
+    /// Replaces the promotions on the sale with what the pricer found. Changes nothing once payment has started, so the
+    /// amount a customer is asked for can't move under a card terminal; a line with a manual discount takes none.
+    /// </summary>
+    public bool ApplyPromotions(IReadOnlyList<PriceAdjustment> adjustments)
+    {
+        if (Status != SaleStatus.Open || Kind != SaleKind.Sale || _payments.Count > 0)
+            return false;
+        var wanted = adjustments.Where(a => a.Amount != 0m).ToList();
+        foreach (var adjustment in wanted)
+        {
+            var line = LineOf(adjustment.LineId);
+            if (line.DiscountKind != DiscountKind.None || adjustment.Amount < 0m)
+                throw DomainException.Invalid("promotion.line", $"'{line.Name}' can't take promotion '{adjustment.Name}'.");
+        }
+        if (SamePromotions(wanted))
+            return false;
+        _promotions.Clear();
+        _promotions.AddRange(wanted.Select(a => new SalePromotion(Guid.CreateVersion7(), Id, a.LineId, a.Source, a.SourceId,
+            a.Name.Length > SalePromotion.MaxNameLength ? a.Name[..SalePromotion.MaxNameLength] : a.Name, a.Amount)));
+        foreach (var line in _lines)
+        {
+            var amount = wanted.Where(a => a.LineId == line.Id).Sum(a => a.Amount);
+            line.RecalculateOwnAmounts();
+            if (amount > line.GrossAmount)
+                throw DomainException.Invalid("promotion.too-large", $"Promotions can't take '{line.Name}' below zero.");
+            line.SetPromotionDiscount(amount);
+        }
+        Recalculate();
+        return true;
+    }
+
+    /// <summary>Records the coupon the customer handed over (or none); the promotions are then worked out again.</summary>
+    public void SetCoupon(string? normalisedCode)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
+        if (CouponCode == normalisedCode)
+            return;
+        CouponCode = normalisedCode;
+        ClearPromotions();
+        Recalculate();
+    }
+
+    private bool SamePromotions(List<PriceAdjustment> wanted) =>
+        wanted.Count == _promotions.Count
+        && wanted.OrderBy(a => a.LineId).ThenBy(a => a.Source).ThenBy(a => a.SourceId)
+            .Zip(_promotions.OrderBy(p => p.LineId).ThenBy(p => p.Source).ThenBy(p => p.SourceId))
+            .All(pair => pair.First.LineId == pair.Second.LineId && pair.First.Source == pair.Second.Source
+                && pair.First.SourceId == pair.Second.SourceId && pair.First.Amount == pair.Second.Amount);
+
+    /// <summary>Promotions depend on the whole basket, so any change to it sets them aside until they are worked out again.</summary>
+    private void ClearPromotions()
+    {
+        if (Kind != SaleKind.Sale)
+            return;
+        _promotions.Clear();
+        foreach (var line in _lines)
+            line.SetPromotionDiscount(0m);
     }
 
     public void Park()

@@ -51,6 +51,9 @@ public sealed class SaleLine
     public string? DiscountReason { get; private set; }
     public decimal LineDiscountAmount { get; private set; }
 
+    /// <summary>What promotions and price lists took off this line (docs/promotions.md); negative on a return line.</summary>
+    public decimal PromotionDiscountAmount { get; private set; }
+
     /// <summary>This line's share of a whole-sale discount, so VAT per rate stays exact.</summary>
     public decimal SaleDiscountAmount { get; private set; }
     public decimal TotalAmount { get; private set; }
@@ -64,7 +67,8 @@ public sealed class SaleLine
 
     internal bool IsReturn => OriginalLineId is not null || Quantity < 0m;
 
-    internal static SaleLine ForReturn(Guid id, Guid saleId, int position, SaleLine original, decimal quantity, decimal refund)
+    internal static SaleLine ForReturn(Guid id, Guid saleId, int position, SaleLine original, decimal quantity, decimal refund,
+        decimal promotionReversed)
     {
         var line = new SaleLine(id, saleId, position, original.ProductId, original.Sku, original.Name, original.Barcode,
             original.Unit, -quantity, original.UnitPrice, original.VatPercent, original.VatCode)
@@ -72,7 +76,8 @@ public sealed class SaleLine
             OriginalLineId = original.Id,
         };
         line.GrossAmount = -M.RoundToMinor(original.UnitPrice * quantity);
-        line.LineDiscountAmount = line.GrossAmount + refund;
+        line.PromotionDiscountAmount = -promotionReversed;
+        line.LineDiscountAmount = line.GrossAmount + refund + promotionReversed;
         line.DiscountReason = original.DiscountReason;
         line.TotalAmount = -refund;
         line.IsVoucher = original.IsVoucher;
@@ -108,13 +113,19 @@ public sealed class SaleLine
         };
     }
 
-    internal decimal AmountBeforeSaleDiscount => GrossAmount - LineDiscountAmount;
+    internal decimal AmountBeforeSaleDiscount => GrossAmount - LineDiscountAmount - PromotionDiscountAmount;
+
+    internal void SetPromotionDiscount(decimal amount)
+    {
+        if (OriginalLineId is null)
+            PromotionDiscountAmount = amount;
+    }
 
     internal void SetSaleDiscountShare(decimal share)
     {
         if (OriginalLineId is not null)
             return;
         SaleDiscountAmount = share;
-        TotalAmount = GrossAmount - LineDiscountAmount - share;
+        TotalAmount = GrossAmount - LineDiscountAmount - PromotionDiscountAmount - share;
     }
 }

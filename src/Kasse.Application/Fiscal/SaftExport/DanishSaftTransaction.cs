@@ -121,6 +121,8 @@ public static class DanishSaftTransaction
             x.End();
             if (line.LineDiscountAmount != 0m)
                 WriteDiscount(x, SaftCodeLists.LineDiscount, line.LineDiscountAmount);
+            foreach (var promotion in sale.Promotions.Where(p => p.LineId == line.Id).OrderBy(p => p.Source).ThenBy(p => p.SourceId))
+                WriteDiscount(x, SaftCodeLists.Promotion(promotion.Source, promotion.SourceId, promotion.Name), promotion.Amount);
             x.End();
         }
     }

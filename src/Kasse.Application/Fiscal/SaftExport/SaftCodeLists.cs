@@ -29,6 +29,14 @@ public static class SaftCodeLists
     public static readonly SaftBasic LineDiscount = new(DiscountType, "DSC-LINE", null, "Discount on one line, with the reason given at the till");
     public static readonly SaftBasic SaleDiscount = new(DiscountType, "DSC-SALE", null, "Discount on the whole sale, shared over its lines");
 
+    /// <summary>
+    /// Each promotion (P-…) and price list (L-…) is its own discount code, named, so an auditor can tell them apart;
+    /// the id fits IdentificationString35.
+    /// </summary>
+    public static SaftBasic Promotion(Kasse.Domain.Promotions.AdjustmentSource source, Guid id, string name) => new(DiscountType,
+        (source == Kasse.Domain.Promotions.AdjustmentSource.PriceList ? "L-" : "P-") + id.ToString("N"), null,
+        (source == Kasse.Domain.Promotions.AdjustmentSource.PriceList ? "Price list: " : "Promotion: ") + name);
+
     public static readonly SaftBasic CashDifference = new(TransactionType, SaftCodes.CashDifference, SaftCodes.CashDifference, "Cash difference");
     public static readonly SaftBasic OutPayment = new(TransactionType, SaftCodes.OutPayment, SaftCodes.OutPayment, "Out payment");
     public static readonly SaftBasic InPayment = new(TransactionType, SaftCodes.InPayment, SaftCodes.InPayment, "In payment");

@@ -208,6 +208,10 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             basics.Add(SaftCodeLists.LineDiscount);
         if (await sales.AnyAsync(s => s.SaleDiscountAmount != 0m, ct))
             basics.Add(SaftCodeLists.SaleDiscount);
+        var promotions = await sales.SelectMany(s => s.Promotions).Select(p => new { p.Source, p.SourceId, p.Name }).Distinct().ToListAsync(ct);
+        basics.AddRange(promotions.GroupBy(p => (p.Source, p.SourceId))
+            .Select(g => SaftCodeLists.Promotion(g.Key.Source, g.Key.SourceId, g.Select(p => p.Name).Order(StringComparer.Ordinal).First()))
+            .OrderBy(b => b.BasicId, StringComparer.Ordinal));
         basics.AddRange(kinds.Order().Select(SaftCodeLists.Transaction));
         var methods = await sales.SelectMany(s => s.Payments).Select(p => p.Method).Distinct().ToListAsync(ct);
         basics.AddRange(methods.Select(SaftCodeLists.Payment).DistinctBy(b => b.BasicId).OrderBy(b => b.BasicId, StringComparer.Ordinal));

@@ -1,0 +1,52 @@
+using Kasse.Application.Sales;
+using Kasse.Data;
+using Kasse.Domain.Catalog;
+using Kasse.Domain.Promotions;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Stores;
+using Microsoft.EntityFrameworkCore;
+using BasketLine = Kasse.Domain.Promotions.BasketLine;
+
+namespace Kasse.Application.Promotions;
+
+/// <summary>
+/// Works the promotions out again after every change to an open sale (the till's basket), inside the sale's write turn,
+/// so what the customer sees, pays and gets on the receipt is always the best price by the rules in docs/promotions.md.
+/// </summary>
+public sealed class PromotionPricing(KasseDbContext db, TimeProvider clock) : IOpenSaleStep
+{
+    public async Task OnChangedAsync(Sale sale, Store store, CancellationToken ct)
+    {
+        if (sale.Kind != SaleKind.Sale || sale.Payments.Count > 0 || sale.Status != SaleStatus.Open)
+            return;
+        if (sale.Lines.Count == 0)
+        {
+            sale.ApplyPromotions([]);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var productIds = sale.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+        var categories = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.CategoryId }).ToDictionaryAsync(p => p.Id, p => p.CategoryId, ct);
+        var promotions = await RunningPromotionsAsync(store.Id, now, ct);
+        var priceLists = await db.PriceLists.AsNoTracking()
+            .Where(p => p.IsActive && (p.StoreId == null || p.StoreId == store.Id) && p.Items.Any(i => productIds.Contains(i.ProductId)))
+            .ToListAsync(ct);
+        var unlocked = new HashSet<Guid>();
+        if (sale.CouponCode is { } code
+            && await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) is { } coupon && coupon.IsValidAt(now))
+            unlocked.Add(coupon.PromotionId);
+
+        var basket = sale.Lines.Select(l => new BasketLine(l.Id, l.ProductId,
+            l.ProductId is { } id ? categories.GetValueOrDefault(id) : null, l.Quantity, l.UnitPrice,
+            CountsInPieces: !l.Unit.AllowsFractions(), Excluded: l.DiscountKind != DiscountKind.None || l.IsVoucher)).ToList();
+        // A gift card or credit note sold is money, not goods: no offer may discount it.
+        var context = new PricingContext(now, store.TimeZone, store.Id, sale.CustomerGroupId, unlocked);
+        sale.ApplyPromotions(PromotionPricer.Price(basket, promotions, priceLists, context).Adjustments);
+    }
+
+    private Task<List<Promotion>> RunningPromotionsAsync(Guid storeId, DateTimeOffset now, CancellationToken ct) =>
+        db.Promotions.AsNoTracking()
+            .Where(p => p.IsActive && (p.StoreId == null || p.StoreId == storeId) && (p.ValidTo == null || p.ValidTo > now))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,27 @@
+namespace Kasse.Domain.Promotions;
+
+/// <summary>
+/// One line of the basket as the pricer sees it. <paramref name="CountsInPieces"/> is false for items sold by weight
+/// or volume: they take part in per-item promotions but not in counted ones (multi-buy, buy X get Y, bundles).
+/// A line that already has a manual discount is <paramref name="Excluded"/>: the cashier's discount replaces promotions.
+/// </summary>
+public sealed record BasketLine(Guid LineId, Guid? ProductId, Guid? CategoryId, decimal Quantity, decimal UnitPrice, bool CountsInPieces,
+    bool Excluded = false);
+
+/// <summary>Who buys, where and when: what decides which promotions and price lists run.</summary>
+public sealed record PricingContext(DateTimeOffset Now, TimeZoneInfo StoreZone, Guid StoreId, Guid? CustomerGroupId,
+    IReadOnlySet<Guid> UnlockedPromotionIds);
+
+public enum AdjustmentSource
+{
+    PriceList,
+    Promotion,
+}
+
+/// <summary>What one promotion or price list takes off one line, in kroner (positive).</summary>
+public sealed record PriceAdjustment(Guid LineId, AdjustmentSource Source, Guid SourceId, string Name, decimal Amount);
+
+public sealed record PricingResult(IReadOnlyList<PriceAdjustment> Adjustments)
+{
+    public decimal Saving => Adjustments.Sum(a => a.Amount);
+}

@@ -1,0 +1,36 @@
+using Kasse.Application.Promotions;
+using Kasse.Application.Sales;
+
+namespace Kasse.Server.Ui.Till;
+
+/// <summary>The coupon a customer hands over at the till (docs/promotions.md).</summary>
+public sealed partial class Till
+{
+    private string _couponCode = "";
+
+    private async Task ApplyCouponAsync()
+    {
+        if (_sale is null || string.IsNullOrWhiteSpace(_couponCode))
+            return;
+        var code = _couponCode;
+        var saleId = _sale.Id;
+        var changed = await TryAsync(() => Backend.Call<SaleCoupons, SaleView>(c => c.ApplyAsync(saleId, code, CancellationToken.None)));
+        if (changed is null)
+            return;
+        _couponCode = "";
+        _sale = changed;
+        AfterChange();
+    }
+
+    private async Task RemoveCouponAsync()
+    {
+        if (_sale is null)
+            return;
+        var saleId = _sale.Id;
+        var changed = await TryAsync(() => Backend.Call<SaleCoupons, SaleView>(c => c.RemoveAsync(saleId, CancellationToken.None)));
+        if (changed is null)
+            return;
+        _sale = changed;
+        AfterChange();
+    }
+}
