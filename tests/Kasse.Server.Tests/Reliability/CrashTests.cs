@@ -65,6 +65,8 @@ public abstract class CrashTests(DatabaseProvider provider) : IAsyncLifetime
                 await progress.WaitForAsync(since, 4 * Tills, TimeSpan.FromSeconds(60));
             await stop.CancelAsync();
             await Task.WhenAll(selling);
+            if (round == Kills)
+                await KillKasseAsync();
             http.Dispose();
 
             await AssertDatabaseHoldsEverythingConfirmedAsync(tills, $"after kill {round + 1}");

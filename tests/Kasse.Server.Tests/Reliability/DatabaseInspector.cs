@@ -45,25 +45,26 @@ public static class DatabaseInspector
                 : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"))
             .Select(r => (string)r[0]!)];
 
-    /// <summary>A SHA-256 over every row of every table (rows sorted as text), and the row count per table for the message.</summary>
-    public static async Task<(string Hash, string Counts)> ContentHashAsync(TestDatabase database, params string[] except)
+    /// <summary>A SHA-256 per table over all its rows (sorted as text): compare two of them to see which tables changed.</summary>
+    public static async Task<Dictionary<string, string>> TableHashesAsync(TestDatabase database)
     {
         await using var connection = await OpenAsync(database);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var counts = new StringBuilder();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var table in await TablesAsync(connection, database.Provider))
         {
-            if (except.Contains(table, StringComparer.Ordinal))
-                continue;
             var rows = (await QueryAsync(connection, $"SELECT * FROM \"{table}\""))
-                .Select(r => string.Join('\u001f', r.Select(Text))).Order(StringComparer.Ordinal).ToList();
-            sha.AppendData(Encoding.UTF8.GetBytes(table + "\n"));
+                .Select(r => string.Join('\u001f', r.Select(Text))).Order(StringComparer.Ordinal);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (var row in rows)
                 sha.AppendData(Encoding.UTF8.GetBytes(row + "\n"));
-            counts.Append(CultureInfo.InvariantCulture, $"{table}={rows.Count} ");
+            hashes[table] = Convert.ToHexString(sha.GetHashAndReset());
         }
-        return (Convert.ToHexString(sha.GetHashAndReset()), counts.ToString());
+        return hashes;
     }
+
+    /// <summary>The tables whose content differs between two <see cref="TableHashesAsync"/>.</summary>
+    public static List<string> Changed(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        [.. before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).Order(StringComparer.Ordinal)];
 
     private static string Text(object? value) => value switch
     {

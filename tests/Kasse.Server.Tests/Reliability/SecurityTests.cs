@@ -53,7 +53,8 @@ public abstract class SecurityTests(KasseServer server)
         using var browser = Browser();
         // An attacker plants a session id of their choosing, or a real one of their own, before the cashier signs in.
         var attackers = SessionCookie(await SignInAsync(browser, shop, planted: null))!;
-        using (var signOut = await WithSessionAsync(browser, HttpMethod.Post, $"/api/v1/registers/{shop.Register.Id}/sign-out", attackers))
+        using (var signOut = await WithSessionAsync(browser, HttpMethod.Post, $"/api/v1/registers/{shop.Register.Id}/sign-out", attackers,
+            new { employeeId = shop.CashierId }))
             Assert.True(signOut.IsSuccessStatusCode, await signOut.Content.ReadAsStringAsync());
         const string chosen = "attacker-chosen-session-id";
 
