@@ -45,12 +45,27 @@ public static class DatabaseInspector
                 : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"))
             .Select(r => (string)r[0]!)];
 
-    /// <summary>A SHA-256 per table over all its rows (sorted as text): compare two of them to see which tables changed.</summary>
+    /// <summary>A hash per table over all its rows (sorted as text): compare two of them to see which tables changed.</summary>
     public static async Task<Dictionary<string, string>> TableHashesAsync(TestDatabase database)
     {
         await using var connection = await OpenAsync(database);
+        return await TableHashesAsync(connection, database.Provider);
+    }
+
+    /// <summary>As above, on an open connection; PostgreSQL hashes on the server, in one round trip.</summary>
+    public static async Task<Dictionary<string, string>> TableHashesAsync(DbConnection connection, DatabaseProvider provider)
+    {
+        var tables = await TablesAsync(connection, provider);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in await TablesAsync(connection, database.Provider))
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var sql = string.Join(" UNION ALL ", tables.Select(t =>
+                $"SELECT '{t}', md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) FROM \"{t}\" x"));
+            foreach (var row in await QueryAsync(connection, sql))
+                hashes[(string)row[0]!] = (string)row[1]!;
+            return hashes;
+        }
+        foreach (var table in tables)
         {
             var rows = (await QueryAsync(connection, $"SELECT * FROM \"{table}\""))
                 .Select(r => string.Join('\u001f', r.Select(Text))).Order(StringComparer.Ordinal);
