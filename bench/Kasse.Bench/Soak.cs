@@ -18,6 +18,8 @@ public static class Soak
     private const string DemoApiKey = "kasse_demo0000_demo-only-not-a-secret";
     private static readonly Guid DemoStore = Guid.Parse("0192f000-0000-7000-8000-000000000001");
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private sealed record Sample(double Seconds, double RssMb, int Sales, int Requests, int Errors, double P50Ms, double P99Ms);
 
     private sealed class Window
@@ -122,7 +124,7 @@ public static class Soak
             ["load average at the end"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?",
         };
         await File.WriteAllTextAsync(Path.Combine(results, stem + ".json"),
-            JsonSerializer.Serialize(new { settings, samples, firstErrors = errors }, new JsonSerializerOptions { WriteIndented = true }));
+            JsonSerializer.Serialize(new { settings, samples, firstErrors = errors }, Indented));
         await File.WriteAllTextAsync(Path.Combine(results, stem + ".md"), Markdown(stem, settings, samples, errors));
         Console.WriteLine($"Wrote {Path.Combine(results, stem)}.json and .md");
         try { Directory.Delete(work, recursive: true); } catch (IOException) { }
@@ -143,7 +145,7 @@ public static class Soak
                 {
                     using var line = await Timed(http, current, $"api/v1/sales/{sale}/lines",
                         new { lineId = Guid.CreateVersion7(), productId = products[random.Next(products.Count)], quantity = random.Next(1, 3) });
-                    total = (await line.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalAmount").GetDecimal();
+                    total = (await line.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).GetProperty("totalAmount").GetDecimal();
                 }
                 object payment = random.Next(2) == 0
                     ? new { id = Guid.CreateVersion7(), method = "Cash", tendered = Math.Ceiling(total / 100m) * 100m + 100m }

@@ -47,7 +47,8 @@ public sealed class HostileRequests(Random random, JsonElement openApi, IReadOnl
 
     public HostileRequest Next(FuzzEndpoint endpoint)
     {
-        var hasBody = endpoint.Method is "POST" or "PUT" or "PATCH";
+        // Body mutations only where the endpoint reads a body; one that takes none ignores whatever is sent.
+        var hasBody = endpoint.BodySchema is not null;
         var kind = random.Next(hasBody ? 14 : 4);
         var path = FillRoute(endpoint.Pattern, hostile: kind == 1);
         if (kind == 2 || (kind == 3 && endpoint.QueryParameters.Count > 0))
