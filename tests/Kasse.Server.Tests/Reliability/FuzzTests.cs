@@ -89,7 +89,7 @@ public abstract class FuzzTests(DatabaseProvider provider) : IAsyncLifetime
     /// failed, the fraud detector may raise an alert, and the employee's failed-attempt count moves towards a lockout. Those tables may change on a refusal of
     /// such a request, and only of such a request.
     /// </summary>
-    private static IEnumerable<string> RecordedOnRefusal(HostileRequest request)
+    private static string[] RecordedOnRefusal(HostileRequest request)
     {
         // Changed by Kasse itself whatever the request: an API key's last use is noted on every use, and the print
         // queue's worker checks the printers (one made by an earlier accepted request) in the background.
