@@ -8,6 +8,10 @@ using System.Runtime.InteropServices;
 using Kasse.Bench;
 using Npgsql;
 
+// bench/soak: the long run with memory and latency over time (Soak.cs).
+if (args.Length > 0 && args[0] == "soak")
+    return await Soak.RunAsync(args[1..]);
+
 var options = Options.Parse(args);
 var report = new Report();
 DescribeMachine(report, options);

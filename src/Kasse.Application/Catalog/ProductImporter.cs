@@ -58,7 +58,10 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
             }
             catch (DecoderFallbackException)
             {
-                return new ImportReport(0, 0, 0, [new ImportError(0, null, "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.")], false);
+                seekable.Position = start;
+                var line = await FirstLineNotUtf8Async(seekable, ct);
+                return new ImportReport(0, 0, 0, [new ImportError(line, null, "The file is not UTF-8 text from this line on (Excel's plain 'CSV' "
+                    + "writes æ, ø and å in Windows-1252). Save it as 'CSV UTF-8' and try again.")], false);
             }
             var badLines = errors.Select(e => e.Line).ToHashSet();
             if (errors.Count > 0 && (!skipBadRows || errors.Any(e => e.Line == 0)))
@@ -73,6 +76,31 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
             if (!ReferenceEquals(seekable, csv))
                 await seekable.DisposeAsync();
         }
+    }
+
+    /// <summary>The 1-based line holding the first byte sequence that is not UTF-8 (0 if the whole stream is valid).</summary>
+    internal static async Task<long> FirstLineNotUtf8Async(Stream csv, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        var pending = new List<byte>();
+        long line = 1;
+        int read;
+        while ((read = await csv.ReadAsync(buffer, ct)) > 0)
+        {
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    pending.Add(buffer[i]);
+                    continue;
+                }
+                if (!System.Text.Unicode.Utf8.IsValid(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pending)))
+                    return line;
+                pending.Clear();
+                line++;
+            }
+        }
+        return System.Text.Unicode.Utf8.IsValid(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pending)) ? 0 : line;
     }
 
     private static async Task<Stream> CopyToTemporaryFileAsync(Stream csv, CancellationToken ct)

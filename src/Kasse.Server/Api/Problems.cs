@@ -12,9 +12,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, title, detail) = Describe(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
+        else if (status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status507InsufficientStorage && code.StartsWith("database.", StringComparison.Ordinal))
+            logger.LogWarning("Request {Method} {Path} refused: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         httpContext.Response.StatusCode = status;
+        // A till waits this long before it tries again; the database is usually back within seconds.
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = "2";
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
@@ -22,6 +27,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static (int Status, string Code, string Title, string Detail) Describe(Exception exception) => exception switch
     {
+        // Checked first: EF wraps a lost connection or a full disk in DbUpdateException, which is not a conflict.
+        _ when DatabaseFailure.IsDiskFull(exception) => (StatusCodes.Status507InsufficientStorage, "database.disk-full", "The disk is full",
+            "Kasse's disk is full, so nothing more can be saved; this request saved nothing. Free space on the disk (or ask whoever looks after "
+            + "the computer), then try again: everything saved before is intact."),
+        _ when DatabaseFailure.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "database.unavailable", "The database is not available",
+            "Kasse can't reach its database right now. Nothing was saved; try again in a moment."),
         DomainException e => e.Kind switch
         {
             ErrorKind.Invalid => (StatusCodes.Status400BadRequest, e.Code, "The request breaks a rule", e.Message),
@@ -39,8 +50,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         DbUpdateException => (StatusCodes.Status409Conflict, "conflict", "Conflicting change",
             "The change conflicts with data saved at the same moment (for example a duplicate SKU or barcode). Load it again and retry."),
         OperationCanceledException => (499, "cancelled", "Cancelled", "The request was cancelled."),
-        _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "database.unavailable", "The database is not available",
-            "Kasse can't reach its database right now. Nothing was saved; try again in a moment."),
         _ => (StatusCodes.Status500InternalServerError, "internal", "Something went wrong in Kasse",
             "An unexpected error happened and was logged. Nothing was saved by this request."),
     };
@@ -63,16 +72,5 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
-    }
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is System.Net.Sockets.SocketException or TimeoutException
-                || e is Npgsql.NpgsqlException { IsTransient: true })
-                return true;
-        }
-        return false;
     }
 }

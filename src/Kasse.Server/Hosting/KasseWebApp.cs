@@ -59,6 +59,8 @@ public static class KasseWebApp
         builder.Services.AddHostedService<PendingPaymentRecovery>();
         builder.Services.AddHostedService<FraudSweep>();
         builder.Services.AddHostedService<WebhookDelivery>();
+        builder.Services.AddSingleton(IdempotencySettings.From(builder.Configuration));
+        builder.Services.AddHostedService<IdempotencyPruning>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.

@@ -77,6 +77,7 @@ public static class KasseSecurity
     public static void UseKasseSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<SameOriginWrites>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -15,6 +15,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Set as the answer starts, not now: the exception handler clears the headers of a failed request before it
+        // writes its problem, and a refusal needs them as much as any other answer.
+        context.Response.OnStarting(static state => Apply((HttpContext)state), context);
+        return next(context);
+    }
+
+    private static Task Apply(HttpContext context)
+    {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : Policy;
         headers.XContentTypeOptions = "nosniff";
@@ -23,6 +31,6 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         if (context.Request.IsHttps)
             headers.StrictTransportSecurity = "max-age=31536000";
-        return next(context);
+        return Task.CompletedTask;
     }
 }

@@ -31,7 +31,15 @@ public static partial class KasseProcess
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (!timeout.IsCancellationRequested)
         {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            string? line;
+            try
+            {
+                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break; // kill it below rather than leave it running
+            }
             if (line is null)
                 break;
             lock (seen)

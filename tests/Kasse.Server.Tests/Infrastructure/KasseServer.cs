@@ -75,6 +75,8 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             // Open device payments are asked about every second, so recovery tests don't wait long.
             ["Kasse:Payments:RecoveryIntervalSeconds"] = "1",
+            // Old Idempotency-Key answers are pruned every second, so the pruning test doesn't wait an hour.
+            [Kasse.Server.Hosting.IdempotencySettings.PruneIntervalKey] = "1",
             // Every test comes from 127.0.0.1; the limit itself is tested on a server of its own.
             [KasseSecurity.SignInPermitsKey] = "100000",
         };
