@@ -12,7 +12,7 @@ public sealed class AccountingPageTests(SqliteBrowserServer server)
     {
         try
         {
-            var page = await server.NewPageAsync();
+            var page = await server.NewOwnerPageAsync();
             await page.GotoInteractiveAsync($"/backoffice/accounting?store={DemoSeeder.StoreId}");
             await Assertions.Expect(page.GetByText("Dansk standard; gem for at gøre den til jeres egen.")).ToBeVisibleAsync();
             var cash = page.GetByTestId("chart").Locator("tr[data-role='Cash']");

@@ -28,7 +28,7 @@ public abstract class InventoryPagesTests(BrowserServer server)
         await server.UseAsync<LocationService, IReadOnlyList<LocationView>>(l => l.ListAsync(DemoSeeder.StoreId, default));
         var jam = await NewProductAsync("Hindbærsyltetøj " + suffix, barcode, 12m);
         await StockAsync(jam.Id, 5m);
-        var phone = await server.NewPageAsync(390, 844);
+        var phone = await server.NewOwnerPageAsync(390, 844);
 
         await phone.GotoInteractiveAsync("/backoffice/count");
         await phone.GetByTestId("count-location").SelectOptionAsync(DemoSeeder.StoreId.ToString());
@@ -58,7 +58,7 @@ public abstract class InventoryPagesTests(BrowserServer server)
         var supplier = await server.UseAsync<SupplierService, SupplierView>(s => s.CreateAsync(new SaveSupplier(Guid.CreateVersion7(), "Teimporten " + suffix), default));
         await server.UseAsync<SupplierService, SupplierProductView>(s => s.SetProductAsync(supplier.Id, tea.Id, new SaveSupplierProduct("TE-" + suffix, 15m), default));
         await server.UseAsync<StockService, StockLevelView>(s => s.ConfigureAsync(DemoSeeder.StoreId, tea.Id, new StockSettings(2m, 2m), default));
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
 
         await page.GotoInteractiveAsync("/backoffice/stock");
         await Assertions.Expect(page.Locator($"[data-testid=stock-alerts] tr[data-product='{tea.Sku}']")).ToContainTextAsync("Udsolgt");
@@ -93,7 +93,7 @@ public abstract class InventoryPagesTests(BrowserServer server)
             new CreateLocation(Guid.CreateVersion7(), "Baglager " + suffix), default));
         var soap = await NewProductAsync("Håndsæbe " + suffix, barcode, 8m);
         await StockAsync(soap.Id, 5m);
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
 
         await page.GotoInteractiveAsync("/backoffice/transfers");
         await page.GetByTestId("transfer-from").SelectOptionAsync(DemoSeeder.StoreId.ToString());

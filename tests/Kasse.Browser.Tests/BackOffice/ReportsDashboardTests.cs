@@ -26,7 +26,7 @@ public abstract class ReportsDashboardTests(BrowserServer server)
             await api.SellAsync(register.Id, server.CashierId, 200m, coffeeCode);
             await api.SellAsync(register.Id, server.CashierId, 100m, teaCode);
         }
-        var page = await server.NewPageAsync(width: 768, height: 1024);
+        var page = await server.NewOwnerPageAsync(width: 768, height: 1024);
 
         await page.GotoInteractiveAsync("/backoffice/reports");
         await page.GetByTestId("report-store").SelectOptionAsync(new SelectOptionValue { Label = store.Name });

@@ -8,7 +8,7 @@ public abstract class CustomerBackOfficeTests(BrowserServer server)
     [Fact]
     public async Task An_owner_creates_a_customer_exports_their_data_and_erases_them()
     {
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/customers");
         var name = $"Kontor Kunde {Guid.NewGuid():N}"[..22];
         await page.GetByTestId("c-name").FillAsync(name);
@@ -37,7 +37,7 @@ public abstract class CustomerBackOfficeTests(BrowserServer server)
     public async Task The_gift_card_page_shows_the_outstanding_liability()
     {
         var code = await GiftCardSetup.IssueAsync(server, 125.00m);
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/gift-cards");
         await Assertions.Expect(page.GetByTestId("liability-outstanding")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("gift-card-list")).ToContainTextAsync(code[^4..]);
@@ -49,7 +49,7 @@ public abstract class CustomerBackOfficeTests(BrowserServer server)
     [InlineData("/backoffice/gift-cards")]
     public async Task Each_customer_page_fits_a_phone_without_sideways_scrolling(string path)
     {
-        var page = await server.NewPageAsync(390, 844);
+        var page = await server.NewOwnerPageAsync(390, 844);
         await page.GotoInteractiveAsync(path);
         await Assertions.Expect(page.Locator(".bo-nav")).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -96,7 +96,7 @@ public abstract class PromotionTillTests(BrowserServer server)
     public async Task A_manager_creates_a_promotion_in_the_back_office_and_finds_it_in_the_list()
     {
         var (tea, _) = await NewProductAsync("Te 20 breve", 25.00m);
-        var page = await server.NewPageAsync();
+        var page = await server.NewOwnerPageAsync();
         await page.GotoInteractiveAsync("/backoffice/promotions/new");
         var name = "2 for 40 te " + tea.Sku;
         await page.Locator("#pr-name").FillAsync(name);
