@@ -25,7 +25,7 @@ public abstract class PromotionTillTests(BrowserServer server)
     /// scanner types, and the till then (rightly) reads them as typing and says so in the console; only then is the
     /// scan repeated. The first scan on a fresh server also compiles the pricing queries, so it may take a while.
     /// </summary>
-    private static async Task ScanAsync(TillPage till, string ean, int expectedLines)
+    internal static async Task ScanAsync(TillPage till, string ean, int expectedLines)
     {
         for (var attempt = 1; ; attempt++)
         {
