@@ -10,7 +10,7 @@ namespace Kasse.Browser.Tests.Promotions;
 public abstract class PriceListPageTests(BrowserServer server)
 {
     [Fact]
-    public async Task A_price_list_made_in_the_back_office_sells_its_product_at_the_lower_price_at_the_till()
+    public async Task A_price_list_made_in_the_back_office_sells_its_product_at_the_lower_price_at_the_till_and_can_be_switched_off()
     {
         var ean = Ean.Fresh();
         var juice = await server.UseAsync<CatalogService, ProductView>(c => c.CreateProductAsync(Guid.CreateVersion7(),
@@ -44,6 +44,12 @@ public abstract class PriceListPageTests(BrowserServer server)
         await Assertions.Expect(offer).ToHaveCountAsync(1);
         await Assertions.Expect(offer).ToContainTextAsync("Tilbud: " + name);
         await Assertions.Expect(offer.GetByTestId("promotion-amount")).ToHaveTextAsync("−7,50");
+
+        // Switched off from the list, the price list keeps its prices but no longer runs.
+        await office.GetByTestId("price-list-row").Filter(new() { HasText = name }).GetByTestId("deactivate-price-list").ClickAsync();
+        await Assertions.Expect(office.GetByTestId("price-list-row").Filter(new() { HasText = name }).GetByTestId("deactivate-price-list")).ToHaveCountAsync(0);
+        var deactivated = await server.UseAsync<PromotionService, PriceListView>(p => p.GetPriceListAsync(saved.Id, CancellationToken.None));
+        Assert.Equal((false, 1), (deactivated.IsActive, deactivated.Prices.Count));
     }
 }
 
