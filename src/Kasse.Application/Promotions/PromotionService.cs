@@ -140,6 +140,27 @@ public sealed class PromotionService(KasseDbContext db)
         return wanted.Select(s => found.First(f => f.Sku == s).Id).ToList();
     }
 
+    /// <summary>The product of a SKU or, failing that, of a barcode (as scanned), for forms where people type either.</summary>
+    public async Task<Guid> ProductIdBySkuOrBarcodeAsync(string code, CancellationToken ct)
+    {
+        var trimmed = code.Trim();
+        if (await db.Products.AsNoTracking().Where(p => p.Sku == trimmed).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) is { } bySku)
+            return bySku;
+        string? barcode;
+        try
+        {
+            barcode = Kasse.Domain.Catalog.ProductBarcode.Create(Guid.Empty, trimmed).Code;
+        }
+        catch (DomainException)
+        {
+            barcode = null;
+        }
+        if (barcode is not null
+            && await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == barcode).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct) is { } byBarcode)
+            return byBarcode;
+        throw DomainException.NotFound("product.code-unknown", $"No product has the SKU or barcode '{trimmed}'.");
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> SkusAsync(IReadOnlyList<Guid> productIds, CancellationToken ct) =>
         await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
 

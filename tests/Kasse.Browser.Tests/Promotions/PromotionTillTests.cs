@@ -1,4 +1,5 @@
 using Kasse.Application.Catalog;
+using Kasse.Application.Customers;
 using Kasse.Application.Demo;
 using Kasse.Application.Promotions;
 using Kasse.Browser.Tests.BackOffice;
@@ -25,7 +26,7 @@ public abstract class PromotionTillTests(BrowserServer server)
     /// scanner types, and the till then (rightly) reads them as typing and says so in the console; only then is the
     /// scan repeated. The first scan on a fresh server also compiles the pricing queries, so it may take a while.
     /// </summary>
-    private static async Task ScanAsync(TillPage till, string ean, int expectedLines)
+    internal static async Task ScanAsync(TillPage till, string ean, int expectedLines)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -96,7 +97,9 @@ public abstract class PromotionTillTests(BrowserServer server)
     public async Task A_manager_creates_a_promotion_in_the_back_office_and_finds_it_in_the_list()
     {
         var (tea, _) = await NewProductAsync("Te 20 breve", 25.00m);
-        var page = await server.NewOwnerPageAsync();
+        var members = await server.UseAsync<CustomerService, CustomerGroupView>(c => c.SaveGroupAsync(DemoSeeder.StoreId, Guid.CreateVersion7(),
+            "Medlemmer " + tea.Sku, CancellationToken.None));
+        var page = await server.NewBackOfficePageAsync();
         await page.GotoInteractiveAsync("/backoffice/promotions/new");
         var name = "2 for 40 te " + tea.Sku;
         await page.Locator("#pr-name").FillAsync(name);
@@ -104,12 +107,13 @@ public abstract class PromotionTillTests(BrowserServer server)
         await page.Locator("#pr-skus").FillAsync(tea.Sku);
         await page.Locator("#pr-price").FillAsync("40,00");
         await page.Locator("#pr-buy").FillAsync("2");
+        await page.Locator("#pr-group").SelectOptionAsync(members.Id.ToString());
         await page.GetByTestId("save-promotion").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
         var saved = (await server.UseAsync<PromotionService, IReadOnlyList<PromotionView>>(p => p.ListAsync(null, false, CancellationToken.None)))
             .Single(p => p.Name == name);
-        Assert.Equal((PromotionKind.MultiBuy, 2, 40.00m), (saved.Kind, saved.BuyQuantity, saved.Price));
+        Assert.Equal((PromotionKind.MultiBuy, 2, 40.00m, members.Id), (saved.Kind, saved.BuyQuantity, saved.Price, saved.CustomerGroupId));
         Assert.Equal([tea.Id], saved.Items!.ProductIds);
 
         await page.GotoInteractiveAsync("/backoffice/promotions");

@@ -52,5 +52,16 @@ internal static class PromotionText
         ["Coupon"] = "Kupon",
         ["Coupon code"] = "Kuponkode",
         ["Use coupon"] = "Brug kupon",
+        ["Price lists"] = "Prislister",
+        ["Lower prices per store or customer group for a period."] = "Lavere priser pr. butik eller kundegruppe i en periode.",
+        ["New price list"] = "Ny prisliste",
+        ["Edit price list"] = "Ret prisliste",
+        ["Back to price lists"] = "Tilbage til prislister",
+        ["No price lists yet."] = "Ingen prislister endnu.",
+        ["Prices"] = "Priser",
+        ["Deactivate"] = "Deaktivér",
+        ["Prices: one per line, SKU or barcode then the price incl. VAT (e.g. COLA-1 15,00)"] = "Priser: én pr. linje, varenummer eller stregkode og derefter prisen inkl. moms (fx COLA-1 15,00)",
+        ["A price list only ever lowers a price: where the catalogue price is lower, the till keeps it."] = "En prisliste sænker kun priser: hvor varens egen pris er lavere, bruger kassen den.",
+        ["'{0}': give a SKU or barcode, then the price."] = "'{0}': skriv et varenummer eller en stregkode og derefter prisen.",
     }.ToFrozenDictionary();
 }
