@@ -1,4 +1,5 @@
 using Kasse.Application.Accounting;
+using Kasse.Application.Catalog;
 using Kasse.Application.Sales;
 using Kasse.Domain.Accounting;
 using Kasse.Domain.Sales;
