@@ -2,6 +2,7 @@ using Kasse.Application.Accounting;
 using Kasse.Application.Catalog;
 using Kasse.Application.Sales;
 using Kasse.Domain.Accounting;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.CashControl;
 using Kasse.Server.Tests.Customers;
