@@ -73,6 +73,8 @@ public static class ApplicationServices
         services.AddScoped<AccountingService>();
         services.AddScoped<AccountingPushService>();
         services.AddScoped<IAccountingSource, CardSchemeSource>();
+        services.AddScoped<IAccountingSource, GiftCardsSoldSource>();
+        services.AddScoped<IAccountingSource, CostOfGoodsSoldSource>();
         services.TryAddSingleton<AccountingHttp>();
         services.TryAddSingleton<IAccountingConnector, JournalApiConnector>();
         services.TryAddScoped<IProductFactsSource, CatalogueProductFacts>();

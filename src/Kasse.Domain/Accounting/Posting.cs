@@ -4,8 +4,8 @@ namespace Kasse.Domain.Accounting;
 public sealed record Posting(AccountRole Role, string? Qualifier, decimal Amount, string Text);
 
 /// <summary>
-/// Postings a source adds to a day (the card-scheme split today; cost of goods sold and gift cards sold as their
-/// capabilities arrive). A contribution balances on its own, so it can never unbalance the day.
+/// Postings a source adds to a day (the card-scheme split, gift cards sold, cost of goods sold). A contribution
+/// balances on its own, so it can never unbalance the day.
 /// </summary>
 public sealed record AccountingContribution(string Source, IReadOnlyList<Posting> Postings)
 {
