@@ -240,6 +240,8 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         await Assertions.Expect(table.Locator("th[aria-sort=ascending] [data-sort=name]")).ToHaveCountAsync(1);
         var names = await table.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.employee)");
         await table.Locator("[data-sort=name]").ClickAsync();
+        // The second click re-renders over the live connection: read the rows only once the header says so.
+        await Assertions.Expect(table.Locator("th[aria-sort=descending] [data-sort=name]")).ToHaveCountAsync(1);
         var reversed = await table.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.employee)");
 
         Assert.Equal(names.Order(StringComparer.CurrentCulture), names);
