@@ -193,7 +193,7 @@ public abstract class BadInputTests(KasseServer server)
         var sku = $"HUGE-{server.NextNumber()}";
         var body = $$"""{"id":"{{id}}","sku":"{{sku}}","name":"{{new string('a', 1_100_000)}}","price":10,"vatPercent":25}""";
 
-        await Refusal.Expect(await _api.SendRawAsync(HttpMethod.Post, "/api/v1/products", body), HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+        await Refusal.Expect(await _api.SendRawAsync(HttpMethod.Post, "/api/v1/products", body, expectContinue: true), HttpStatusCode.RequestEntityTooLarge, "request.too-large");
 
         await AssertNoProductAsync(id, sku);
     }

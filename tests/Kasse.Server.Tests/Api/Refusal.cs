@@ -17,9 +17,13 @@ internal static class Refusal
         Shops.GetValue(server, s => s.Client().NewShopAsync());
 
     public static async Task<HttpResponseMessage> SendRawAsync(this KasseClient api, HttpMethod method, string path, string? body,
-        string? contentType = "application/json", string? idempotencyKey = null)
+        string? contentType = "application/json", string? idempotencyKey = null, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        // A client that sends a large body asks first (Expect: 100-continue), as real clients do; otherwise the server's
+        // early refusal races the client still writing the body, and the client sees a broken pipe instead of the answer.
+        if (expectContinue)
+            request.Headers.ExpectContinue = true;
         if (body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
