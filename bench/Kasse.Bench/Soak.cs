@@ -111,7 +111,7 @@ public static class Soak
         }
         await Task.WhenAll(selling);
 
-        var stem = $"{DateTime.UtcNow:yyyy-MM-dd}-{name}";
+        var stem = $"{TimeProvider.System.GetUtcNow():yyyy-MM-dd}-{name}";
         Directory.CreateDirectory(results);
         var settings = new Dictionary<string, string>
         {
