@@ -94,6 +94,7 @@ public static class ApplicationServices
         services.AddScoped<PromotionService>();
         services.AddScoped<SaleCoupons>();
         services.AddScoped<IOpenSaleStep, PromotionPricing>();
+        services.TryAddSingleton<PricingRulesCache>();
         return services;
     }
 }

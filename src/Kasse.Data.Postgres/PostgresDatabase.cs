@@ -10,6 +10,7 @@ public static class PostgresDatabase
             .MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name)
             // A sale loads its few lines and payments in one round trip.
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(CachedDataCommits.Instance)
             .IgnoreCountingWarning();
 }
 

@@ -12,7 +12,7 @@ public static class SqliteDatabase
     public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(DurableConnection.Instance)
+            .AddInterceptors(DurableConnection.Instance, CachedDataCommits.Instance)
             .IgnoreCountingWarning();
 
     /// <summary>

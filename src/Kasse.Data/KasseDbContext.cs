@@ -47,22 +47,53 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
     public DbSet<FraudAlert> FraudAlerts => Set<FraudAlert>();
     public DbSet<StaffSetting> StaffSettings => Set<StaffSetting>();
 
-    public bool IsSqlite => Database.ProviderName == SqliteProvider;
+    /// <summary>Asked on every write turn; EF answers <c>ProviderName</c> by reflection each time, so it is kept.</summary>
+    public bool IsSqlite => _isSqlite ??= Database.ProviderName == SqliteProvider;
+
+    private bool? _isSqlite;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KasseDbContext).Assembly);
 
     /// <summary>The audit trail is append-only: a change or deletion of an entry is a bug, refused before it reaches the database.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnsureAuditIsAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var cached = CachedDataVersions.ChangedIn(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Saved(cached);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureAuditIsAppendOnly();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var cached = CachedDataVersions.ChangedIn(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Saved(cached);
+        return saved;
+    }
+
+    /// <summary>Cached data this context changed in its open transaction: its caches are told again when it commits.</summary>
+    private CachedData _uncommitted;
+
+    private void Saved(CachedData cached)
+    {
+        if (cached == CachedData.None)
+            return;
+        CachedDataVersions.Raise(cached);
+        if (Database.CurrentTransaction is not null)
+            _uncommitted |= cached;
+    }
+
+    /// <summary>
+    /// Raised again after the commit, because a cache that read between the save and the commit saw the old rows under
+    /// the new counter (see <see cref="CachedDataCommits"/>).
+    /// </summary>
+    internal void Committed()
+    {
+        CachedDataVersions.Raise(_uncommitted);
+        _uncommitted = CachedData.None;
     }
 
     private void EnsureAuditIsAppendOnly()

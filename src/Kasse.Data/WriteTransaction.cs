@@ -12,8 +12,6 @@ namespace Kasse.Data;
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
     /// <summary>As long as SQLite's busy timeout: a writer stuck longer than that would have failed anyway.</summary>
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(30);
 
@@ -35,7 +33,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public IDbContextTransaction Transaction { get; }
 
-    public static bool IsSqlite(KasseDbContext db) => db.Database.ProviderName == SqliteProvider;
+    public static bool IsSqlite(KasseDbContext db) => db.IsSqlite;
 
     public static async Task<WriteTransaction> BeginAsync(KasseDbContext db, Durability durability, CancellationToken ct)
     {
@@ -50,7 +48,9 @@ public sealed class WriteTransaction : IAsyncDisposable
         {
             await db.Database.OpenConnectionAsync(ct);
             opened = true;
-            await db.Database.ExecuteSqlRawAsync(SynchronousPragma(durability), ct);
+            // Every connection opens durable (see SqliteDatabase), so only a lighter commit needs saying.
+            if (durability != Durability.Durable)
+                await PragmaAsync(db, SynchronousPragma(durability), ct);
             var transaction = await db.Database.BeginTransactionAsync(ct);
             return new WriteTransaction(db, transaction, gated ? gate : null, opened, durability);
         }
@@ -77,7 +77,7 @@ public sealed class WriteTransaction : IAsyncDisposable
             {
                 // Pooled connections keep their settings: leave this one durable for whoever uses it next.
                 if (_durability != Durability.Durable)
-                    await _db.Database.ExecuteSqlRawAsync(SynchronousPragma(Durability.Durable));
+                    await PragmaAsync(_db, SynchronousPragma(Durability.Durable), CancellationToken.None);
                 await _db.Database.CloseConnectionAsync();
             }
         }
@@ -85,6 +85,14 @@ public sealed class WriteTransaction : IAsyncDisposable
         {
             _gate?.Release();
         }
+    }
+
+    /// <summary>Straight on the connection, outside any transaction: EF's raw-SQL path costs more than the pragma itself.</summary>
+    private static async Task PragmaAsync(KasseDbContext db, string pragma, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = pragma;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The SQLite setting behind each durability (WAL mode): FULL syncs the WAL at every commit, NORMAL at checkpoints.</summary>

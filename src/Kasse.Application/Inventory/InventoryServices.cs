@@ -1,5 +1,6 @@
 using Kasse.Application.Sales;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kasse.Application.Inventory;
 
@@ -19,6 +20,7 @@ public static class InventoryServices
         services.AddScoped<StockReports>();
         services.AddScoped<ISaleCompletionStep, SaleStockStep>();
         services.AddScoped<IOpenSaleStep, SaleStockCheck>();
+        services.TryAddSingleton<BlockedProductsCache>();
         return services;
     }
 }

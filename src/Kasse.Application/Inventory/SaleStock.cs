@@ -69,7 +69,7 @@ public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, Locatio
 /// checks again, atomically, because another till may sell the last unit in between, and it also checks the
 /// ingredients of recipes, which this quick check on the till's hot path leaves out.
 /// </summary>
-public sealed class SaleStockCheck(KasseDbContext db, LocationService locations) : IOpenSaleStep
+public sealed class SaleStockCheck(KasseDbContext db, LocationService locations, BlockedProductsCache blockedProducts) : IOpenSaleStep
 {
     public async Task OnChangedAsync(Sale sale, Store store, CancellationToken ct)
     {
@@ -78,7 +78,10 @@ public sealed class SaleStockCheck(KasseDbContext db, LocationService locations)
         var raised = sale.Lines.Where(l => l.ProductId is not null && Raised(l)).Select(l => l.ProductId!.Value).ToHashSet();
         if (raised.Count == 0)
             return;
-        // One query in the common case: nothing on the sale is blocked anywhere.
+        // No query in the common case: nothing on the sale is blocked anywhere.
+        raised.IntersectWith(await blockedProducts.GetAsync(db, ct));
+        if (raised.Count == 0)
+            return;
         var blocked = await (from l in db.StockLevels.AsNoTracking()
                              where raised.Contains(l.ProductId) && l.BelowZero == BelowZeroPolicy.Block
                              join p in db.Products on l.ProductId equals p.Id
@@ -103,4 +106,17 @@ public sealed class SaleStockCheck(KasseDbContext db, LocationService locations)
         var quantity = entry.Property(l => l.Quantity);
         return quantity.IsModified && line.Quantity > (decimal)quantity.OriginalValue!;
     }
+}
+
+/// <summary>
+/// The products that may not be sold below zero at some location, kept in memory so a scan on the till's write turn
+/// needs no stock query unless one of them is on the sale. Read again when a stock policy changes.
+/// </summary>
+public sealed class BlockedProductsCache(TimeProvider clock)
+{
+    private readonly HotPathCache<int, IReadOnlySet<Guid>> _blocked = new(CachedData.StockPolicies, clock);
+
+    public Task<IReadOnlySet<Guid>> GetAsync(KasseDbContext db, CancellationToken ct) =>
+        _blocked.GetAsync(0, async () => (IReadOnlySet<Guid>)(await db.StockLevels.AsNoTracking()
+            .Where(l => l.BelowZero == BelowZeroPolicy.Block).Select(l => l.ProductId).Distinct().ToListAsync(ct)).ToHashSet());
 }

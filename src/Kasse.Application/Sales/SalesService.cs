@@ -107,9 +107,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// </summary>
     private async Task<Action<Sale, Guid>> ScanAsync(Guid saleId, string barcode, decimal? quantity, CancellationToken ct)
     {
-        var storeId = await db.Sales.AsNoTracking().Where(s => s.Id == saleId).Select(s => (Guid?)s.StoreId).FirstOrDefaultAsync(ct)
-            ?? throw SaleNotFound(saleId);
-        var store = await stores.GetAsync(db, storeId, ct);
+        var store = await stores.OfSaleAsync(db, saleId, ct) ?? throw SaleNotFound(saleId);
         try
         {
             return await ReadScanAsync(store, barcode, quantity, ct);
@@ -276,13 +274,15 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     private Task<SaleView> Change(Guid saleId, Durability durability, Func<Sale, Store, Task> change, CancellationToken ct) =>
         db.InTransactionAsync(durability, async () =>
         {
-            if (await db.LockSaleAsync(saleId, ct) == 0)
+            // On SQLite the write transaction (BEGIN IMMEDIATE) already holds the database's one write lock, so the
+            // sale's row needs no lock of its own there.
+            if (!db.IsSqlite && await db.LockSaleAsync(saleId, ct) == 0)
                 throw SaleNotFound(saleId);
             // While a card or MobilePay payment is out, the amount it was asked for must stay what is due.
             if (await db.TerminalPayments.Where(t => t.SaleId == saleId).AnyAsync(TerminalPaymentService.Unsettled, ct))
                 throw DomainException.Conflict("payment.in-progress",
                     "A card or MobilePay payment on this sale is still in progress. Wait for its outcome, or cancel it, first.");
-            var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
+            var sale = await db.Sales.FirstOrDefaultAsync(s => s.Id == saleId, ct) ?? throw SaleNotFound(saleId);
             var store = await stores.GetAsync(db, sale.StoreId, ct);
             await change(sale, store);
             if (sale.Status == SaleStatus.Open)

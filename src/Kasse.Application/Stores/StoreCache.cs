@@ -29,4 +29,23 @@ public sealed class StoreCache
     }
 
     public void Forget(Guid storeId) => _stores.TryRemove(storeId, out _);
+
+    /// <summary>Enough for every open sale of a busy chain; past it the map starts again rather than grow.</summary>
+    private const int SalesRemembered = 100_000;
+
+    private readonly ConcurrentDictionary<Guid, Guid> _storeOfSale = new();
+
+    /// <summary>The store a sale belongs to (null when there is no such sale); a sale never moves, so each is read once.</summary>
+    public async Task<Store?> OfSaleAsync(KasseDbContext db, Guid saleId, CancellationToken ct)
+    {
+        if (!_storeOfSale.TryGetValue(saleId, out var storeId))
+        {
+            if (await db.Sales.AsNoTracking().Where(s => s.Id == saleId).Select(s => (Guid?)s.StoreId).FirstOrDefaultAsync(ct) is not { } found)
+                return null;
+            if (_storeOfSale.Count >= SalesRemembered)
+                _storeOfSale.Clear();
+            _storeOfSale[saleId] = storeId = found;
+        }
+        return await GetAsync(db, storeId, ct);
+    }
 }

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Kasse.Data;
+
+namespace Kasse.Application;
+
+/// <summary>
+/// A copy of data that changes rarely but is read inside every till's write turn (promotions, stock policies): read
+/// again when a save of this process changed it (<see cref="CachedDataVersions"/>), and at the latest after
+/// <see cref="Lifetime"/>, for a change made by another server on the same database.
+/// </summary>
+public sealed class HotPathCache<TKey, TValue>(CachedData kind, TimeProvider clock) where TKey : notnull
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<TKey, (long Version, DateTimeOffset Until, TValue Value)> _entries = new();
+
+    public async Task<TValue> GetAsync(TKey key, Func<Task<TValue>> read)
+    {
+        // The counter is read before the data, so a change saved while reading makes this copy old at once.
+        var version = CachedDataVersions.Of(kind);
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && now < entry.Until && now >= entry.Until - Lifetime)
+            return entry.Value;
+        var value = await read();
+        _entries[key] = (version, now + Lifetime, value);
+        return value;
+    }
+}

@@ -1,0 +1,73 @@
+using Kasse.Domain.Inventory;
+using Kasse.Domain.Promotions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Kasse.Data;
+
+/// <summary>What the till's hot path keeps in memory, read again when it changes.</summary>
+[Flags]
+public enum CachedData
+{
+    None = 0,
+    /// <summary>Promotions, coupons and price lists.</summary>
+    PricingRules = 1,
+    /// <summary>Which products may not be sold below zero where (a stock level's <see cref="BelowZeroPolicy"/>).</summary>
+    StockPolicies = 2,
+}
+
+/// <summary>
+/// A counter per kind of <see cref="CachedData"/>, raised whenever a context of this process saves a change to it, and
+/// again when that change's transaction commits; a cache keeps the counter it read with its copy and reads again when
+/// the counter moved. Static, because every host in a process shares the database's truth: a change seen by any context
+/// makes every copy old, which is never wrong, only sometimes a read too many. Other processes (a second server on one
+/// PostgreSQL database) can't raise it, so caches also expire after a short time (see the caches themselves).
+/// </summary>
+public static class CachedDataVersions
+{
+    private static long _pricingRules;
+    private static long _stockPolicies;
+
+    public static long Of(CachedData data) => data switch
+    {
+        CachedData.PricingRules => Volatile.Read(ref _pricingRules),
+        CachedData.StockPolicies => Volatile.Read(ref _stockPolicies),
+        _ => throw new ArgumentOutOfRangeException(nameof(data), data, "Ask for one kind at a time."),
+    };
+
+    public static void Raise(CachedData changed)
+    {
+        if (changed.HasFlag(CachedData.PricingRules))
+            Interlocked.Increment(ref _pricingRules);
+        if (changed.HasFlag(CachedData.StockPolicies))
+            Interlocked.Increment(ref _stockPolicies);
+    }
+
+    /// <summary>Which cached data the context's pending changes touch.</summary>
+    internal static CachedData ChangedIn(ChangeTracker tracker)
+    {
+        var changed = CachedData.None;
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+                continue;
+            switch (entry.Entity)
+            {
+                case Promotion or Coupon or PriceList or PriceListItem:
+                    changed |= CachedData.PricingRules;
+                    break;
+                case StockLevel level when BlocksOrDid(entry, level):
+                    changed |= CachedData.StockPolicies;
+                    break;
+            }
+        }
+        return changed;
+    }
+
+    private static bool BlocksOrDid(EntityEntry entry, StockLevel level)
+    {
+        var policy = entry.Property(nameof(StockLevel.BelowZero));
+        return level.BelowZero == BelowZeroPolicy.Block
+            || (entry.State == EntityState.Modified && policy.IsModified && (BelowZeroPolicy)policy.OriginalValue! == BelowZeroPolicy.Block);
+    }
+}
