@@ -9,6 +9,9 @@ namespace Kasse.Application.Reporting;
 /// <summary>Counts every completed sale and return in the day's summaries, in the transaction that completes it.</summary>
 public sealed class SalesSummaryStep(KasseDbContext db, IProductFactsSource products) : ISaleCompletionStep
 {
+    /// <summary>Every sale of the store adds to the same day, hour and payment-method rows.</summary>
+    public bool AddsToSharedRows => true;
+
     public async Task OnCompletedAsync(Sale sale, Store store, CancellationToken ct)
     {
         // Training receipts stay outside every total.

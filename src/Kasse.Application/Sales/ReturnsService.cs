@@ -70,11 +70,11 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         db.Sales.Add(ret);
         var number = await db.NextReceiptNumberAsync(register.Id, ct);
         ret.Complete(number, now, store.BusinessDayOf(now));
-        foreach (var step in completionSteps)
-            await step.OnCompletedAsync(ret, store, ct);
+        await completionSteps.RunOwnAsync(ret, store, ct);
         await printing.CompletedSaleAsync(ret, receipts, printReceipt: true, ct);
-        // As for a sale: the shared locks (company number, store journal) last, held only for the signature and the commit.
+        // As for a sale: the shared rows (summaries, stock, company number, store journal) last, held only to the commit.
         await db.SaveChangesAsync(ct);
+        await completionSteps.RunSharedAsync(ret, store, ct);
         await signer.SignAsync(ret, store, ct);
         var entry = await journal.ReceiptAsync(ret, ct);
         audit.Record(AuditAction.Refunded, $"Return receipt {number}: {-ret.TotalAmount:0.00} refunded "

@@ -248,12 +248,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             var now = clock.Now();
             var number = await db.NextReceiptNumberAsync(sale.RegisterId, ct);
             sale.Complete(number, now, store.BusinessDayOf(now));
-            foreach (var step in completionSteps)
-                await step.OnCompletedAsync(sale, store, ct);
+            await completionSteps.RunOwnAsync(sale, store, ct);
             await printing.CompletedSaleAsync(sale, receipts, printReceipt, ct);
-            // The company's transaction number and the store's journal are shared by every till: their row locks are
-            // taken last, after everything else is written, so they are held only for the signature and the commit.
+            // Rows every till shares are locked last, after everything of this sale's own is written, so each lock is
+            // held only to the commit: the day's summaries and stock levels, then the company's transaction number
+            // and the store's journal.
             await db.SaveChangesAsync(ct);
+            await completionSteps.RunSharedAsync(sale, store, ct);
             await signer.SignAsync(sale, store, ct);
             await journal.ReceiptAsync(sale, ct);
             if (!printReceipt)

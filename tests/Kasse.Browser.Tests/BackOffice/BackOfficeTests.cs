@@ -220,9 +220,9 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         await page.GotoInteractiveAsync(path);
         await Assertions.Expect(page.Locator(".bo-nav")).ToBeVisibleAsync();
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var (overflow, widest) = await page.SidewaysOverflowAsync();
 
-        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 390 px phone.");
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 390 px phone; furthest right: {widest}");
         if (path == "/backoffice/products")
             await Artifacts.ScreenshotAsync(page, "backoffice-phone-products");
     }

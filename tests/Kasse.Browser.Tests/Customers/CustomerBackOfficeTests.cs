@@ -52,8 +52,8 @@ public abstract class CustomerBackOfficeTests(BrowserServer server)
         var page = await server.NewOwnerPageAsync(390, 844);
         await page.GotoInteractiveAsync(path);
         await Assertions.Expect(page.Locator(".bo-nav")).ToBeVisibleAsync();
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 390 px phone.");
+        var (overflow, widest) = await page.SidewaysOverflowAsync();
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 390 px phone; furthest right: {widest}");
     }
 }
 

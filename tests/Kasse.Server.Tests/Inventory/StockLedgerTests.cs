@@ -112,6 +112,26 @@ public abstract class StockLedgerTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_product_switched_to_block_while_a_sale_is_open_is_refused_at_the_next_raise()
+    {
+        // The till keeps the blocked products in memory (BlockedProductsCache); the policy change must reach it at once.
+        var shop = await _api.NewShopAsync();
+        var ticket = await _api.NewProductAsync(150.00m, name: "Koncertbillet");
+        var floor = await _api.FloorAsync(shop);
+        await _api.AdjustAsync(floor.Id, ticket.Id, 1m);
+        var sale = await _api.OpenSaleAsync(shop);
+        sale = await _api.AddProductAsync(sale.Id, ticket.Id, 1m);
+
+        await _api.ConfigureAsync(floor.Id, ticket.Id, belowZero: BelowZeroPolicy.Block);
+        var raise = await _api.SendAsync(HttpMethod.Patch, $"/api/v1/sales/{sale.Id}/lines/{sale.Lines[0].Id}", new { quantity = 2m });
+        await KasseClient.Problem(raise, HttpStatusCode.Conflict, "stock.insufficient");
+
+        await _api.ConfigureAsync(floor.Id, ticket.Id, belowZero: BelowZeroPolicy.AllowAndFlag);
+        var allowed = await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Patch, $"/api/v1/sales/{sale.Id}/lines/{sale.Lines[0].Id}", new { quantity = 2m }));
+        Assert.Equal(2m, allowed.Lines[0].Quantity);
+    }
+
+    [Fact]
     public async Task Adjustments_and_waste_need_a_reason_and_are_booked_once_per_id()
     {
         var shop = await _api.NewShopAsync();

@@ -50,6 +50,31 @@ public abstract class PromotionTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_promotion_started_or_stopped_in_the_back_office_counts_from_the_next_scan_of_a_sale_already_open()
+    {
+        // The till keeps the running promotions in memory (PricingRulesCache); a change must reach it at once.
+        var shop = await _api.NewShopAsync();
+        var cola = await _api.NewProductAsync(20.00m, name: "Cola 1,5 l");
+        var sale = await _api.OpenSaleAsync(shop);
+        sale = await _api.AddProductAsync(sale.Id, cola.Id);
+        sale = await _api.AddProductAsync(sale.Id, cola.Id);
+        sale = await _api.AddProductAsync(sale.Id, cola.Id);
+        Assert.Empty(sale.Promotions!);
+        Assert.Equal(60.00m, sale.TotalAmount);
+
+        var request = ThreeForTwo(cola.Id, shop.Store.Id) with { Id = Guid.CreateVersion7() };
+        await CreatePromotionAsync(request);
+        sale = await _api.AddProductAsync(sale.Id, cola.Id);
+        Assert.Equal(20.00m, Assert.Single(sale.Promotions!).Amount);
+        Assert.Equal(60.00m, sale.TotalAmount);
+
+        await KasseClient.Read<PromotionView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/promotions/{request.Id}", request with { IsActive = false }));
+        sale = await _api.AddProductAsync(sale.Id, cola.Id);
+        Assert.Empty(sale.Promotions!);
+        Assert.Equal(100.00m, sale.TotalAmount);
+    }
+
+    [Fact]
     public async Task The_receipt_prints_each_promotion_and_a_partial_return_gives_back_its_share()
     {
         var shop = await _api.NewShopAsync();
