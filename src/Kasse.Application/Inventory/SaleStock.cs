@@ -47,7 +47,7 @@ public sealed class StockUsage(KasseDbContext db)
 public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, LocationService locations, StockUsage usage) : ISaleCompletionStep
 {
     /// <summary>A popular product's stock level is in many tills' sales at once.</summary>
-    public bool AddsToSharedRows => true;
+    public SharedRows Shares => SharedRows.SomeTills;
 
     public async Task OnCompletedAsync(Sale sale, Store store, CancellationToken ct)
     {

@@ -43,30 +43,44 @@ public sealed class StockLedger(KasseDbContext db, TimeProvider clock)
         return booked;
     }
 
+    /// <summary>
+    /// One statement when the product's stock level exists (an UPDATE that returns the new on-hand); a product's first
+    /// move makes its level first. A refused outgoing move (Block, not enough) reads the on-hand for the message.
+    /// </summary>
     private async Task<decimal> ApplyAsync(Guid storeId, StockMove move, CancellationToken ct)
     {
         var delta = decimal.ToInt64(Quantities.Round(move.Quantity) * 1000m);
+        if (await UpdateAsync(move, delta, ct) is { } onHand)
+            return onHand;
         var allow = nameof(BelowZeroPolicy.AllowAndFlag);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "StockLevels" ("LocationId", "ProductId", "StoreId", "OnHand", "BelowZero")
             VALUES ({move.LocationId}, {move.ProductId}, {storeId}, {0L}, {allow}) ON CONFLICT DO NOTHING
             """, ct);
+        if (await UpdateAsync(move, delta, ct) is { } first)
+            return first;
+        var current = await db.StockLevels.AsNoTracking().Where(l => l.LocationId == move.LocationId && l.ProductId == move.ProductId)
+            .Select(l => l.OnHand).SingleAsync(ct);
+        throw await NotEnoughAsync(move, current, ct);
+    }
+
+    /// <summary>The new on-hand, or null when there is no level yet or the move would take a blocked product below zero.</summary>
+    private async Task<decimal?> UpdateAsync(StockMove move, long delta, CancellationToken ct)
+    {
         var block = nameof(BelowZeroPolicy.Block);
-        var changed = move.Quantity < 0m
-            ? await db.Database.ExecuteSqlAsync($"""
+        var rows = move.Quantity < 0m
+            ? await db.Database.SqlQuery<long>($"""
                 UPDATE "StockLevels" SET "OnHand" = "OnHand" + {delta}
                 WHERE "LocationId" = {move.LocationId} AND "ProductId" = {move.ProductId}
                   AND ("BelowZero" <> {block} OR "OnHand" + {delta} >= 0)
-                """, ct)
-            : await db.Database.ExecuteSqlAsync($"""
+                RETURNING "OnHand" AS "Value"
+                """).ToListAsync(ct)
+            : await db.Database.SqlQuery<long>($"""
                 UPDATE "StockLevels" SET "OnHand" = "OnHand" + {delta}
                 WHERE "LocationId" = {move.LocationId} AND "ProductId" = {move.ProductId}
-                """, ct);
-        var onHand = await db.StockLevels.AsNoTracking().Where(l => l.LocationId == move.LocationId && l.ProductId == move.ProductId)
-            .Select(l => l.OnHand).SingleAsync(ct);
-        if (changed == 0)
-            throw await NotEnoughAsync(move, onHand, ct);
-        return onHand;
+                RETURNING "OnHand" AS "Value"
+                """).ToListAsync(ct);
+        return rows.Count == 1 ? rows[0] / 1000m : null;
     }
 
     private async Task<DomainException> NotEnoughAsync(StockMove move, decimal onHand, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Kasse.Application.Reporting;
 public sealed class SalesSummaryStep(KasseDbContext db, IProductFactsSource products) : ISaleCompletionStep
 {
     /// <summary>Every sale of the store adds to the same day, hour and payment-method rows.</summary>
-    public bool AddsToSharedRows => true;
+    public SharedRows Shares => SharedRows.EveryTill;
 
     public async Task OnCompletedAsync(Sale sale, Store store, CancellationToken ct)
     {
