@@ -117,8 +117,9 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
 
         var jobs = await _printer.WaitForJobsAsync(2);
         Assert.Contains("switched on", offline.Problem);
-        Assert.Contains("Bon nr. 1", jobs[0]);
-        Assert.Contains("Bon nr. 2", jobs[1]);
+        var printed = string.Join("\n---\n", jobs);
+        Assert.True(jobs[0].Contains("Bon nr. 1", StringComparison.Ordinal), $"The first job should be receipt 1; the printer got:\n{printed}");
+        Assert.True(jobs[1].Contains("Bon nr. 2", StringComparison.Ordinal), $"The second job should be receipt 2; the printer got:\n{printed}");
         await PrintingIntents.EventuallyAsync(() => _api.PrinterAsync(printer.Id), p => p.State == PrinterState.Online && p.QueuedJobs == 0, "the printer back online");
         await Task.Delay(1500, TestContext.Current.CancellationToken);
         Assert.Equal(2, _printer.Jobs().Count); // each printed once
