@@ -19,6 +19,7 @@ public sealed class HotPathCache<TKey, TValue>(CachedData kind, TimeProvider clo
         // The counter is read before the data, so a change saved while reading makes this copy old at once.
         var version = CachedDataVersions.Of(kind);
         var now = clock.GetUtcNow();
+        // Fresh only within its lifetime as the clock sees it now: a clock set back (tests pin moments) reads again too.
         if (_entries.TryGetValue(key, out var entry) && entry.Version == version && now < entry.Until && now >= entry.Until - Lifetime)
             return entry.Value;
         var value = await read();

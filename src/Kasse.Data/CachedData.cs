@@ -43,26 +43,13 @@ public static class CachedDataVersions
             Interlocked.Increment(ref _stockPolicies);
     }
 
-    /// <summary>Which cached data the context's pending changes touch.</summary>
-    internal static CachedData ChangedIn(ChangeTracker tracker)
+    /// <summary>Which cached data a pending change (an added, modified or deleted entry) touches.</summary>
+    internal static CachedData ChangedBy(EntityEntry entry) => entry.Entity switch
     {
-        var changed = CachedData.None;
-        foreach (var entry in tracker.Entries())
-        {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached)
-                continue;
-            switch (entry.Entity)
-            {
-                case Promotion or Coupon or PriceList or PriceListItem:
-                    changed |= CachedData.PricingRules;
-                    break;
-                case StockLevel level when BlocksOrDid(entry, level):
-                    changed |= CachedData.StockPolicies;
-                    break;
-            }
-        }
-        return changed;
-    }
+        Promotion or Coupon or PriceList or PriceListItem => CachedData.PricingRules,
+        StockLevel level when BlocksOrDid(entry, level) => CachedData.StockPolicies,
+        _ => CachedData.None,
+    };
 
     private static bool BlocksOrDid(EntityEntry entry, StockLevel level)
     {

@@ -55,11 +55,9 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KasseDbContext).Assembly);
 
-    /// <summary>The audit trail is append-only: a change or deletion of an entry is a bug, refused before it reaches the database.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        EnsureAuditIsAppendOnly();
-        var cached = CachedDataVersions.ChangedIn(ChangeTracker);
+        var cached = BeforeSave();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Saved(cached);
         return saved;
@@ -67,8 +65,7 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        EnsureAuditIsAppendOnly();
-        var cached = CachedDataVersions.ChangedIn(ChangeTracker);
+        var cached = BeforeSave();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Saved(cached);
         return saved;
@@ -96,10 +93,23 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
         _uncommitted = CachedData.None;
     }
 
-    private void EnsureAuditIsAppendOnly()
+    /// <summary>
+    /// One pass over the pending changes before every save (a completed sale tracks dozens of rows): the audit trail is
+    /// append-only, so a change or deletion of an entry is a bug, refused before it reaches the database; and the
+    /// answer says which in-memory caches the save makes old.
+    /// </summary>
+    private CachedData BeforeSave()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("The audit trail is append-only.");
+        var cached = CachedData.None;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+                continue;
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The audit trail is append-only.");
+            cached |= CachedDataVersions.ChangedBy(entry);
+        }
+        return cached;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -215,7 +215,7 @@ public abstract class GiftCardTests(KasseServer server)
         var verification = await KasseClient.Read<Kasse.Domain.Fiscal.JournalVerification>(await _api.Http.GetAsync($"/api/v1/stores/{shop.Store.Id}/journal/verification"));
         Assert.True(verification.IsIntact, verification.FirstBreak?.Problem);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
         var export = await _api.Http.GetAsync($"/api/v1/stores/{shop.Store.Id}/exports/saf-t?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
         var body = await export.Content.ReadAsByteArrayAsync();
         Assert.True(export.IsSuccessStatusCode, Encoding.UTF8.GetString(body));

@@ -58,6 +58,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public async Task RestartAsync()
     {
         await PgAsync("pg_ctl", "-D", Data, "-m", "immediate", "-w", "-t", "60", "stop");
+        // Down for a second, as a real restart is: long enough for the tills under load to meet the outage (503).
         await Task.Delay(1000);
         await PgAsync("pg_ctl", "-D", Data, "-l", Path.Combine(_folder, "log"), "-o", Options, "-w", "-t", "120", "start");
     }
