@@ -46,6 +46,9 @@ public static class Catalogue
 
     public static bool IsWeighed(int i) => i % 50 == 49;
 
+    /// <summary>The price of product i incl. VAT: 5.00–403.99 kr.</summary>
+    public static decimal Price(int i) => 5m + ((long)i * 7919 % 39900) / 100m;
+
     /// <summary>A product a till can scan without a weight.</summary>
     public static int ScannableIndex(Random random, int count)
     {
@@ -63,7 +66,7 @@ public static class Catalogue
         var line = new StringBuilder();
         for (var i = 0; i < count; i++)
         {
-            var price = 5m + ((long)i * 7919 % 39900) / 100m;
+            var price = Price(i);
             var cost = decimal.Round(price * 0.6m, 2);
             line.Clear()
                 .Append(Sku(i)).Append(';')
