@@ -32,6 +32,9 @@ public static class Catalogue
 
     private static readonly string[] Sizes = ["100 g", "250 g", "500 g", "1 kg", "33 cl", "1 l", "6 stk", "10 stk", "400 g", "750 ml"];
 
+    /// <summary>The smallest catalogue with every brand, quality and good in it (40 × 20 × 20).</summary>
+    public const int MinimumProducts = 16_000;
+
     public static string Sku(int i) => "B" + i.ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>The EAN-13 of product i: 57 + ten digits of i + check digit (never a 20–29 scale-label prefix).</summary>
