@@ -23,7 +23,7 @@ public sealed record Approval(Guid EmployeeId, string Pin);
 public sealed record SignedIn(EmployeeView Employee, IReadOnlySet<Permission> Permissions);
 
 public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, AuditTrail audit, PermissionMatrix matrix,
-    ApprovalThrottle throttle, TimeProvider clock)
+    ApprovalThrottle throttle, CurrentActor actor, TimeProvider clock)
 {
     public Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, CancellationToken ct) =>
         CreateAsync(id, name, role, pin, Languages.Danish, ct);
@@ -34,6 +34,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         if (existing is not null)
             return EmployeeView.From(existing);
         await EnsureRoleExistsAsync(role, ct);
+        await EnsureNotAboveCallerAsync(role, ct);
         var employee = new Employee(id, name, role, PinHasher.Hash(pin), language);
         db.Employees.Add(employee);
         audit.Record(AuditAction.EmployeeCreated, $"Added {employee.Name} as {employee.Role}.", subject: id.ToString(),
@@ -50,6 +51,8 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var employee = await db.Employees.FindAsync([id], ct) ?? throw EmployeeNotFound(id);
         var before = new { employee.Name, employee.Role, employee.Language, employee.IsActive };
         await EnsureRoleExistsAsync(command.Role, ct);
+        await EnsureNotAboveCallerAsync(employee.Role, ct);
+        await EnsureNotAboveCallerAsync(command.Role, ct);
         employee.Rename(command.Name);
         employee.ChangeRole(command.Role);
         employee.SetLanguage(command.Language);
@@ -82,9 +85,11 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     {
         var employee = await FindAsync(id, ct);
         var before = new { employee.Role, employee.UserName, employee.IsActive };
+        await EnsureNotAboveCallerAsync(employee.Role, ct);
         if (role is not null)
         {
             await EnsureRoleExistsAsync(role, ct);
+            await EnsureNotAboveCallerAsync(role, ct);
             employee.ChangeRole(role);
         }
         if (pin is not null)
@@ -221,6 +226,18 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
 
     private async Task<Employee> FindAsync(Guid id, CancellationToken ct) =>
         await db.Employees.FindAsync([id], ct) ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
+
+    /// <summary>
+    /// Nobody hands out, or takes over, more than they may themselves: a manager can't make an owner, nor change an
+    /// owner's PIN or password and then sign in as them.
+    /// </summary>
+    private async Task EnsureNotAboveCallerAsync(string role, CancellationToken ct)
+    {
+        var beyond = (await matrix.PermissionsOfAsync(db, role, ct)).Where(p => !actor.Value.May(p)).Order().ToList();
+        if (beyond.Count > 0)
+            throw DomainException.Forbidden("employee.role-above-yours",
+                $"The role {role} may do more than yours ({string.Join(", ", beyond)}), so you can't give it or change someone who has it. Ask the owner.");
+    }
 
     private async Task EnsureRoleExistsAsync(string role, CancellationToken ct)
     {

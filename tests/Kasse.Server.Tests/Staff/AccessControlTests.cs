@@ -75,6 +75,30 @@ public abstract class AccessControlTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_manager_can_neither_make_an_owner_nor_take_over_one_by_changing_their_PIN()
+    {
+        var ownerId = Guid.CreateVersion7();
+        var cashierId = Guid.CreateVersion7();
+        await KasseClient.Read<object>(await _api.PostAsync("/api/v1/employees", new { id = ownerId, name = "Ejer Eriksen", role = nameof(Role.Owner), pin = "9999" }));
+        var manager = await server.ClientAsAsync(nameof(Role.Manager));
+
+        var newOwner = await manager.PostAsync("/api/v1/employees", new { id = Guid.CreateVersion7(), name = "Ny Ejer", role = nameof(Role.Owner), pin = "1212" });
+        var ownersPin = await manager.SendAsync(HttpMethod.Patch, $"/api/v1/employees/{ownerId}", new { pin = "1313" });
+        var cashier = await manager.PostAsync("/api/v1/employees", new { id = cashierId, name = "Ny Kasse", role = nameof(Role.Cashier), pin = "1414" });
+        var promoted = await manager.SendAsync(HttpMethod.Patch, $"/api/v1/employees/{cashierId}", new { role = nameof(Role.Owner) });
+
+        await KasseClient.Problem(newOwner, HttpStatusCode.Forbidden, "employee.role-above-yours");
+        await KasseClient.Problem(ownersPin, HttpStatusCode.Forbidden, "employee.role-above-yours");
+        await KasseClient.Problem(promoted, HttpStatusCode.Forbidden, "employee.role-above-yours");
+        Assert.True(cashier.IsSuccessStatusCode, await cashier.Content.ReadAsStringAsync());
+        // The owner's PIN is still theirs.
+        var session = server.SessionClient();
+        var register = (await _api.NewShopAsync()).Register;
+        await KasseClient.Problem(await session.PostAsync($"/api/v1/registers/{register.Id}/sign-in", new { employeeId = ownerId, pin = "1313" }),
+            HttpStatusCode.Forbidden, "employee.sign-in-failed");
+    }
+
+    [Fact]
     public async Task The_accountant_reads_reports_and_the_audit_trail_but_changes_nothing()
     {
         var accountant = await server.ClientAsAsync("Accountant");
