@@ -132,10 +132,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     public async Task<SignedIn> SignInWithPasswordAsync(string userName, string password, CancellationToken ct)
     {
         var name = userName.Trim().ToLowerInvariant();
-        // No user name is longer than its column or holds a control character (PostgreSQL refuses a NUL in text outright).
-        var employee = name.Length is 0 or > Employee.MaxUserNameLength || name.Any(char.IsControl)
-            ? null
-            : await db.Employees.FirstOrDefaultAsync(e => e.UserName == name, ct);
+        var employee = await db.Employees.FirstOrDefaultAsync(e => e.UserName == name, ct);
         await EnsureCanSignInAsync(employee, null, null, null, "password", e => PasswordHasher.Verify(password, e.PasswordHash), ct);
         audit.Record(AuditAction.SignedIn, $"{employee!.Name} signed in to the back office.", subject: employee.Id.ToString(),
             by: ActorFor(employee, null, null));
