@@ -110,7 +110,7 @@ public abstract partial class HostileRouteInputTests(KasseServer server)
                 failures.Add($"sign-in form, right password, returnUrl={returnUrl}: expected a redirect, got {(int)response.StatusCode}");
             Check(failures, $"sign-in form, right password, returnUrl={returnUrl}", response);
         }
-        // Hostile user names with a genuine form token: refused as a wrong sign-in, not a server error.
+        // Hostile user names with a genuine form token: refused, not a server error and no session.
         foreach (var hostileName in new[] { "\0", "vagt\0", "\r\nvagt", "\u00f8vagt\u0085", new string('v', 5000), userName + "\0" })
         {
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.BaseAddress };
@@ -120,8 +120,10 @@ public abstract partial class HostileRouteInputTests(KasseServer server)
             {
                 ["_handler"] = "back-office-sign-in", ["__RequestVerificationToken"] = token, ["Input.UserName"] = hostileName, ["Input.Password"] = Password,
             }));
-            if (response.StatusCode != HttpStatusCode.Forbidden)
-                failures.Add($"sign-in form, user name {Shorten(Uri.EscapeDataString(hostileName))}: expected 403, got {(int)response.StatusCode}");
+            // 403 (wrong sign-in), or 400 where the form reader refuses a NUL before the page sees it.
+            if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
+                || (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("kasse.session=", StringComparison.Ordinal))))
+                failures.Add($"sign-in form, user name {Shorten(Uri.EscapeDataString(hostileName))}: expected a refusal, got {(int)response.StatusCode}");
         }
     }
 
