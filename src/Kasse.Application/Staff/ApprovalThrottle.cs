@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Kasse.Domain.Staff;
 
 namespace Kasse.Application.Staff;
@@ -6,21 +5,31 @@ namespace Kasse.Application.Staff;
 /// <summary>
 /// Limits guessing a supervisor's PIN through approvals. Kept in memory (one node per shop), because an
 /// approval is checked inside the transaction of the action it approves, which a refusal rolls back.
+/// Each check reserves its guess — counted as a failure, locking at the last free one — before the PIN is
+/// verified, under one lock, so however many approvals arrive at once no more than the free attempts are
+/// ever verified; a right PIN clears the count again.
 /// </summary>
 public sealed class ApprovalThrottle
 {
-    private readonly ConcurrentDictionary<Guid, (int Failures, DateTimeOffset? Until)> _state = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, (int Failures, DateTimeOffset? Until)> _state = [];
 
-    public DateTimeOffset? LockedUntil(Guid approverId, DateTimeOffset now) =>
-        _state.TryGetValue(approverId, out var s) && s.Until > now ? s.Until : null;
-
-    public void Fail(Guid approverId, DateTimeOffset now) =>
-        _state.AddOrUpdate(approverId, _ => (1, null), (_, s) =>
+    /// <summary>Takes one guess for this approver: null when it may be checked, else the end of the lock that refuses it.</summary>
+    public DateTimeOffset? Reserve(Guid approverId, DateTimeOffset now)
+    {
+        lock (_lock)
         {
-            var failures = s.Failures + 1;
-            var lockout = SignInLockout.After(failures);
-            return (failures, lockout > TimeSpan.Zero ? now + lockout : s.Until);
-        });
+            var (failures, until) = _state.GetValueOrDefault(approverId);
+            if (until > now)
+                return until;
+            _state[approverId] = SignInLockout.AfterFailure(failures, until, now);
+            return null;
+        }
+    }
 
-    public void Succeed(Guid approverId) => _state.TryRemove(approverId, out _);
+    public void Succeed(Guid approverId)
+    {
+        lock (_lock)
+            _state.Remove(approverId);
+    }
 }

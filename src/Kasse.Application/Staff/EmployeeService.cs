@@ -145,36 +145,82 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         return new SignedIn(EmployeeView.From(employee), await matrix.PermissionsOfAsync(db, employee.Role, ct));
     }
 
+    /// <summary>
+    /// Checks a PIN or password under the lockout. The guess is reserved in the employee's row before the secret is
+    /// verified (<see cref="ReserveGuessAsync"/>), so however many guesses arrive at once, no more than the free
+    /// attempts are ever verified and the others are refused as locked out. Refusals are saved before they are
+    /// thrown; the sign-in paths run outside any transaction (the idempotency middleware leaves anonymous routes
+    /// alone), so a reserved guess stays counted.
+    /// </summary>
     private async Task EnsureCanSignInAsync(Employee? employee, Guid? claimedId, Guid? storeId, Guid? registerId, string secret,
         Func<Employee, bool> verify, CancellationToken ct)
     {
         var now = clock.Now();
         var subject = employee?.Id.ToString() ?? claimedId?.ToString();
-        if (employee is { } locked && locked.IsLockedAt(now))
+        if (employee is null)
         {
-            audit.Record(AuditAction.SignInFailed, $"Sign-in by {secret} refused: {locked.Name} is locked out until {locked.LockedUntil:u}.",
+            audit.Record(AuditAction.SignInFailed, $"Wrong {secret} for an unknown employee.",
                 subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
             await db.SaveChangesAsync(ct);
-            throw LockedOut(locked, now);
+            throw WrongSecret(secret);
         }
-        if (employee is not null && employee.IsActive && verify(employee))
+        var guess = await ReserveGuessAsync(employee.Id, now, ct);
+        if (guess.RefusedUntil is { } lockedUntil)
         {
+            audit.Record(AuditAction.SignInFailed, $"Sign-in by {secret} refused: {employee.Name} is locked out until {lockedUntil:u}.",
+                subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
+            await db.SaveChangesAsync(ct);
+            throw LockedOut(lockedUntil, now);
+        }
+        if (employee.IsActive && verify(employee))
+        {
+            // The row moved on behind the tracked copy; the sign-in's own save clears the reserved failure.
+            await db.Entry(employee).ReloadAsync(ct);
             employee.RecordSuccessfulSignIn();
             return;
         }
-        employee?.RecordFailedSignIn(now);
-        audit.Record(AuditAction.SignInFailed, employee is null ? $"Wrong {secret} for an unknown employee." : $"Wrong {secret} for {employee.Name} ({employee.FailedSignIns} in a row).",
+        audit.Record(AuditAction.SignInFailed, $"Wrong {secret} for {employee.Name} ({guess.Failures} in a row).",
             subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
-        if (employee is not null && employee.IsLockedAt(now))
-            audit.Record(AuditAction.LockedOut, $"{employee.Name} is locked out until {employee.LockedUntil:u} after {employee.FailedSignIns} failed sign-ins.",
+        if (guess.LockedUntil is { } until && until > now)
+            audit.Record(AuditAction.LockedOut, $"{employee.Name} is locked out until {until:u} after {guess.Failures} failed sign-ins.",
                 subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
         await db.SaveChangesAsync(ct);
-        throw DomainException.Forbidden("employee.sign-in-failed", secret == "PIN" ? "That PIN is not right. Try again." : "The user name or password is not right.");
+        throw WrongSecret(secret);
     }
 
-    private static DomainException LockedOut(Employee employee, DateTimeOffset now)
+    /// <summary>A reserved guess (its number in the run of failures, and the lock it brings), or a refusal while locked.</summary>
+    private readonly record struct Guess(int Failures, DateTimeOffset? LockedUntil, DateTimeOffset? RefusedUntil);
+
+    /// <summary>
+    /// Counts one guess as a failure in the employee's row before the secret is checked — the last free one locks.
+    /// The UPDATE is a compare-and-set (only if the row is unlocked and still has the count just read), so the
+    /// database gives concurrent guesses distinct numbers on SQLite and PostgreSQL alike, across connections and
+    /// processes; the ones past the limit find the row locked. Losing the race to another guess only means reading
+    /// the row again, never a refusal.
+    /// </summary>
+    private async Task<Guess> ReserveGuessAsync(Guid employeeId, DateTimeOffset now, CancellationToken ct)
     {
-        var wait = (int)Math.Ceiling((employee.LockedUntil!.Value - now).TotalSeconds);
+        while (true)
+        {
+            var row = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
+                .Select(e => new { e.FailedSignIns, e.LockedUntil }).SingleAsync(ct);
+            if (row.LockedUntil is { } lockedUntil && lockedUntil > now)
+                return new Guess(row.FailedSignIns, lockedUntil, lockedUntil);
+            var (failures, until) = SignInLockout.AfterFailure(row.FailedSignIns, row.LockedUntil, now);
+            var reserved = await db.Employees
+                .Where(e => e.Id == employeeId && e.FailedSignIns == row.FailedSignIns && (e.LockedUntil == null || e.LockedUntil <= now))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.FailedSignIns, failures).SetProperty(e => e.LockedUntil, until), ct);
+            if (reserved == 1)
+                return new Guess(failures, until, null);
+        }
+    }
+
+    private static DomainException WrongSecret(string secret) =>
+        DomainException.Forbidden("employee.sign-in-failed", secret == "PIN" ? "That PIN is not right. Try again." : "The user name or password is not right.");
+
+    private static DomainException LockedOut(DateTimeOffset lockedUntil, DateTimeOffset now)
+    {
+        var wait = (int)Math.Ceiling((lockedUntil - now).TotalSeconds);
         return DomainException.Forbidden("employee.locked-out",
             $"Too many wrong attempts. Sign-in is locked for {wait} more seconds; a manager can reset the PIN meanwhile.");
     }
@@ -204,13 +250,12 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             throw DomainException.Forbidden("permission.approval-required",
                 $"This needs a supervisor's approval ({permission}: {what}). Ask a supervisor to enter their PIN.");
         var now = clock.Now();
-        if (throttle.LockedUntil(approval.EmployeeId, now) is { } until)
+        if (throttle.Reserve(approval.EmployeeId, now) is { } until)
             throw DomainException.Forbidden("permission.approval-locked",
                 $"Too many wrong approval PINs. Approvals by this supervisor are locked until {until:HH:mm:ss} UTC.");
         var approver = await db.Employees.FindAsync([approval.EmployeeId], ct);
         if (approver is null || !approver.IsActive || !PinHasher.Verify(approval.Pin, approver.PinHash))
         {
-            throttle.Fail(approval.EmployeeId, now);
             throw DomainException.Forbidden("permission.approval-invalid", "The approval PIN is not right.");
         }
         throttle.Succeed(approval.EmployeeId);

@@ -47,14 +47,6 @@ public sealed class Employee
 
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
-    public void RecordFailedSignIn(DateTimeOffset now)
-    {
-        FailedSignIns++;
-        var lockout = SignInLockout.After(FailedSignIns);
-        if (lockout > TimeSpan.Zero)
-            LockedUntil = now + lockout;
-    }
-
     public void RecordSuccessfulSignIn()
     {
         FailedSignIns = 0;

@@ -19,4 +19,14 @@ public static class SignInLockout
         var lockout = FirstLockout * Math.Pow(2, doublings);
         return lockout > LongestLockout ? LongestLockout : lockout;
     }
+
+    /// <summary>
+    /// The count and lock after one more failure at <paramref name="now"/>: the lock it brings, else the one there was.
+    /// Callers take this state before the secret is checked (a reserved guess), so guesses beyond the free ones find it locked.
+    /// </summary>
+    public static (int Failures, DateTimeOffset? LockedUntil) AfterFailure(int failures, DateTimeOffset? lockedUntil, DateTimeOffset now)
+    {
+        var lockout = After(failures + 1);
+        return (failures + 1, lockout > TimeSpan.Zero ? now + lockout : lockedUntil);
+    }
 }

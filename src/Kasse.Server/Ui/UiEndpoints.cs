@@ -35,16 +35,16 @@ public static class UiEndpoints
         return Results.LocalRedirect(idle == true ? Access.PageAccess.SignInPath + "?idle=true" : Access.PageAccess.SignInPath);
     }
 
-    /// <summary>Remembers the language in a cookie (a year) and goes back to where the person was.</summary>
+    /// <summary>
+    /// Remembers the language in a cookie (a year) and goes back to where the person was: a local path only, else the
+    /// start page. A language Kasse does not speak leaves the choice as it was.
+    /// </summary>
     private static IResult SetLanguage(HttpContext context, string code, string? returnUrl)
     {
-        var language = UiLanguages.Find(code) ?? UiLanguages.Danish;
-        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Culture)),
-            new CookieOptions { Expires = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
-        // Only a local path: the parameter must not send anyone to another site.
-        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.LocalRedirect(target);
+        if (UiLanguages.Find(code) is { } language)
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Culture)),
+                new CookieOptions { Expires = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+        return Results.Redirect(Access.PageAccess.LocalTarget(returnUrl, "/"));
     }
 }

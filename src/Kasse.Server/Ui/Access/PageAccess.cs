@@ -65,7 +65,36 @@ public static class PageAccess
             ? $"{SignInPath}?returnUrl={Uri.EscapeDataString(returnPath)}"
             : SignInPath;
 
-    /// <summary>Only a path on this site: a parameter must never send anyone elsewhere.</summary>
+    /// <summary>
+    /// Only a path on this site: a parameter must never send anyone elsewhere. Browsers read a backslash as a slash
+    /// and drop tabs and newlines, so "/\host" and "/%09/host" mean "//host" (another site); no control character
+    /// passes at all.
+    /// </summary>
     public static bool IsLocalPath(string? path) =>
-        path is { Length: > 0 } && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
+        path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\')) && !path.Any(char.IsControl);
+
+    /// <summary>
+    /// Where to send someone back to: <paramref name="returnUrl"/> if it is a local path, else <paramref name="fallback"/>;
+    /// anything outside printable ASCII percent-encoded (UTF-8), as a Location header may only carry that.
+    /// </summary>
+    public static string LocalTarget(string? returnUrl, string fallback)
+    {
+        var target = IsLocalPath(returnUrl) ? returnUrl! : fallback;
+        if (target.All(c => c is > ' ' and < '\x7f'))
+            return target;
+        var encoded = new System.Text.StringBuilder(target.Length + 16);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in target.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7f)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return encoded.ToString();
+    }
 }
