@@ -102,16 +102,17 @@ public sealed class CustomerDisplayHubTests
         var hub = new CustomerDisplayHub();
         var register = Guid.NewGuid();
         var other = Guid.NewGuid();
+        var (first, second, late) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var seen = new List<DisplayState>();
         var subscription = hub.Subscribe(register, seen.Add);
 
-        hub.Publish(register, DisplayState.Idle("Butik", "DKK"));
-        hub.Publish(other, DisplayState.Idle("Anden", "DKK"));
+        hub.Publish(register, DisplayState.Idle(first));
+        hub.Publish(other, DisplayState.Idle(second));
         subscription.Dispose();
-        hub.Publish(register, DisplayState.Idle("Efter", "DKK"));
+        hub.Publish(register, DisplayState.Idle(late));
 
-        Assert.Equal(["Butik"], seen.Select(s => s.StoreName));
-        Assert.Equal("Efter", hub.Latest(register)?.StoreName);
-        Assert.Equal("Anden", hub.Latest(other)?.StoreName);
+        Assert.Equal([first], seen.Select(s => s.SaleId));
+        Assert.Equal(late, hub.Latest(register)?.SaleId);
+        Assert.Equal(second, hub.Latest(other)?.SaleId);
     }
 }
