@@ -115,4 +115,20 @@ public sealed class CustomerDisplayHubTests
         Assert.Equal(late, hub.Latest(register)?.SaleId);
         Assert.Equal(second, hub.Latest(other)?.SaleId);
     }
+
+    [Fact]
+    public void Older_news_of_the_sale_on_screen_is_ignored_when_two_commits_notices_cross()
+    {
+        var hub = new CustomerDisplayHub();
+        var register = Guid.NewGuid();
+        var sale = Guid.NewGuid();
+        static DisplayState Selling(Guid saleId, long version, decimal total) =>
+            new(DisplayPhase.Selling, "DKK", [new DisplayLine("Kaffe", 1m, null, total, 0m)], 0m, total, 0m, total, total, 0m, 0m, 0m, saleId, version);
+
+        hub.Show(register, Selling(sale, 7, 40m));
+        hub.Show(register, DisplayState.Idle(sale, 8)); // parked
+        hub.Show(register, Selling(sale, 6, 20m));      // a notice of an earlier change, late
+
+        Assert.Equal((DisplayPhase.Idle, 8L), (hub.Latest(register)!.Phase, hub.Latest(register)!.Version));
+    }
 }
