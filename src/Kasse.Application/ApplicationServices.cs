@@ -35,7 +35,10 @@ public static class ApplicationServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffSettings>();
         services.AddScoped<ApprovalGates>();
-        services.AddScoped<GatedActions>();
+        services.AddScoped<Sales.SaleUseCases>();
+        services.AddScoped<Sales.ReturnUseCases>();
+        services.AddScoped<CashControl.CashControlUseCases>();
+        services.AddScoped<TillSignIn>();
         services.AddScoped<TimeClockService>();
         services.AddScoped<PerformanceService>();
         services.AddScoped<FraudDetector>();

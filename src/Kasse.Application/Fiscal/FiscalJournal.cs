@@ -9,7 +9,7 @@ namespace Kasse.Application.Fiscal;
 /// Appends to a store's electronic journal inside the transaction of the change it records, so a sale and
 /// its journal entry are saved together or not at all. The caller's SaveChanges writes the entry.
 /// </summary>
-public sealed class FiscalJournal(KasseDbContext db)
+public sealed class FiscalJournal(KasseDbContext db, Kasse.Application.Staff.CurrentActor actor)
 {
     public async Task<JournalEntry> AppendAsync(Guid storeId, DateTimeOffset at, JournalEventKind kind, Guid? registerId, Guid? employeeId,
         Guid? saleId, string payload, CancellationToken ct)
@@ -44,6 +44,7 @@ public sealed class FiscalJournal(KasseDbContext db)
             sale.IsTraining ? JournalEventKind.TrainingReceipt : sale.Kind == SaleKind.Return ? JournalEventKind.ReturnCompleted : JournalEventKind.SaleCompleted,
             sale.RegisterId, sale.CashierId, sale.Id, FiscalPayload.ForSale(sale), ct);
 
+    /// <summary>An event of an open sale (parked, resumed, voided): its employee is the one who did it, else the sale's cashier.</summary>
     public Task<JournalEntry> SaleEventAsync(Sale sale, JournalEventKind kind, DateTimeOffset at, CancellationToken ct) =>
-        AppendAsync(sale.StoreId, at, kind, sale.RegisterId, sale.CashierId, sale.Id, FiscalPayload.ForSaleEvent(sale), ct);
+        AppendAsync(sale.StoreId, at, kind, sale.RegisterId, actor.Value.EmployeeId ?? sale.CashierId, sale.Id, FiscalPayload.ForSaleEvent(sale), ct);
 }

@@ -55,7 +55,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         {
             if (command.Products is not { Count: > 0 })
                 throw DomainException.Invalid("return.products", "Say which products come back (a return without a receipt lists products).");
-            var approvedBy = await employees.AuthoriseAsync(actor.Value, command.CashierId, Permission.RefundWithoutReceipt, command.Approval,
+            var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.RefundWithoutReceipt, command.Approval,
                 "a return without a receipt", store.Id, register.Id, ct);
             if (string.IsNullOrWhiteSpace(command.Reason))
                 throw DomainException.Invalid("return.reason", "A return without a receipt needs a reason.");

@@ -38,3 +38,6 @@ public sealed record CreateReturn(Guid Id, Guid RegisterId, Guid? CashierId = nu
 /// the answer is no; without a body the receipt is printed.
 /// </summary>
 public sealed record CompleteSale(bool PrintReceipt = true);
+
+/// <summary>Sell a line's product at another price: needs PriceOverride or a supervisor's <see cref="Approval"/>.</summary>
+public sealed record OverridePrice(decimal UnitPrice, Approval? Approval = null);

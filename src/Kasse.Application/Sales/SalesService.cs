@@ -168,6 +168,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>Sells a product's line at another price from now on, in one change (the gate is the caller's: <c>SaleUseCases</c>).</summary>
+    public Task<SaleView> OverridePriceAsync(Guid saleId, Guid lineId, decimal unitPrice, CancellationToken ct) =>
+        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.OverrideLinePrice(lineId, unitPrice); return Task.CompletedTask; }, ct);
+
     public Task<SaleView> SetLineDiscountAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 

@@ -1,3 +1,4 @@
+using Kasse.Domain;
 using Kasse.Domain.Staff;
 
 namespace Kasse.Application.Staff;
@@ -11,6 +12,31 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
     public static readonly Actor Anonymous = new("anonymous", null, null, null, new HashSet<Permission>());
 
     public bool May(Permission permission) => Permissions.Contains(permission);
+
+    /// <summary>Refuses, in the words the API uses, what this actor's own role may not do.</summary>
+    public void Require(Permission needed)
+    {
+        if (!May(needed))
+            throw DomainException.Forbidden("permission.denied", EmployeeId is null && ApiKeyId is null && Permissions.Count == 0
+                ? "Sign in first."
+                : $"Your role may not do this. It needs the permission {needed}; ask the owner.");
+    }
+
+    /// <summary>
+    /// The employee an action is recorded for (a sale's cashier, who opened the drawer, who counted). A signed-in
+    /// employee acts as themself: naming anyone else is refused, so no one borrows another's name or rights. An API
+    /// key or the command line acts with its own rights and may name the employee it serves (e.g. a till integration
+    /// names the cashier at the register); that name goes on the receipt, never into a permission check.
+    /// </summary>
+    public Guid? Serving(Guid? named)
+    {
+        if (EmployeeId is not { } self)
+            return named;
+        if (named is { } other && other != self)
+            throw DomainException.Forbidden("actor.not-yourself",
+                "You are signed in as yourself and act as yourself: leave out the employee id, or sign in as that employee.");
+        return self;
+    }
 }
 
 /// <summary>The actor of the current request or command; the web host sets it after authentication.</summary>

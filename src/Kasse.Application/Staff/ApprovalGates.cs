@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Application.Staff;
 
 /// <summary>
-/// The till's gated actions: each checks the acting cashier's role against the matrix and, when it says no,
-/// takes a supervisor's approval for that one action. Each records who asked and who approved in the audit
-/// trail, saved with the action itself.
+/// The till's gated actions: each checks the caller's own role against the matrix (never the role of an employee a
+/// request names) and, when it says no, takes a supervisor's approval for that one action. Each records who acted
+/// (the caller) and who approved in the audit trail, saved with the action itself.
 /// </summary>
 public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, CurrentActor actor, StaffSettings settings, AuditTrail audit,
     CatalogService catalog)
@@ -28,26 +28,30 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
         var limit = await settings.GetAsync(StaffSettingKeys.DiscountApprovalPercent, StaffSettingKeys.DefaultDiscountApprovalPercent, ct);
         var what = string.Create(CultureInfo.InvariantCulture, $"{percent:0.##} % discount, limit {limit:0.##} %");
         var approvedBy = percent > limit
-            ? await employees.AuthoriseAsync(actor.Value, sale.CashierId, Permission.DiscountAboveLimit, discount.Approval, what, sale.StoreId, sale.RegisterId, ct)
+            ? await employees.AuthoriseAsync(actor.Value, Permission.DiscountAboveLimit, discount.Approval, what, sale.StoreId, sale.RegisterId, ct)
             : null;
         audit.Record(AuditAction.DiscountGiven, $"{what} on {(line is null ? "the sale" : $"line '{line.Name}'")} ({discount.Reason}).",
             subject: sale.Id.ToString(), storeId: sale.StoreId, registerId: sale.RegisterId, approvedById: approvedBy,
-            after: new DiscountRecord(sale.CashierId, percent, limit, discount.Kind, discount.Value), by: await CashierAsync(sale.CashierId, sale.RegisterId, ct));
+            after: new DiscountRecord(actor.Value.EmployeeId ?? sale.CashierId, percent, limit, discount.Kind, discount.Value));
     }
 
-    public async Task PriceOverrideAsync(SaleView sale, AddLine command, CancellationToken ct)
+    public Task PriceOverrideAsync(SaleView sale, AddLine command, CancellationToken ct) =>
+        command is { ProductId: { } productId, UnitPrice: { } price }
+            ? PriceOverrideAsync(sale, productId, price, command.Approval, ct)
+            : Task.CompletedTask;
+
+    /// <summary>A product sold at a price other than its own needs PriceOverride or a supervisor's approval.</summary>
+    public async Task PriceOverrideAsync(SaleView sale, Guid productId, decimal price, Approval? approval, CancellationToken ct)
     {
-        if (command.ProductId is not { } productId || command.UnitPrice is not { } price)
-            return;
         if (price < 0m || price > Product.MaxPrice || Math.Round(price, 2) != price)
             throw DomainException.Invalid("line.price", "An overriding price is between 0 and the highest product price, in whole øre.");
         var product = await catalog.FindProductAsync(productId, ct);
         if (price == product.Price)
             return;
         var what = string.Create(CultureInfo.InvariantCulture, $"price of '{product.Name}' {product.Price:0.00} → {price:0.00}");
-        var approvedBy = await employees.AuthoriseAsync(actor.Value, sale.CashierId, Permission.PriceOverride, command.Approval, what, sale.StoreId, sale.RegisterId, ct);
+        var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.PriceOverride, approval, what, sale.StoreId, sale.RegisterId, ct);
         audit.Record(AuditAction.PriceOverridden, $"Overrode the {what}.", subject: sale.Id.ToString(), storeId: sale.StoreId, registerId: sale.RegisterId,
-            approvedById: approvedBy, before: product.Price, after: price, by: await CashierAsync(sale.CashierId, sale.RegisterId, ct));
+            approvedById: approvedBy, before: product.Price, after: price);
     }
 
     public async Task VoidPaymentAsync(SaleView sale, Guid paymentId, VoidPayment command, CancellationToken ct)
@@ -56,35 +60,25 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
         if (payment is null)
             return; // the sales service answers "not found" in its own words
         var what = string.Create(CultureInfo.InvariantCulture, $"take back a {payment.Method} payment of {payment.Amount:0.00}");
-        var approvedBy = await employees.AuthoriseAsync(actor.Value, sale.CashierId, Permission.VoidAfterPayment, command.Approval, what, sale.StoreId, sale.RegisterId, ct);
+        var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.VoidAfterPayment, command.Approval, what, sale.StoreId, sale.RegisterId, ct);
         audit.Record(AuditAction.PaymentVoided, $"Took back a {payment.Method} payment of {payment.Amount:0.00}.", subject: sale.Id.ToString(),
-            storeId: sale.StoreId, registerId: sale.RegisterId, approvedById: approvedBy, before: new { payment.Method, payment.Amount },
-            by: await CashierAsync(sale.CashierId, sale.RegisterId, ct));
+            storeId: sale.StoreId, registerId: sale.RegisterId, approvedById: approvedBy, before: new { payment.Method, payment.Amount });
     }
 
     public async Task NoSaleAsync(Guid registerId, Guid storeId, Kasse.Application.CashControl.OpenDrawer command, CancellationToken ct)
     {
-        var approvedBy = await employees.AuthoriseAsync(actor.Value, command.EmployeeId, Permission.NoSaleDrawerOpen, command.Approval,
+        var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.NoSaleDrawerOpen, command.Approval,
             "open the drawer without a sale", storeId, registerId, ct);
         audit.Record(AuditAction.DrawerOpened, $"Drawer opened without a sale ({command.Reason ?? "no reason given"}).", subject: registerId.ToString(),
-            storeId: storeId, registerId: registerId, approvedById: approvedBy, by: await CashierAsync(command.EmployeeId, registerId, ct));
+            storeId: storeId, registerId: registerId, approvedById: approvedBy);
     }
 
-    public async Task SaleVoidedAsync(SaleView sale, CancellationToken ct) =>
+    public void SaleVoided(SaleView sale) =>
         audit.Record(AuditAction.SaleVoided, $"Voided a sale of {sale.TotalAmount:0.00} with {sale.Lines.Count} line(s).", subject: sale.Id.ToString(),
-            storeId: sale.StoreId, registerId: sale.RegisterId, before: new { sale.TotalAmount, Lines = sale.Lines.Count },
-            by: await CashierAsync(sale.CashierId, sale.RegisterId, ct));
+            storeId: sale.StoreId, registerId: sale.RegisterId, before: new { sale.TotalAmount, Lines = sale.Lines.Count });
 
     /// <summary>Saves the audit lines of a gated action once the action itself has succeeded.</summary>
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
-
-    private async Task<Actor> CashierAsync(Guid? employeeId, Guid? registerId, CancellationToken ct)
-    {
-        if (employeeId is null)
-            return actor.Value;
-        var employee = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId, ct);
-        return employee is null ? actor.Value : EmployeeService.ActorFor(employee, registerId, actor.Value.Permissions);
-    }
 }
 
 /// <summary>What a discount's audit line holds, so fraud rules can compare it with the limit.</summary>

@@ -185,23 +185,15 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     }, ct);
 
     /// <summary>
-    /// Who may do a gated action: the acting employee (the one named by the till, else the signed-in one) if
-    /// their role allows it; an API key or the command line acting for nobody in particular if it may;
-    /// otherwise an approver whose PIN is right and whose role allows it — for this one action. Returns the
-    /// approver's id (null when no approval was needed); the approval is audited with who asked.
+    /// Who may do a gated action: the caller — the signed-in employee, the API key or the command line, with the
+    /// permissions of its own role — if it may; otherwise a supervisor whose PIN is right and whose role allows it,
+    /// for this one action. No one else's name counts: an employee named in a request is at most the one served.
+    /// Returns the approver's id (null when no approval was needed); the approval is audited with who asked.
     /// </summary>
-    public async Task<Guid?> AuthoriseAsync(Actor caller, Guid? actingEmployeeId, Permission permission, Approval? approval, string what,
+    public async Task<Guid?> AuthoriseAsync(Actor caller, Permission permission, Approval? approval, string what,
         Guid? storeId, Guid? registerId, CancellationToken ct)
     {
-        var actingId = actingEmployeeId ?? caller.EmployeeId;
-        Employee? acting = null;
-        if (actingId is not null)
-        {
-            acting = await FindAsync(actingId.Value, ct);
-            if (acting.IsActive && (await matrix.PermissionsOfAsync(db, acting.Role, ct)).Contains(permission))
-                return null;
-        }
-        else if (caller.May(permission))
+        if (caller.May(permission))
             return null;
         if (approval is null)
             throw DomainException.Forbidden("permission.approval-required",
@@ -219,9 +211,8 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         throttle.Succeed(approval.EmployeeId);
         if (!(await matrix.PermissionsOfAsync(db, approver.Role, ct)).Contains(permission))
             throw DomainException.Forbidden("permission.approver-not-allowed", $"{approver.Name} may not approve this ({permission}).");
-        audit.Record(AuditAction.ApprovalGiven, $"{approver.Name} approved {permission} ({what}) asked by {acting?.Name ?? caller.Name}.",
-            subject: permission.ToString(), storeId: storeId, registerId: registerId, approvedById: approver.Id,
-            by: acting is null ? caller : ActorFor(acting, registerId, null));
+        audit.Record(AuditAction.ApprovalGiven, $"{approver.Name} approved {permission} ({what}) asked by {caller.Name}.",
+            subject: permission.ToString(), storeId: storeId, registerId: registerId, approvedById: approver.Id, by: caller);
         return approver.Id;
     }
 

@@ -221,6 +221,24 @@ public sealed class Sale
         Recalculate();
     }
 
+    /// <summary>
+    /// A price override: the product line keeps its place, quantity and discount and is sold at <paramref name="unitPrice"/>
+    /// from now on (one change, so the basket is never without the line or with it twice).
+    /// </summary>
+    public void OverrideLinePrice(Guid lineId, decimal unitPrice)
+    {
+        EnsureEditable();
+        EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
+        var line = LineOf(lineId);
+        if (line.ProductId is null || line.IsVoucher)
+            throw DomainException.Invalid("line.not-a-product", "Only a product's line has a price to override; remove a free-text line and type it again.");
+        if (unitPrice < 0m || unitPrice > Product.MaxPrice || M.RoundToMinor(unitPrice) != unitPrice)
+            throw DomainException.Invalid("line.price", $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
+        line.ChangeUnitPrice(unitPrice);
+        ClearPromotions();
+        Recalculate();
+    }
+
     public void RemoveLine(Guid lineId)
     {
         EnsureEditable();

@@ -86,6 +86,8 @@ public sealed class SaleLine
 
     internal void ChangeQuantity(decimal quantity) => Quantity = quantity;
 
+    internal void ChangeUnitPrice(decimal unitPrice) => UnitPrice = unitPrice;
+
     internal void MarkAsVoucher(string code)
     {
         IsVoucher = true;

@@ -34,7 +34,7 @@ public static class CashControlEndpoints
         return api;
     }
 
-    private static async Task<Created<SessionView>> OpenSession(Guid registerId, OpenSession request, CashControlService cash, CancellationToken ct)
+    private static async Task<Created<SessionView>> OpenSession(Guid registerId, OpenSession request, CashControlUseCases cash, CancellationToken ct)
     {
         var session = await cash.OpenSessionAsync(registerId, request, ct);
         return TypedResults.Created($"/api/v1/registers/{registerId}/sessions/{session.Id}", session);
@@ -46,36 +46,31 @@ public static class CashControlEndpoints
     private static async Task<Ok<SessionView>> GetSession(Guid registerId, Guid sessionId, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.GetSessionAsync(registerId, sessionId, ct));
 
-    private static async Task<Ok<SessionView>> Count(Guid registerId, Guid sessionId, CountCash request, CashControlService cash, FraudDetector fraud,
-        Kasse.Data.KasseDbContext db, CancellationToken ct)
-    {
-        var counted = await cash.CountAsync(registerId, sessionId, request, ct);
-        await fraud.AfterEventAsync((await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct)).StoreId, ct);
-        return TypedResults.Ok(counted);
-    }
+    private static async Task<Ok<SessionView>> Count(Guid registerId, Guid sessionId, CountCash request, CashControlUseCases cash, CancellationToken ct) =>
+        TypedResults.Ok(await cash.CountAsync(registerId, sessionId, request, ct));
 
     private static async Task<Ok<IReadOnlyList<CashMovementView>>> ListMovements(Guid registerId, Guid sessionId, CashControlService cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.ListMovementsAsync(registerId, sessionId, ct));
 
-    private static async Task<Created<CashMovementView>> RecordMovement(Guid registerId, RecordCashMovement request, CashControlService cash, CancellationToken ct)
+    private static async Task<Created<CashMovementView>> RecordMovement(Guid registerId, RecordCashMovement request, CashControlUseCases cash, CancellationToken ct)
     {
         var movement = await cash.RecordMovementAsync(registerId, request, ct);
         return TypedResults.Created($"/api/v1/registers/{registerId}/sessions/{movement.SessionId}/cash-movements", movement);
     }
 
-    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, GatedActions actions, CancellationToken ct) =>
-        TypedResults.Ok(await actions.OpenDrawerAsync(registerId, request, ct));
+    private static async Task<Ok<DrawerOpenedView>> OpenDrawer(Guid registerId, OpenDrawer request, CashControlUseCases cash, CancellationToken ct) =>
+        TypedResults.Ok(await cash.OpenDrawerAsync(registerId, request, ct));
 
-    private static async Task<Ok<DrawerClosedView>> CloseDrawer(Guid registerId, CloseDrawer request, CashControlService cash, CancellationToken ct) =>
+    private static async Task<Ok<DrawerClosedView>> CloseDrawer(Guid registerId, CloseDrawer request, CashControlUseCases cash, CancellationToken ct) =>
         TypedResults.Ok(await cash.CloseDrawerAsync(registerId, request, ct));
 
-    private static async Task<Created<RegisterReport>> XReport(Guid registerId, MakeReport request, RegisterReportService reports, CancellationToken ct)
+    private static async Task<Created<RegisterReport>> XReport(Guid registerId, MakeReport request, CashControlUseCases reports, CancellationToken ct)
     {
         var report = await reports.XReportAsync(registerId, request, ct);
         return TypedResults.Created($"/api/v1/reports/{report.Id}", report);
     }
 
-    private static async Task<Created<RegisterReport>> ZReport(Guid registerId, MakeReport request, RegisterReportService reports, CancellationToken ct)
+    private static async Task<Created<RegisterReport>> ZReport(Guid registerId, MakeReport request, CashControlUseCases reports, CancellationToken ct)
     {
         var report = await reports.ZReportAsync(registerId, request, ct);
         return TypedResults.Created($"/api/v1/reports/{report.Id}", report);

@@ -14,11 +14,9 @@ public static class ReturnsEndpoints
         return api;
     }
 
-    private static async Task<Created<SaleView>> Create(CreateReturn request, ReturnsService returns, Kasse.Application.Staff.FraudDetector fraud,
-        CancellationToken ct)
+    private static async Task<Created<SaleView>> Create(CreateReturn request, ReturnUseCases returns, CancellationToken ct)
     {
         var result = await returns.CreateAsync(request, ct);
-        await fraud.AfterEventAsync(result.StoreId, ct);
         return TypedResults.Created($"/api/v1/sales/{result.Id}", result);
     }
 }

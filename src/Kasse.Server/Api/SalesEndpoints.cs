@@ -24,6 +24,7 @@ public static class SalesEndpoints
         sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price").RequirePermission(Permission.Sell);
         sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)").RequirePermission(Permission.Sell);
         sales.MapDelete("/{saleId:guid}/lines/{lineId:guid}", RemoveLine).WithSummary("Remove a line").RequirePermission(Permission.Sell);
+        sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/price", OverridePrice).WithSummary("Sell a line's product at another price (one change); needs PriceOverride or a supervisor's approval in the body").RequirePermission(Permission.Sell);
         sales.MapPut("/{saleId:guid}/lines/{lineId:guid}/discount", SetLineDiscount).WithSummary("Set or clear (kind None) a line discount, with a reason").RequirePermission(Permission.Sell);
         sales.MapPut("/{saleId:guid}/discount", SetSaleDiscount).WithSummary("Set or clear (kind None) a discount on the whole sale, with a reason").RequirePermission(Permission.Sell);
         sales.MapPost("/{saleId:guid}/park", Park).WithSummary("Park the sale to serve the next customer").RequirePermission(Permission.Sell);
@@ -46,7 +47,7 @@ public static class SalesEndpoints
         return api;
     }
 
-    private static async Task<Created<SaleView>> Open(OpenSale request, SalesService sales, CancellationToken ct)
+    private static async Task<Created<SaleView>> Open(OpenSale request, SaleUseCases sales, CancellationToken ct)
     {
         var sale = await sales.OpenAsync(request, ct);
         return TypedResults.Created($"/api/v1/sales/{sale.Id}", sale);
@@ -55,40 +56,43 @@ public static class SalesEndpoints
     private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.GetAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, GatedActions actions, CancellationToken ct) =>
-        TypedResults.Ok(await actions.AddLineAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> AddLine(Guid saleId, AddLine request, SaleUseCases sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.AddLineAsync(saleId, request, ct));
 
-    private static async Task<Ok<SaleView>> ChangeQuantity(Guid saleId, Guid lineId, ChangeQuantityRequest request, SalesService sales, CancellationToken ct) =>
+    private static async Task<Ok<SaleView>> ChangeQuantity(Guid saleId, Guid lineId, ChangeQuantityRequest request, SaleUseCases sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ChangeQuantityAsync(saleId, lineId, request.Quantity, ct));
 
-    private static async Task<Ok<SaleView>> RemoveLine(Guid saleId, Guid lineId, SalesService sales, CancellationToken ct) =>
+    private static async Task<Ok<SaleView>> RemoveLine(Guid saleId, Guid lineId, SaleUseCases sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.RemoveLineAsync(saleId, lineId, ct));
 
-    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, GatedActions actions, CancellationToken ct) =>
-        TypedResults.Ok(await actions.SetDiscountAsync(saleId, lineId, request, ct));
+    private static async Task<Ok<SaleView>> OverridePrice(Guid saleId, Guid lineId, OverridePrice request, SaleUseCases sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.OverridePriceAsync(saleId, lineId, request, ct));
 
-    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, GatedActions actions, CancellationToken ct) =>
-        TypedResults.Ok(await actions.SetDiscountAsync(saleId, null, request, ct));
+    private static async Task<Ok<SaleView>> SetLineDiscount(Guid saleId, Guid lineId, SetDiscount request, SaleUseCases sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.SetDiscountAsync(saleId, lineId, request, ct));
 
-    private static async Task<Ok<SaleView>> Park(Guid saleId, SalesService sales, CancellationToken ct) =>
+    private static async Task<Ok<SaleView>> SetSaleDiscount(Guid saleId, SetDiscount request, SaleUseCases sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.SetDiscountAsync(saleId, null, request, ct));
+
+    private static async Task<Ok<SaleView>> Park(Guid saleId, SaleUseCases sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ParkAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SalesService sales, CancellationToken ct) =>
+    private static async Task<Ok<SaleView>> Resume(Guid saleId, ResumeRequest request, SaleUseCases sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.ResumeAsync(saleId, request.RegisterId, ct));
 
     // Money taken by a card terminal or MobilePay goes back first (ReversalRequest / refund), then the sale is voided.
-    private static async Task<Ok<SaleView>> Void(Guid saleId, GatedActions actions, CancellationToken ct) =>
-        TypedResults.Ok(await actions.VoidSaleAsync(saleId, ct));
+    private static async Task<Ok<SaleView>> Void(Guid saleId, SaleUseCases sales, CancellationToken ct) =>
+        TypedResults.Ok(await sales.VoidAsync(saleId, ct));
 
-    private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SalesService sales, CancellationToken ct) =>
+    private static async Task<Ok<SaleView>> AddPayment(Guid saleId, AddPayment request, SaleUseCases sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.AddPaymentAsync(saleId, request, ct));
 
-    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, GatedActions actions,
+    private static async Task<Ok<SaleView>> RemovePayment(Guid saleId, Guid paymentId, [FromBody] VoidPayment? request, SaleUseCases sales,
         CancellationToken ct) =>
-        TypedResults.Ok(await actions.RemovePaymentAsync(saleId, paymentId, request ?? new VoidPayment(), ct));
+        TypedResults.Ok(await sales.RemovePaymentAsync(saleId, paymentId, request ?? new VoidPayment(), ct));
 
     /// <param name="printReceipt">false (in the body or the query) when the customer wants no paper receipt; the drawer still opens for cash.</param>
-    private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SalesService sales, CancellationToken ct, bool? printReceipt = null) =>
+    private static async Task<Ok<SaleView>> Complete(Guid saleId, CompleteSale? request, SaleUseCases sales, CancellationToken ct, bool? printReceipt = null) =>
         TypedResults.Ok(await sales.CompleteAsync(saleId, request?.PrintReceipt ?? printReceipt ?? true, ct));
 
     private static async Task<Ok<ReceiptView>> Receipt(Guid saleId, ReceiptService receipts, CancellationToken ct) =>

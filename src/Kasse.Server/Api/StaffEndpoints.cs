@@ -77,27 +77,16 @@ public static class StaffEndpoints
     private static async Task<Ok<EmployeeView>> Change(Guid employeeId, ChangeEmployeeRequest request, EmployeeService employees, CancellationToken ct) =>
         TypedResults.Ok(await employees.ChangeAsync(employeeId, request.Role, request.Pin, request.UserName, request.Password, request.Active, ct));
 
-    private static async Task<Ok<EmployeeView>> SignIn(Guid registerId, SignInRequest request, EmployeeService employees, FraudDetector fraud,
-        Kasse.Data.KasseDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<EmployeeView>> SignIn(Guid registerId, SignInRequest request, TillSignIn till, HttpContext http, CancellationToken ct)
     {
-        SignedIn signedIn;
-        try
-        {
-            signedIn = await employees.SignInAsync(registerId, request.EmployeeId, request.Pin, ct);
-        }
-        catch (Kasse.Domain.DomainException e) when (e.Kind == Kasse.Domain.ErrorKind.Forbidden)
-        {
-            // Many wrong PINs on many employees at one till is a rule of its own.
-            await fraud.AfterEventAsync((await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct)).StoreId, ct);
-            throw;
-        }
+        var signedIn = await till.SignInAsync(registerId, request.EmployeeId, request.Pin, ct);
         await KasseSecurity.SignInAsync(http, signedIn, registerId);
         return TypedResults.Ok(signedIn.Employee);
     }
 
-    private static async Task<Ok<EmployeeView>> SignOut(Guid registerId, SignOutRequest request, EmployeeService employees, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<EmployeeView>> SignOut(Guid registerId, SignOutRequest request, TillSignIn till, HttpContext http, CancellationToken ct)
     {
-        var employee = await employees.SignOutAsync(registerId, request.EmployeeId, ct);
+        var employee = await till.SignOutAsync(registerId, request.EmployeeId, ct);
         await AuthEndpoints.EndSessionAsync(http);
         return TypedResults.Ok(employee);
     }

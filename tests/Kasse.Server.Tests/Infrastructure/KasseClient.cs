@@ -12,9 +12,10 @@ using Kasse.Server.Hosting;
 
 namespace Kasse.Server.Tests.Infrastructure;
 
-/// <summary>A shop made for one test: its store, one register, a cashier and a supervisor (PIN 4321).</summary>
+/// <summary>A shop made for one test: its store, one register, a cashier (PIN 1111) and a supervisor (PIN 4321).</summary>
 public sealed record Shop(StoreView Store, RegisterView Register, Guid CashierId, Guid SupervisorId)
 {
+    public const string CashierPin = "1111";
     public const string SupervisorPin = "4321";
 }
 
@@ -79,7 +80,7 @@ public sealed class KasseClient(HttpClient http, KasseServer server)
         var register = await NewRegisterAsync(store.Id, "Kasse 1");
         var cashier = Guid.CreateVersion7();
         var supervisor = Guid.CreateVersion7();
-        await Read<object>(await PostAsync("/api/v1/employees", new { id = cashier, name = $"Søren Kassemand {n}", role = Role.Cashier, pin = "1111" }));
+        await Read<object>(await PostAsync("/api/v1/employees", new { id = cashier, name = $"Søren Kassemand {n}", role = Role.Cashier, pin = Shop.CashierPin }));
         await Read<object>(await PostAsync("/api/v1/employees", new { id = supervisor, name = $"Åse Vagtleder {n}", role = Role.Supervisor, pin = Shop.SupervisorPin }));
         return new Shop(store, register, cashier, supervisor);
     }

@@ -51,6 +51,14 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>A client holding a fresh API key of the given role (built-in or custom).</summary>
     public async Task<KasseClient> ClientAsAsync(string role, params Permission[] scope) => new(CreateClient(await NewApiKeyAsync(role, scope)), this);
 
+    /// <summary>A till's PIN session: a client signed in at the register as that employee, with a cookie jar of its own.</summary>
+    public async Task<KasseClient> SignedInAtAsync(Guid registerId, Guid employeeId, string pin)
+    {
+        var client = SessionClient();
+        await KasseClient.Read<object>(await client.PostAsync($"/api/v1/registers/{registerId}/sign-in", new { employeeId, pin }));
+        return client;
+    }
+
     public async Task<string> NewApiKeyAsync(string role, params Permission[] scope)
     {
         await using var scopeServices = Services.CreateAsyncScope();

@@ -205,7 +205,7 @@ public sealed partial class ReturnsDialog
         _busy = true;
         try
         {
-            var returned = await Backend.Call<ReturnsService, SaleView>(Permission.Refund, r => r.CreateAsync(command, CancellationToken.None));
+            var returned = await Backend.Call<ReturnUseCases, SaleView>(r => r.CreateAsync(command, CancellationToken.None));
             await OnReturned.InvokeAsync(returned);
         }
         catch (DomainException e)

@@ -211,7 +211,7 @@ public sealed partial class Till
         if (_cashier is null)
             return;
         var cashierId = _cashier.Id;
-        await TryAsync(() => Backend.Call<EmployeeService, EmployeeView>(e => e.SignOutAsync(RegisterId, cashierId, CancellationToken.None)));
+        await TryAsync(() => Backend.Call<TillSignIn, EmployeeView>(t => t.SignOutAsync(RegisterId, cashierId, CancellationToken.None)));
         Session.EndCashier();
         _cashier = null;
         _approval = null;
@@ -333,7 +333,7 @@ public sealed partial class Till
         try
         {
             var sale = await EnsureSaleAsync();
-            _sale = await Backend.Call<GatedActions, SaleView>(Permission.Sell, s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
+            _sale = await Backend.Call<SaleUseCases, SaleView>(s => s.AddLineAsync(sale.Id, line, CancellationToken.None));
             _selectedLineId = _sale.Lines.FirstOrDefault(l => l.Id == line.LineId)?.Id ?? _selectedLineId;
             _message = null;
             AfterChange();
@@ -373,7 +373,7 @@ public sealed partial class Till
             return _sale;
         var id = Guid.CreateVersion7();
         var cashierId = _cashier?.Id;
-        _sale = await Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
+        _sale = await Backend.Call<SaleUseCases, SaleView>(s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
         await RememberAsync();
         return _sale;
     }
@@ -419,7 +419,7 @@ public sealed partial class Till
         await GatedAsync(Permission.DiscountAboveLimit, L["Discount above the limit"] + (discount.Reason is null ? "" : $" ({discount.Reason})"), async approval =>
         {
             var command = discount with { Approval = approval };
-            _sale = await Backend.Call<GatedActions, SaleView>(Permission.Sell, g => g.SetDiscountAsync(saleId, lineId, command, CancellationToken.None));
+            _sale = await Backend.Call<SaleUseCases, SaleView>(s => s.SetDiscountAsync(saleId, lineId, command, CancellationToken.None));
             AfterChange();
             _dialog = TillDialog.None;
         });
@@ -431,23 +431,17 @@ public sealed partial class Till
         _dialog = TillDialog.Price;
     }
 
-    /// <summary>
-    /// A price override: the line comes back at the new price (the API's AddLine with unitPrice), which needs
-    /// PriceOverride or a supervisor's PIN; the old line goes once the new one is in.
-    /// </summary>
+    /// <summary>A price override of the selected line, in one change: PriceOverride or a supervisor's PIN.</summary>
     private async Task OverridePriceAsync(decimal price)
     {
-        if (SelectedLine is not { ProductId: { } productId } line || _sale is null)
+        if (SelectedLine is not { ProductId: not null } line || _sale is null)
             return;
         var saleId = _sale.Id;
         var what = L["Change price"] + $": {line.Name} {Formats.Amount(line.UnitPrice)} → {Formats.Amount(price)}";
         await GatedAsync(Permission.PriceOverride, what, async approval =>
         {
-            var replacement = new AddLine(Guid.CreateVersion7(), ProductId: productId, UnitPrice: price,
-                Quantity: line.Quantity, Approval: approval);
-            await Backend.Call<GatedActions, SaleView>(Permission.Sell, g => g.AddLineAsync(saleId, replacement, CancellationToken.None));
-            _sale = await Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.RemoveLineAsync(saleId, line.Id, CancellationToken.None));
-            _selectedLineId = replacement.LineId;
+            var command = new OverridePrice(price, approval);
+            _sale = await Backend.Call<SaleUseCases, SaleView>(s => s.OverridePriceAsync(saleId, line.Id, command, CancellationToken.None));
             AfterChange();
             _dialog = TillDialog.None;
         });
@@ -514,7 +508,7 @@ public sealed partial class Till
             if (!await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
                 return;
         }
-        var resumed = await TryAsync(() => Backend.Call<SalesService, SaleView>(Permission.Sell, s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
+        var resumed = await TryAsync(() => Backend.Call<SaleUseCases, SaleView>(s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
         if (resumed is null)
             return;
         _sale = resumed;
@@ -526,7 +520,7 @@ public sealed partial class Till
 
     private async Task VoidAsync()
     {
-        if (_sale is { } sale && await TryAsync(() => Backend.Call<GatedActions, SaleView>(Permission.VoidSale, g => g.VoidSaleAsync(sale.Id, CancellationToken.None))) is not null)
+        if (_sale is { } sale && await TryAsync(() => Backend.Call<SaleUseCases, SaleView>(s => s.VoidAsync(sale.Id, CancellationToken.None))) is not null)
             await NewSaleAsync();
         _dialog = TillDialog.None;
     }
@@ -538,9 +532,9 @@ public sealed partial class Till
         await RememberAsync();
     }
 
-    private async Task<bool> ChangeSaleAsync(Func<SalesService, Task<SaleView>> change)
+    private async Task<bool> ChangeSaleAsync(Func<SaleUseCases, Task<SaleView>> change)
     {
-        var changed = await TryAsync(() => Backend.Call(Permission.Sell, change));
+        var changed = await TryAsync(() => Backend.Call<SaleUseCases, SaleView>(change));
         if (changed is null)
             return false;
         _sale = changed;

@@ -1,0 +1,126 @@
+using Kasse.Application.Payments;
+using Kasse.Application.Staff;
+using Kasse.Domain.Staff;
+
+namespace Kasse.Application.Sales;
+
+/// <summary>
+/// The one front door for every command on a sale, whichever client sends it (the HTTP API, the till, later the
+/// kiosk and the restaurant). Each command checks the caller's permission, takes a supervisor's approval where the
+/// caller's own role may not, makes the change, saves it with its audit line and, after the commit, runs the fraud
+/// rules that watch it. Who acts is the caller (<see cref="CurrentActor"/>), never a field of the command.
+/// </summary>
+public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, CurrentActor actor)
+{
+    private Actor Caller => actor.Value;
+
+    /// <summary>Opens a sale; its cashier is the signed-in caller, or the employee an API key serves.</summary>
+    public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.OpenAsync(command with { CashierId = Caller.Serving(command.CashierId) }, ct);
+    }
+
+    /// <summary>Adds a line; a product at a price other than its own is a price override.</summary>
+    public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        if (command.ProductId is null || command.UnitPrice is null)
+            return await sales.AddLineAsync(saleId, command, ct);
+        await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), command, ct);
+        var sale = await sales.AddLineAsync(saleId, command, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return sale;
+    }
+
+    public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.ChangeQuantityAsync(saleId, lineId, quantity, ct);
+    }
+
+    public Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.RemoveLineAsync(saleId, lineId, ct);
+    }
+
+    /// <summary>A line's product sold at another price: one change, gated by PriceOverride or a supervisor's approval.</summary>
+    public async Task<SaleView> OverridePriceAsync(Guid saleId, Guid lineId, OverridePrice command, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        var current = await sales.GetAsync(saleId, ct);
+        var line = current.Lines.FirstOrDefault(l => l.Id == lineId)
+            ?? throw Kasse.Domain.DomainException.NotFound("line.not-found", $"The sale has no line {lineId}.");
+        if (line.ProductId is { } productId && line.UnitPrice != command.UnitPrice)
+            await gates.PriceOverrideAsync(current, productId, command.UnitPrice, command.Approval, ct);
+        var sale = await sales.OverridePriceAsync(saleId, lineId, command.UnitPrice, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return sale;
+    }
+
+    /// <summary>Sets (or, with kind None, clears) a discount on one line or, with no line, on the whole sale.</summary>
+    public async Task<SaleView> SetDiscountAsync(Guid saleId, Guid? lineId, SetDiscount command, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        var giving = command.Kind != Kasse.Domain.Sales.DiscountKind.None;
+        if (giving)
+            await gates.DiscountAsync(await sales.GetAsync(saleId, ct), lineId, command, ct);
+        var sale = lineId is { } line
+            ? await sales.SetLineDiscountAsync(saleId, line, command, ct)
+            : await sales.SetSaleDiscountAsync(saleId, command, ct);
+        await gates.SaveAsync(ct);
+        if (giving)
+            await fraud.AfterEventAsync(sale.StoreId, ct);
+        return sale;
+    }
+
+    public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.ParkAsync(saleId, ct);
+    }
+
+    public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.ResumeAsync(saleId, registerId, ct);
+    }
+
+    /// <summary>Voids a sale; money taken by a card terminal or MobilePay goes back first.</summary>
+    public async Task<SaleView> VoidAsync(Guid saleId, CancellationToken ct)
+    {
+        Caller.Require(Permission.VoidSale);
+        await payments.ReverseAllAsync(saleId, ct);
+        var sale = await sales.VoidAsync(saleId, ct);
+        gates.SaleVoided(sale);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return sale;
+    }
+
+    public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.AddPaymentAsync(saleId, command, ct);
+    }
+
+    /// <summary>Takes back a payment already made (the money is handed back) before the sale completes.</summary>
+    public async Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, VoidPayment command, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        await gates.VoidPaymentAsync(await sales.GetAsync(saleId, ct), paymentId, command, ct);
+        var sale = await sales.RemovePaymentAsync(saleId, paymentId, ct);
+        await gates.SaveAsync(ct);
+        await fraud.AfterEventAsync(sale.StoreId, ct);
+        return sale;
+    }
+
+    public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        return sales.CompleteAsync(saleId, printReceipt, ct);
+    }
+}
