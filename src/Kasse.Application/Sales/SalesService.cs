@@ -295,7 +295,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 foreach (var step in openSaleSteps)
                     await step.OnChangedAsync(sale, store, ct);
             await db.SaveChangesAsync(ct);
-            // Every command on a sale comes through here (the API's, the till's, GatedActions, EditAsync's customer,
+            // Every command on a sale comes through here (the API's and the till's through SaleUseCases, EditAsync's customer,
             // gift-card and loyalty changes), so this is where the customer display and others hear of it, after the commit.
             return changes.Changed(sale);
         }, ct);
