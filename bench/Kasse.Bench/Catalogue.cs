@@ -32,6 +32,9 @@ public static class Catalogue
 
     private static readonly string[] Sizes = ["100 g", "250 g", "500 g", "1 kg", "33 cl", "1 l", "6 stk", "10 stk", "400 g", "750 ml"];
 
+    /// <summary>The smallest catalogue with every brand, quality and good in it (40 × 20 × 20).</summary>
+    public const int MinimumProducts = 16_000;
+
     public static string Sku(int i) => "B" + i.ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>The EAN-13 of product i: 57 + ten digits of i + check digit (never a 20–29 scale-label prefix).</summary>
@@ -45,6 +48,9 @@ public static class Catalogue
     }
 
     public static bool IsWeighed(int i) => i % 50 == 49;
+
+    /// <summary>The price of product i incl. VAT: 5.00–403.99 kr.</summary>
+    public static decimal Price(int i) => 5m + ((long)i * 7919 % 39900) / 100m;
 
     /// <summary>A product a till can scan without a weight.</summary>
     public static int ScannableIndex(Random random, int count)
@@ -63,7 +69,7 @@ public static class Catalogue
         var line = new StringBuilder();
         for (var i = 0; i < count; i++)
         {
-            var price = 5m + ((long)i * 7919 % 39900) / 100m;
+            var price = Price(i);
             var cost = decimal.Round(price * 0.6m, 2);
             line.Clear()
                 .Append(Sku(i)).Append(';')

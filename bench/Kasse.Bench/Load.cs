@@ -36,7 +36,7 @@ public static class Load
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
                 }
-                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException or System.Text.Json.JsonException)
                 {
                     Interlocked.Increment(ref errors);
                     Interlocked.CompareExchange(ref firstError, e.Message, null);

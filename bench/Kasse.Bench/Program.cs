@@ -434,6 +434,10 @@ namespace Kasse.Bench
             }
             if (o.Kasse.Length == 0 || o.Ceiling.Length == 0)
                 throw new ArgumentException("Give --kasse and --ceiling (bench/run does).");
+            // Every name search (Catalogue.PrefixQueries, ContainsQueries) must find something; with fewer products some
+            // brands are missing, and the run used to fail only at its end, after the checkout.
+            if (o.Products < Catalogue.MinimumProducts)
+                throw new ArgumentException($"--products must be at least {Catalogue.MinimumProducts:N0}, so that every name search finds a product.");
             return o;
         }
     }

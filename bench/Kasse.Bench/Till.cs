@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Kasse.Bench;
 
@@ -40,41 +41,61 @@ public sealed class Till(HttpClient http, Uri baseUrl)
         await EnsureAsync(response, ct);
     }
 
-    /// <summary>Open, scan 3–20 items, pay cash or card, complete; add-line and complete latencies recorded when measuring.</summary>
-    public async Task CheckoutAsync(int register, Random random, int products, bool measuring, Latencies addLine, Latencies complete, CancellationToken ct)
+    /// <summary>What one checkout sold: its total and how it was paid.</summary>
+    public sealed record Checkout(Guid SaleId, decimal Total, string Method);
+
+    /// <summary>
+    /// Open, scan 3–20 items, pay cash or card, complete; add-line and complete latencies recorded when measuring.
+    /// Cash is tendered as a customer does, in whole 100-kroner notes covering what the last scan's answer says is
+    /// due: a fixed note would be a part payment on a basket above it (the API rightly keeps the rest due).
+    /// </summary>
+    public async Task<Checkout> CheckoutAsync(int register, Random random, int products, bool measuring, Latencies addLine, Latencies complete, CancellationToken ct)
     {
         var sale = Guid.CreateVersion7();
         await PostAsync("api/v1/sales", new { id = sale, registerId = RegisterId(register) }, ct);
         var items = random.Next(3, 21);
+        var due = 0m;
         for (var i = 0; i < items; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await PostAsync($"api/v1/sales/{sale}/lines", new { barcode = Catalogue.Barcode(Catalogue.ScannableIndex(random, products)) }, ct);
+            due = Answer(await PostAsync($"api/v1/sales/{sale}/lines", new { barcode = Catalogue.Barcode(Catalogue.ScannableIndex(random, products)) }, ct)).AmountDue;
             if (measuring)
                 addLine.Add(start);
         }
-        if (random.Next(2) == 0)
-            await PostAsync($"api/v1/sales/{sale}/payments", new { id = Guid.CreateVersion7(), method = "Cash", tendered = 5000m }, ct);
-        else
-            await PostAsync($"api/v1/sales/{sale}/payments", new { id = Guid.CreateVersion7(), method = "Card" }, ct);
+        var cash = random.Next(2) == 0;
+        var paid = Answer(cash
+            ? await PostAsync($"api/v1/sales/{sale}/payments", new { id = Guid.CreateVersion7(), method = "Cash", tendered = Math.Ceiling(due / 100m) * 100m }, ct)
+            : await PostAsync($"api/v1/sales/{sale}/payments", new { id = Guid.CreateVersion7(), method = "Card" }, ct));
+        // A payment answers 200 with what is still due; one that leaves money due is the driver's mistake, named here.
+        if (paid.AmountDue != 0m)
+            throw new InvalidOperationException($"The payment on sale {sale} left {paid.AmountDue.ToString("0.00", CultureInfo.InvariantCulture)} due of {paid.TotalAmount.ToString("0.00", CultureInfo.InvariantCulture)}.");
         var completing = Stopwatch.GetTimestamp();
         await PostAsync($"api/v1/sales/{sale}/complete", null, ct);
         if (measuring)
             complete.Add(completing);
+        return new Checkout(sale, paid.TotalAmount, cash ? "Cash" : "Card");
     }
 
-    private async Task PostAsync(string path, object? body, CancellationToken ct = default)
+    /// <summary>The two figures of a sale's answer the driver acts on.</summary>
+    private sealed record SaleAnswer(decimal TotalAmount, decimal AmountDue);
+
+    private static SaleAnswer Answer(string json) =>
+        JsonSerializer.Deserialize<SaleAnswer>(json, JsonSerializerOptions.Web) ?? throw new InvalidOperationException("A sale's answer was empty.");
+
+    /// <summary>Posts and returns the answer's body; anything but 2xx throws with what the server said.</summary>
+    private async Task<string> PostAsync(string path, object? body, CancellationToken ct = default)
     {
         using var response = body is null
             ? await http.PostAsync(Url(path), null, ct)
             : await http.PostAsJsonAsync(Url(path), body, ct);
-        await EnsureAsync(response, ct);
+        return await EnsureAsync(response, ct);
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<string> EnsureAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}: {text}");
+        return text;
     }
 }

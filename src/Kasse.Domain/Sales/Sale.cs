@@ -498,7 +498,9 @@ public sealed class Sale
             throw DomainException.Conflict("sale.empty", "An empty sale can't be completed.");
         if (AmountDue != 0m)
             throw DomainException.Conflict("sale.not-paid",
-                AmountDue > 0m ? $"{Format(AmountDue)} is still due." : $"The payments exceed the total by {Format(-AmountDue)}.");
+                AmountDue > 0m
+                    ? $"{Format(AmountDue)} is still due: take another payment for it, then complete the sale."
+                    : $"The payments exceed the total by {Format(-AmountDue)}.");
         ReceiptNumber = receiptNumber;
         ClosedAt = now;
         BusinessDay = businessDay;

@@ -71,6 +71,39 @@ public abstract class TillRoadTests(BrowserServer server)
         Assert.Equal((server.CashierId, server.SupervisorId), (entry.ActorEmployeeId, entry.ApprovedById));
     }
 
+    [Fact]
+    public async Task Taking_back_a_payment_at_the_till_takes_a_supervisors_PIN_and_the_audit_names_both()
+    {
+        var register = await server.NewRegisterAsync("Kasse tilbage " + Guid.NewGuid().ToString("N")[..4]);
+        var till = new TillPage(await server.NewPageAsync(), register.Id);
+        var page = till.Page;
+        await till.OpenAsync();
+        await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
+        await till.ScanAsync(Rugbrod, 1);
+        await till.PayAsync();
+        await page.Locator("#pay-amount").FillAsync("10");
+        await till.Tender("Card").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("amount-due")).ToHaveTextAsync("18,95 kr.");
+
+        await page.GetByTestId("payments").Locator("li button").ClickAsync();
+        var approval = page.GetByTestId("approval-dialog");
+        await Assertions.Expect(approval).ToHaveAttributeAsync("data-permission", nameof(Permission.VoidAfterPayment));
+        await approval.Locator("#approval-approver").SelectOptionAsync(server.SupervisorId.ToString());
+        await approval.Locator("#approval-pin").FillAsync("0000");
+        await approval.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(approval.GetByTestId("approval-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("payments").Locator("li")).ToHaveCountAsync(1); // a wrong PIN takes nothing back
+        await approval.Locator("#approval-pin").FillAsync(BrowserServer.SupervisorPin);
+        await approval.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(approval).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("amount-due")).ToHaveTextAsync("28,95 kr.");
+
+        using var api = OwnerApi();
+        var taken = await api.GetFromJsonAsync<List<AuditEndpoints.AuditEntryView>>($"/api/v1/audit?registerId={register.Id}&action={AuditAction.PaymentVoided}", Json);
+        var entry = Assert.Single(taken!);
+        Assert.Equal((server.CashierId, server.SupervisorId), (entry.ActorEmployeeId, entry.ApprovedById));
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },

@@ -252,12 +252,17 @@ public abstract class CheckoutTests(KasseServer server)
         var item = await _api.NewProductAsync(80.00m);
         var sale = await _api.OpenSaleAsync(shop);
         await _api.AddProductAsync(sale.Id, item.Id);
-        await _api.PayCashAsync(sale.Id, 50m);
+        // Less cash than is due is a part payment: it answers 200, and the answer says what is left.
+        var part = await _api.PayCashAsync(sale.Id, 50m);
 
         var problem = await KasseClient.Problem(await _api.TryCompleteAsync(sale.Id), HttpStatusCode.Conflict, "sale.not-paid");
 
-        Assert.Contains("30.00", problem.GetProperty("detail").GetString());
+        Assert.Equal(30.00m, part.AmountDue);
+        Assert.Equal(50.00m, Assert.Single(part.Payments).Amount);
+        Assert.Equal("30.00 is still due: take another payment for it, then complete the sale.", problem.GetProperty("detail").GetString());
         Assert.Equal(SaleStatus.Open, (await _api.GetSaleAsync(sale.Id)).Status);
+        await _api.PayAsync(sale.Id, PaymentMethod.Card);
+        Assert.Equal(SaleStatus.Completed, (await _api.CompleteAsync(sale.Id)).Status);
     }
 
     [Fact]

@@ -99,13 +99,14 @@ public abstract class ReturnTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var mug = await _api.NewProductAsync(49.95m);
+        var cashier = await server.SignedInAtAsync(shop.Register.Id, shop.CashierId, Shop.CashierPin);
         CreateReturn Request(Approval? approval) => new(Guid.CreateVersion7(), shop.Register.Id, shop.CashierId, null, null,
             [new UnreceiptedReturnLine(Barcode: mug.Barcodes[0], Quantity: 1m)], PaymentMethod.Cash, "Gave uden bon", approval);
 
-        await KasseClient.Problem(await _api.TryReturnAsync(Request(null)), HttpStatusCode.Forbidden, "permission.approval-required");
-        await KasseClient.Problem(await _api.TryReturnAsync(Request(new Approval(shop.SupervisorId, "0000"))), HttpStatusCode.Forbidden, "permission.approval-invalid");
-        await KasseClient.Problem(await _api.TryReturnAsync(Request(new Approval(shop.CashierId, "1111"))), HttpStatusCode.Forbidden, "permission.approver-not-allowed");
-        var ret = await _api.ReturnAsync(Request(new Approval(shop.SupervisorId, Shop.SupervisorPin)));
+        await KasseClient.Problem(await cashier.TryReturnAsync(Request(null)), HttpStatusCode.Forbidden, "permission.approval-required");
+        await KasseClient.Problem(await cashier.TryReturnAsync(Request(new Approval(shop.SupervisorId, "0000"))), HttpStatusCode.Forbidden, "permission.approval-invalid");
+        await KasseClient.Problem(await cashier.TryReturnAsync(Request(new Approval(shop.CashierId, Shop.CashierPin))), HttpStatusCode.Forbidden, "permission.approver-not-allowed");
+        var ret = await cashier.ReturnAsync(Request(new Approval(shop.SupervisorId, Shop.SupervisorPin)));
 
         Assert.True(ret.ReturnedWithoutReceipt);
         Assert.Equal(shop.SupervisorId, ret.ApprovedById);

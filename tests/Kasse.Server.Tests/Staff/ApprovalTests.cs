@@ -21,13 +21,14 @@ public abstract class ApprovalTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var item = await _api.NewProductAsync(100.00m);
-        var sale = await _api.OpenSaleAsync(shop);
-        sale = await _api.AddProductAsync(sale.Id, item.Id);
+        var cashier = await server.SignedInAtAsync(shop.Register.Id, shop.CashierId, Shop.CashierPin);
+        var sale = await cashier.OpenSaleAsync(shop);
+        sale = await cashier.AddProductAsync(sale.Id, item.Id);
         var url = $"/api/v1/sales/{sale.Id}/lines/{sale.Lines[0].Id}/discount";
 
-        var refused = await _api.SendAsync(HttpMethod.Put, url, new { kind = "Percent", value = 30, reason = "Buket" });
-        var wrongPin = await _api.SendAsync(HttpMethod.Put, url, new { kind = "Percent", value = 30, reason = "Buket", approval = new Approval(shop.SupervisorId, "0000") });
-        var approved = await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Put, url,
+        var refused = await cashier.SendAsync(HttpMethod.Put, url, new { kind = "Percent", value = 30, reason = "Buket" });
+        var wrongPin = await cashier.SendAsync(HttpMethod.Put, url, new { kind = "Percent", value = 30, reason = "Buket", approval = new Approval(shop.SupervisorId, "0000") });
+        var approved = await KasseClient.Read<SaleView>(await cashier.SendAsync(HttpMethod.Put, url,
             new { kind = "Percent", value = 30, reason = "Buket", approval = new Approval(shop.SupervisorId, Shop.SupervisorPin) }));
 
         await KasseClient.Problem(refused, HttpStatusCode.Forbidden, "permission.approval-required");
@@ -46,25 +47,43 @@ public abstract class ApprovalTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var item = await _api.NewProductAsync(40.00m);
-        var sale = await _api.OpenSaleAsync(shop);
+        var cashier = await server.SignedInAtAsync(shop.Register.Id, shop.CashierId, Shop.CashierPin);
+        var sale = await cashier.OpenSaleAsync(shop);
         var drawer = $"/api/v1/registers/{shop.Register.Id}/drawer/open";
         await KasseClient.Read<object>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/sessions", new { id = Guid.CreateVersion7(), openingFloat = 500m }));
 
-        await KasseClient.Problem(await _api.PostAsync($"/api/v1/sales/{sale.Id}/lines", new { productId = item.Id, unitPrice = 25.00m }),
+        await KasseClient.Problem(await cashier.PostAsync($"/api/v1/sales/{sale.Id}/lines", new { productId = item.Id, unitPrice = 25.00m }),
             HttpStatusCode.Forbidden, "permission.approval-required");
-        var overridden = await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/lines",
+        var overridden = await KasseClient.Read<SaleView>(await cashier.PostAsync($"/api/v1/sales/{sale.Id}/lines",
             new { productId = item.Id, unitPrice = 25.00m, approval = new Approval(shop.SupervisorId, Shop.SupervisorPin) }));
-        await KasseClient.Problem(await _api.PostAsync(drawer, new { employeeId = shop.CashierId }), HttpStatusCode.Forbidden, "permission.approval-required");
+        await KasseClient.Problem(await cashier.PostAsync(drawer, new { employeeId = shop.CashierId }), HttpStatusCode.Forbidden, "permission.approval-required");
         for (var i = 0; i < 5; i++)
-            await KasseClient.Problem(await _api.PostAsync(drawer, new { employeeId = shop.CashierId, approval = new Approval(shop.SupervisorId, "0000") }),
+            await KasseClient.Problem(await cashier.PostAsync(drawer, new { employeeId = shop.CashierId, approval = new Approval(shop.SupervisorId, "0000") }),
                 HttpStatusCode.Forbidden, "permission.approval-invalid");
-        var locked = await _api.PostAsync(drawer, new { employeeId = shop.CashierId, approval = new Approval(shop.SupervisorId, Shop.SupervisorPin) });
+        var locked = await cashier.PostAsync(drawer, new { employeeId = shop.CashierId, approval = new Approval(shop.SupervisorId, Shop.SupervisorPin) });
 
         Assert.Equal(25.00m, overridden.Lines[0].UnitPrice);
         var audit = Assert.Single((await AuditAsync($"subject={sale.Id}&action=PriceOverridden"))!);
         Assert.Equal("40.00", audit.Before);
         Assert.Equal("25.00", audit.After);
         await KasseClient.Problem(locked, HttpStatusCode.Forbidden, "permission.approval-locked");
+    }
+
+    [Fact]
+    public async Task A_sale_opened_at_the_till_without_a_cashier_named_is_the_signed_in_cashiers()
+    {
+        var shop = await _api.NewShopAsync();
+        var item = await _api.NewProductAsync(12.00m);
+        var cashier = await server.SignedInAtAsync(shop.Register.Id, shop.CashierId, Shop.CashierPin);
+
+        var sale = await KasseClient.Read<SaleView>(await cashier.PostAsync("/api/v1/sales", new { id = Guid.CreateVersion7(), registerId = shop.Register.Id }));
+        await cashier.AddProductAsync(sale.Id, item.Id);
+        await cashier.PayAsync(sale.Id, PaymentMethod.Card);
+        var completed = await cashier.CompleteAsync(sale.Id);
+
+        Assert.Equal(shop.CashierId, sale.CashierId);
+        Assert.Equal(shop.CashierId, completed.CashierId);
+        Assert.Contains("Søren Kassemand", await _api.Http.GetStringAsync($"/api/v1/sales/{sale.Id}/receipt.txt"));
     }
 
     [Fact]

@@ -33,14 +33,15 @@ public abstract class FraudScenarioTests(KasseServer server)
         return alert;
     }
 
-    private async Task<SaleView> OpenSaleWithAsync(Shop shop, ProductView product)
+    /// <param name="by">Who sells: a cashier signed in at the till (the owner's key by default).</param>
+    private async Task<SaleView> OpenSaleWithAsync(Shop shop, ProductView product, KasseClient? by = null)
     {
-        var sale = await _api.OpenSaleAsync(shop);
-        return await _api.AddProductAsync(sale.Id, product.Id);
+        var sale = await (by ?? _api).OpenSaleAsync(shop);
+        return await (by ?? _api).AddProductAsync(sale.Id, product.Id);
     }
 
-    private Task<HttpResponseMessage> DiscountAsync(SaleView sale, decimal percent, Approval? approval) =>
-        _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/discount", new SetDiscount(DiscountKind.Percent, percent, "Stamkunde", approval));
+    private Task<HttpResponseMessage> DiscountAsync(SaleView sale, decimal percent, Approval? approval, KasseClient? by = null) =>
+        (by ?? _api).SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/discount", new SetDiscount(DiscountKind.Percent, percent, "Stamkunde", approval));
 
     private async Task OpenSessionAsync(Shop shop, decimal openingFloat = 500m) =>
         await KasseClient.Read<SessionView>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/sessions",
@@ -131,10 +132,13 @@ public abstract class FraudScenarioTests(KasseServer server)
         var above = await _api.NewShopAsync();
         var under = await _api.NewShopAsync();
         var item = await _api.NewProductAsync(100.00m);
+        // The discounts are given by the cashiers at their tills: the rules count them against whoever acted.
+        var aboveCashier = await server.SignedInAtAsync(above.Register.Id, above.CashierId, Shop.CashierPin);
+        var underCashier = await server.SignedInAtAsync(under.Register.Id, under.CashierId, Shop.CashierPin);
         for (var i = 0; i < 3; i++)
-            await KasseClient.Read<SaleView>(await DiscountAsync(await OpenSaleWithAsync(above, item), 30m, Supervisor(above)));
+            await KasseClient.Read<SaleView>(await DiscountAsync(await OpenSaleWithAsync(above, item, aboveCashier), 30m, Supervisor(above), aboveCashier));
         for (var i = 0; i < 4; i++)
-            await KasseClient.Read<SaleView>(await DiscountAsync(await OpenSaleWithAsync(under, item), 19m, null));
+            await KasseClient.Read<SaleView>(await DiscountAsync(await OpenSaleWithAsync(under, item, underCashier), 19m, null, underCashier));
 
         var aboveAlert = await FlaggedAsync(above, FraudRule.DiscountsAboveThreshold);
         var underAlert = await FlaggedAsync(under, FraudRule.SalesJustUnderApprovalLimit);
