@@ -131,4 +131,26 @@ public sealed class CustomerDisplayHubTests
 
         Assert.Equal((DisplayPhase.Idle, 8L), (hub.Latest(register)!.Phase, hub.Latest(register)!.Version));
     }
+
+    [Fact]
+    public void A_return_done_during_a_sale_shows_its_thank_you_then_the_sale_comes_back_unless_it_was_parked_meanwhile()
+    {
+        var hub = new CustomerDisplayHub();
+        var register = Guid.NewGuid();
+        var (sale, firstReturn, secondReturn) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        static DisplayState Picture(DisplayPhase phase, Guid saleId, long version, decimal total) =>
+            new(phase, "DKK", [new DisplayLine("Kaffe", 1m, null, total, 0m)], 0m, total, 0m, total, total, 0m, 0m, 0m, saleId, version);
+
+        hub.Show(register, Picture(DisplayPhase.Selling, sale, 3, 40m));
+        hub.Show(register, Picture(DisplayPhase.Done, firstReturn, 1, -20m));
+        Assert.Equal(firstReturn, hub.Latest(register)!.SaleId);
+        hub.Finished(register, firstReturn);
+        Assert.Equal((DisplayPhase.Selling, sale, 40m), (hub.Latest(register)!.Phase, hub.Latest(register)!.SaleId, hub.Latest(register)!.Total));
+
+        hub.Show(register, Picture(DisplayPhase.Done, secondReturn, 1, -20m));
+        hub.Show(register, DisplayState.Idle(sale, 4)); // the sale is parked while the return's thank-you shows
+        Assert.Equal(secondReturn, hub.Latest(register)!.SaleId);
+        hub.Finished(register, secondReturn);
+        Assert.Equal(DisplayPhase.Idle, hub.Latest(register)!.Phase);
+    }
 }

@@ -61,6 +61,12 @@ public sealed class CustomerDisplayHub : ISaleChangeListener
     private readonly ConcurrentDictionary<Guid, ImmutableSubscribers> _subscribers = new();
     private readonly Lock _gate = new();
 
+    /// <summary>
+    /// A sale still being sold, per register, hidden behind another's thank-you (a return done while a sale is open):
+    /// it comes back when the till closes that receipt.
+    /// </summary>
+    private readonly Dictionary<Guid, DisplayState> _behind = [];
+
     public DisplayState? Latest(Guid registerId) => _latest.GetValueOrDefault(registerId);
 
     public void SaleChanged(SaleChange change) => Show(change.Sale.RegisterId, DisplayState.From(change));
@@ -75,24 +81,39 @@ public sealed class CustomerDisplayHub : ISaleChangeListener
         lock (_gate)
         {
             var current = _latest.GetValueOrDefault(registerId);
+            if (_behind.GetValueOrDefault(registerId) is { } behind && behind.SaleId == state.SaleId && behind.Version <= state.Version)
+            {
+                // News of the sale behind the thank-you: it is what comes back (or nothing, if it was parked or voided).
+                if (state.Phase == DisplayPhase.Selling)
+                    _behind[registerId] = state;
+                else
+                    _behind.Remove(registerId);
+                if (current is { Phase: DisplayPhase.Done })
+                    return;
+            }
             if (current is not null && state.SaleId is { } saleId && current.SaleId == saleId && current.Version > state.Version)
                 return;
             if (state.Phase == DisplayPhase.Idle && current is { Phase: not DisplayPhase.Idle } && current.SaleId != state.SaleId)
                 return;
+            if (state.Phase == DisplayPhase.Done && current is { Phase: DisplayPhase.Selling } && current.SaleId != state.SaleId)
+                _behind[registerId] = current;
+            else if (state.Phase != DisplayPhase.Done)
+                _behind.Remove(registerId);
             PublishLocked(registerId, state);
         }
     }
 
     /// <summary>
-    /// Back to the welcome once the till has closed a finished sale's receipt screen (something only the till knows),
-    /// if the display still shows that sale.
+    /// Once the till has closed a finished sale's receipt screen (something only the till knows), if the display still
+    /// shows that sale: back to the sale it hid, if any, else to the welcome.
     /// </summary>
     public void Finished(Guid registerId, Guid saleId)
     {
         lock (_gate)
         {
-            if (_latest.GetValueOrDefault(registerId) is { SaleId: { } shown, Phase: DisplayPhase.Done } current && shown == saleId)
-                PublishLocked(registerId, DisplayState.Idle(saleId, current.Version));
+            if (_latest.GetValueOrDefault(registerId) is not { SaleId: { } shown, Phase: DisplayPhase.Done } current || shown != saleId)
+                return;
+            PublishLocked(registerId, _behind.Remove(registerId, out var behind) ? behind : DisplayState.Idle(saleId, current.Version));
         }
     }
 

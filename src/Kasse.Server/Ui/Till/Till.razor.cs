@@ -623,10 +623,11 @@ public sealed partial class Till
     {
         _dialog = TillDialog.None;
         _weighing = null;
-        if (_completed is { } completed && _sale is null)
+        if (_completed is { } completed)
         {
             _completed = null;
-            // The customer display follows the sale on the server; only the end of the receipt screen is the till's to say.
+            // The customer display follows the sale on the server; only the end of the receipt screen is the till's to say
+            // (after a return done mid-sale, the open sale comes back on the display).
             Display.Finished(RegisterId, completed.Id);
         }
     }
