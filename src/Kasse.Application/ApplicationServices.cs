@@ -37,6 +37,8 @@ public static class ApplicationServices
         services.AddScoped<ApprovalGates>();
         services.AddScoped<Sales.SaleUseCases>();
         services.AddScoped<Sales.ReturnUseCases>();
+        services.AddScoped<Sales.SaleCustomerUseCases>();
+        services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<TimeClockService>();

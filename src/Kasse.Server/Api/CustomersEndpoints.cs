@@ -89,12 +89,12 @@ public static class CustomersEndpoints
     private static async Task<Ok<LoyaltyRules>> SaveRules(Guid storeId, LoyaltyRules request, LoyaltyService loyalty, CancellationToken ct) =>
         TypedResults.Ok(await loyalty.SaveRulesAsync(storeId, request, ct));
 
-    private static async Task<Ok<SaleView>> Attach(Guid saleId, AttachCustomer request, CustomerService customers, CancellationToken ct) =>
-        TypedResults.Ok(await customers.AttachAsync(saleId, request.CustomerId, ct));
+    private static async Task<Ok<SaleView>> Attach(Guid saleId, AttachCustomer request, Kasse.Application.Sales.SaleCustomerUseCases sale, CancellationToken ct) =>
+        TypedResults.Ok(await sale.AttachCustomerAsync(saleId, request.CustomerId, ct));
 
-    private static async Task<Ok<SaleView>> StampReward(Guid saleId, RedeemStampReward request, LoyaltyService loyalty, CancellationToken ct) =>
-        TypedResults.Ok(await loyalty.RedeemStampRewardAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> StampReward(Guid saleId, RedeemStampReward request, Kasse.Application.Sales.SaleCustomerUseCases sale, CancellationToken ct) =>
+        TypedResults.Ok(await sale.RedeemStampRewardAsync(saleId, request, ct));
 
-    private static async Task<Ok<SaleView>> PointsDiscount(Guid saleId, RedeemPointsAsDiscount request, LoyaltyService loyalty, CancellationToken ct) =>
-        TypedResults.Ok(await loyalty.RedeemPointsAsDiscountAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> PointsDiscount(Guid saleId, RedeemPointsAsDiscount request, Kasse.Application.Sales.SaleCustomerUseCases sale, CancellationToken ct) =>
+        TypedResults.Ok(await sale.RedeemPointsAsDiscountAsync(saleId, request, ct));
 }

@@ -21,8 +21,8 @@ public static class GiftCardsEndpoints
         return api;
     }
 
-    private static async Task<Ok<SaleView>> Sell(Guid saleId, SellGiftCard request, GiftCardService cards, CancellationToken ct) =>
-        TypedResults.Ok(await cards.SellAsync(saleId, request, ct));
+    private static async Task<Ok<SaleView>> Sell(Guid saleId, SellGiftCard request, Kasse.Application.Sales.SaleCustomerUseCases sale, CancellationToken ct) =>
+        TypedResults.Ok(await sale.SellGiftCardAsync(saleId, request, ct));
 
     private static async Task<Ok<GiftCardDetailView>> Find(Guid storeId, string code, GiftCardService cards, CancellationToken ct) =>
         TypedResults.Ok(await cards.FindAsync(storeId, code, ct));

@@ -127,11 +127,11 @@ public static class PromotionsEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<SaleView>> ApplyCoupon(Guid saleId, ApplyCouponRequest request, SaleCoupons coupons, CancellationToken ct) =>
-        TypedResults.Ok(await coupons.ApplyAsync(saleId, request.Code, ct));
+    private static async Task<Ok<SaleView>> ApplyCoupon(Guid saleId, ApplyCouponRequest request, Kasse.Application.Sales.SaleCustomerUseCases sale, CancellationToken ct) =>
+        TypedResults.Ok(await sale.ApplyCouponAsync(saleId, request.Code, ct));
 
-    private static async Task<Ok<SaleView>> RemoveCoupon(Guid saleId, SaleCoupons coupons, CancellationToken ct) =>
-        TypedResults.Ok(await coupons.RemoveAsync(saleId, ct));
+    private static async Task<Ok<SaleView>> RemoveCoupon(Guid saleId, Kasse.Application.Sales.SaleCustomerUseCases sale, CancellationToken ct) =>
+        TypedResults.Ok(await sale.RemoveCouponAsync(saleId, ct));
 
     private static Guid RequireId(Guid? id, string what) =>
         id is { } value && value != Guid.Empty ? value : throw DomainException.Invalid($"{what}.id", $"Give the {what.Replace('-', ' ')} an id (a new UUID).");

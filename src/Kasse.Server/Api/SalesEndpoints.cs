@@ -98,13 +98,13 @@ public static class SalesEndpoints
     private static async Task<Ok<ReceiptView>> Receipt(Guid saleId, ReceiptService receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.GetAsync(saleId, ct));
 
-    private static async Task<Ok<PrintedReceipt>> CopyReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
+    private static async Task<Ok<PrintedReceipt>> CopyReceipt(Guid saleId, int? width, ReceiptUseCases receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.CopyAsync(saleId, Width(width), ct));
 
-    private static async Task<Ok<PrintedReceipt>> DeliveryReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
+    private static async Task<Ok<PrintedReceipt>> DeliveryReceipt(Guid saleId, int? width, ReceiptUseCases receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.DeliveryAsync(saleId, Width(width), ct));
 
-    private static async Task<Ok<PrintedReceipt>> ProvisionalReceipt(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct) =>
+    private static async Task<Ok<PrintedReceipt>> ProvisionalReceipt(Guid saleId, int? width, ReceiptUseCases receipts, CancellationToken ct) =>
         TypedResults.Ok(await receipts.ProvisionalAsync(saleId, Width(width), ct));
 
     private static int Width(int? width) => width switch

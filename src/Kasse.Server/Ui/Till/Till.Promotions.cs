@@ -14,7 +14,7 @@ public sealed partial class Till
             return;
         var code = _couponCode;
         var saleId = _sale.Id;
-        var changed = await TryAsync(() => Backend.Call<SaleCoupons, SaleView>(c => c.ApplyAsync(saleId, code, CancellationToken.None)));
+        var changed = await TryAsync(() => Backend.Call<SaleCustomerUseCases, SaleView>(c => c.ApplyCouponAsync(saleId, code, CancellationToken.None)));
         if (changed is null)
             return;
         _couponCode = "";
@@ -27,7 +27,7 @@ public sealed partial class Till
         if (_sale is null)
             return;
         var saleId = _sale.Id;
-        var changed = await TryAsync(() => Backend.Call<SaleCoupons, SaleView>(c => c.RemoveAsync(saleId, CancellationToken.None)));
+        var changed = await TryAsync(() => Backend.Call<SaleCustomerUseCases, SaleView>(c => c.RemoveCouponAsync(saleId, CancellationToken.None)));
         if (changed is null)
             return;
         _sale = changed;
