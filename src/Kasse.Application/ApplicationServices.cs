@@ -48,6 +48,7 @@ public static class ApplicationServices
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApprovalThrottle>();
         services.AddScoped<SalesService>();
+        services.AddScoped<SaleChanges>();
         services.AddScoped<ReturnsService>();
         services.AddScoped<ReceiptService>();
         services.AddScoped<DemoSeeder>();

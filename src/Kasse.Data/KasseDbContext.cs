@@ -91,6 +91,29 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
     {
         CachedDataVersions.Raise(_uncommitted);
         _uncommitted = CachedData.None;
+        var afterCommit = _afterCommit;
+        _afterCommit = null;
+        if (afterCommit is not null)
+            foreach (var action in afterCommit)
+                action();
+    }
+
+    /// <summary>Work queued for after a commit that did not come (a rollback, or a transaction disposed without one).</summary>
+    internal void TransactionEnded() => _afterCommit = null;
+
+    private List<Action>? _afterCommit;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the open transaction (the outermost, e.g. the idempotency middleware's) has
+    /// committed, and never if it rolls back; with no transaction open, at once. For what others may only hear of once it
+    /// is durable (a customer display, a screen). The action must not throw: the commit has happened by then.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (Database.CurrentTransaction is null)
+            action();
+        else
+            (_afterCommit ??= []).Add(action);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kasse.Application.Sales;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Payments;
@@ -15,7 +16,7 @@ namespace Kasse.Application.Payments;
 /// Database work happens in short transactions, never while waiting for a device.
 /// </summary>
 public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPaymentTerminal> terminals, PaymentDevices devices,
-    PaymentsInFlight inFlight, TimeProvider clock, ILogger<TerminalPaymentService> logger)
+    PaymentsInFlight inFlight, TimeProvider clock, ILogger<TerminalPaymentService> logger, SaleChanges changes)
 {
     /// <summary>Unsettled, as a query both databases translate (the states are stored as text).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<TerminalPayment, bool>> Unsettled = p =>
@@ -131,10 +132,13 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                     await db.LockSaleAsync(payment.SaleId, CancellationToken.None);
                     var p = await db.TerminalPayments.FirstAsync(x => x.Id == paymentId, CancellationToken.None);
                     var s = await db.Sales.FirstAsync(x => x.Id == p.SaleId, CancellationToken.None);
-                    if (s.Payments.Any(x => x.Id == paymentId))
+                    var onSale = s.Payments.Any(x => x.Id == paymentId);
+                    if (onSale)
                         s.RemovePayment(paymentId);
                     p.MarkReversed(clock.Now());
                     await db.SaveChangesAsync(CancellationToken.None);
+                    if (onSale)
+                        changes.Changed(s);
                     return TerminalPaymentView.From(p);
                 }, CancellationToken.None);
             case DeviceAnswer.Declined or DeviceAnswer.Aborted or DeviceAnswer.NotFound:
@@ -193,6 +197,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                         try
                         {
                             sale.AddDevicePayment(payment.Id, payment.Method, a.Amount, payment.DeviceReference ?? payment.ServiceId, a.Card, now);
+                            changes.Changed(sale);
                         }
                         catch (DomainException e)
                         {

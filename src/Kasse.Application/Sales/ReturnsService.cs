@@ -18,7 +18,7 @@ namespace Kasse.Application.Sales;
 /// </summary>
 public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal,
     TransactionSigner signer, ReceiptService receipts, PrintQueue printing, CurrentActor actor, AuditTrail audit, TimeProvider clock,
-    IEnumerable<ISaleCompletionStep> completionSteps)
+    IEnumerable<ISaleCompletionStep> completionSteps, SaleChanges changes)
 {
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -82,7 +82,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
             subject: ret.Id.ToString(), storeId: store.Id, registerId: register.Id, journalSequence: entry.Sequence, approvedById: ret.ApprovedById,
             after: new { ret.CashierId, WithoutReceipt = command.OriginalSaleId is null, Amount = -ret.TotalAmount });
         await db.SaveChangesAsync(ct);
-        return SaleView.From(ret);
+        return changes.Changed(ret);
     }, ct);
 
     /// <summary>A refund "to a gift card" without a card's code is a new credit note (tilgodebevis); its code goes on the receipt.</summary>

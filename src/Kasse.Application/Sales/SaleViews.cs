@@ -23,13 +23,22 @@ public sealed record VatLineView(decimal Percent, decimal Gross, decimal Vat, de
     public static VatLineView From(VatAmount v) => new(v.Percent, v.Gross, v.Vat, v.Net);
 }
 
+/// <summary>A sale as a client shows it. Every amount a client puts on screen is here, worked out by the sale itself.</summary>
+/// <param name="CashRounding">The øreafrunding settled by the cash payments so far.</param>
+/// <param name="AmountDue">The exact amount still due after the payments so far: what a card (or any exact tender) pays now.</param>
+/// <param name="CashDue">What a cash payment must settle now: <paramref name="AmountDue"/> rounded by the sale's own cash rounding
+/// (<paramref name="CashRoundingIncrement"/>), not the store's current one.</param>
+/// <param name="CashDueRounding">What that rounding adds to (or takes from) <paramref name="AmountDue"/> if the rest is paid in cash now.</param>
+/// <param name="CashRoundingIncrement">The sale's own cash rounding rule, fixed when it opened (0.50 in Denmark; 0 none).</param>
+/// <param name="TenderedAmount">What the customer handed over in all: the amounts paid plus the change given back.</param>
 public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid StoreId, Guid RegisterId, Guid? CashierId, string Currency,
     DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, DateOnly? BusinessDay, long? ReceiptNumber,
     IReadOnlyList<SaleLineView> Lines, DiscountView? Discount, decimal DiscountTotal, decimal TotalAmount, decimal CashRounding,
     decimal PaidAmount, decimal AmountDue, decimal ChangeGiven, IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments,
     Guid? OriginalSaleId, bool ReturnedWithoutReceipt, string? ReturnReason, Guid? ApprovedById,
     long? TransactionNumber, string? Signature, string? KeyVersion, bool IsTraining, Guid? CustomerId = null, Guid? CustomerGroupId = null,
-    IReadOnlyList<SalePromotionView>? Promotions = null, string? CouponCode = null)
+    IReadOnlyList<SalePromotionView>? Promotions = null, string? CouponCode = null,
+    decimal CashDue = 0m, decimal CashDueRounding = 0m, decimal CashRoundingIncrement = 0m, decimal TenderedAmount = 0m)
 {
     public static SaleView From(Sale s) => new(s.Id, s.Kind, s.Status, s.StoreId, s.RegisterId, s.CashierId, s.Currency,
         s.OpenedAt, s.ClosedAt, s.BusinessDay, s.ReceiptNumber,
@@ -43,7 +52,8 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.Payments.OrderBy(p => p.Position).Select(p => new PaymentView(p.Id, p.Method, p.Amount, p.Tendered, p.Change, p.Rounding, p.Reference, p.At,
             p.CardScheme, p.CardLastFour, p.AuthorisationCode)).ToList(),
         s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion, s.IsTraining,
-        s.CustomerId, s.CustomerGroupId, PromotionsOf(s), s.CouponCode);
+        s.CustomerId, s.CustomerGroupId, PromotionsOf(s), s.CouponCode,
+        s.CashDue, s.CashDue - s.AmountDue, s.CashRoundingIncrement, s.PaidAmount + s.Payments.Sum(p => p.Change));
 
     public static IReadOnlyList<SalePromotionView> PromotionsOf(Sale s) =>
         s.Promotions.GroupBy(p => (p.Source, p.SourceId))

@@ -22,7 +22,8 @@ namespace Kasse.Application.Sales;
 /// </summary>
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
-    IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps)
+    IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps,
+    SaleChanges changes)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -42,7 +43,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
         db.Sales.Add(sale);
         await db.SaveChangesAsync(ct);
-        return SaleView.From(sale);
+        return changes.Changed(sale);
     }, ct);
 
     public async Task<SaleView> GetAsync(Guid id, CancellationToken ct) =>
@@ -294,7 +295,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 foreach (var step in openSaleSteps)
                     await step.OnChangedAsync(sale, store, ct);
             await db.SaveChangesAsync(ct);
-            return SaleView.From(sale);
+            // Every command on a sale comes through here (the API's and the till's through SaleUseCases, EditAsync's customer,
+            // gift-card and loyalty changes), so this is where the customer display and others hear of it, after the commit.
+            return changes.Changed(sale);
         }, ct);
 
     internal static DomainException SaleNotFound(Guid id) => DomainException.NotFound("sale.not-found", $"No sale has id {id}.");

@@ -106,7 +106,15 @@ public sealed class Sale
 
     public decimal CashRounding => _payments.Sum(p => p.Rounding);
     public decimal PaidAmount => _payments.Sum(p => p.Amount);
+    /// <summary>The exact amount still due after the payments so far (what a card pays); the øreafrunding settled so far counts.</summary>
     public decimal AmountDue => TotalAmount + CashRounding - PaidAmount;
+
+    /// <summary>
+    /// What a cash payment must settle now: <see cref="AmountDue"/> rounded by the sale's own rule
+    /// (<see cref="CashRoundingIncrement"/>, the store's when the sale opened), so a later change of the store's setting
+    /// never changes what this sale takes in cash.
+    /// </summary>
+    public decimal CashDue => new CashRounding(CashRoundingIncrement).Round(AmountDue);
     public decimal DiscountTotal => _lines.Sum(l => l.LineDiscountAmount + l.PromotionDiscountAmount + l.SaleDiscountAmount);
     public decimal PromotionTotal => _lines.Sum(l => l.PromotionDiscountAmount);
     public bool IsFullyPaid => _lines.Count > 0 && AmountDue == 0m;
@@ -425,7 +433,7 @@ public sealed class Sale
         Payment payment;
         if (method == PaymentMethod.Cash)
         {
-            var settles = new CashRounding(CashRoundingIncrement).Round(remaining);
+            var settles = CashDue;
             var given = tendered ?? amount ?? settles;
             EnsureMoney(given, "payment.tendered", "The amount tendered", allowZero: settles == 0m);
             if (given >= remaining && given < settles)

@@ -19,6 +19,8 @@ public static class UiComposition
         services.AddScoped<UiSession>();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<CustomerDisplayHub>();
+        // The display follows the sales on the server: it hears of every committed change of a sale, wherever it came from.
+        services.AddSingleton<Kasse.Application.Sales.ISaleChangeListener>(sp => sp.GetRequiredService<CustomerDisplayHub>());
         services.AddSingleton(ReceiptMailSettings.Read(configuration));
         services.AddSingleton<IReceiptMailer, FolderReceiptMailer>();
         services.AddSingleton<StoreLanguage>();

@@ -25,6 +25,14 @@ public sealed class SalesApi(Uri baseAddress, string apiKey) : IDisposable
     public Task<SaleView> ScanAsync(Guid saleId, string barcode) =>
         PostAsync($"/api/v1/sales/{saleId}/lines", new AddLine(Guid.CreateVersion7(), Barcode: barcode));
 
+    /// <summary>A payment of the given amount (a part payment when less than is due); cash takes it as tendered.</summary>
+    public Task<SaleView> PayAsync(Guid saleId, PaymentMethod method, decimal amount) =>
+        PostAsync($"/api/v1/sales/{saleId}/payments", method == PaymentMethod.Cash
+            ? new AddPayment(Guid.CreateVersion7(), method, Tendered: amount)
+            : new AddPayment(Guid.CreateVersion7(), method, Amount: amount));
+
+    public Task<SaleView> CompleteAsync(Guid saleId) => PostAsync<object?>($"/api/v1/sales/{saleId}/complete", null);
+
     public async Task<SaleView> PayCashAndCompleteAsync(Guid saleId, decimal tendered)
     {
         await PostAsync($"/api/v1/sales/{saleId}/payments", new AddPayment(Guid.CreateVersion7(), PaymentMethod.Cash, Tendered: tendered));

@@ -43,6 +43,16 @@ public sealed partial class OpenApiTests(SqliteServer server)
     }
 
     [Fact]
+    public async Task A_sale_in_the_openapi_document_carries_the_amounts_a_client_shows_so_no_client_recomputes_money()
+    {
+        var document = JsonDocument.Parse(await _api.Http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
+        var sale = document.GetProperty("components").GetProperty("schemas").GetProperty("SaleView").GetProperty("properties");
+
+        Assert.All(["totalAmount", "paidAmount", "amountDue", "cashDue", "cashDueRounding", "cashRoundingIncrement", "tenderedAmount"],
+            name => Assert.True(sale.TryGetProperty(name, out _), $"SaleView has no {name}"));
+    }
+
+    [Fact]
     public async Task The_api_reference_page_runs_on_scripts_kasse_serves_itself()
     {
         var page = new Uri(server.BaseAddress, "/scalar/v1");

@@ -102,16 +102,55 @@ public sealed class CustomerDisplayHubTests
         var hub = new CustomerDisplayHub();
         var register = Guid.NewGuid();
         var other = Guid.NewGuid();
+        var (first, second, late) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var seen = new List<DisplayState>();
         var subscription = hub.Subscribe(register, seen.Add);
 
-        hub.Publish(register, DisplayState.Idle("Butik", "DKK"));
-        hub.Publish(other, DisplayState.Idle("Anden", "DKK"));
+        hub.Publish(register, DisplayState.Idle(first));
+        hub.Publish(other, DisplayState.Idle(second));
         subscription.Dispose();
-        hub.Publish(register, DisplayState.Idle("Efter", "DKK"));
+        hub.Publish(register, DisplayState.Idle(late));
 
-        Assert.Equal(["Butik"], seen.Select(s => s.StoreName));
-        Assert.Equal("Efter", hub.Latest(register)?.StoreName);
-        Assert.Equal("Anden", hub.Latest(other)?.StoreName);
+        Assert.Equal([first], seen.Select(s => s.SaleId));
+        Assert.Equal(late, hub.Latest(register)?.SaleId);
+        Assert.Equal(second, hub.Latest(other)?.SaleId);
+    }
+
+    [Fact]
+    public void Older_news_of_the_sale_on_screen_is_ignored_when_two_commits_notices_cross()
+    {
+        var hub = new CustomerDisplayHub();
+        var register = Guid.NewGuid();
+        var sale = Guid.NewGuid();
+        static DisplayState Selling(Guid saleId, long version, decimal total) =>
+            new(DisplayPhase.Selling, "DKK", [new DisplayLine("Kaffe", 1m, null, total, 0m)], 0m, total, 0m, total, total, 0m, 0m, 0m, saleId, version);
+
+        hub.Show(register, Selling(sale, 7, 40m));
+        hub.Show(register, DisplayState.Idle(sale, 8)); // parked
+        hub.Show(register, Selling(sale, 6, 20m));      // a notice of an earlier change, late
+
+        Assert.Equal((DisplayPhase.Idle, 8L), (hub.Latest(register)!.Phase, hub.Latest(register)!.Version));
+    }
+
+    [Fact]
+    public void A_return_done_during_a_sale_shows_its_thank_you_then_the_sale_comes_back_unless_it_was_parked_meanwhile()
+    {
+        var hub = new CustomerDisplayHub();
+        var register = Guid.NewGuid();
+        var (sale, firstReturn, secondReturn) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        static DisplayState Picture(DisplayPhase phase, Guid saleId, long version, decimal total) =>
+            new(phase, "DKK", [new DisplayLine("Kaffe", 1m, null, total, 0m)], 0m, total, 0m, total, total, 0m, 0m, 0m, saleId, version);
+
+        hub.Show(register, Picture(DisplayPhase.Selling, sale, 3, 40m));
+        hub.Show(register, Picture(DisplayPhase.Done, firstReturn, 1, -20m));
+        Assert.Equal(firstReturn, hub.Latest(register)!.SaleId);
+        hub.Finished(register, firstReturn);
+        Assert.Equal((DisplayPhase.Selling, sale, 40m), (hub.Latest(register)!.Phase, hub.Latest(register)!.SaleId, hub.Latest(register)!.Total));
+
+        hub.Show(register, Picture(DisplayPhase.Done, secondReturn, 1, -20m));
+        hub.Show(register, DisplayState.Idle(sale, 4)); // the sale is parked while the return's thank-you shows
+        Assert.Equal(secondReturn, hub.Latest(register)!.SaleId);
+        hub.Finished(register, secondReturn);
+        Assert.Equal(DisplayPhase.Idle, hub.Latest(register)!.Phase);
     }
 }

@@ -148,7 +148,6 @@ public sealed partial class Till
                 _sale = null;
             }
         }
-        PublishToDisplay();
         StateHasChanged();
     }
 
@@ -531,7 +530,6 @@ public sealed partial class Till
         _sale = null;
         _selectedLineId = null;
         await RememberAsync();
-        Display.Publish(RegisterId, DisplayState.Idle(_store!.Name, _store.Currency));
     }
 
     private async Task<bool> ChangeSaleAsync(Func<SaleUseCases, Task<SaleView>> change)
@@ -565,7 +563,6 @@ public sealed partial class Till
         _selectedLineId = null;
         _printReceipt = true;
         _dialog = TillDialog.Receipt;
-        Display.Publish(RegisterId, DisplayState.From(sale, _store!.Name));
         await RememberAsync();
     }
 
@@ -626,10 +623,12 @@ public sealed partial class Till
     {
         _dialog = TillDialog.None;
         _weighing = null;
-        if (_completed is not null && _sale is null)
+        if (_completed is { } completed)
         {
             _completed = null;
-            Display.Publish(RegisterId, DisplayState.Idle(_store!.Name, _store.Currency));
+            // The customer display follows the sale on the server; only the end of the receipt screen is the till's to say
+            // (after a return done mid-sale, the open sale comes back on the display).
+            Display.Finished(RegisterId, completed.Id);
         }
     }
 
@@ -637,20 +636,6 @@ public sealed partial class Till
     {
         if (_selectedLineId is null || _sale?.Lines.All(l => l.Id != _selectedLineId) == true)
             _selectedLineId = _sale is { Lines.Count: > 0 } sale ? sale.Lines[^1].Id : null;
-        PublishToDisplay();
-    }
-
-    private void PublishToDisplay()
-    {
-        if (_store is null)
-            return;
-        if (_sale is null)
-        {
-            if (Display.Latest(RegisterId) is not { Phase: DisplayPhase.Done })
-                Display.Publish(RegisterId, DisplayState.Idle(_store.Name, _store.Currency));
-            return;
-        }
-        Display.Publish(RegisterId, DisplayState.From(_sale, _store.Name));
     }
 
     private void Toast(string message, bool error)

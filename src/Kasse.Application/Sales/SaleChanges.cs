@@ -1,0 +1,51 @@
+using Kasse.Data;
+using Kasse.Domain.Sales;
+using Microsoft.Extensions.Logging;
+
+namespace Kasse.Application.Sales;
+
+/// <summary>
+/// A committed change of a sale: the sale as it now is, and its <see cref="Sale.Version"/>, which grows with every
+/// change, so a listener that hears of two changes out of order keeps the newer.
+/// </summary>
+public sealed record SaleChange(SaleView Sale, long Version);
+
+/// <summary>
+/// Hears of every committed change of a sale, wherever it came from (the till, the API, another till, a card terminal's
+/// answer): lines, discounts, promotions, customer, payments, completion, void, park, resume, a return. Called after the
+/// commit, on the thread that committed, so it must be quick and must not throw (a failure is logged, never the sale's).
+/// The server's customer display is one.
+/// </summary>
+public interface ISaleChangeListener
+{
+    void SaleChanged(SaleChange change);
+}
+
+/// <summary>
+/// The one place a change of a sale is announced: each command that changes a sale calls <see cref="Changed"/> after
+/// its save, and the listeners hear of it once the transaction (the outermost one) has committed — never if it rolls back.
+/// </summary>
+public sealed class SaleChanges(KasseDbContext db, IEnumerable<ISaleChangeListener> listeners, ILogger<SaleChanges> logger)
+{
+    /// <returns>The sale's view (the same one the listeners get).</returns>
+    public SaleView Changed(Sale sale)
+    {
+        var change = new SaleChange(SaleView.From(sale), sale.Version);
+        db.AfterCommit(() =>
+        {
+            foreach (var listener in listeners)
+            {
+                try
+                {
+                    listener.SaleChanged(change);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The sale is committed; a screen that could not be told must not make it look failed.
+                    logger.LogWarning(e, "Telling {Listener} of the change of sale {SaleId} failed", listener.GetType().Name, change.Sale.Id);
+                }
+            }
+        });
+        return change.Sale;
+    }
+}
