@@ -64,8 +64,10 @@ public abstract class WebhookTests(WebhookServer server)
         var shop = await _api.NewShopAsync();
         await KasseClient.Read<SessionView>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/sessions",
             new OpenSession(Guid.CreateVersion7(), 500m, shop.SupervisorId)));
-        await KasseClient.Read<DrawerOpenedView>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/drawer/open",
-            new OpenDrawer(shop.SupervisorId, "Veksle")));
+        // The supervisor opens the drawer at the till: the alert names who acted.
+        var supervisor = await server.SignedInAtAsync(shop.Register.Id, shop.SupervisorId, Shop.SupervisorPin);
+        await KasseClient.Read<DrawerOpenedView>(await supervisor.PostAsync($"/api/v1/registers/{shop.Register.Id}/drawer/open",
+            new OpenDrawer(Reason: "Veksle")));
         await KasseClient.Read<object>(await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/fraud/evaluations", new { }));
         return shop;
     }
