@@ -54,7 +54,8 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == RegisterId, ct))
             await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), "SIM-0001",
                 new Uri("http://127.0.0.1:8120/"), "123456"), ct);
-        await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, ct);
+        // The demo manager runs the demo store only; the demo API key is the owner's and reaches every store.
+        await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, Languages.Danish, [StoreId], false, ct);
         if (await db.Employees.AnyAsync(e => e.Id == EmployeeId && e.UserName == null, ct))
             await employees.ChangeAsync(EmployeeId, null, null, EmployeeUserName, EmployeePassword, null, ct);
         await keys.CreateKnownAsync(DemoApiKeyName, nameof(Role.Owner), DemoApiKey, "demo seeder", ct);

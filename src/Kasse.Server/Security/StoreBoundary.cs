@@ -42,6 +42,7 @@ public static class StoreBoundary
         ["customerId"] = "customer",
         ["groupId"] = "customer group",
         ["punchId"] = "time punch",
+        ["employeeId"] = "employee",
     };
 
     public static RouteGroupBuilder WithStoreBoundary(this RouteGroupBuilder api)
@@ -204,6 +205,13 @@ public sealed class StoreResolver(KasseDbContext db)
         };
         if (one is { } store)
             return [store];
+        if (kind == "employee")
+        {
+            // A chain-wide employee works everywhere, so any store's caller may name them; one with no store yet
+            // (Guid.Empty stands for "nowhere", so the list is never empty) belongs to nobody's stores.
+            var stored = await db.Employees.Where(e => e.Id == id).Select(e => e.Stores).FirstOrDefaultAsync();
+            return stored is null || Kasse.Domain.Staff.StoreAccess.Parse(stored) is not { } stores ? [] : [.. stores, Guid.Empty];
+        }
         if (kind != "stock transfer")
             return [];
         var transfer = await db.StockTransfers.Where(t => t.Id == id).Select(t => new { t.FromLocationId, t.ToLocationId }).FirstOrDefaultAsync();
