@@ -93,7 +93,8 @@ public static class StoreBoundary
 
     /// <summary>The project's own request records (bodies, bound queries); framework services and primitives are not.</summary>
     private static bool IsRequestShape(Type type) =>
-        type.Assembly.GetName().Name?.StartsWith("Kasse.", StringComparison.Ordinal) == true && type.IsClass && !type.IsAbstract
+        (type.Assembly == typeof(StoreBoundary).Assembly || type.Assembly.GetName().Name?.StartsWith("Kasse.", StringComparison.Ordinal) == true)
+        && (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum)) && !type.IsAbstract
         && !type.Name.EndsWith("Service", StringComparison.Ordinal);
 
     private static IEnumerable<PropertyInfo[]> IdProperties(Type type, int depth)
@@ -130,7 +131,12 @@ public static class StoreBoundary
             foreach (var item in items)
                 await CheckPathAsync(item, path[1..], actor, resolver);
         else
+        {
             await CheckPathAsync(value, path[1..], actor, resolver);
+            // A struct (the sales reports' query) came back as a copy: put the filled-in store back.
+            if (property.PropertyType.IsValueType && property.CanWrite)
+                property.SetValue(target, value);
+        }
     }
 
     private static async Task CheckValueAsync(object? value, Action<object?> fill, bool optional, string name, Actor actor, StoreResolver resolver)
