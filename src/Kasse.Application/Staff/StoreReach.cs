@@ -39,7 +39,8 @@ public static class StoreReach
         if (all.Count == 1 && caller.MayActIn(all[0]))
             return all;
         throw DomainException.Invalid(code, all.Count == 0
-            ? "There is no store yet. Create the store first, then give the store's id in stores."
+            ? "There is no store yet. Create the store first, then give the store's id in stores"
+              + (StoreAccess.MayBeChainWide(role) ? ", or set allStores for the whole chain." : ".")
             : "This chain has several stores: name the ones this works in (stores: [store ids])"
               + (StoreAccess.MayBeChainWide(role) ? ", or set allStores for the whole chain." : "."));
     }

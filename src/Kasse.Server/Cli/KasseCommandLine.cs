@@ -53,6 +53,7 @@ public static class KasseCommandLine
 
         var seed = new Command("seed", "Fill the database with sample data");
         var demo = new Command("demo", "Create the demo store, register, cashier and ~200 products (safe to repeat)");
+        demo.Options.Add(SecondStore);
         demo.SetAction(SeedDemoAsync);
         seed.Subcommands.Add(demo);
         root.Subcommands.Add(seed);
@@ -186,15 +187,28 @@ public static class KasseCommandLine
         return 0;
     }
 
+    private static readonly Option<bool> SecondStore = new("--second-store")
+    {
+        Description = "Also create a second demo store (a café) with its own register and cashier, to see how stores limit employees and keys",
+    };
+
     private static async Task<int> SeedDemoAsync(ParseResult parse, CancellationToken ct)
     {
         await using var services = BuildServices(parse, out _);
         await DatabaseSetup.MigrateAsync(services, ct);
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var result = await seeder.SeedAsync(ct);
         await parse.InvocationConfiguration.Output.WriteLineAsync(
             $"Demo store {(result.StoreCreated ? "created" : "already there")}: {result.Products.Created} products added, {result.Products.Updated} updated. "
             + $"Register {DemoSeeder.RegisterId}, cashier {DemoSeeder.EmployeeId} (PIN {DemoSeeder.EmployeePin}).");
+        if (parse.GetValue(SecondStore))
+        {
+            await seeder.SeedSecondStoreAsync(ct);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"Second demo store {DemoSeeder.CafeStoreId}: register {DemoSeeder.CafeRegisterId}, cashier {DemoSeeder.CafeCashierId} (PIN {DemoSeeder.CafeCashierPin}) "
+                + "who works only there; Mette works only in the first store; the demo API key reaches both.");
+        }
         return 0;
     }
 

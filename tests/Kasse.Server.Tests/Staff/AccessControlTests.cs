@@ -17,7 +17,7 @@ public abstract class AccessControlTests(KasseServer server)
     [Fact]
     public async Task An_API_key_is_shown_once_stored_hashed_records_its_last_use_and_stops_working_when_revoked()
     {
-        var created = await KasseClient.Read<CreatedApiKey>(await _api.PostAsync("/api/v1/api-keys", new { name = "webshop", role = "Manager" }));
+        var created = await KasseClient.Read<CreatedApiKey>(await _api.PostAsync("/api/v1/api-keys", new { name = "webshop", role = "Manager", stores = new[] { await server.NewStoreAsync() } }));
         var webshop = new KasseClient(server.CreateClient(created.Secret), server);
 
         var products = await webshop.Http.GetAsync("/api/v1/products");
