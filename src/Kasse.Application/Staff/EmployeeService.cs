@@ -83,8 +83,10 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     public async Task<IReadOnlyList<EmployeeView>> ListAsync(CancellationToken ct) =>
         (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Where(SharesAStoreWithCaller).Select(EmployeeView.From).ToList();
 
+    // Nobody signed in yet is the till's sign-in screen, which picks its store's people itself.
     private bool SharesAStoreWithCaller(Employee e) =>
-        current.Value.Stores is not { } mine || e.StoreIds is not { } theirs || theirs.Overlaps(mine);
+        current.Value.Stores is not { } mine || (current.Value.EmployeeId is null && current.Value.ApiKeyId is null)
+        || e.StoreIds is not { } theirs || theirs.Overlaps(mine);
 
     /// <summary>A store-limited manager changes only people who work nowhere but in the manager's stores.</summary>
     private void EnsureWithinCaller(Employee employee)
