@@ -49,7 +49,7 @@ public static class StoreBoundary
     {
         api.AddEndpointFilterFactory((factory, next) =>
         {
-            var checks = ChecksFor(factory.MethodInfo);
+            var checks = ChecksFor(factory.MethodInfo, factory.ApplicationServices.GetRequiredService<IServiceProviderIsService>());
             return async context =>
             {
                 var actor = context.HttpContext.RequestServices.GetRequiredService<CurrentActor>().Value;
@@ -71,7 +71,7 @@ public static class StoreBoundary
     private delegate Task Check(EndpointFilterInvocationContext context, Actor actor, StoreResolver resolver);
 
     /// <summary>Worked out once per endpoint from its handler's parameters: which arguments, or which of their properties, carry ids to check.</summary>
-    private static List<Check> ChecksFor(MethodInfo method)
+    private static List<Check> ChecksFor(MethodInfo method, IServiceProviderIsService services)
     {
         var checks = new List<Check>();
         var parameters = method.GetParameters();
@@ -82,7 +82,8 @@ public static class StoreBoundary
             if (IsGuid(parameter.ParameterType) && parameter.Name is { } name && CheckedIds.ContainsKey(name))
                 checks.Add((context, actor, resolver) => CheckValueAsync(context.Arguments[index], v => context.Arguments[index] = v,
                     parameter.ParameterType == typeof(Guid?), name, actor, resolver));
-            else if (IsRequestShape(parameter.ParameterType))
+            // Services (a DbContext is one: its DbSets would be walked row by row) are not what the caller sent.
+            else if (IsRequestShape(parameter.ParameterType) && !services.IsService(parameter.ParameterType))
                 foreach (var path in IdProperties(parameter.ParameterType, depth: 0))
                     checks.Add((context, actor, resolver) => CheckPathAsync(context.Arguments[index], path, actor, resolver));
         }
@@ -94,8 +95,7 @@ public static class StoreBoundary
     /// <summary>The project's own request records (bodies, bound queries); framework services and primitives are not.</summary>
     private static bool IsRequestShape(Type type) =>
         (type.Assembly == typeof(StoreBoundary).Assembly || type.Assembly.GetName().Name?.StartsWith("Kasse.", StringComparison.Ordinal) == true)
-        && (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum)) && !type.IsAbstract
-        && !type.Name.EndsWith("Service", StringComparison.Ordinal);
+        && (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum)) && !type.IsAbstract;
 
     private static IEnumerable<PropertyInfo[]> IdProperties(Type type, int depth)
     {
