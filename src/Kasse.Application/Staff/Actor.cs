@@ -30,8 +30,8 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
             throw NotYours();
     }
 
-    public static DomainException NotYours() => DomainException.Forbidden("store.not-yours",
-        "This belongs to a store you do not work in. Your sign-in (or API key) is limited to its own stores; ask the owner to add the store.");
+    public static DomainException NotYours(string what = "This") => DomainException.Forbidden("store.not-yours",
+        $"{what} belongs to a store you do not work in. Your sign-in (or API key) is limited to its own stores; ask the owner to add the store.");
 }
 
 /// <summary>The actor of the current request or command; the web host sets it after authentication.</summary>

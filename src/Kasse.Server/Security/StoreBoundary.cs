@@ -146,7 +146,7 @@ public static class StoreBoundary
             var stores = await resolver.StoresOfAsync(CheckedIds[name], id);
             // Nothing found: the handler answers its own 404. A transfer is both stores' business.
             if (stores.Count > 0 && !stores.Any(actor.MayActIn))
-                throw Actor.NotYours();
+                throw Actor.NotYours($"The {CheckedIds[name]} {id}");
             return;
         }
         if (!optional || !string.Equals(name, "storeId", StringComparison.OrdinalIgnoreCase))
@@ -170,7 +170,7 @@ public static class StoreBoundary
         if (result is not IValueHttpResult { Value: { } value } || value is string)
             return result;
         if (StoreIdOf(value) is { } store)
-            return actor.MayActIn(store) ? result : throw Actor.NotYours();
+            return actor.MayActIn(store) ? result : throw Actor.NotYours("The answer");
         if (value is not IList list || list.Count == 0 || list.Cast<object?>().FirstOrDefault(x => x is not null) is not { } first
             || StoreIdProperty(first.GetType()) is null)
             return result;
