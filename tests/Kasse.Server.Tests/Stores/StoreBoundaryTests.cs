@@ -50,7 +50,7 @@ public abstract class StoreBoundaryTests(KasseServer server)
         ["GET /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
         ["PUT /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
         ["DELETE /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
-        ["GET /api/v1/products/{productId:guid}/stock"] = "per-location levels; the answer carries no store, rows are filtered by location's store",
+        ["GET /api/v1/products/{productId:guid}/stock"] = "the product's on-hand per location, every store's (known gap: not yet narrowed to the caller's locations)",
         ["GET /api/v1/products/{productId:guid}/stock-movements"] = "movements carry their StoreId: other stores' rows are dropped",
         ["GET /api/v1/suppliers/"] = "suppliers are the chain's",
         ["POST /api/v1/suppliers/"] = "suppliers are the chain's",
