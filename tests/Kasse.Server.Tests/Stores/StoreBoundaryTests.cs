@@ -51,7 +51,7 @@ public abstract class StoreBoundaryTests(KasseServer server)
         ["PUT /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
         ["DELETE /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
         ["GET /api/v1/products/{productId:guid}/stock"] = "the product's on-hand per location, every store's (known gap: not yet narrowed to the caller's locations)",
-        ["GET /api/v1/products/{productId:guid}/stock-movements"] = "movements carry their StoreId: other stores' rows are dropped",
+        ["GET /api/v1/products/{productId:guid}/stock-movements"] = "the product's movements in every store (known gap: not yet narrowed to the caller's locations)",
         ["GET /api/v1/suppliers/"] = "suppliers are the chain's",
         ["POST /api/v1/suppliers/"] = "suppliers are the chain's",
         ["GET /api/v1/suppliers/{supplierId:guid}"] = "suppliers are the chain's",
