@@ -90,4 +90,30 @@ public class StaffTests
         Assert.Equal("Mette Frederiksen", employee.Name);
         Assert.True(employee.IsActive);
     }
+
+    [Fact]
+    public void Only_an_owner_or_accountant_works_in_every_store_and_a_chain_wide_owner_made_cashier_must_be_given_stores()
+    {
+        var store = Guid.CreateVersion7();
+        var owner = new Employee(Guid.CreateVersion7(), "Eva", nameof(Role.Owner), "hash");
+        owner.WorkIn(null);
+        var cashier = new Employee(Guid.CreateVersion7(), "Ole", nameof(Role.Cashier), "hash");
+
+        Refused.With("employee.stores", () => cashier.WorkIn(null));
+        Refused.With("employee.stores", () => cashier.WorkIn([]));
+        Refused.With("employee.stores", () => owner.ChangeRole(nameof(Role.Cashier)));
+        owner.WorkIn([store, store]);
+        owner.ChangeRole(nameof(Role.Cashier));
+
+        var bookkeeper = new Employee(Guid.CreateVersion7(), "Bo", nameof(Role.Accountant), "hash");
+        bookkeeper.WorkIn(null);
+
+        Assert.Null(bookkeeper.StoreIds);
+        Assert.Equal([store], owner.StoreIds!);
+        Assert.Empty(cashier.StoreIds!);
+        Assert.False(StoreAccess.Includes(cashier.StoreIds, store));
+        Assert.True(StoreAccess.Includes(null, store));
+        Assert.True(StoreAccess.Within(new HashSet<Guid> { store }, null));
+        Assert.False(StoreAccess.Within(null, new HashSet<Guid> { store }));
+    }
 }

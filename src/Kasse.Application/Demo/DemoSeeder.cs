@@ -40,6 +40,25 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     public const string DemoApiKey = "kasse_demo0000_demo-only-not-a-secret";
     public const string DemoApiKeyName = "demo (not secret)";
 
+    /// <summary>The optional second demo store (<c>kasse seed demo --second-store</c>): a café whose cashier works only there.</summary>
+    public static readonly Guid CafeStoreId = Guid.Parse("0192f000-0000-7000-8000-000000000002");
+    public static readonly Guid CafeRegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000102");
+    public static readonly Guid CafeCashierId = Guid.Parse("0192f000-0000-7000-8000-000000000202");
+    public const string CafeCashierPin = "5678";
+
+    /// <summary>
+    /// A second store shows stores as a boundary: Jonas works only in the café and cannot sign in at the first
+    /// store's till; Mette, the first store's manager, does not see the café in the back office; the owner's key sees both.
+    /// Not part of the default demo, so a newcomer's first minute stays one store and one till.
+    /// </summary>
+    public async Task SeedSecondStoreAsync(CancellationToken ct)
+    {
+        await stores.CreateAsync(new CreateStore(CafeStoreId, "Hansen Café", "Åboulevarden 3, 8000 Aarhus C", "12345678", "DK", "DKK",
+            "Europe/Copenhagen", null, null), ct);
+        await stores.CreateRegisterAsync(CafeStoreId, CafeRegisterId, "Café-kasse", ct);
+        await employees.CreateAsync(CafeCashierId, "Jonas Café", nameof(Role.Cashier), CafeCashierPin, Languages.Danish, [CafeStoreId], false, ct);
+    }
+
     /// <summary>Seeds only when the database has no store at all (first start).</summary>
     public async Task<DemoSeedResult?> SeedIfEmptyAsync(CancellationToken ct) =>
         await db.Stores.AnyAsync(ct) ? null : await SeedAsync(ct);
@@ -54,7 +73,8 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == RegisterId, ct))
             await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), "SIM-0001",
                 new Uri("http://127.0.0.1:8120/"), "123456"), ct);
-        await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, ct);
+        // The demo manager runs the demo store only; the demo API key is the owner's and reaches every store.
+        await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, Languages.Danish, [StoreId], false, ct);
         if (await db.Employees.AnyAsync(e => e.Id == EmployeeId && e.UserName == null, ct))
             await employees.ChangeAsync(EmployeeId, null, null, EmployeeUserName, EmployeePassword, null, ct);
         await keys.CreateKnownAsync(DemoApiKeyName, nameof(Role.Owner), DemoApiKey, "demo seeder", ct);

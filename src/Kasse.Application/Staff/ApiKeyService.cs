@@ -9,34 +9,44 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Application.Staff;
 
 public sealed record ApiKeyView(Guid Id, string Name, string Role, IReadOnlyList<Permission>? Scope, string Prefix, DateTimeOffset CreatedAt,
-    string CreatedBy, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+    string CreatedBy, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, bool AllStores = false, IReadOnlyList<Guid>? Stores = null)
 {
     public static ApiKeyView From(ApiKey k) => new(k.Id, k.Name, k.Role, k.ScopePermissions?.Order().ToList(), k.Prefix, k.CreatedAt, k.CreatedBy,
-        k.LastUsedAt, k.RevokedAt);
+        k.LastUsedAt, k.RevokedAt, k.StoreIds is null, k.StoreIds?.Order().ToList() ?? []);
 }
 
 /// <summary>The key itself, shown this once and never again.</summary>
 public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 
 /// <summary>A key that checked out: who it is and what it may do.</summary>
-public sealed record ApiKeyIdentity(Guid Id, string Name, string Role, IReadOnlySet<Permission> Permissions);
+public sealed record ApiKeyIdentity(Guid Id, string Name, string Role, IReadOnlySet<Permission> Permissions, IReadOnlySet<Guid>? Stores);
 
 /// <summary>
 /// API keys look like <c>kasse_ab12cd34_…</c>: the 8-character prefix finds the row, the rest is the secret,
 /// stored as SHA-256 (the secret is 32 random bytes, so a fast hash is enough).
 /// </summary>
-public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, PermissionMatrix matrix, ApiKeyCache cache, TimeProvider clock)
+public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, PermissionMatrix matrix, ApiKeyCache cache, CurrentActor current, TimeProvider clock)
 {
     public const string Header = "X-Api-Key";
     private const string Marker = "kasse_";
 
-    public async Task<CreatedApiKey> CreateAsync(string name, string role, IReadOnlyCollection<Permission>? scope, string createdBy, CancellationToken ct)
+    public Task<CreatedApiKey> CreateAsync(string name, string role, IReadOnlyCollection<Permission>? scope, string createdBy, CancellationToken ct) =>
+        CreateAsync(name, role, scope, null, false, createdBy, ct);
+
+    /// <summary>
+    /// A key for the given stores. A key is chain-wide only when asked (<paramref name="allStores"/>, Owner or
+    /// Accountant role); with nothing named it gets the caller's or the database's only store (see <see cref="StoreReach"/>).
+    /// </summary>
+    public async Task<CreatedApiKey> CreateAsync(string name, string role, IReadOnlyCollection<Permission>? scope, IReadOnlyCollection<Guid>? stores,
+        bool allStores, string createdBy, CancellationToken ct)
     {
         if (!BuiltInRoles.IsBuiltIn(role) && !await db.Roles.AnyAsync(r => r.Name == role, ct))
             throw DomainException.Invalid("api-key.role", $"There is no role '{role}'.");
+        var reach = await StoreReach.ResolveAsync(db, current.Value, RoleDefinition.ValidName(role), stores, allStores, chainWideByDefault: false,
+            "api-key.stores", ct);
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(ApiKey.PrefixLength / 2));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return await SaveAsync(name, role, scope, createdBy, prefix, secret, ct);
+        return await SaveAsync(name, role, scope, reach, createdBy, prefix, secret, ct);
     }
 
     /// <summary>A key with a known value, for the demo store only (documented in the README as not secret).</summary>
@@ -44,27 +54,33 @@ public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, Permissio
     {
         var (prefix, secret) = Split(key) ?? throw new ArgumentException("Not a Kasse API key.", nameof(key));
         var existing = await db.ApiKeys.FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
-        return existing is not null ? new CreatedApiKey(ApiKeyView.From(existing), key) : await SaveAsync(name, role, null, createdBy, prefix, secret, ct);
+        // The demo's key is the owner's and reaches the whole demo chain.
+        return existing is not null ? new CreatedApiKey(ApiKeyView.From(existing), key) : await SaveAsync(name, role, null, null, createdBy, prefix, secret, ct);
     }
 
-    private async Task<CreatedApiKey> SaveAsync(string name, string role, IReadOnlyCollection<Permission>? scope, string createdBy, string prefix,
-        string secret, CancellationToken ct)
+    private async Task<CreatedApiKey> SaveAsync(string name, string role, IReadOnlyCollection<Permission>? scope, IReadOnlyCollection<Guid>? stores,
+        string createdBy, string prefix, string secret, CancellationToken ct)
     {
-        var key = new ApiKey(Guid.CreateVersion7(), name, role, scope, prefix, Hash(secret), clock.Now(), createdBy);
+        var key = new ApiKey(Guid.CreateVersion7(), name, role, scope, prefix, Hash(secret), clock.Now(), createdBy, stores);
         db.ApiKeys.Add(key);
         audit.Record(AuditAction.ApiKeyCreated, $"API key '{key.Name}' ({key.Prefix}) made for role {key.Role}"
-            + (key.Scope is null ? "." : $", limited to {key.Scope}."), subject: key.Id.ToString());
+            + (key.Scope is null ? "" : $", limited to {key.Scope}") + (key.StoreIds is null ? ", in every store." : $", in {key.StoreIds.Count} store(s)."),
+            subject: key.Id.ToString());
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ApiKeyView.From(key), $"{Marker}{prefix}_{secret}");
     }
 
+    /// <summary>The keys a store-limited caller could have made: those that reach only the caller's stores.</summary>
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken ct) =>
-        (await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync(ct)).Select(ApiKeyView.From).ToList();
+        (await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync(ct))
+            .Where(k => StoreAccess.Within(k.StoreIds, current.Value.Stores)).Select(ApiKeyView.From).ToList();
 
     public async Task<ApiKeyView> RevokeAsync(Guid id, CancellationToken ct)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct)
             ?? throw DomainException.NotFound("api-key.not-found", $"No API key has id {id}.");
+        if (!StoreAccess.Within(key.StoreIds, current.Value.Stores))
+            throw Actor.NotYours();
         key.Revoke(clock.Now());
         audit.Record(AuditAction.ApiKeyRevoked, $"API key '{key.Name}' ({key.Prefix}) revoked.", subject: key.Id.ToString());
         await db.SaveChangesAsync(ct);
@@ -93,7 +109,7 @@ public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, Permissio
             key.MarkUsed(now);
             await db.SaveChangesAsync(ct);
         }
-        var identity = new ApiKeyIdentity(key.Id, key.Name, key.Role, permissions);
+        var identity = new ApiKeyIdentity(key.Id, key.Name, key.Role, permissions, key.StoreIds);
         cache.Remember(hash, identity, now);
         return identity;
     }

@@ -8,13 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Staff;
 
-public sealed record EmployeeView(Guid Id, string Name, string Role, bool IsActive, string? UserName, string Language = Languages.Danish)
+/// <summary>An employee as others see them; <see cref="AllStores"/> when chain-wide, else the <see cref="Stores"/> they work in.</summary>
+public sealed record EmployeeView(Guid Id, string Name, string Role, bool IsActive, string? UserName, string Language = Languages.Danish,
+    bool AllStores = false, IReadOnlyList<Guid>? Stores = null)
 {
-    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive, e.UserName, e.Language);
+    public static EmployeeView From(Employee e) => new(e.Id, e.Name, e.Role, e.IsActive, e.UserName, e.Language, e.StoreIds is null,
+        e.StoreIds?.Order().ToList() ?? []);
 }
 
-/// <summary>A manager's change to an employee; a null PIN keeps the one they have.</summary>
-public sealed record UpdateEmployee(string Name, string Role, string Language, bool IsActive, string? NewPin = null);
+/// <summary>A manager's change to an employee; a null PIN keeps the one they have, null stores keep where they work.</summary>
+public sealed record UpdateEmployee(string Name, string Role, string Language, bool IsActive, string? NewPin = null,
+    IReadOnlyList<Guid>? Stores = null, bool? AllStores = null);
 
 /// <summary>A supervisor's PIN entered on the till to allow one gated action.</summary>
 public sealed record Approval(Guid EmployeeId, string Pin);
@@ -23,75 +27,130 @@ public sealed record Approval(Guid EmployeeId, string Pin);
 public sealed record SignedIn(EmployeeView Employee, IReadOnlySet<Permission> Permissions);
 
 public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, AuditTrail audit, PermissionMatrix matrix,
-    ApprovalThrottle throttle, CurrentActor actor, TimeProvider clock)
+    ApprovalThrottle throttle, CurrentActor current, TimeProvider clock)
 {
     public Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, CancellationToken ct) =>
         CreateAsync(id, name, role, pin, Languages.Danish, ct);
 
-    public async Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, string language, CancellationToken ct)
+    public Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, string language, CancellationToken ct) =>
+        CreateAsync(id, name, role, pin, language, null, false, ct);
+
+    /// <summary>Adds an employee who works in <paramref name="stores"/> (or the whole chain); see <see cref="StoreReach"/> for nothing named.</summary>
+    public async Task<EmployeeView> CreateAsync(Guid id, string name, string role, string pin, string language, IReadOnlyCollection<Guid>? stores,
+        bool allStores, CancellationToken ct)
     {
         var existing = await db.Employees.FindAsync([id], ct);
         if (existing is not null)
+        {
+            EnsureWithinCaller(existing);
             return EmployeeView.From(existing);
+        }
         await EnsureRoleExistsAsync(role, ct);
         await EnsureNotAboveCallerAsync(role, ct);
         var employee = new Employee(id, name, role, PinHasher.Hash(pin), language);
+        employee.WorkIn(await StoreReach.ResolveAsync(db, current.Value, employee.Role, stores, allStores, chainWideByDefault: true, "employee.stores", ct));
         db.Employees.Add(employee);
-        audit.Record(AuditAction.EmployeeCreated, $"Added {employee.Name} as {employee.Role}.", subject: id.ToString(),
-            after: new { employee.Name, employee.Role });
+        audit.Record(AuditAction.EmployeeCreated, $"Added {employee.Name} as {employee.Role}{WhereText(employee)}.", subject: id.ToString(),
+            after: new { employee.Name, employee.Role, employee.Stores });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
     }
 
-    public async Task<EmployeeView> GetAsync(Guid id, CancellationToken ct) =>
-        EmployeeView.From(await db.Employees.FindAsync([id], ct) ?? throw EmployeeNotFound(id));
+    public async Task<EmployeeView> GetAsync(Guid id, CancellationToken ct) => EmployeeView.From(await FindAsync(id, ct));
 
     public async Task<EmployeeView> UpdateAsync(Guid id, UpdateEmployee command, CancellationToken ct)
     {
-        var employee = await db.Employees.FindAsync([id], ct) ?? throw EmployeeNotFound(id);
-        var before = new { employee.Name, employee.Role, employee.Language, employee.IsActive };
+        var employee = await FindAsync(id, ct);
+        var before = new { employee.Name, employee.Role, employee.Language, employee.IsActive, employee.Stores };
         await EnsureRoleExistsAsync(command.Role, ct);
         await EnsureNotAboveCallerAsync(employee.Role, ct);
         await EnsureNotAboveCallerAsync(command.Role, ct);
         employee.Rename(command.Name);
-        employee.ChangeRole(command.Role);
+        await MoveAsync(employee, command.Role, command.Stores, command.AllStores, ct);
         employee.SetLanguage(command.Language);
         employee.SetActive(command.IsActive);
         if (!string.IsNullOrEmpty(command.NewPin))
             employee.ChangePin(PinHasher.Hash(command.NewPin));
         audit.Record(AuditAction.EmployeeChanged, $"{employee.Name}: edited in the back office{(string.IsNullOrEmpty(command.NewPin) ? "" : ", new PIN")}.",
-            subject: id.ToString(), before: before, after: new { employee.Name, employee.Role, employee.Language, employee.IsActive });
+            subject: id.ToString(), before: before, after: new { employee.Name, employee.Role, employee.Language, employee.IsActive, employee.Stores });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
     }
 
     private static DomainException EmployeeNotFound(Guid id) => DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
 
+    /// <summary>
+    /// The employees who may work in any of the caller's stores (chain-wide ones included: they work there too);
+    /// a chain-wide caller sees everyone. Staff lists are small, so the filter runs here rather than in SQL.
+    /// </summary>
     public async Task<IReadOnlyList<EmployeeView>> ListAsync(CancellationToken ct) =>
-        (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Select(EmployeeView.From).ToList();
+        (await db.Employees.OrderBy(e => e.Name).ToListAsync(ct)).Where(SharesAStoreWithCaller).Select(EmployeeView.From).ToList();
+
+    // Nobody signed in yet is the till's sign-in screen, which picks its store's people itself.
+    private bool SharesAStoreWithCaller(Employee e) =>
+        current.Value.Stores is not { } mine || (current.Value.EmployeeId is null && current.Value.ApiKeyId is null)
+        || e.StoreIds is not { } theirs || theirs.Overlaps(mine);
+
+    /// <summary>A store-limited manager changes only people who work nowhere but in the manager's stores.</summary>
+    private void EnsureWithinCaller(Employee employee)
+    {
+        if (!StoreAccess.Within(employee.StoreIds, current.Value.Stores))
+            throw Actor.NotYours();
+    }
+
+    /// <summary>Changes role and stores together, in the order the rule "only an Owner or Accountant is chain-wide" allows.</summary>
+    private async Task MoveAsync(Employee employee, string? role, IReadOnlyCollection<Guid>? stores, bool? allStores, CancellationToken ct)
+    {
+        var newRole = role is null ? employee.Role : RoleDefinition.ValidName(role);
+        var mustName = employee.StoreIds is null && !StoreAccess.MayBeChainWide(newRole);
+        if (stores is null && allStores is null && !mustName)
+        {
+            employee.ChangeRole(newRole);
+            return;
+        }
+        var reach = await StoreReach.ResolveAsync(db, current.Value, newRole, stores, allStores == true, chainWideByDefault: false, "employee.stores", ct);
+        if (reach is null)
+        {
+            employee.ChangeRole(newRole);
+            employee.WorkIn(null);
+        }
+        else
+        {
+            employee.WorkIn(reach);
+            employee.ChangeRole(newRole);
+        }
+    }
+
+    private static string WhereText(Employee e) => e.StoreIds is null ? " in every store" : $" in {e.StoreIds.Count} store(s)";
 
     /// <summary>Active employees whose role allows <paramref name="permission"/> (e.g. the supervisors a till may ask to approve).</summary>
     public async Task<IReadOnlyList<EmployeeView>> ListAllowedToAsync(Permission permission, CancellationToken ct)
     {
         var allowed = new List<EmployeeView>();
-        foreach (var employee in await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(ct))
+        foreach (var employee in (await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(ct)).Where(SharesAStoreWithCaller))
             if ((await matrix.PermissionsOfAsync(db, employee.Role, ct)).Contains(permission))
                 allowed.Add(EmployeeView.From(employee));
         return allowed;
     }
 
     /// <summary>The owner or a manager changes an employee: role, PIN, back-office login, or deactivates them (audited).</summary>
-    public async Task<EmployeeView> ChangeAsync(Guid id, string? role, string? pin, string? userName, string? password, bool? active, CancellationToken ct)
+    public Task<EmployeeView> ChangeAsync(Guid id, string? role, string? pin, string? userName, string? password, bool? active, CancellationToken ct) =>
+        ChangeAsync(id, role, pin, userName, password, active, null, null, ct);
+
+    /// <summary>As above, and moves the employee to other stores (null keeps them; allStores makes an Owner or Accountant chain-wide).</summary>
+    public async Task<EmployeeView> ChangeAsync(Guid id, string? role, string? pin, string? userName, string? password, bool? active,
+        IReadOnlyCollection<Guid>? stores, bool? allStores, CancellationToken ct)
     {
         var employee = await FindAsync(id, ct);
-        var before = new { employee.Role, employee.UserName, employee.IsActive };
+        var before = new { employee.Role, employee.UserName, employee.IsActive, employee.Stores };
         await EnsureNotAboveCallerAsync(employee.Role, ct);
         if (role is not null)
         {
             await EnsureRoleExistsAsync(role, ct);
             await EnsureNotAboveCallerAsync(role, ct);
-            employee.ChangeRole(role);
         }
+        if (role is not null || stores is not null || allStores is not null)
+            await MoveAsync(employee, role, stores, allStores, ct);
         if (pin is not null)
             employee.ChangePin(PinHasher.Hash(pin));
         if (password is not null)
@@ -106,8 +165,9 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         if (pin is not null) changes.Add("new PIN");
         if (password is not null) changes.Add("new back-office password");
         if (active == false) changes.Add("deactivated");
+        if (before.Stores != employee.Stores) changes.Add($"now works{WhereText(employee)}");
         audit.Record(AuditAction.EmployeeChanged, $"{employee.Name}: {string.Join(", ", changes)}.", subject: id.ToString(),
-            before: before, after: new { employee.Role, employee.UserName, employee.IsActive });
+            before: before, after: new { employee.Role, employee.UserName, employee.IsActive, employee.Stores });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
     }
@@ -122,6 +182,14 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
         var employee = await db.Employees.FindAsync([employeeId], ct);
         await EnsureCanSignInAsync(employee, employeeId, register.StoreId, register.Id, "PIN", e => PinHasher.Verify(pin, e.PinHash), ct);
+        if (!StoreAccess.Includes(employee!.StoreIds, register.StoreId))
+        {
+            // The PIN was right, so saying why helps the person; it is audited like any refused sign-in.
+            audit.Record(AuditAction.SignInFailed, $"{employee.Name} may not sign in here: they do not work in this store.", subject: employee.Id.ToString(),
+                storeId: register.StoreId, registerId: register.Id, by: Actor.Anonymous);
+            await db.SaveChangesAsync(ct);
+            throw DomainException.Forbidden("store.not-yours", $"{employee.Name} does not work in this store, so cannot sign in at its tills. Ask the owner to add the store.");
+        }
         return await db.InTransactionAsync(async () =>
         {
             var entry = await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedIn, register.Id, employee!.Id, null,
@@ -228,7 +296,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     public Task<EmployeeView> SignOutAsync(Guid registerId, Guid employeeId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
-        var employee = await FindAsync(employeeId, ct);
+        var employee = await db.Employees.FindAsync([employeeId], ct) ?? throw EmployeeNotFound(employeeId);
         await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedOut, register.Id, employee.Id, null,
             FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
         await db.SaveChangesAsync(ct);
@@ -259,6 +327,8 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             throw DomainException.Forbidden("permission.approval-invalid", "The approval PIN is not right.");
         }
         throttle.Succeed(approval.EmployeeId);
+        if (storeId is { } store && !StoreAccess.Includes(approver.StoreIds, store))
+            throw DomainException.Forbidden("store.not-yours", $"{approver.Name} does not work in this store, so cannot approve here.");
         if (!(await matrix.PermissionsOfAsync(db, approver.Role, ct)).Contains(permission))
             throw DomainException.Forbidden("permission.approver-not-allowed", $"{approver.Name} may not approve this ({permission}).");
         audit.Record(AuditAction.ApprovalGiven, $"{approver.Name} approved {permission} ({what}) asked by {caller.Name}.",
@@ -267,10 +337,14 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     }
 
     public static Actor ActorFor(Employee employee, Guid? registerId, IReadOnlySet<Permission>? permissions) =>
-        new($"{employee.Name} ({employee.Role})", employee.Id, null, registerId, permissions ?? new HashSet<Permission>());
+        new($"{employee.Name} ({employee.Role})", employee.Id, null, registerId, permissions ?? new HashSet<Permission>(), employee.StoreIds);
 
-    private async Task<Employee> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Employees.FindAsync([id], ct) ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
+    private async Task<Employee> FindAsync(Guid id, CancellationToken ct)
+    {
+        var employee = await db.Employees.FindAsync([id], ct) ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
+        EnsureWithinCaller(employee);
+        return employee;
+    }
 
     /// <summary>
     /// Nobody hands out, or takes over, more than they may themselves: a manager can't make an owner, nor change an
@@ -278,7 +352,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     /// </summary>
     private async Task EnsureNotAboveCallerAsync(string role, CancellationToken ct)
     {
-        var beyond = (await matrix.PermissionsOfAsync(db, role, ct)).Where(p => !actor.Value.May(p)).Order().ToList();
+        var beyond = (await matrix.PermissionsOfAsync(db, role, ct)).Where(p => !current.Value.May(p)).Order().ToList();
         if (beyond.Count > 0)
             throw DomainException.Forbidden("employee.role-above-yours",
                 $"The role {role} may do more than yours ({string.Join(", ", beyond)}), so you can't give it or change someone who has it. Ask the owner.");

@@ -65,9 +65,24 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     }
 
     /// <summary>The punches in a period, oldest first, for a manager to correct.</summary>
-    public async Task<IReadOnlyList<PunchView>> PunchesAsync(DateTimeOffset from, DateTimeOffset to, Guid? employeeId, CancellationToken ct) =>
-        (await db.TimePunches.AsNoTracking().Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId))
-            .ToListAsync(ct)).OrderBy(p => p.At).Select(PunchView.From).ToList();
+    public async Task<IReadOnlyList<PunchView>> PunchesAsync(DateTimeOffset from, DateTimeOffset to, Guid? employeeId, CancellationToken ct)
+    {
+        var visible = await VisibleEmployeesAsync(ct);
+        return (await db.TimePunches.AsNoTracking().Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId))
+            .ToListAsync(ct)).Where(p => visible is null || visible.Contains(p.EmployeeId)).OrderBy(p => p.At).Select(PunchView.From).ToList();
+    }
+
+    /// <summary>
+    /// Whose time a store-limited manager sees: the people who work in one of their stores (chain-wide ones
+    /// included, as in the staff list); null for a chain-wide caller. Staff lists are small, so this runs in memory.
+    /// </summary>
+    private async Task<HashSet<Guid>?> VisibleEmployeesAsync(CancellationToken ct)
+    {
+        if (actor.Value.Stores is not { } mine)
+            return null;
+        return (await db.Employees.AsNoTracking().ToListAsync(ct))
+            .Where(e => e.StoreIds is not { } theirs || theirs.Overlaps(mine)).Select(e => e.Id).ToHashSet();
+    }
 
     /// <summary>The employee's last punch (null: never clocked in), so the till offers only the next allowed press.</summary>
     public async Task<PunchView?> LastPunchAsync(Guid employeeId, CancellationToken ct) =>
@@ -78,8 +93,10 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     {
         if (to <= from)
             throw DomainException.Invalid("timesheet.period", "The period's end must be after its start.");
-        var punches = await db.TimePunches.AsNoTracking()
-            .Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId)).ToListAsync(ct);
+        var visible = await VisibleEmployeesAsync(ct);
+        var punches = (await db.TimePunches.AsNoTracking()
+            .Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId)).ToListAsync(ct))
+            .Where(p => visible is null || visible.Contains(p.EmployeeId)).ToList();
         var ids = punches.Select(p => p.EmployeeId).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var now = clock.Now();

@@ -1,4 +1,5 @@
 using Kasse.Application.Fiscal;
+using Kasse.Application.Staff;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
@@ -34,7 +35,7 @@ public sealed record CreateStore(Guid Id, string Name, string Address, string Co
     string? TimeZone = null, decimal? CashRoundingIncrement = null, IReadOnlyList<VatRateView>? VatRates = null,
     IReadOnlyList<VariableMeasureRuleView>? VariableMeasureRules = null);
 
-public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, FiscalJournal journal, TimeProvider clock)
+public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, FiscalJournal journal, CurrentActor current, TimeProvider clock)
 {
     public Task<StoreView> CreateAsync(CreateStore command, CancellationToken ct) => db.CreateOnceAsync(() => CreateOnceAsync(command, ct));
 
@@ -57,8 +58,16 @@ public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, Fis
         return StoreView.From(store);
     }
 
-    public async Task<IReadOnlyList<StoreView>> ListAsync(CancellationToken ct) =>
-        (await db.Stores.OrderBy(s => s.Name).ToListAsync(ct)).Select(StoreView.From).ToList();
+    /// <summary>
+    /// The stores the caller works in (every store for a chain-wide caller). Nobody signed in yet — the till's
+    /// start page choosing its register — sees them all, as before: a store's name and address are not secret.
+    /// </summary>
+    public async Task<IReadOnlyList<StoreView>> ListAsync(CancellationToken ct)
+    {
+        var actor = current.Value;
+        var limited = actor.Stores is { } mine && (actor.EmployeeId is not null || actor.ApiKeyId is not null) ? mine : null;
+        return (await db.Stores.OrderBy(s => s.Name).ToListAsync(ct)).Where(s => limited is null || limited.Contains(s.Id)).Select(StoreView.From).ToList();
+    }
 
     public async Task<StoreView> GetAsync(Guid id, CancellationToken ct) => StoreView.From(await FindStoreAsync(db, id, ct));
 

@@ -17,6 +17,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.UserName).HasMaxLength(Employee.MaxUserNameLength);
         builder.HasIndex(e => e.UserName).IsUnique();
         builder.Property(e => e.PasswordHash).HasMaxLength(300);
+        builder.Property(e => e.Stores).HasMaxLength(StoreAccess.MaxLength);
+        builder.Ignore(e => e.StoreIds);
     }
 }
 
@@ -45,6 +47,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.SecretHash).HasMaxLength(64);
         builder.Property(k => k.CreatedBy).HasMaxLength(120);
         builder.Ignore(k => k.ScopePermissions);
+        builder.Property(k => k.Stores).HasMaxLength(StoreAccess.MaxLength);
+        builder.Ignore(k => k.StoreIds);
         builder.Ignore(k => k.IsRevoked);
     }
 }

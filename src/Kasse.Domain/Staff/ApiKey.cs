@@ -12,7 +12,7 @@ public sealed class ApiKey
     private ApiKey() { Name = ""; Role = ""; Prefix = ""; SecretHash = ""; CreatedBy = ""; }
 
     public ApiKey(Guid id, string name, string role, IReadOnlyCollection<Permission>? scope, string prefix, string secretHash,
-        DateTimeOffset createdAt, string createdBy)
+        DateTimeOffset createdAt, string createdBy, IReadOnlyCollection<Guid>? stores)
     {
         Id = id;
         Name = Text.Required(name, MaxNameLength, "api-key.name", "An API key name");
@@ -22,6 +22,7 @@ public sealed class ApiKey
         SecretHash = secretHash;
         CreatedAt = createdAt;
         CreatedBy = createdBy;
+        Stores = StoreAccess.For(Role, stores, "api-key.stores");
     }
 
     public Guid Id { get; private set; }
@@ -30,6 +31,12 @@ public sealed class ApiKey
 
     /// <summary>When set, the key may do only these of its role's permissions.</summary>
     public string? Scope { get; private set; }
+    /// <summary>The stores the key may act in (see <see cref="StoreAccess"/>); <c>*</c> for the whole chain.</summary>
+    public string Stores { get; private set; } = "";
+
+    /// <summary>Null when chain-wide.</summary>
+    public IReadOnlySet<Guid>? StoreIds => StoreAccess.Parse(Stores);
+
     public string Prefix { get; private set; }
     public string SecretHash { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -53,7 +53,22 @@ public sealed class Employee
         LockedUntil = null;
     }
 
-    public void ChangeRole(string role) => Role = RoleDefinition.ValidName(role);
+    public void ChangeRole(string role)
+    {
+        var valid = RoleDefinition.ValidName(role);
+        if (Stores == StoreAccess.AllStores && !StoreAccess.MayBeChainWide(valid))
+            throw DomainException.Invalid("employee.stores", $"{Name} works in every store, which only an Owner or Accountant may; name their stores together with the role {valid}.");
+        Role = valid;
+    }
+
+    /// <summary>The stores this person may work in (see <see cref="StoreAccess"/>); <c>*</c> for the whole chain.</summary>
+    public string Stores { get; private set; } = "";
+
+    /// <summary>Null when chain-wide.</summary>
+    public IReadOnlySet<Guid>? StoreIds => StoreAccess.Parse(Stores);
+
+    /// <summary>Sets where this person works; null makes them chain-wide, which only an Owner or Accountant may be.</summary>
+    public void WorkIn(IReadOnlyCollection<Guid>? stores) => Stores = StoreAccess.For(Role, stores, "employee.stores");
 
     public void ChangePin(string pinHash) => PinHash = pinHash;
 

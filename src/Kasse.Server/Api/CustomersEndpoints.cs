@@ -1,5 +1,7 @@
 using Kasse.Application.Customers;
 using Kasse.Application.Sales;
+using Kasse.Application.Staff;
+using Kasse.Domain;
 using Kasse.Domain.Customers;
 using Kasse.Domain.Staff;
 using Kasse.Server.Security;
@@ -53,8 +55,21 @@ public static class CustomersEndpoints
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", customer);
     }
 
-    private static async Task<Ok<IReadOnlyList<CustomerView>>> Search(Guid storeId, string? q, CustomerService customers, CancellationToken ct) =>
-        TypedResults.Ok(await customers.SearchAsync(storeId, q, ct));
+    /// <summary>Characters a till must type before it sees customers: enough for a phone ending, a card or a name part.</summary>
+    public const int TillSearchMinimum = 3;
+
+    /// <summary>
+    /// A till (a store-limited caller who does not manage the store) finds a customer by what they tell it — phone,
+    /// name, card — but does not page through everyone's phone and e-mail.
+    /// </summary>
+    private static async Task<Ok<IReadOnlyList<CustomerView>>> Search(Guid storeId, string? q, CustomerService customers, CurrentActor actor,
+        CancellationToken ct)
+    {
+        if (!actor.Value.IsChainWide && !actor.Value.May(Permission.ManageSettings) && (q?.Trim().Length ?? 0) < TillSearchMinimum)
+            throw DomainException.Invalid("customer.query-required",
+                $"Search by phone, name or card with at least {TillSearchMinimum} characters; the whole customer list is for the store's manager.");
+        return TypedResults.Ok(await customers.SearchAsync(storeId, q, ct));
+    }
 
     private static async Task<Ok<CustomerView>> ByCard(Guid storeId, string code, CustomerService customers, CancellationToken ct) =>
         TypedResults.Ok(await customers.FindByCardAsync(storeId, code, ct));

@@ -22,7 +22,7 @@ public static class FraudEndpoints
         fraud.MapPost("/alerts/{alertId:guid}/acknowledgement", Acknowledge).RequirePermission(Permission.ViewFraudAlerts)
             .WithSummary("Acknowledge an alert with a note (audited)");
         fraud.MapGet("/rules", Rules).RequirePermission(Permission.ViewFraudAlerts, Permission.ManageFraudRules).WithSummary("The rules with their thresholds");
-        fraud.MapPut("/rules/{rule}", Tune).RequirePermission(Permission.ManageFraudRules).WithSummary("Change a rule's threshold (the owner's; audited)");
+        fraud.MapPut("/rules/{rule}", Tune).RequirePermission(Permission.ManageFraudRules).WithMetadata(new ChainWideOnly("the rules apply in every store")).WithSummary("Change a rule's threshold (the owner's; audited)");
         api.MapPost("/stores/{storeId:guid}/fraud/evaluations", Evaluate).WithTags("Fraud detection").RequirePermission(Permission.ViewFraudAlerts)
             .WithSummary("Evaluate every rule over a business day of the store now (default today; the daily sweep does this on its own); answers the new alerts");
         return api;

@@ -7,9 +7,11 @@ namespace Kasse.Server.Api;
 
 public static class StaffEndpoints
 {
-    public sealed record CreateEmployeeRequest(Guid Id, string Name, string Role, string Pin);
+    /// <summary>Stores the employee works in; none named: see docs/staff.md (an Owner or Accountant is then chain-wide, others get the only store).</summary>
+    public sealed record CreateEmployeeRequest(Guid Id, string Name, string Role, string Pin, IReadOnlyList<Guid>? Stores = null, bool AllStores = false);
 
-    public sealed record ChangeEmployeeRequest(string? Role = null, string? Pin = null, string? UserName = null, string? Password = null, bool? Active = null);
+    public sealed record ChangeEmployeeRequest(string? Role = null, string? Pin = null, string? UserName = null, string? Password = null, bool? Active = null,
+        IReadOnlyList<Guid>? Stores = null, bool? AllStores = null);
 
     public sealed record SignInRequest(Guid EmployeeId, string Pin);
 
@@ -19,7 +21,8 @@ public static class StaffEndpoints
 
     public sealed record RenameRoleRequest(string Name);
 
-    public sealed record CreateApiKeyRequest(string Name, string Role, IReadOnlyList<Permission>? Scope = null);
+    public sealed record CreateApiKeyRequest(string Name, string Role, IReadOnlyList<Permission>? Scope = null, IReadOnlyList<Guid>? Stores = null,
+        bool AllStores = false);
 
     public sealed record SettingRequest(decimal Value);
 
@@ -29,7 +32,7 @@ public static class StaffEndpoints
     {
         var employees = api.MapGroup("/employees").WithTags("Staff");
         employees.MapGet("/", List).RequirePermission(Permission.Browse).WithSummary("All employees (PINs and passwords are never returned)");
-        employees.MapPost("/", Create).RequirePermission(Permission.ManageUsers).WithSummary("Add an employee with a role and a 4–6 digit PIN (stored hashed; audited)");
+        employees.MapPost("/", Create).RequirePermission(Permission.ManageUsers).WithSummary("Add an employee with a role, a 4–6 digit PIN (stored hashed) and the stores they work in (audited)");
         employees.MapPatch("/{employeeId:guid}", Change).RequirePermission(Permission.ManageUsers)
             .WithSummary("Change an employee's role, PIN or back-office login (userName + password, at least 12 characters), or deactivate them (audited)");
 
@@ -42,11 +45,13 @@ public static class StaffEndpoints
         var roles = api.MapGroup("/roles").WithTags("Staff");
         roles.MapGet("/", ListRoles).RequirePermission(Permission.ManageUsers, Permission.ManageRoles, Permission.ViewAudit)
             .WithSummary("The permission matrix: every role and what it may do");
-        roles.MapPut("/{name}", SaveRole).RequirePermission(Permission.ManageRoles)
+        // The permission matrix is the chain's: one store's owner does not redefine what a cashier may do everywhere.
+        var chainRoles = new ChainWideOnly("roles apply in every store");
+        roles.MapPut("/{name}", SaveRole).RequirePermission(Permission.ManageRoles).WithMetadata(chainRoles)
             .WithSummary("Set what a role may do; a new name creates a custom role (the owner's; audited)");
-        roles.MapPost("/{name}/rename", RenameRole).RequirePermission(Permission.ManageRoles)
+        roles.MapPost("/{name}/rename", RenameRole).RequirePermission(Permission.ManageRoles).WithMetadata(chainRoles)
             .WithSummary("Rename a custom role; its employees and API keys move with it (audited)");
-        roles.MapDelete("/{name}", DeleteRole).RequirePermission(Permission.ManageRoles)
+        roles.MapDelete("/{name}", DeleteRole).RequirePermission(Permission.ManageRoles).WithMetadata(chainRoles)
             .WithSummary("Delete a custom role that no employee or live API key has (audited)");
         api.MapGet("/permissions", Catalogue).WithTags("Staff").RequirePermission(Permission.ManageUsers, Permission.ManageRoles, Permission.ViewAudit)
             .WithSummary("The catalogue of permissions a role can be given");
@@ -54,13 +59,14 @@ public static class StaffEndpoints
         var keys = api.MapGroup("/api-keys").WithTags("Staff");
         keys.MapGet("/", ListKeys).RequirePermission(Permission.ManageApiKeys).WithSummary("API keys with their role, scope and last use (never the key)");
         keys.MapPost("/", CreateKey).RequirePermission(Permission.ManageApiKeys)
-            .WithSummary("Make an API key for an integration; the answer shows the key once, only its hash is kept (audited)");
+            .WithSummary("Make an API key for an integration, limited to stores (allStores only for Owner/Accountant); the answer shows the key once, only its hash is kept (audited)");
         keys.MapDelete("/{keyId:guid}", RevokeKey).RequirePermission(Permission.ManageApiKeys).WithSummary("Revoke an API key at once (audited)");
 
         var settings = api.MapGroup("/settings/approvals").WithTags("Staff");
         settings.MapGet("/", ApprovalSettings).RequirePermission(Permission.Sell, Permission.ManageSettings)
             .WithSummary("Approval limits: a discount above discountApprovalPercent needs DiscountAboveLimit or a supervisor's approval");
         settings.MapPut("/discount-percent", SetDiscountLimit).RequirePermission(Permission.ManageSettings)
+            .WithMetadata(new ChainWideOnly("the approval limit applies in every store"))
             .WithSummary("Change the discount approval limit in percent (audited)");
         return api;
     }
@@ -70,12 +76,14 @@ public static class StaffEndpoints
 
     private static async Task<Created<EmployeeView>> Create(CreateEmployeeRequest request, EmployeeService employees, CancellationToken ct)
     {
-        var employee = await employees.CreateAsync(request.Id, request.Name, request.Role, request.Pin, ct);
+        var employee = await employees.CreateAsync(request.Id, request.Name, request.Role, request.Pin, Kasse.Domain.Languages.Danish, request.Stores,
+            request.AllStores, ct);
         return TypedResults.Created($"/api/v1/employees/{employee.Id}", employee);
     }
 
     private static async Task<Ok<EmployeeView>> Change(Guid employeeId, ChangeEmployeeRequest request, EmployeeService employees, CancellationToken ct) =>
-        TypedResults.Ok(await employees.ChangeAsync(employeeId, request.Role, request.Pin, request.UserName, request.Password, request.Active, ct));
+        TypedResults.Ok(await employees.ChangeAsync(employeeId, request.Role, request.Pin, request.UserName, request.Password, request.Active, request.Stores,
+            request.AllStores, ct));
 
     private static async Task<Ok<EmployeeView>> SignIn(Guid registerId, SignInRequest request, TillSignIn till, HttpContext http, CancellationToken ct)
     {
@@ -111,7 +119,7 @@ public static class StaffEndpoints
 
     private static async Task<Created<CreatedApiKey>> CreateKey(CreateApiKeyRequest request, ApiKeyService keys, CurrentActor actor, CancellationToken ct)
     {
-        var key = await keys.CreateAsync(request.Name, request.Role, request.Scope, actor.Value.Name, ct);
+        var key = await keys.CreateAsync(request.Name, request.Role, request.Scope, request.Stores, request.AllStores, actor.Value.Name, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Key.Id}", key);
     }
 

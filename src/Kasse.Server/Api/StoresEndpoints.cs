@@ -17,7 +17,8 @@ public static class StoresEndpoints
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
         stores.MapGet("/", ListStores).RequirePermission(Permission.Browse).WithSummary("All stores");
-        stores.MapPost("/", CreateStore).RequirePermission(Permission.ManageSettings).WithSummary("Create a store (idempotent by id)");
+        stores.MapPost("/", CreateStore).RequirePermission(Permission.ManageSettings).WithMetadata(new ChainWideOnly("a new store is the chain's"))
+            .WithSummary("Create a store (idempotent by id; only a chain-wide caller)");
         stores.MapGet("/{storeId:guid}", GetStore).RequirePermission(Permission.Browse).WithSummary("One store with its VAT rates and cash rounding");
         stores.MapGet("/{storeId:guid}/registers", ListRegisters).RequirePermission(Permission.Browse).WithSummary("The store's registers (tills)");
         stores.MapPost("/{storeId:guid}/registers", CreateRegister).RequirePermission(Permission.ManageSettings).WithSummary("Add a register (idempotent by id)");

@@ -15,7 +15,8 @@ public static class WebhookEndpoints
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
     {
         // Webhooks are integrations, like API keys: the owner's to manage.
-        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        // A subscription hears every store's events, so only a chain-wide caller may see or change them.
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").WithMetadata(new ChainWideOnly("webhooks carry every store's events"));
         webhooks.MapGet("/", List).RequirePermission(Permission.ManageApiKeys)
             .WithSummary("Registered webhooks with their events and delivery counts (never the secret)");
         webhooks.MapPost("/", Register).RequirePermission(Permission.ManageApiKeys)

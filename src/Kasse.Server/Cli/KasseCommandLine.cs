@@ -53,6 +53,7 @@ public static class KasseCommandLine
 
         var seed = new Command("seed", "Fill the database with sample data");
         var demo = new Command("demo", "Create the demo store, register, cashier and ~200 products (safe to repeat)");
+        demo.Options.Add(SecondStore);
         demo.SetAction(SeedDemoAsync);
         seed.Subcommands.Add(demo);
         root.Subcommands.Add(seed);
@@ -65,6 +66,7 @@ public static class KasseCommandLine
         root.Subcommands.Add(ExportCommand.Create(parse => BuildServices(parse, out _)));
 
         root.Subcommands.Add(ApiKeyCommand());
+        root.Subcommands.Add(UserCommand());
         root.Subcommands.Add(ReportsCommand.Create(parse => BuildServices(parse, out _)));
 
         var import = new Command("import", "Import data from files");
@@ -85,22 +87,87 @@ public static class KasseCommandLine
         var create = new Command("create", "Make an API key and print it once; only its hash is stored");
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. webshop", Required = true };
         var role = new Option<string>("--role") { Description = "The role whose permissions the key gets, e.g. Owner, Manager, Cashier", Required = true };
+        var (stores, allStores) = StoreOptions("key");
         create.Options.Add(name);
         create.Options.Add(role);
+        create.Options.Add(stores);
+        create.Options.Add(allStores);
         create.SetAction(async (parse, ct) =>
         {
             await using var services = BuildServices(parse, out _);
             await DatabaseSetup.MigrateAsync(services, ct);
             await using var scope = services.CreateAsyncScope();
-            var key = await scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.ApiKeyService>()
-                .CreateAsync(parse.GetRequiredValue(name), parse.GetRequiredValue(role), null, Kasse.Application.Staff.Actor.Local.Name, ct);
-            await parse.InvocationConfiguration.Error.WriteLineAsync(
-                $"API key '{key.Key.Name}' ({key.Key.Role}) made. It is shown only now; send it in the X-Api-Key header:");
-            await parse.InvocationConfiguration.Output.WriteLineAsync(key.Secret);
-            return 0;
+            return await RefusedAsync(parse, async () =>
+            {
+                var key = await scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.ApiKeyService>()
+                    .CreateAsync(parse.GetRequiredValue(name), parse.GetRequiredValue(role), null, parse.GetValue(stores), parse.GetValue(allStores),
+                        Kasse.Application.Staff.Actor.Local.Name, ct);
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"API key '{key.Key.Name}' ({key.Key.Role}, {Reach(key.Key.AllStores, key.Key.Stores)}) made. It is shown only now; send it in the X-Api-Key header:");
+                await parse.InvocationConfiguration.Output.WriteLineAsync(key.Secret);
+            });
         });
         apiKey.Subcommands.Add(create);
         return apiKey;
+    }
+
+    private static Command UserCommand()
+    {
+        var user = new Command("user", "Employees (the command line is the machine's administrator)");
+        var add = new Command("add", "Add an employee with a role, a PIN, optionally a back-office login, and the stores they work in");
+        var name = new Option<string>("--name") { Description = "The employee's name as receipts show it", Required = true };
+        var role = new Option<string>("--role") { Description = "Owner, Manager, Supervisor, Cashier, Accountant or a custom role", Required = true };
+        var pin = new Option<string>("--pin") { Description = "4 to 6 digits for the till", Required = true };
+        var userName = new Option<string?>("--user-name") { Description = "A back-office login (needs --password)" };
+        var password = new Option<string?>("--password") { Description = "The back-office password, at least 12 characters" };
+        var (stores, allStores) = StoreOptions("employee");
+        foreach (var option in new Option[] { name, role, pin, userName, password, stores, allStores })
+            add.Options.Add(option);
+        add.SetAction(async (parse, ct) =>
+        {
+            await using var services = BuildServices(parse, out _);
+            await DatabaseSetup.MigrateAsync(services, ct);
+            await using var scope = services.CreateAsyncScope();
+            var employees = scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.EmployeeService>();
+            return await RefusedAsync(parse, async () =>
+            {
+                Kasse.Domain.Staff.Employee.EnsureValidPin(parse.GetRequiredValue(pin));
+                var employee = await employees.CreateAsync(Guid.CreateVersion7(), parse.GetRequiredValue(name), parse.GetRequiredValue(role),
+                    parse.GetRequiredValue(pin), Kasse.Domain.Languages.Danish, parse.GetValue(stores), parse.GetValue(allStores), ct);
+                if (parse.GetValue(password) is { } secret)
+                    employee = await employees.ChangeAsync(employee.Id, null, null, parse.GetValue(userName), secret, null, ct);
+                await parse.InvocationConfiguration.Output.WriteLineAsync(
+                    $"{employee.Name} ({employee.Role}, {Reach(employee.AllStores, employee.Stores)}) added with id {employee.Id}.");
+            });
+        });
+        user.Subcommands.Add(add);
+        return user;
+    }
+
+    private static (Option<Guid[]> Stores, Option<bool> AllStores) StoreOptions(string what) => (
+        new Option<Guid[]>("--store")
+        {
+            Description = $"A store id the {what} works in (repeat for several); left out in a one-store shop, that store",
+            AllowMultipleArgumentsPerToken = true,
+        },
+        new Option<bool>("--all-stores") { Description = $"The {what} works in every store (Owner and Accountant only)" });
+
+    private static string Reach(bool allStores, IReadOnlyList<Guid>? stores) =>
+        allStores ? "every store" : "store " + string.Join(", ", stores ?? []);
+
+    /// <summary>A rule's refusal is a message and exit code 1, not a stack trace.</summary>
+    private static async Task<int> RefusedAsync(ParseResult parse, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return 0;
+        }
+        catch (Kasse.Domain.DomainException e)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"{e.Message} ({e.Code})");
+            return 1;
+        }
     }
 
     private static async Task<int> ServeAsync(ParseResult parse, CancellationToken ct)
@@ -120,15 +187,28 @@ public static class KasseCommandLine
         return 0;
     }
 
+    private static readonly Option<bool> SecondStore = new("--second-store")
+    {
+        Description = "Also create a second demo store (a café) with its own register and cashier, to see how stores limit employees and keys",
+    };
+
     private static async Task<int> SeedDemoAsync(ParseResult parse, CancellationToken ct)
     {
         await using var services = BuildServices(parse, out _);
         await DatabaseSetup.MigrateAsync(services, ct);
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var result = await seeder.SeedAsync(ct);
         await parse.InvocationConfiguration.Output.WriteLineAsync(
             $"Demo store {(result.StoreCreated ? "created" : "already there")}: {result.Products.Created} products added, {result.Products.Updated} updated. "
             + $"Register {DemoSeeder.RegisterId}, cashier {DemoSeeder.EmployeeId} (PIN {DemoSeeder.EmployeePin}).");
+        if (parse.GetValue(SecondStore))
+        {
+            await seeder.SeedSecondStoreAsync(ct);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"Second demo store {DemoSeeder.CafeStoreId}: register {DemoSeeder.CafeRegisterId}, cashier {DemoSeeder.CafeCashierId} (PIN {DemoSeeder.CafeCashierPin}) "
+                + "who works only there; Mette works only in the first store; the demo API key reaches both.");
+        }
         return 0;
     }
 

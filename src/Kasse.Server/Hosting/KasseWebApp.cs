@@ -60,6 +60,7 @@ public static class KasseWebApp
         builder.Services.AddHostedService<FraudSweep>();
         builder.Services.AddHostedService<WebhookDelivery>();
         builder.Services.AddSingleton(IdempotencySettings.From(builder.Configuration));
+        builder.Services.AddScoped<StoreResolver>();
         builder.Services.AddHostedService<IdempotencyPruning>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -99,7 +100,7 @@ public static class KasseWebApp
         app.MapOpenApi().AllowAnonymous("the API description is public, like the README");
         app.MapScalarApiReference(options => options.WithTitle("Kasse API")).AllowAnonymous("the API reference page only renders the public description");
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
-        app.MapGroup("/api/v1").MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapWebhooks().MapFiscal()
+        app.MapGroup("/api/v1").WithStoreBoundary().MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapWebhooks().MapFiscal()
             .MapExport().MapCashControl().MapPrinting().MapPayments().MapAccounting().MapSalesReports().MapInventory().MapPurchasing().MapStockWork().MapCustomers().MapGiftCards().MapPromotions();
         app.MapKasseUi();
         return app;

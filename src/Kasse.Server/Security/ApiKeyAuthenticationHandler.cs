@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Kasse.Application.Staff;
+using Kasse.Domain.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             new(KasseClaims.ApiKeyId, identity.Id.ToString()),
             new(KasseClaims.Name, $"API key '{identity.Name}'"),
             new(KasseClaims.Role, identity.Role),
+            new(KasseClaims.Stores, identity.Stores is null ? StoreAccess.AllStores : string.Join(',', identity.Stores)),
         };
         claims.AddRange(identity.Permissions.Select(p => new Claim(KasseClaims.Scope, p.ToString())));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, KasseClaims.Name, KasseClaims.Role));

@@ -8,6 +8,9 @@ public static class KasseClaims
     public const string Role = "kasse:role";
     public const string Scope = "kasse:scope";
     public const string Name = "kasse:name";
+
+    /// <summary>The stores the employee or key may act in, as stored (<c>*</c> for the whole chain).</summary>
+    public const string Stores = "kasse:stores";
 }
 
 public static class KasseSchemes

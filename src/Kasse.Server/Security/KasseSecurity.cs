@@ -101,23 +101,29 @@ public static class KasseSecurity
     /// <summary>The actor a signed-in principal is, with what it may do now.</summary>
     public static Actor ActorOf(ClaimsPrincipal user, IReadOnlySet<Permission> permissions) =>
         new(user.FindFirstValue(KasseClaims.Name) ?? "unknown", GuidClaim(user, KasseClaims.EmployeeId), GuidClaim(user, KasseClaims.ApiKeyId),
-            GuidClaim(user, KasseClaims.RegisterId), permissions);
+            GuidClaim(user, KasseClaims.RegisterId), permissions, StoresOf(user));
+
+    /// <summary>The stores a principal may act in; a principal without the claim (an old session) reaches none.</summary>
+    public static IReadOnlySet<Guid>? StoresOf(ClaimsPrincipal user) => StoreAccess.Parse(user.FindFirstValue(KasseClaims.Stores) ?? "");
 
     public static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
         Guid.TryParse(user.FindFirstValue(type), CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>A session ends as soon as its employee is deactivated or given another role.</summary>
+    /// <summary>A session ends as soon as its employee is deactivated, given another role or moved to other stores.</summary>
     private static async Task ValidateEmployeeAsync(CookieValidatePrincipalContext context)
     {
         var id = GuidClaim(context.Principal!, KasseClaims.EmployeeId);
         var db = context.HttpContext.RequestServices.GetRequiredService<KasseDbContext>();
         var employee = id is null ? null : await db.Employees.FindAsync([id.Value], context.HttpContext.RequestAborted);
-        if (employee is null || !employee.IsActive || employee.Role != context.Principal!.FindFirstValue(KasseClaims.Role))
+        if (employee is null || !employee.IsActive || employee.Role != context.Principal!.FindFirstValue(KasseClaims.Role)
+            || !SameStores(employee.StoreIds, StoresOf(context.Principal!)))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(KasseSchemes.Cookie);
         }
     }
+
+    public static bool SameStores(IReadOnlySet<Guid>? a, IReadOnlySet<Guid>? b) => a is null ? b is null : b is not null && a.SetEquals(b);
 
     /// <summary>Starts a browser or till session for a signed-in employee.</summary>
     public static Task SignInAsync(HttpContext context, SignedIn signedIn, Guid? registerId)
@@ -127,6 +133,7 @@ public static class KasseSecurity
             new(KasseClaims.EmployeeId, signedIn.Employee.Id.ToString()),
             new(KasseClaims.Name, $"{signedIn.Employee.Name} ({signedIn.Employee.Role})"),
             new(KasseClaims.Role, signedIn.Employee.Role),
+            new(KasseClaims.Stores, signedIn.Employee.AllStores ? StoreAccess.AllStores : string.Join(',', signedIn.Employee.Stores ?? [])),
         };
         if (registerId is not null)
             claims.Add(new Claim(KasseClaims.RegisterId, registerId.Value.ToString()));

@@ -76,13 +76,15 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             throw new InvalidOperationException("Tests must only listen on loopback.");
         await using var scope = Services.CreateAsyncScope();
         var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
-        await employees.CreateAsync(CashierId, CashierName, nameof(Role.Cashier), CashierPin, CancellationToken.None);
-        await employees.CreateAsync(SupervisorId, SupervisorName, nameof(Role.Supervisor), SupervisorPin, CancellationToken.None);
+        // Named, not left to "the only store": some tests add a second store while others still add people.
+        await employees.CreateAsync(CashierId, CashierName, nameof(Role.Cashier), CashierPin, Kasse.Domain.Languages.Danish, [DemoSeeder.StoreId], false, CancellationToken.None);
+        await employees.CreateAsync(SupervisorId, SupervisorName, nameof(Role.Supervisor), SupervisorPin, Kasse.Domain.Languages.Danish, [DemoSeeder.StoreId], false,
+            CancellationToken.None);
         await employees.ChangeAsync(CashierId, null, null, CashierUserName, CashierPassword, null, CancellationToken.None);
         await employees.CreateAsync(OwnerId, "Eva Ejer", nameof(Role.Owner), "8642", CancellationToken.None);
         await employees.ChangeAsync(OwnerId, null, null, OwnerUserName, OwnerPassword, null, CancellationToken.None);
         OwnerApiKey = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
-            .CreateAsync("browser tests", nameof(Role.Owner), null, "test", CancellationToken.None)).Secret;
+            .CreateAsync("browser tests", nameof(Role.Owner), null, null, true, "test", CancellationToken.None)).Secret;
     }
 
     /// <summary>A register of the demo store for one test, so its till and display start empty.</summary>

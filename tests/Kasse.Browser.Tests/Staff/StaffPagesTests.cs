@@ -24,14 +24,15 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
     private Task<Guid> NewEmployeeAsync(string name, Role role)
     {
         var id = Guid.CreateVersion7();
-        return server.UseAsync<EmployeeService, Guid>(async s => (await s.CreateAsync(id, name, role.ToString(), "1357", CancellationToken.None)).Id);
+        return server.UseAsync<EmployeeService, Guid>(async s => (await s.CreateAsync(id, name, role.ToString(), "1357",
+            Kasse.Domain.Languages.Danish, [DemoSeeder.StoreId], false, CancellationToken.None)).Id);
     }
 
     [Fact]
     public async Task The_owner_gives_cashiers_a_permission_in_the_matrix_and_a_cashiers_key_may_use_it_at_once()
     {
         using var cashierKey = Api(await server.UseAsync<ApiKeyService, string>(async s =>
-            (await s.CreateAsync("matrix test " + Unique(), nameof(Role.Cashier), null, "test", CancellationToken.None)).Secret));
+            (await s.CreateAsync("matrix test " + Unique(), nameof(Role.Cashier), null, [DemoSeeder.StoreId], false, "test", CancellationToken.None)).Secret));
         var performance = $"/api/v1/stores/{DemoSeeder.StoreId}/performance?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z";
         var before = await cashierKey.GetAsync(performance, TestContext.Current.CancellationToken);
         try

@@ -220,6 +220,9 @@ public sealed class FirstStartTests : IDisposable
     [Fact]
     public async Task Api_key_create_prints_a_key_once_that_has_its_roles_rights_and_no_more()
     {
+        // A key works in a store, so there must be one: the demo store is the only one, so it needs no naming.
+        var seeded = await KasseProcess.RunAsync("seed", "demo", "--data", _data);
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
         var created = await KasseProcess.RunAsync("api-key", "create", "--name", "kiosk", "--role", "Cashier", "--data", _data);
         var key = created.Output.Trim();
         var (process, address) = await KasseProcess.ServeAsync("--data", _data);
@@ -235,6 +238,48 @@ public sealed class FirstStartTests : IDisposable
             Assert.StartsWith("kasse_", key);
             Assert.True(browse.IsSuccessStatusCode);
             await KasseClient.Problem(edit, System.Net.HttpStatusCode.Forbidden, "permission.denied");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task With_the_second_demo_store_users_and_keys_from_the_command_line_work_only_in_the_stores_they_are_given()
+    {
+        var seeded = await KasseProcess.RunAsync("seed", "demo", "--second-store", "--data", _data);
+        var unnamed = await KasseProcess.RunAsync("user", "add", "--name", "Ole", "--role", "Cashier", "--pin", "2468", "--data", _data);
+        var ole = await KasseProcess.RunAsync("user", "add", "--name", "Ole", "--role", "Cashier", "--pin", "2468", "--store", DemoSeeder.CafeStoreId.ToString(),
+            "--data", _data);
+        var created = await KasseProcess.RunAsync("api-key", "create", "--name", "kasse 1", "--role", "Manager", "--store", DemoSeeder.StoreId.ToString(),
+            "--data", _data);
+        var key = created.Output.Trim();
+        var (process, address) = await KasseProcess.ServeAsync("--data", _data);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            var own = await http.GetAsync($"/api/v1/stores/{DemoSeeder.StoreId}/sales");
+            var cafe = await http.GetAsync($"/api/v1/stores/{DemoSeeder.CafeStoreId}/sales");
+            using var till = new HttpClient { BaseAddress = address };
+            var jonasAtTheShop = await till.PostAsJsonAsync($"/api/v1/registers/{DemoSeeder.RegisterId}/sign-in",
+                new { employeeId = DemoSeeder.CafeCashierId, pin = DemoSeeder.CafeCashierPin });
+            var jonasAtTheCafe = await till.PostAsJsonAsync($"/api/v1/registers/{DemoSeeder.CafeRegisterId}/sign-in",
+                new { employeeId = DemoSeeder.CafeCashierId, pin = DemoSeeder.CafeCashierPin });
+
+            Assert.True(seeded.ExitCode == 0, seeded.Error);
+            Assert.Contains("Second demo store", seeded.Output);
+            Assert.Equal(1, unnamed.ExitCode);
+            Assert.Contains("employee.stores", unnamed.Error);
+            Assert.True(ole.ExitCode == 0, ole.Error);
+            Assert.Contains("Ole (Cashier, store " + DemoSeeder.CafeStoreId, ole.Output);
+            Assert.True(created.ExitCode == 0, created.Error);
+            Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+            await KasseClient.Problem(cafe, System.Net.HttpStatusCode.Forbidden, "store.not-yours");
+            await KasseClient.Problem(jonasAtTheShop, System.Net.HttpStatusCode.Forbidden, "store.not-yours");
+            Assert.Equal(System.Net.HttpStatusCode.OK, jonasAtTheCafe.StatusCode);
         }
         finally
         {

@@ -137,7 +137,7 @@ public abstract class CustomerTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var customer = await _api.NewCustomerAsync(shop, "Beskyttet");
-        var cashier = await server.ClientAsAsync("Cashier");
+        var cashier = await server.ClientAsAsync("Cashier", shop.Store.Id);
         Assert.Equal(HttpStatusCode.OK, (await cashier.Http.GetAsync($"/api/v1/customers/{customer.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cashier.Http.GetAsync($"/api/v1/customers/{customer.Id}/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cashier.PostAsync($"/api/v1/customers/{customer.Id}/erasure", new EraseCustomer("x"))).StatusCode);

@@ -80,8 +80,8 @@ public sealed class KasseClient(HttpClient http, KasseServer server)
         var register = await NewRegisterAsync(store.Id, "Kasse 1");
         var cashier = Guid.CreateVersion7();
         var supervisor = Guid.CreateVersion7();
-        await Read<object>(await PostAsync("/api/v1/employees", new { id = cashier, name = $"Søren Kassemand {n}", role = Role.Cashier, pin = Shop.CashierPin }));
-        await Read<object>(await PostAsync("/api/v1/employees", new { id = supervisor, name = $"Åse Vagtleder {n}", role = Role.Supervisor, pin = Shop.SupervisorPin }));
+        await Read<object>(await PostAsync("/api/v1/employees", new { id = cashier, name = $"Søren Kassemand {n}", role = Role.Cashier, pin = Shop.CashierPin, stores = new[] { store.Id } }));
+        await Read<object>(await PostAsync("/api/v1/employees", new { id = supervisor, name = $"Åse Vagtleder {n}", role = Role.Supervisor, pin = Shop.SupervisorPin, stores = new[] { store.Id } }));
         return new Shop(store, register, cashier, supervisor);
     }
 

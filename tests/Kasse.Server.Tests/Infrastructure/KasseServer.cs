@@ -48,7 +48,10 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>A client with no credentials at all.</summary>
     public KasseClient AnonymousClient() => new(CreateClient(apiKey: null), this);
 
-    /// <summary>A client holding a fresh API key of the given role (built-in or custom).</summary>
+    /// <summary>
+    /// A client holding a fresh API key of the given role (built-in or custom): chain-wide for an Owner or
+    /// Accountant, otherwise limited to a store of its own (see <see cref="ClientAsAsync(string, Guid, Permission[])"/> for a shop's).
+    /// </summary>
     public async Task<KasseClient> ClientAsAsync(string role, params Permission[] scope) => new(CreateClient(await NewApiKeyAsync(role, scope)), this);
 
     /// <summary>A till's PIN session: a client signed in at the register as that employee, with a cookie jar of its own.</summary>
@@ -59,12 +62,31 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
         return client;
     }
 
-    public async Task<string> NewApiKeyAsync(string role, params Permission[] scope)
+    /// <summary>A client holding a fresh API key of the given role that works in one store only.</summary>
+    public async Task<KasseClient> ClientAsAsync(string role, Guid store, params Permission[] scope) =>
+        new(CreateClient(await NewApiKeyAsync(role, [store], scope)), this);
+
+    public async Task<string> NewApiKeyAsync(string role, params Permission[] scope) =>
+        await NewApiKeyAsync(role, StoreAccess.MayBeChainWide(role) ? null : [await NewStoreAsync()], scope);
+
+    /// <summary>A key for the given stores; null makes an Owner's or Accountant's key chain-wide.</summary>
+    public async Task<string> NewApiKeyAsync(string role, IReadOnlyCollection<Guid>? stores, params Permission[] scope)
     {
         await using var scopeServices = Services.CreateAsyncScope();
         var key = await scopeServices.ServiceProvider.GetRequiredService<ApiKeyService>()
-            .CreateAsync($"test {role} {NextNumber()}", role, scope.Length > 0 ? scope : null, "test fixture", CancellationToken.None);
+            .CreateAsync($"test {role} {NextNumber()}", role, scope.Length > 0 ? scope : null, stores, stores is null, "test fixture", CancellationToken.None);
         return key.Secret;
+    }
+
+    /// <summary>An empty store, for a key that must work somewhere but not in the test's shop.</summary>
+    public async Task<Guid> NewStoreAsync()
+    {
+        await using var scopeServices = Services.CreateAsyncScope();
+        var n = NextNumber();
+        var store = await scopeServices.ServiceProvider.GetRequiredService<Kasse.Application.Stores.StoreService>().CreateAsync(
+            new Kasse.Application.Stores.CreateStore(Guid.CreateVersion7(), $"Nøglebutik {n}", "Torvet 1, 4000 Roskilde", "8765" + (n % 10000).ToString("D4",
+                System.Globalization.CultureInfo.InvariantCulture), "DK"), CancellationToken.None);
+        return store.Id;
     }
 
     /// <summary>A client with its own cookie jar, for PIN or password sessions (no API key).</summary>

@@ -25,7 +25,7 @@ public abstract class StockWorkTests(KasseServer server)
         await _api.AdjustAsync(floor.Id, beer.Id, 24m);
         await _api.AdjustAsync(floor.Id, wine.Id, 6m);
         await _api.AdjustAsync(floor.Id, water.Id, 12m);
-        var counter = await server.ClientAsAsync("Supervisor");
+        var counter = await server.ClientAsAsync("Supervisor", shop.Store.Id);
 
         var count = await counter.PostAsync<StockCountView>("/api/v1/stock-counts", new StartCount(Guid.CreateVersion7(), floor.Id));
         foreach (var _ in Enumerable.Range(0, 20))

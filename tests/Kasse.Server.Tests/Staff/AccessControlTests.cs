@@ -17,7 +17,7 @@ public abstract class AccessControlTests(KasseServer server)
     [Fact]
     public async Task An_API_key_is_shown_once_stored_hashed_records_its_last_use_and_stops_working_when_revoked()
     {
-        var created = await KasseClient.Read<CreatedApiKey>(await _api.PostAsync("/api/v1/api-keys", new { name = "webshop", role = "Manager" }));
+        var created = await KasseClient.Read<CreatedApiKey>(await _api.PostAsync("/api/v1/api-keys", new { name = "webshop", role = "Manager", stores = new[] { await server.NewStoreAsync() } }));
         var webshop = new KasseClient(server.CreateClient(created.Secret), server);
 
         var products = await webshop.Http.GetAsync("/api/v1/products");
@@ -77,14 +77,16 @@ public abstract class AccessControlTests(KasseServer server)
     [Fact]
     public async Task A_manager_can_neither_make_an_owner_nor_take_over_one_by_changing_their_PIN()
     {
+        var shop = await _api.NewShopAsync();
+        var stores = new[] { shop.Store.Id };
         var ownerId = Guid.CreateVersion7();
         var cashierId = Guid.CreateVersion7();
-        await KasseClient.Read<object>(await _api.PostAsync("/api/v1/employees", new { id = ownerId, name = "Ejer Eriksen", role = nameof(Role.Owner), pin = "9999" }));
-        var manager = await server.ClientAsAsync(nameof(Role.Manager));
+        await KasseClient.Read<object>(await _api.PostAsync("/api/v1/employees", new { id = ownerId, name = "Ejer Eriksen", role = nameof(Role.Owner), pin = "9999", stores }));
+        var manager = await server.ClientAsAsync(nameof(Role.Manager), shop.Store.Id);
 
-        var newOwner = await manager.PostAsync("/api/v1/employees", new { id = Guid.CreateVersion7(), name = "Ny Ejer", role = nameof(Role.Owner), pin = "1212" });
+        var newOwner = await manager.PostAsync("/api/v1/employees", new { id = Guid.CreateVersion7(), name = "Ny Ejer", role = nameof(Role.Owner), pin = "1212", stores });
         var ownersPin = await manager.SendAsync(HttpMethod.Patch, $"/api/v1/employees/{ownerId}", new { pin = "1313" });
-        var cashier = await manager.PostAsync("/api/v1/employees", new { id = cashierId, name = "Ny Kasse", role = nameof(Role.Cashier), pin = "1414" });
+        var cashier = await manager.PostAsync("/api/v1/employees", new { id = cashierId, name = "Ny Kasse", role = nameof(Role.Cashier), pin = "1414", stores });
         var promoted = await manager.SendAsync(HttpMethod.Patch, $"/api/v1/employees/{cashierId}", new { role = nameof(Role.Owner) });
 
         await KasseClient.Problem(newOwner, HttpStatusCode.Forbidden, "employee.role-above-yours");
@@ -92,9 +94,7 @@ public abstract class AccessControlTests(KasseServer server)
         await KasseClient.Problem(promoted, HttpStatusCode.Forbidden, "employee.role-above-yours");
         Assert.True(cashier.IsSuccessStatusCode, await cashier.Content.ReadAsStringAsync());
         // The owner's PIN is still theirs.
-        var session = server.SessionClient();
-        var register = (await _api.NewShopAsync()).Register;
-        await KasseClient.Problem(await session.PostAsync($"/api/v1/registers/{register.Id}/sign-in", new { employeeId = ownerId, pin = "1313" }),
+        await KasseClient.Problem(await server.SessionClient().PostAsync($"/api/v1/registers/{shop.Register.Id}/sign-in", new { employeeId = ownerId, pin = "1313" }),
             HttpStatusCode.Forbidden, "employee.sign-in-failed");
     }
 

@@ -179,7 +179,7 @@ public abstract class FraudScenarioTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var third = Guid.CreateVersion7();
-        await KasseClient.Read<object>(await _api.PostAsync("/api/v1/employees", new { id = third, name = "Tredje", role = "Cashier", pin = "2222" }));
+        await KasseClient.Read<object>(await _api.PostAsync("/api/v1/employees", new { id = third, name = "Tredje", role = "Cashier", pin = "2222", stores = new[] { shop.Store.Id } }));
         foreach (var employee in new[] { shop.CashierId, shop.SupervisorId, third })
             await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/sign-in", new { employeeId = employee, pin = "0000" });
 

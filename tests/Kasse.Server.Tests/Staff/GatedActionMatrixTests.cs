@@ -63,7 +63,7 @@ public abstract class GatedActionMatrixTests(KasseServer server)
         var shop = await _owner.NewShopAsync();
         var managerId = Guid.CreateVersion7();
         await KasseClient.Read<object>(await _owner.PostAsync("/api/v1/employees",
-            new { id = managerId, name = $"Mette Chef {server.NextNumber()}", role = nameof(Role.Manager), pin = ManagerPin }));
+            new { id = managerId, name = $"Mette Chef {server.NextNumber()}", role = nameof(Role.Manager), pin = ManagerPin, stores = new[] { shop.Store.Id } }));
         await KasseClient.Read<object>(await _owner.PostAsync($"/api/v1/registers/{shop.Register.Id}/sessions", new { id = Guid.CreateVersion7(), openingFloat = 500m }));
         var product = await _owner.NewProductAsync(40.00m);
 
@@ -115,7 +115,7 @@ public abstract class GatedActionMatrixTests(KasseServer server)
     private async Task<KasseClient> ClientAsync(Shop shop, GatedRoad road, (Guid Id, string Pin, string Role) who) =>
         road == GatedRoad.PinSession
             ? await server.SignedInAtAsync(shop.Register.Id, who.Id, who.Pin)
-            : await server.ClientAsAsync(who.Role);
+            : await server.ClientAsAsync(who.Role, shop.Store.Id);
 
     private sealed record Attempt(HttpResponseMessage Response, string Subject, Func<bool> Unchanged);
 

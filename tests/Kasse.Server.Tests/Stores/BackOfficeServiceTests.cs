@@ -109,7 +109,7 @@ public abstract class BackOfficeServiceTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         var id = Guid.CreateVersion7();
-        await Use<EmployeeService, EmployeeView>(s => s.CreateAsync(id, "Lærke", nameof(Role.Cashier), "1357", "da", CancellationToken.None));
+        await Use<EmployeeService, EmployeeView>(s => s.CreateAsync(id, "Lærke", nameof(Role.Cashier), "1357", "da", [shop.Store.Id], false, CancellationToken.None));
 
         var changed = await Use<EmployeeService, EmployeeView>(s => s.UpdateAsync(id, new UpdateEmployee("Lærke Ø", nameof(Role.Manager), "en", true, "975310"), CancellationToken.None));
         var oldPin = await Assert.ThrowsAsync<DomainException>(() =>

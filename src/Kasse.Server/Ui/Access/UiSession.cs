@@ -71,7 +71,8 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
             return actor;
         var employee = await scope.GetRequiredService<KasseDbContext>().Employees.FindAsync([id]);
         var role = _cashier?.Employee.Role ?? _principal?.FindFirstValue(KasseClaims.Role);
-        if (employee is { IsActive: true } && employee.Role == role)
+        var stores = _cashier is { } c ? StoresOf(c.Employee) : KasseSecurity.StoresOf(_principal!);
+        if (employee is { IsActive: true } && employee.Role == role && KasseSecurity.SameStores(employee.StoreIds, stores))
             return actor;
         _cashier = null;
         _principal = new ClaimsPrincipal(new ClaimsIdentity());
@@ -87,5 +88,7 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
     }
 
     private static Actor CashierActor(EmployeeView cashier, Guid registerId, IReadOnlySet<Permission> permissions) =>
-        new($"{cashier.Name} ({cashier.Role})", cashier.Id, null, registerId, permissions);
+        new($"{cashier.Name} ({cashier.Role})", cashier.Id, null, registerId, permissions, StoresOf(cashier));
+
+    private static HashSet<Guid>? StoresOf(EmployeeView employee) => employee.AllStores ? null : (employee.Stores ?? []).ToHashSet();
 }

@@ -21,6 +21,11 @@ internal static class StaffText
         ["Sales, baskets, pace and voids per employee."] = "Salg, kurve, tempo og annulleringer pr. medarbejder.",
         ["Suspicious patterns, explained, to acknowledge; rule thresholds."] = "Mistænkelige mønstre, forklaret, til kvittering; reglernes grænser.",
         ["{0} open alerts"] = "{0} åbne alarmer",
+        // stores
+        ["Works in"] = "Arbejder i",
+        ["Every store (Owner and Accountant only)"] = "Alle butikker (kun ejer og bogholder)",
+        ["Every store"] = "Alle butikker",
+        ["another store"] = "en anden butik",
         // common
         ["Delete"] = "Slet",
         ["Deleted."] = "Slettet.",
