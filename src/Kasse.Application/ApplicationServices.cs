@@ -41,6 +41,7 @@ public static class ApplicationServices
         services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();
+        services.AddScoped<ServedEmployee>();
         services.AddScoped<TimeClockService>();
         services.AddScoped<PerformanceService>();
         services.AddScoped<FraudDetector>();

@@ -10,15 +10,16 @@ namespace Kasse.Application.Sales;
 /// caller's own role may not, makes the change, saves it with its audit line and, after the commit, runs the fraud
 /// rules that watch it. Who acts is the caller (<see cref="CurrentActor"/>), never a field of the command.
 /// </summary>
-public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, CurrentActor actor)
+public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, ServedEmployee served,
+    CurrentActor actor)
 {
     private Actor Caller => actor.Value;
 
     /// <summary>Opens a sale; its cashier is the signed-in caller, or the employee an API key serves.</summary>
-    public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct)
+    public async Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
-        return sales.OpenAsync(command with { CashierId = Caller.Serving(command.CashierId) }, ct);
+        return await sales.OpenAsync(command with { CashierId = await served.AtRegisterAsync(command.CashierId, command.RegisterId, ct) }, ct);
     }
 
     /// <summary>Adds a line; a product at a price other than its own is a price override.</summary>

@@ -87,6 +87,21 @@ public abstract class ApprovalTests(KasseServer server)
     }
 
     [Fact]
+    public async Task An_integration_names_only_a_cashier_who_works_in_the_registers_store()
+    {
+        var here = await _api.NewShopAsync();
+        var elsewhere = await _api.NewShopAsync();
+
+        var foreign = await _api.PostAsync("/api/v1/sales", new OpenSale(Guid.CreateVersion7(), here.Register.Id, elsewhere.CashierId));
+        var drawer = await _api.PostAsync($"/api/v1/registers/{here.Register.Id}/drawer/open", new { employeeId = elsewhere.SupervisorId });
+        var own = await _api.PostAsync("/api/v1/sales", new OpenSale(Guid.CreateVersion7(), here.Register.Id, here.CashierId));
+
+        await KasseClient.Problem(foreign, HttpStatusCode.Forbidden, "store.not-yours");
+        await KasseClient.Problem(drawer, HttpStatusCode.Forbidden, "store.not-yours");
+        Assert.Equal(here.CashierId, (await KasseClient.Read<SaleView>(own)).CashierId);
+    }
+
+    [Fact]
     public async Task The_owner_raises_the_discount_limit_and_the_change_is_audited()
     {
         var shop = await _api.NewShopAsync();
