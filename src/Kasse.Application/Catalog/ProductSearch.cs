@@ -24,7 +24,8 @@ internal sealed class ProductSearch(KasseDbContext db)
 
     public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, bool includeInactive, int skip, int take, CancellationToken ct)
     {
-        var q = query?.Trim() ?? "";
+        // Control characters are never part of a name, SKU or barcode (and PostgreSQL refuses a NUL in text): searched without them.
+        var q = new string((query ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         var folded = Product.Fold(q);
         var active = db.Products.AsNoTracking().Where(p => includeInactive || p.IsActive);
         if (categoryId is not null)

@@ -21,10 +21,13 @@ public abstract class ReportsDashboardTests(BrowserServer server)
         var register = await server.UseAsync<StoreService, RegisterView>(s => s.CreateRegisterAsync(store.Id, Guid.CreateVersion7(), "Kasse R", CancellationToken.None));
         var (coffee, coffeeCode) = await ProductAsync("Kaffe " + suffix, 100.00m);
         var (tea, teaCode) = await ProductAsync("Te " + suffix, 49.50m);
+        // A cashier of that store: an integration names only someone who works where it sells.
+        var cashier = await server.UseAsync<Kasse.Application.Staff.EmployeeService, Kasse.Application.Staff.EmployeeView>(e => e.CreateAsync(
+            Guid.CreateVersion7(), "Rapportkasse " + suffix, "Cashier", "1357", Kasse.Domain.Languages.Danish, [store.Id], false, CancellationToken.None));
         using (var api = new SalesApi(server.BaseAddress, server.OwnerApiKey))
         {
-            await api.SellAsync(register.Id, server.CashierId, 200m, coffeeCode);
-            await api.SellAsync(register.Id, server.CashierId, 100m, teaCode);
+            await api.SellAsync(register.Id, cashier.Id, 200m, coffeeCode);
+            await api.SellAsync(register.Id, cashier.Id, 100m, teaCode);
         }
         var page = await server.NewOwnerPageAsync(width: 768, height: 1024);
 

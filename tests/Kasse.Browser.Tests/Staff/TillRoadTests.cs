@@ -19,7 +19,8 @@ public abstract class TillRoadTests(BrowserServer server)
     {
         // A cashier of their own, so no other test's count of the same day has raised this alert for them already.
         var cashier = await server.UseAsync<EmployeeService, EmployeeView>(e =>
-            e.CreateAsync(Guid.CreateVersion7(), "Tæller " + Guid.NewGuid().ToString("N")[..6], nameof(Role.Cashier), "1357", CancellationToken.None));
+            e.CreateAsync(Guid.CreateVersion7(), "Tæller " + Guid.NewGuid().ToString("N")[..6], nameof(Role.Cashier), "1357",
+                Kasse.Domain.Languages.Danish, [Kasse.Application.Demo.DemoSeeder.StoreId], false, CancellationToken.None));
         var register = await server.NewRegisterAsync("Kasse optælling " + Guid.NewGuid().ToString("N")[..4]);
         using var api = OwnerApi();
         (await api.PostAsJsonAsync($"/api/v1/registers/{register.Id}/sessions", new { id = Guid.CreateVersion7(), openingFloat = 500m })).EnsureSuccessStatusCode();

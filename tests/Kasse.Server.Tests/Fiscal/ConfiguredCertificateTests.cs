@@ -44,7 +44,7 @@ public sealed class ConfiguredCertificateTests
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             await using (var scope = app.Services.CreateAsyncScope())
                 http.DefaultRequestHeaders.Add("X-Api-Key", (await scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.ApiKeyService>()
-                    .CreateAsync("certificate test", "Owner", null, "test", CancellationToken.None)).Secret);
+                    .CreateAsync("certificate test", "Owner", null, null, allStores: true, "test", CancellationToken.None)).Secret);
             var api = new KasseClient(http, new SqliteServer());
             var shop = await api.NewShopAsync();
             var item = await api.NewProductAsync(12.00m);
