@@ -50,8 +50,8 @@ public abstract class StoreBoundaryTests(KasseServer server)
         ["GET /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
         ["PUT /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
         ["DELETE /api/v1/products/{productId:guid}/recipe/"] = "the shared catalogue",
-        ["GET /api/v1/products/{productId:guid}/stock"] = "the product's on-hand per location, every store's (known gap: not yet narrowed to the caller's locations)",
-        ["GET /api/v1/products/{productId:guid}/stock-movements"] = "the product's movements in every store (known gap: not yet narrowed to the caller's locations)",
+        ["GET /api/v1/products/{productId:guid}/stock"] = "the shared catalogue's product; ?storeId= is checked and, left out, filled in with a one-store caller's store",
+        ["GET /api/v1/products/{productId:guid}/stock-movements"] = "the shared catalogue's product; ?storeId= is checked and, left out, filled in with a one-store caller's store",
         ["GET /api/v1/suppliers/"] = "suppliers are the chain's",
         ["POST /api/v1/suppliers/"] = "suppliers are the chain's",
         ["GET /api/v1/suppliers/{supplierId:guid}"] = "suppliers are the chain's",
@@ -199,6 +199,31 @@ public abstract class StoreBoundaryTests(KasseServer server)
         Assert.Equal([saleB.Id], ownerB.Select(s => s.Id));
         Assert.Contains(ownerStores, s => s.Id == shopA.Store.Id);
         Assert.Contains(ownerStores, s => s.Id == shopB.Store.Id);
+    }
+
+    [Fact]
+    public async Task A_store_key_reads_a_products_stock_and_movements_only_in_its_own_stores_locations()
+    {
+        var shopA = await _owner.NewShopAsync();
+        var shopB = await _owner.NewShopAsync();
+        var product = await _owner.NewProductAsync(9m);
+        var floorA = await _owner.FloorAsync(shopA);
+        var floorB = await _owner.FloorAsync(shopB);
+        await _owner.AdjustAsync(floorA.Id, product.Id, 4m);
+        await _owner.AdjustAsync(floorB.Id, product.Id, 7m);
+        var webshopA = await server.ClientAsAsync(nameof(Role.Cashier), shopA.Store.Id);
+
+        // No storeId named: a key of one store means its store, as for every list.
+        var stock = await KasseClient.Read<ProductStockView>(await webshopA.Http.GetAsync($"/api/v1/products/{product.Id}/stock"));
+        var movements = await KasseClient.Read<List<MovementView>>(await webshopA.Http.GetAsync($"/api/v1/products/{product.Id}/stock-movements"));
+        var ofB = await webshopA.Http.GetAsync($"/api/v1/products/{product.Id}/stock?storeId={shopB.Store.Id}");
+        var chainWide = await KasseClient.Read<ProductStockView>(await _owner.Http.GetAsync($"/api/v1/products/{product.Id}/stock"));
+
+        Assert.Equal(4m, stock.OnHand);
+        Assert.Equal([floorA.Id], stock.Locations.Select(l => l.LocationId));
+        Assert.Equal([floorA.Id], movements.Select(m => m.LocationId));
+        await KasseClient.Problem(ofB, HttpStatusCode.Forbidden, "store.not-yours");
+        Assert.Equal(11m, chainWide.OnHand);
     }
 
     [Fact]
