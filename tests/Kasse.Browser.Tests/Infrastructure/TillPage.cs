@@ -91,7 +91,8 @@ public sealed class TillPage
         }
     }
 
-    private async Task<string> ShownAsync() => await Message.CountAsync() > 0 ? await Message.InnerTextAsync() : "(no message)";
+    // Read without waiting: a toast can go between a count and a read, and a waiting read would then stall for its whole timeout.
+    private async Task<string> ShownAsync() => string.Join(" ", await Message.AllInnerTextsAsync()) is { Length: > 0 } shown ? shown : "(no message)";
 
     public async Task PayAsync() => await page.GetByTestId("pay").ClickAsync();
 
