@@ -44,7 +44,10 @@ public sealed class FiscalJournal(KasseDbContext db, Kasse.Application.Staff.Cur
             sale.IsTraining ? JournalEventKind.TrainingReceipt : sale.Kind == SaleKind.Return ? JournalEventKind.ReturnCompleted : JournalEventKind.SaleCompleted,
             sale.RegisterId, sale.CashierId, sale.Id, FiscalPayload.ForSale(sale), ct);
 
-    /// <summary>An event of an open sale (parked, resumed, voided): its employee is the one who did it, else the sale's cashier.</summary>
+    /// <summary>
+    /// An event of an open sale (parked, resumed, voided): its employee is the signed-in employee who did it; for an API key
+    /// or the command line, which are no employee, the sale's cashier — the one that key serves, recorded when it opened the sale.
+    /// </summary>
     public Task<JournalEntry> SaleEventAsync(Sale sale, JournalEventKind kind, DateTimeOffset at, CancellationToken ct) =>
         AppendAsync(sale.StoreId, at, kind, sale.RegisterId, actor.Value.EmployeeId ?? sale.CashierId, sale.Id, FiscalPayload.ForSaleEvent(sale), ct);
 }

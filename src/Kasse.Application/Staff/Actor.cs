@@ -44,6 +44,9 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
         return self;
     }
 
+    /// <summary>As <see cref="Serving(Guid?)"/>, where the command always names someone (signing out names who leaves).</summary>
+    public Guid Serving(Guid named) => Serving((Guid?)named) ?? named;
+
     public bool IsChainWide => Stores is null;
 
     public bool MayActIn(Guid storeId) => StoreAccess.Includes(Stores, storeId);

@@ -32,7 +32,7 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
             : null;
         audit.Record(AuditAction.DiscountGiven, $"{what} on {(line is null ? "the sale" : $"line '{line.Name}'")} ({discount.Reason}).",
             subject: sale.Id.ToString(), storeId: sale.StoreId, registerId: sale.RegisterId, approvedById: approvedBy,
-            after: new DiscountRecord(actor.Value.EmployeeId ?? sale.CashierId, percent, limit, discount.Kind, discount.Value));
+            after: new DiscountRecord(sale.CashierId, percent, limit, discount.Kind, discount.Value));
     }
 
     public Task PriceOverrideAsync(SaleView sale, AddLine command, CancellationToken ct) =>
@@ -81,5 +81,8 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 }
 
-/// <summary>What a discount's audit line holds, so fraud rules can compare it with the limit.</summary>
+/// <summary>
+/// What a discount's audit line holds, so fraud rules can compare it with the limit: the sale's cashier; who gave the
+/// discount is the audit line's own actor.
+/// </summary>
 public sealed record DiscountRecord(Guid? CashierId, decimal Percent, decimal Limit, DiscountKind Kind, decimal Value);

@@ -25,5 +25,5 @@ public sealed class TillSignIn(KasseDbContext db, EmployeeService employees, Fra
 
     /// <summary>Signs out who the caller is; a till session signs out only itself.</summary>
     public Task<EmployeeView> SignOutAsync(Guid registerId, Guid employeeId, CancellationToken ct) =>
-        employees.SignOutAsync(registerId, actor.Value.Serving(employeeId) ?? employeeId, ct);
+        employees.SignOutAsync(registerId, actor.Value.Serving(employeeId), ct);
 }
