@@ -442,8 +442,8 @@ public abstract class SaftExportTests(KasseServer server) : IDisposable
 }
 
 /// <summary>
-/// Validates a file with Debian's <c>xmllint</c> against the schemas in the team's shared reference folder
-/// (cloned next to the repository as <c>../shared</c>). A missing tool or schema fails the test: never skipped.
+/// Validates a file with Debian's <c>xmllint</c> against the official schemas kept in the repository's
+/// <c>reference/</c> folder. A missing tool or schema fails the test: never skipped.
 /// </summary>
 public static class SaftSchema
 {
@@ -471,8 +471,8 @@ public static class SaftSchema
         if (Run("xmllint", "--version").Exit != 0)
             Assert.Fail("xmllint is needed to validate SAF-T exports and is not installed: run ./test.sh as root, or apt-get install libxml2-utils.");
         var reference = FindReference()
-            ?? throw new InvalidOperationException("The SAF-T schemas were not found: clone the team's shared folder next to the repository, "
-                + "so that ../shared/reference/saf-t-dk/SAF-T.xsd exists beside it.");
+            ?? throw new InvalidOperationException("The SAF-T schemas were not found: reference/saf-t-dk/SAF-T.xsd is missing from the "
+                + "repository the tests were built from.");
         var folder = Directory.CreateTempSubdirectory("kasse-saft-schema-").FullName;
         File.Copy(Path.Combine(reference, "saf-t-dk", "xmldsig-core-schema.xsd"), Path.Combine(folder, "xmldsig-core-schema.xsd"));
         // The schema imports XML-DSig from w3.org, which tests must not reach: point it at the local copy.
@@ -489,7 +489,7 @@ public static class SaftSchema
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "reference");
+            var candidate = Path.Combine(dir.FullName, "reference");
             if (File.Exists(Path.Combine(candidate, "saf-t-dk", "SAF-T.xsd")))
                 return Path.GetFullPath(candidate);
         }
