@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Kasse.Application.Csv;
 using Kasse.Domain.Accounting;
 
 namespace Kasse.Application.Accounting;
@@ -16,18 +16,15 @@ public static class AccountingCsv
     /// Plain CSV (RFC 4180): comma-separated, a header row, dates ISO 8601, amounts with a point and two decimals,
     /// debit and credit in their own columns. For spreadsheets and scripts.
     /// </summary>
-    public static string Plain(IEnumerable<DayVoucher> vouchers)
-    {
-        var csv = new StringBuilder("date,voucher,account,account_name,role,qualifier,text,debit,credit,currency\r\n");
-        foreach (var voucher in vouchers)
-            foreach (var line in voucher.Lines)
-                csv.Append(string.Join(',',
-                    voucher.BusinessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), voucher.VoucherNumber, Quote(line.Account, ','),
-                    Quote(line.AccountName, ','), line.Role.ToString(), Quote(line.Qualifier ?? "", ','), Quote(line.Text, ','),
-                    line.Debit.ToString("0.00", CultureInfo.InvariantCulture), line.Credit.ToString("0.00", CultureInfo.InvariantCulture),
-                    voucher.Currency)).Append("\r\n");
-        return csv.ToString();
-    }
+    public static string Plain(IEnumerable<DayVoucher> vouchers) =>
+        CsvFile.Write(',', ["date", "voucher", "account", "account_name", "role", "qualifier", "text", "debit", "credit", "currency"],
+            vouchers.SelectMany(voucher => voucher.Lines.Select(line => new CsvCell[]
+            {
+                CsvCell.Value(voucher.BusinessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), CsvCell.Value(voucher.VoucherNumber),
+                line.Account, line.AccountName, CsvCell.Value(line.Role.ToString()), line.Qualifier, line.Text,
+                CsvCell.Number(line.Debit, "0.00", CultureInfo.InvariantCulture), CsvCell.Number(line.Credit, "0.00", CultureInfo.InvariantCulture),
+                CsvCell.Value(voucher.Currency),
+            })));
 
     /// <summary>
     /// The Danish kassekladde (journal) import layout: semicolon-separated, UTF-8, a header row, dates dd-MM-yyyy,
@@ -35,20 +32,14 @@ public static class AccountingCsv
     /// negative), the bilag number shared by the lines of a day, no contra account (each bilag sums to 0,00) and no
     /// VAT code: the output VAT is its own line, so the importing system must not compute VAT again.
     /// </summary>
-    public static string Kassekladde(IEnumerable<DayVoucher> vouchers)
-    {
-        var csv = new StringBuilder("Dato;Bilag;Konto;Tekst;Beløb;Modkonto;Momskode\r\n");
-        foreach (var voucher in vouchers)
-            foreach (var line in voucher.Lines)
-                csv.Append(string.Join(';',
-                    voucher.BusinessDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), voucher.VoucherNumber, Quote(line.Account, ';'),
-                    Quote(TextOf(voucher, line), ';'), line.Amount.ToString("0.00", Danish), "", "")).Append("\r\n");
-        return csv.ToString();
-    }
+    public static string Kassekladde(IEnumerable<DayVoucher> vouchers) =>
+        CsvFile.Write(';', ["Dato", "Bilag", "Konto", "Tekst", "Beløb", "Modkonto", "Momskode"],
+            vouchers.SelectMany(voucher => voucher.Lines.Select(line => new CsvCell[]
+            {
+                CsvCell.Value(voucher.BusinessDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)), CsvCell.Value(voucher.VoucherNumber),
+                line.Account, TextOf(voucher, line), CsvCell.Number(line.Amount, "0.00", Danish), CsvCell.Value(""), CsvCell.Value(""),
+            })));
 
     private static string TextOf(DayVoucher voucher, VoucherLine line) =>
         $"Kasse {voucher.BusinessDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}: {line.Text}";
-
-    private static string Quote(string value, char separator) =>
-        value.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kasse.Application.CashControl;
+using Kasse.Application.Csv;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -60,16 +61,13 @@ public static class PurchaseOrderDocuments
     }
 
     /// <summary>Semicolon-separated with decimal points: what Danish spreadsheets and most supplier portals import.</summary>
-    public static string Csv(PurchaseOrderView order)
-    {
-        var csv = new StringBuilder("order;supplier_sku;product;quantity;unit_cost;line_cost\n");
-        foreach (var line in order.Lines)
-            csv.Append(CultureInfo.InvariantCulture, $"{order.Reference};{Field(line.SupplierSku ?? "")};{Field(line.ProductName)};{line.Ordered:0.###};{line.UnitCost:0.00};{line.LineCost:0.00}\n");
-        return csv.ToString();
-    }
+    public static string Csv(PurchaseOrderView order) =>
+        CsvFile.Write(';', ["order", "supplier_sku", "product", "quantity", "unit_cost", "line_cost"],
+            order.Lines.Select(line => new CsvCell[]
+            {
+                CsvCell.Value(order.Reference), line.SupplierSku, line.ProductName, CsvCell.Number(line.Ordered, "0.###", CultureInfo.InvariantCulture),
+                CsvCell.Number(line.UnitCost, "0.00", CultureInfo.InvariantCulture), CsvCell.Number(line.LineCost, "0.00", CultureInfo.InvariantCulture),
+            }));
 
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
-
-    private static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

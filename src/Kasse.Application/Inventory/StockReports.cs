@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Kasse.Application.Csv;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
@@ -60,10 +60,12 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
 
     public async Task<string> ExportCsvAsync(Guid storeId, CancellationToken ct)
     {
-        var csv = new StringBuilder(string.Join(';', CsvColumns) + "\n");
-        foreach (var l in await stock.LevelsAsync(storeId, null, null, ct))
-            csv.Append(CultureInfo.InvariantCulture, $"{l.Sku};{l.LocationName};{l.OnHand:0.###};{l.ReorderPoint:0.###};{l.ReorderQuantity:0.###}\n");
-        return csv.ToString();
+        var levels = await stock.LevelsAsync(storeId, null, null, ct);
+        return CsvFile.Write(';', CsvColumns, levels.Select(l => new CsvCell[]
+        {
+            l.Sku, l.LocationName, CsvCell.Number(l.OnHand, "0.###", CultureInfo.InvariantCulture),
+            CsvCell.Number(l.ReorderPoint, "0.###", CultureInfo.InvariantCulture), CsvCell.Number(l.ReorderQuantity, "0.###", CultureInfo.InvariantCulture),
+        }));
     }
 
     /// <summary>
@@ -75,23 +77,19 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
         await StoreService.FindStoreAsync(db, storeId, ct);
         await locations.EnsureFloorAsync(storeId, ct);
         var locationIds = await db.StockLocations.AsNoTracking().Where(l => l.StoreId == storeId).ToDictionaryAsync(l => l.Name, l => l.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
+        var (headings, records) = CsvFile.Read(text);
+        if (headings.All(string.IsNullOrWhiteSpace))
             throw DomainException.Invalid("import.empty", "The file is empty; the first line must name the columns: " + string.Join(';', CsvColumns) + ".");
-        var separator = lines[0].Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var header = lines[0].Trim().TrimStart('\uFEFF').Split(separator).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = headings.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (header.IndexOf("sku") < 0 || header.IndexOf("on_hand") < 0)
             throw DomainException.Invalid("import.columns", "line 1: the header must have at least the columns sku and on_hand (optional: location, reorder_point, reorder_quantity).");
         var errors = new List<string>();
         var rows = new List<(Guid ProductId, Guid LocationId, decimal OnHand, decimal? Point, decimal? Quantity, bool HasSettings)>();
         var skus = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (lineNumber, cells) in records)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-                continue;
-            var lineNumber = i + 1;
-            var cells = lines[i].Split(separator);
-            string Cell(string name) => header.IndexOf(name) is var at and >= 0 && at < cells.Length ? cells[at].Trim() : "";
+            // A SKU or location that looked like a formula was written with a leading apostrophe: read it back as it was.
+            string Cell(string name) => header.IndexOf(name) is var at and >= 0 && at < cells.Length ? CsvFile.Restore(cells[at].Trim()) : "";
             var sku = Cell("sku");
             var product = skus.TryGetValue(sku, out var known) ? known
                 : await db.Products.AsNoTracking().Where(p => p.Sku == sku).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;

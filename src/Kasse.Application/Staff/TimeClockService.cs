@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Kasse.Application.Csv;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Staff;
@@ -109,17 +109,15 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     }
 
     /// <summary>Payroll export: one row per shift, semicolon separated as Danish spreadsheets expect, decimal comma avoided (invariant).</summary>
-    public static string PayrollCsv(IReadOnlyList<TimesheetView> sheets)
-    {
-        var csv = new StringBuilder("employee_id;name;clock_in;clock_out;break_minutes;worked_hours\n");
-        foreach (var sheet in sheets)
-            foreach (var shift in sheet.Shifts)
-                csv.Append(CultureInfo.InvariantCulture,
-                    $"{sheet.EmployeeId};{Field(sheet.Name)};{shift.ClockedIn:yyyy-MM-ddTHH:mm:ssZ};{shift.ClockedOut?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)};{shift.BreakMinutes};{shift.WorkedHours}\n");
-        return csv.ToString();
-    }
-
-    private static string Field(string text) => text.Contains(';') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    public static string PayrollCsv(IReadOnlyList<TimesheetView> sheets) =>
+        CsvFile.Write(';', ["employee_id", "name", "clock_in", "clock_out", "break_minutes", "worked_hours"],
+            sheets.SelectMany(sheet => sheet.Shifts.Select(shift => new CsvCell[]
+            {
+                CsvCell.Value(sheet.EmployeeId.ToString()), sheet.Name,
+                CsvCell.Value(shift.ClockedIn.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+                CsvCell.Value(shift.ClockedOut?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? ""),
+                CsvCell.Value(shift.BreakMinutes.ToString(CultureInfo.InvariantCulture)), CsvCell.Value(shift.WorkedHours.ToString(CultureInfo.InvariantCulture)),
+            })));
 
     private static string Reason(string reason) => Text.Required(reason, 200, "time-clock.reason", "A reason for the correction");
 }

@@ -101,7 +101,7 @@ public abstract class PurchasingTests(KasseServer server)
             Assert.Contains("K-4411", text);
             Assert.Contains($"S-{beans.Sku}", text);
         }
-        Assert.StartsWith("order;supplier_sku;product;quantity;unit_cost;line_cost\n", csv);
+        Assert.StartsWith("order;supplier_sku;product;quantity;unit_cost;line_cost\r\n", csv);
         Assert.Contains($"{order.Reference};S-{beans.Sku};Kaffebønner 500 g;6;42.00;252.00", csv);
         Assert.Equal(PurchaseOrderStatus.Closed, closed.Status);
         Assert.Equal(-2m, closed.Lines.Single(l => l.ProductId == beans.Id).Difference);  // under-delivered
