@@ -41,4 +41,43 @@ public class RefundAllocationTests
         Assert.Equal(new RefundPart(PaymentMethod.Cash, 101.00m, -0.20m, null), RefundAllocation.To(PaymentMethod.Cash, 101.20m, CashRounding.HalfKrone));
         Assert.Equal(new RefundPart(PaymentMethod.MobilePay, 101.20m, 0m, null), RefundAllocation.To(PaymentMethod.MobilePay, 101.20m, CashRounding.HalfKrone));
     }
+
+    [Fact]
+    public void Cash_refunds_of_one_receipt_round_on_their_running_total()
+    {
+        // 10 × 0.25 paid with 2.50 in cash, returned one at a time: 0.50, 0.00, 0.50, 0.00 … — 2.50 in all, not 10 × 0.50.
+        var paid = new List<decimal>();
+        var cash = CashRefunded.None;
+        for (var i = 0; i < 10; i++)
+        {
+            var part = Assert.Single(RefundAllocation.ToOriginalTender(0.25m,
+                new RefundHistory([new(PaymentMethod.Cash, 2.50m - cash.Paid, null)], cash), CashRounding.HalfKrone));
+            Assert.Equal(PaymentMethod.Cash, part.Method);
+            Assert.Equal(part.Amount - 0.25m, part.Rounding);
+            paid.Add(part.Amount);
+            cash = new CashRefunded(cash.Paid + part.Amount, cash.BeforeRounding + 0.25m);
+        }
+        Assert.Equal([0.50m, 0m, 0.50m, 0m, 0.50m, 0m, 0.50m, 0m, 0.50m, 0m], paid);
+    }
+
+    [Fact]
+    public void The_second_of_two_returns_pays_what_is_left_of_the_rounded_whole()
+    {
+        var first = RefundAllocation.ToOriginalTender(12.25m, new RefundHistory([new(PaymentMethod.Cash, 24.50m, null)], CashRefunded.None), CashRounding.HalfKrone);
+        var second = RefundAllocation.ToOriginalTender(12.25m,
+            new RefundHistory([new(PaymentMethod.Cash, 12.00m, null)], new CashRefunded(12.50m, 12.25m)), CashRounding.HalfKrone);
+
+        Assert.Equal([new RefundPart(PaymentMethod.Cash, 12.50m, 0.25m, null)], first);
+        Assert.Equal([new RefundPart(PaymentMethod.Cash, 12.00m, -0.25m, null)], second);
+    }
+
+    [Fact]
+    public void Cash_never_exceeds_what_the_sale_still_holds_in_cash()
+    {
+        // An earlier return (before refunds were rounded on the running total) already paid out 2.00 of the 2.50 taken.
+        var parts = RefundAllocation.ToOriginalTender(1.00m,
+            new RefundHistory([new(PaymentMethod.Cash, 0.50m, null)], new CashRefunded(2.00m, 1.50m)), CashRounding.HalfKrone);
+
+        Assert.Equal([new RefundPart(PaymentMethod.Cash, 0.50m, -0.50m, null)], parts);
+    }
 }

@@ -29,7 +29,10 @@ public static class ReportText
 
         page.Pair($"Salg ({Number(r.Sales.Count)})", Amount(r.Sales.Amount));
         page.Pair($"Returer ({Number(r.Returns.Count)})", Amount(-r.Returns.Amount));
-        page.Pair("Omsætning i alt " + r.Currency, Amount(r.TotalCashSales));
+        // Gift cards sold are money taken but not turnover (a debt until redeemed): shown apart, and left out of the total.
+        if (r.GiftCardsSold is { } cards)
+            page.Pair($"Heraf gavekort solgt ({Number(cards.Count)})", Amount(-cards.Amount));
+        page.Pair("Omsætning i alt " + r.Currency, Amount(r.TurnoverOrSalesNet));
         page.Pair("Øreafrunding", Amount(r.CashRounding));
         page.Pair("Antal bonner", Number(r.Receipts));
         page.Rule();

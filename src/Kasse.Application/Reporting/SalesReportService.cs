@@ -27,7 +27,8 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
         var days = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Day), r => new { r.StoreId, r.BusinessDay }).ToListAsync(ct);
         var hours = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Hour), r => new { r.BusinessDay, r.Key }).ToListAsync(ct);
         var keyed = await SumBy(rows.Where(r => r.Dimension == SummaryDimension.Category || r.Dimension == SummaryDimension.Product
-            || r.Dimension == SummaryDimension.Employee || r.Dimension == SummaryDimension.PaymentMethod), r => new { r.Dimension, r.Key }).ToListAsync(ct);
+            || r.Dimension == SummaryDimension.Employee || r.Dimension == SummaryDimension.PaymentMethod
+            || r.Dimension == SummaryDimension.GiftCards), r => new { r.Dimension, r.Key }).ToListAsync(ct);
         List<(string Key, SummarySums Sums)> Of(SummaryDimension dimension) =>
             [.. keyed.Where(k => k.Key.Dimension == dimension).Select(k => (k.Key.Key, k.Sums))];
         return new SalesReport(filter.From, filter.To, filter.StoreId, currency,
@@ -42,7 +43,8 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
             await NamedAsync(Of(SummaryDimension.Product), ProductNamesAsync, ct),
             await NamedAsync(Of(SummaryDimension.Employee), EmployeeNamesAsync, ct),
             await NamedAsync(Of(SummaryDimension.PaymentMethod), PaymentMethodNamesAsync, ct),
-            await StoreRowsAsync([.. days.GroupBy(d => d.Key.StoreId).Select(g => (g.Key, Total(g.Select(d => d.Sums))))], ct));
+            await StoreRowsAsync([.. days.GroupBy(d => d.Key.StoreId).Select(g => (g.Key, Total(g.Select(d => d.Sums))))], ct),
+            Of(SummaryDimension.GiftCards).Sum(k => k.Sums.Gross) * 0.01m);
     }
 
     private static SummarySums Total(IEnumerable<SummarySums> sums) => sums.Aggregate(new SummarySums(), (a, b) => a + b);

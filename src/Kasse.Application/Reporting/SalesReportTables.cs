@@ -99,6 +99,7 @@ public static class SalesReportTables
             SalesReportKind.Summary => new ReportTable(words(kind.Title()), period, report.Currency,
                 [C("figure", "Figure", ColumnKind.Text), C("value", "Value", ColumnKind.Number)],
                 [.. figureColumns.Zip(Figures(report.Totals)).Append((C("cash_rounding", "Cash rounding", ColumnKind.Money), report.Totals.CashRounding))
+                    .Append((C("gift_cards_sold", "Gift cards sold (not in sales)", ColumnKind.Money), report.GiftCardsSold))
                     .Select(p => (IReadOnlyList<object?>)[p.First.Heading, p.Second])]),
             SalesReportKind.ByDay => Named(words("Day"), report.ByDay.Select(d => (d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Figures))),
             SalesReportKind.ByHour => Named(words("Hour"), report.ByHour.Select(r => (r.Name, r.Figures))),

@@ -4,7 +4,8 @@ namespace Kasse.Application.Reporting;
 public sealed record SalesReportFilter(DateOnly From, DateOnly To, Guid? StoreId);
 
 /// <summary>
-/// The figures of a report row. <see cref="Gross"/> is turnover incl. VAT after discounts with returns subtracted;
+/// The figures of a report row. <see cref="Gross"/> is turnover incl. VAT after discounts with returns subtracted
+/// (gift cards sold are not turnover: see <see cref="SalesReport.GiftCardsSold"/>);
 /// margin is over the goods whose cost is known (null when none is).
 /// </summary>
 public sealed record ReportFigures(
@@ -38,11 +39,15 @@ public sealed record DayRow(DateOnly Day, ReportFigures Figures);
 /// <summary>One cell of the weekday × hour heat map; <see cref="Weekday"/> is ISO (1 = Monday … 7 = Sunday).</summary>
 public sealed record HeatCell(int Weekday, int Hour, long Receipts, decimal Gross);
 
+/// <param name="GiftCardsSold">
+/// Gift cards sold or topped up in the period, incl. VAT (0 %), cards taken back on returns subtracted. Not in any
+/// figure's turnover: a gift card sold is a debt until it is redeemed, and the goods it pays for are the turnover.
+/// </param>
 public sealed record SalesReport(
     DateOnly From, DateOnly To, Guid? StoreId, string Currency, ReportFigures Totals,
     IReadOnlyList<DayRow> ByDay, IReadOnlyList<ReportRow> ByHour, IReadOnlyList<HeatCell> Heatmap,
     IReadOnlyList<ReportRow> ByCategory, IReadOnlyList<ReportRow> ByProduct, IReadOnlyList<ReportRow> ByEmployee,
-    IReadOnlyList<ReportRow> ByPaymentMethod, IReadOnlyList<ReportRow> ByStore);
+    IReadOnlyList<ReportRow> ByPaymentMethod, IReadOnlyList<ReportRow> ByStore, decimal GiftCardsSold);
 
 /// <summary>Today so far against the same weekday a week ago, up to the same hour and over the whole day.</summary>
 public sealed record DayComparison(DateOnly Today, DateOnly SameDayLastWeek, int Hour, ReportFigures TodaySoFar,

@@ -44,10 +44,10 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
             var original = await db.Sales.FirstAsync(s => s.Id == originalId, ct);
             ret = Sale.OpenReturn(command.Id, store, register, command.CashierId, now, original, command.Reason, approvedById: null);
             await AddLinesFromReceiptAsync(ret, original, command.Lines, ct);
-            var tenders = await RefundableTendersAsync(original, ct);
+            var history = await RefundHistoryAsync(original, ct);
             var parts = command.RefundMethod == PaymentMethod.GiftCard
                 ? [RefundAllocation.To(PaymentMethod.GiftCard, -ret.TotalAmount, store.CashRounding)]
-                : RefundAllocation.ToOriginalTender(-ret.TotalAmount, tenders, store.CashRounding);
+                : RefundAllocation.ToOriginalTender(-ret.TotalAmount, history, store.CashRounding);
             foreach (var part in parts)
                 ret.AddRefund(Guid.CreateVersion7(), AsCreditNote(part), now);
         }
@@ -109,17 +109,13 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         }
     }
 
-    private async Task<IReadOnlyList<RefundableTender>> RefundableTendersAsync(Sale original, CancellationToken ct)
+    /// <summary>The original's tenders less what its completed returns paid back, and the cash those returns paid out.</summary>
+    private async Task<RefundHistory> RefundHistoryAsync(Sale original, CancellationToken ct)
     {
-        var earlierRefunds = await db.Payments
-            .Join(db.Sales.Where(s => s.OriginalSaleId == original.Id && s.Status == SaleStatus.Completed), p => p.SaleId, s => s.Id, (p, _) => new { p.Method, p.Amount })
+        var earlierRefunds = await db.Payments.AsNoTracking()
+            .Where(p => db.Sales.Any(s => s.Id == p.SaleId && s.OriginalSaleId == original.Id && s.Status == SaleStatus.Completed))
             .ToListAsync(ct);
-        return original.Payments.OrderBy(p => p.Position)
-            .GroupBy(p => p.Method)
-            .Select(g => new RefundableTender(g.Key,
-                g.Sum(p => p.Amount) + earlierRefunds.Where(r => r.Method == g.Key).Sum(r => r.Amount),
-                g.Select(p => p.Reference).FirstOrDefault(r => r is not null)))
-            .ToList();
+        return RefundHistory.Of(original, earlierRefunds);
     }
 
     private async Task<Product> FindProductAsync(UnreceiptedReturnLine item, VariableMeasureTable codes, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kasse.Domain.Sales;
 
 namespace Kasse.Domain.CashControl;
@@ -48,8 +49,19 @@ public enum ReportType
 /// </list>
 /// The schema requires at least one row in reportArtGroups, reportPayments, reportEmpPayments,
 /// reportCashSalesVat, reportCorrLines, reportPriceInquiries and reportOtherCorrs; for an empty list write
-/// one row of zeros. The extra figures (sales, cash rounding, expected and counted cash) are Kasse's own.
+/// one row of zeros. The extra figures (sales, cash rounding, expected and counted cash, turnover and gift cards sold)
+/// are Kasse's own.
 /// </remarks>
+/// <param name="GiftCardsSold">
+/// Gift cards sold or topped up (count of lines on sale receipts; amount net of cards taken back on returns). A
+/// multi-purpose voucher is a debt, not turnover, when sold: it is counted in <see cref="Sales"/> (money taken at the
+/// till) but not in <see cref="Turnover"/>. Null in reports made before Kasse recorded it.
+/// </param>
+/// <param name="Turnover">
+/// "Omsætning": sales minus returns, incl. VAT, without gift cards sold — what the accounting books as revenue plus
+/// output VAT. Goods paid with a gift card are turnover like any other. Null in reports made before Kasse recorded it;
+/// read <see cref="TurnoverOrSalesNet"/>.
+/// </param>
 public sealed record RegisterReport(
     Guid Id,
     ReportType Type,
@@ -90,7 +102,16 @@ public sealed record RegisterReport(
     int DrawerOpens,
     CountAmount Tips,
     ReportCash Cash,
-    GrandTotals GrandTotals);
+    GrandTotals GrandTotals,
+    // Added after reports were first stored: trailing, nullable and left out when null, so a stored report reads back
+    // and writes again exactly as it was made (its journal entry still matches).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CountAmount? GiftCardsSold = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Turnover = null)
+{
+    /// <summary>The turnover; for a report made before gift cards were kept out of it, sales minus returns as it then showed.</summary>
+    [JsonIgnore]
+    public decimal TurnoverOrSalesNet => Turnover ?? CashAmount.Round(Sales.Amount - Returns.Amount);
+}
 
 /// <summary>A number of things and their amount (reportXxxNum / reportXxxAmnt).</summary>
 public sealed record CountAmount(int Count, decimal Amount)

@@ -20,6 +20,9 @@ public static class RegisterReportCalculator
         var previous = input.PreviousGrandTotals;
         var grandSales = M(previous.Sales + salesAmount);
         var grandReturn = M(previous.Return + returnsAmount);
+        // A gift card sold is a debt (the accounting books it to a liability), so it is left out of the turnover.
+        var giftCardLines = real.SelectMany(s => s.Lines).Where(l => l.IsVoucher).ToList();
+        var turnover = M(real.SelectMany(s => s.Lines).Where(l => !l.IsVoucher).Sum(l => l.TotalAmount));
         var discounted = sales.SelectMany(s => s.Lines).Where(l => l.LineDiscountAmount + l.PromotionDiscountAmount + l.SaleDiscountAmount != 0m).ToList();
 
         return new RegisterReport(
@@ -52,7 +55,9 @@ public static class RegisterReportCalculator
             input.DrawerOpens,
             CountAmount.Zero,
             Cash(input),
-            new GrandTotals(grandSales, grandReturn, M(grandSales - grandReturn)));
+            new GrandTotals(grandSales, grandReturn, M(grandSales - grandReturn)),
+            new CountAmount(sales.Sum(s => s.Lines.Count(l => l.IsVoucher)), M(giftCardLines.Sum(l => l.TotalAmount))),
+            turnover);
     }
 
     private static List<ReportVatLine> Vat(IEnumerable<Sale> receipts)

@@ -13,7 +13,8 @@ public sealed record ProductFacts(Guid? CategoryId, decimal? UnitCost);
 /// <summary>
 /// Turns one completed sale or return into its additions to the day's summaries. VAT is the receipt's own VAT per
 /// rate (DESIGN.md "Prices include VAT"), shared over that rate's lines in whole øre, so every report adds up to
-/// exactly what the receipts say.
+/// exactly what the receipts say. Gift cards sold are left out of the turnover (day, hour, employee, category and
+/// product rows) and counted in <see cref="SummaryDimension.GiftCards"/>.
 /// </summary>
 public static class SaleSummariser
 {
@@ -51,8 +52,11 @@ public static class SaleSummariser
             var discount = M.ToMinorUnits(line.GrossAmount) - gross;
             var items = line.Unit.AllowsFractions() ? Math.Sign(line.Quantity) : (long)line.Quantity;
             long? cost = facts?.UnitCost is { } unitCost ? M.ToMinorUnits(M.RoundToMinor(unitCost * line.Quantity)) : null;
-            var targets = shared.Append(Row(SummaryDimension.Category, facts?.CategoryId?.ToString() ?? ""))
-                .Append(Row(SummaryDimension.Product, line.ProductId?.ToString() ?? ""));
+            // A gift card sold is not turnover (the accounting books it to a liability): it has a row of its own only.
+            IEnumerable<SalesSummary> targets = line.IsVoucher
+                ? [Row(SummaryDimension.GiftCards, "")]
+                : shared.Append(Row(SummaryDimension.Category, facts?.CategoryId?.ToString() ?? ""))
+                    .Append(Row(SummaryDimension.Product, line.ProductId?.ToString() ?? ""));
             foreach (var row in targets)
                 row.AddLine(gross, vat[i], discount, items, isReturn, cost);
         }

@@ -15,6 +15,11 @@ public enum SummaryDimension
     Employee,
     /// <summary>The payment method's name (Cash, Card …); only receipts, returns, amount and rounding are counted.</summary>
     PaymentMethod,
+    /// <summary>
+    /// Gift cards sold or topped up (key ""), returned cards subtracted. A gift card sold is a debt, not turnover, so its
+    /// lines are counted here and in no other dimension.
+    /// </summary>
+    GiftCards,
 }
 
 /// <summary>

@@ -95,6 +95,47 @@ public abstract class ReturnTests(KasseServer server)
     }
 
     [Fact]
+    public async Task Ten_items_at_a_quarter_returned_one_by_one_pay_back_the_cash_taken_and_no_more()
+    {
+        var shop = await _api.NewShopAsync();
+        var sweet = await _api.NewProductAsync(0.25m, name: "Vingummi");
+        var sold = await _api.SellAsync(shop, PaymentMethod.Cash, (sweet, 10m));
+        Assert.Equal(2.50m, sold.Payments.Single().Amount);   // 100.00 tendered, 97.50 change
+
+        var returns = new List<SaleView>();
+        for (var i = 0; i < 10; i++)
+            returns.Add(await ReturnCashAsync(shop, sold, 1m));
+
+        Assert.Equal(-2.50m, returns.SelectMany(r => r.Payments).Sum(p => p.Amount));
+        Assert.Equal([-0.50m, 0m, -0.50m, 0m, -0.50m, 0m, -0.50m, 0m, -0.50m, 0m], returns.Select(r => r.Payments.Single(p => p.Method == PaymentMethod.Cash).Amount));
+        // Each return records the øreafrunding it settled, and its receipt shows it: 0.25 refunded as 0.00.
+        Assert.All(returns, r => Assert.Equal(r.TotalAmount + r.CashRounding, r.Payments.Sum(p => p.Amount)));
+        Assert.Equal(0.25m, returns[1].CashRounding);
+        var receipt = await _api.Http.GetStringAsync($"/api/v1/sales/{returns[1].Id}/receipt.txt");
+        Assert.Matches(@"Øreafrunding\s+0,25", receipt);
+    }
+
+    [Fact]
+    public async Task Two_items_at_12_25_returned_one_at_a_time_refund_the_24_50_paid()
+    {
+        var shop = await _api.NewShopAsync();
+        var mugs = await _api.NewProductAsync(12.25m, name: "Krus");
+        var sold = await _api.SellAsync(shop, PaymentMethod.Cash, (mugs, 2m));
+        Assert.Equal(24.50m, sold.Payments.Single().Amount);
+
+        var first = await ReturnCashAsync(shop, sold, 1m);
+        var second = await ReturnCashAsync(shop, sold, 1m);
+
+        Assert.Equal(-12.50m, first.Payments.Single().Amount);
+        Assert.Equal(-12.00m, second.Payments.Single().Amount);
+        Assert.Equal(0.25m, second.CashRounding);   // 12.25 refunded as 12.00: the return kept 0.25 of rounding
+    }
+
+    private Task<SaleView> ReturnCashAsync(Shop shop, SaleView sold, decimal quantity) =>
+        _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), shop.Register.Id, shop.CashierId, sold.Id,
+            [new ReturnLineRequest(sold.Lines[0].Id, quantity)], Reason: "Fortrudt"));
+
+    [Fact]
     public async Task A_return_without_a_receipt_needs_a_supervisor_and_is_recorded_as_such()
     {
         var shop = await _api.NewShopAsync();
