@@ -1,3 +1,13 @@
 using Kasse.Server.Cli;
+using Kasse.Server.Hosting;
 
-return await KasseCommandLine.Create().Parse(args).InvokeAsync();
+try
+{
+    // Our own handler below for settings; anything else still ends as the runtime reports it, with exit code != 0.
+    return await KasseCommandLine.Create().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (KasseOptions.Describe(e) is { } problem)
+{
+    await Console.Error.WriteLineAsync("Kasse cannot start because a setting is wrong:\n" + problem);
+    return 2;
+}

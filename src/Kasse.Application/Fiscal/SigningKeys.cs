@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using Kasse.Data;
 using Kasse.Domain.Fiscal;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Kasse.Application.Fiscal;
@@ -14,8 +13,6 @@ public sealed record SigningSettings(string? CertificatePath, string? Certificat
 {
     public const string PathKey = "Kasse:Fiscal:CertificatePath";
     public const string PasswordKey = "Kasse:Fiscal:CertificatePassword";
-
-    public static SigningSettings From(IConfiguration configuration) => new(configuration[PathKey], configuration[PasswordKey]);
 }
 
 /// <summary>

@@ -173,6 +173,7 @@ public static class KasseCommandLine
     private static async Task<int> ServeAsync(ParseResult parse, CancellationToken ct)
     {
         var app = KasseWebApp.Create([.. parse.UnmatchedTokens], Settings(parse));
+        KasseOptions.Check(app.Services);
         await KasseWebApp.PrepareAsync(app, ct);
         app.Logger.LogInformation("Kasse keeps its data in {Database}", app.Services.GetRequiredService<DatabaseSettings>().Describe());
         await app.RunAsync();
@@ -282,13 +283,15 @@ public static class KasseCommandLine
             .AddEnvironmentVariables()
             .AddInMemoryCollection(Settings(parse))
             .Build();
-        settings = DatabaseSettings.From(configuration);
+        settings = KasseOptions.DatabaseFrom(configuration);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
+        services.AddKasseOptions();
         services.AddKasseDatabase(settings);
-        services.AddSingleton(SigningSettings.From(configuration));
         services.AddKasseApplication();
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        KasseOptions.Check(provider);
+        return provider;
     }
 }

@@ -21,27 +21,32 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string ConnectionKey = "Kasse:Database:ConnectionString";
     public const string DataDirectoryKey = "Kasse:DataDirectory";
 
-    public static DatabaseSettings From(IConfiguration configuration)
+    /// <summary>From validated options (<see cref="KasseOptions"/>): a missing connection string means the SQLite file in the data folder.</summary>
+    public static DatabaseSettings From(DatabaseOptions database, NodeOptions node)
     {
-        var providerText = configuration[ProviderKey];
-        var provider = string.IsNullOrWhiteSpace(providerText) ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(providerText.Trim(), ignoreCase: true, out var p) ? p
-            : providerText.Trim().Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres
-            : throw new InvalidOperationException($"Unknown database provider '{providerText}'. Use sqlite or postgres.");
-        var connection = configuration[ConnectionKey];
+        var provider = ParseProvider(database.Provider)
+            ?? throw new InvalidOperationException($"{ProviderKey} must be sqlite or postgres, not '{database.Provider}'.");
+        var connection = database.ConnectionString;
         if (string.IsNullOrWhiteSpace(connection))
         {
             if (provider == DatabaseProvider.Postgres)
                 throw new InvalidOperationException($"PostgreSQL needs a connection string: set {ConnectionKey} (e.g. Host=localhost;Database=kasse;Username=kasse;Password=…).");
-            var directory = DataDirectory(configuration);
+            var directory = DataDirectory(node);
             Directory.CreateDirectory(directory);
             connection = $"Data Source={Path.Combine(directory, "kasse.db")}";
         }
         return new DatabaseSettings(provider, connection);
     }
 
-    public static string DataDirectory(IConfiguration configuration) =>
-        configuration[DataDirectoryKey] is { Length: > 0 } configured
+    /// <summary>sqlite (also when not set) or postgres/postgresql; null for anything else.</summary>
+    public static DatabaseProvider? ParseProvider(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? DatabaseProvider.Sqlite
+        : text.Trim().Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres
+        : Enum.TryParse<DatabaseProvider>(text.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
+        : null;
+
+    public static string DataDirectory(NodeOptions node) =>
+        node.DataDirectory is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "kasse");
 

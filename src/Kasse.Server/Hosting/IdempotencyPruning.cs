@@ -8,11 +8,6 @@ public sealed record IdempotencySettings(TimeSpan KeepFor, TimeSpan PruneEvery)
 {
     public const string KeepDaysKey = "Kasse:Idempotency:KeepDays";
     public const string PruneIntervalKey = "Kasse:Idempotency:PruneIntervalSeconds";
-
-    // A till retries within seconds, a till that was offline within hours; a week covers a long weekend's outage.
-    public static IdempotencySettings From(IConfiguration configuration) => new(
-        TimeSpan.FromDays(configuration.GetValue(KeepDaysKey, 7.0)),
-        TimeSpan.FromSeconds(configuration.GetValue(PruneIntervalKey, 3600.0)));
 }
 
 /// <summary>

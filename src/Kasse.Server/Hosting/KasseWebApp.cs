@@ -17,7 +17,7 @@ namespace Kasse.Server.Hosting;
 /// <summary>The composition root of the Kasse node: API, problem details, idempotency, database.</summary>
 public static class KasseWebApp
 {
-    public const string SeedDemoKey = "Kasse:SeedDemoOnFirstStart";
+    public const string SeedDemoKey = NodeOptions.Section + ":" + nameof(NodeOptions.SeedDemoOnFirstStart);
     public const string DefaultUrl = "http://localhost:5080";
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
@@ -43,14 +43,11 @@ public static class KasseWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
-        var database = DatabaseSettings.From(builder.Configuration);
+        builder.Services.AddKasseOptions();
+        var database = KasseOptions.DatabaseFrom(builder.Configuration);
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
-        builder.Services.AddSingleton(SigningSettings.From(builder.Configuration));
-        builder.Services.AddSingleton(PaymentConfiguration.DefaultsFrom(builder.Configuration));
-        builder.Services.AddSingleton(PaymentRecoverySettings.From(builder.Configuration));
         builder.Services.AddPaymentDevices();
-        builder.Services.AddSingleton(WebhookDelivery.SettingsFrom(builder.Configuration));
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.AddKasseSecurity();
@@ -59,7 +56,6 @@ public static class KasseWebApp
         builder.Services.AddHostedService<PendingPaymentRecovery>();
         builder.Services.AddHostedService<FraudSweep>();
         builder.Services.AddHostedService<WebhookDelivery>();
-        builder.Services.AddSingleton(IdempotencySettings.From(builder.Configuration));
         builder.Services.AddScoped<StoreResolver>();
         builder.Services.AddHostedService<IdempotencyPruning>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
@@ -67,7 +63,7 @@ public static class KasseWebApp
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
-        builder.Services.AddKasseUi(builder.Configuration);
+        builder.Services.AddKasseUi();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Kasse API";
@@ -122,7 +118,7 @@ public static class KasseWebApp
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
     {
         await DatabaseSetup.MigrateAsync(app.Services, ct);
-        if (!app.Configuration.GetValue(SeedDemoKey, defaultValue: true))
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value.SeedDemoOnFirstStart)
             return;
         await using var scope = app.Services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);

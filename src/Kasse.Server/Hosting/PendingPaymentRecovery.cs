@@ -54,30 +54,8 @@ internal sealed class PendingPaymentRecovery(IServiceScopeFactory scopes, Paymen
     }
 }
 
+/// <summary>How often payments whose answer was lost are asked about (<c>Kasse:Payments:RecoveryIntervalSeconds</c>).</summary>
 public sealed record PaymentRecoverySettings(TimeSpan Interval)
 {
     public const string IntervalKey = "Kasse:Payments:RecoveryIntervalSeconds";
-
-    public static PaymentRecoverySettings From(IConfiguration configuration) =>
-        new(TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue(IntervalKey, 15), 1, 3600)));
-}
-
-public static class PaymentConfiguration
-{
-    /// <summary>Defaults for registers without their own settings (PUT /api/v1/registers/{id}/payment-devices).</summary>
-    public static PaymentDefaults DefaultsFrom(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Kasse:Payments");
-        return new PaymentDefaults(
-            Url(section["Card:Url"]), Blank(section["Card:PoiId"]),
-            Url(section["MobilePay:Url"]), Blank(section["MobilePay:MerchantSerialNumber"]),
-            section.GetValue("TimeoutSeconds", Kasse.Domain.Payments.PaymentDeviceSettings.DefaultTimeoutSeconds));
-    }
-
-    private static Uri? Url(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) ? url
-        : throw new InvalidOperationException($"Kasse:Payments: '{text}' is not an absolute URL (e.g. http://192.168.1.50:8110/).");
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

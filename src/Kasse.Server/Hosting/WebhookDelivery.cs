@@ -15,17 +15,6 @@ internal sealed class WebhookDelivery(IServiceScopeFactory scopes, WebhookSignal
     public const string PollSecondsKey = "Kasse:Webhooks:PollSeconds";
     public const string TimeoutSecondsKey = "Kasse:Webhooks:TimeoutSeconds";
 
-    public static WebhookSettings SettingsFrom(IConfiguration configuration)
-    {
-        var d = WebhookSettings.Default;
-        return new WebhookSettings(
-            TimeSpan.FromSeconds(configuration.GetValue(FirstRetrySecondsKey, d.FirstRetry.TotalSeconds)),
-            TimeSpan.FromMinutes(configuration.GetValue(MaxRetryMinutesKey, d.MaxRetryWait.TotalMinutes)),
-            Math.Clamp(configuration.GetValue(MaxAttemptsKey, d.MaxAttempts), 1, 100),
-            TimeSpan.FromSeconds(configuration.GetValue(PollSecondsKey, d.PollInterval.TotalSeconds)),
-            TimeSpan.FromSeconds(configuration.GetValue(TimeoutSecondsKey, d.Timeout.TotalSeconds)));
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

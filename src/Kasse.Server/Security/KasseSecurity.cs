@@ -5,11 +5,13 @@ using System.Threading.RateLimiting;
 using Kasse.Application.Staff;
 using Kasse.Data;
 using Kasse.Domain.Staff;
+using Kasse.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Kasse.Server.Security;
 
@@ -17,13 +19,12 @@ namespace Kasse.Server.Security;
 public static class KasseSecurity
 {
     public const string SignInRateLimit = "sign-in";
-    public const string SignInPermitsKey = "Kasse:Security:SignInAttemptsPerMinute";
-    public const string IdleMinutesKey = "Kasse:Security:IdleMinutes";
-    public const string SecureCookiesKey = "Kasse:Security:CookiesOnlyOverHttps";
+    public const string SignInPermitsKey = SecurityOptions.Section + ":" + nameof(SecurityOptions.SignInAttemptsPerMinute);
+    public const string IdleMinutesKey = SecurityOptions.Section + ":" + nameof(SecurityOptions.IdleMinutes);
+    public const string SecureCookiesKey = SecurityOptions.Section + ":" + nameof(SecurityOptions.CookiesOnlyOverHttps);
 
     public static void AddKasseSecurity(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddAuthentication(KasseSchemes.Selector)
             .AddPolicyScheme(KasseSchemes.Selector, "API key or session", options =>
@@ -35,22 +36,24 @@ public static class KasseSecurity
                 options.Cookie.Name = "kasse.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                // Secure whenever the request came over HTTPS (production); set CookiesOnlyOverHttps to refuse plain HTTP outright.
-                options.Cookie.SecurePolicy = configuration.GetValue(SecureCookiesKey, false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue(IdleMinutesKey, 15));
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ValidateEmployeeAsync;
                 options.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
                 options.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             });
         // The session's idle clock is the app's clock (tests move it).
-        services.AddOptions<CookieAuthenticationOptions>(KasseSchemes.Cookie).Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        services.AddOptions<CookieAuthenticationOptions>(KasseSchemes.Cookie).Configure<TimeProvider, IOptions<SecurityOptions>>((options, clock, security) =>
+        {
+            options.TimeProvider = clock;
+            // Secure whenever the request came over HTTPS (production); set CookiesOnlyOverHttps to refuse plain HTTP outright.
+            options.Cookie.SecurePolicy = security.Value.CookiesOnlyOverHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(security.Value.IdleMinutes);
+        });
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
 
-        var permits = configuration.GetValue(SignInPermitsKey, 10);
-        services.AddSingleton(new SignInLimiter(permits));
+        services.AddSingleton(sp => new SignInLimiter(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInAttemptsPerMinute));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -60,7 +63,7 @@ public static class KasseSecurity
                 {
                     Status = StatusCodes.Status429TooManyRequests,
                     Title = "Too many sign-in attempts",
-                    Detail = $"At most {permits} sign-in attempts a minute come from one place. Wait a minute and try again.",
+                    Detail = $"At most {Permits(context.HttpContext.RequestServices)} sign-in attempts a minute come from one place. Wait a minute and try again.",
                 };
                 problem.Extensions["code"] = "sign-in.rate-limited";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -69,9 +72,11 @@ public static class KasseSecurity
             };
             options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Permits(context.RequestServices), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
+
+    private static int Permits(IServiceProvider services) => services.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInAttemptsPerMinute;
 
     /// <summary>Runs after routing: headers, rate limits, who is calling, what they may do, and the actor the services see.</summary>
     public static void UseKasseSecurity(this WebApplication app)

@@ -11,7 +11,7 @@ namespace Kasse.Server.Ui;
 /// <summary>The browser UI: Blazor with interactive server rendering, its languages, and the seams it needs.</summary>
 public static class UiComposition
 {
-    public static IServiceCollection AddKasseUi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKasseUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<UiText>();
@@ -21,7 +21,6 @@ public static class UiComposition
         services.AddSingleton<CustomerDisplayHub>();
         // The display follows the sales on the server: it hears of every committed change of a sale, wherever it came from.
         services.AddSingleton<Kasse.Application.Sales.ISaleChangeListener>(sp => sp.GetRequiredService<CustomerDisplayHub>());
-        services.AddSingleton(ReceiptMailSettings.Read(configuration));
         services.AddSingleton<IReceiptMailer, FolderReceiptMailer>();
         services.AddSingleton<StoreLanguage>();
         services.Configure<RequestLocalizationOptions>(options =>

@@ -20,9 +20,9 @@ public sealed record ReceiptMailSettings(string Folder, string Sender)
     public const string FolderKey = "Kasse:Receipts:MailFolder";
     public const string FromKey = "Kasse:Receipts:MailFrom";
 
-    public static ReceiptMailSettings Read(IConfiguration configuration) => new(
-        configuration[FolderKey] is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(DatabaseSettings.DataDirectory(configuration), "outbox"),
-        configuration[FromKey] is { Length: > 0 } from ? from : "kvittering@kasse.invalid");
+    public static ReceiptMailSettings From(ReceiptOptions receipts, NodeOptions node) => new(
+        receipts.MailFolder is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(DatabaseSettings.DataDirectory(node), "outbox"),
+        receipts.MailFrom);
 
     /// <summary>An address a person typed, or null if it can't be one.</summary>
     public static string? ValidAddress(string? text)
