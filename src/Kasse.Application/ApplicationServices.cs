@@ -24,6 +24,7 @@ public static class ApplicationServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StoreCache>();
+        services.TryAddSingleton<KasseTelemetry>();
         services.AddScoped<StoreService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProductImporter>();

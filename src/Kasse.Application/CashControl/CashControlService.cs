@@ -15,7 +15,7 @@ namespace Kasse.Application.CashControl;
 /// with a reason, and the session closes with a blind count. Every step is journaled in its transaction.
 /// Selling does not need an open session (the till keeps working); cash taken meanwhile is reported apart.
 /// </summary>
-public sealed class CashControlService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock)
+public sealed class CashControlService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock, KasseTelemetry telemetry)
 {
     private static readonly string[] RealReceiptKinds = [nameof(JournalEventKind.SaleCompleted), nameof(JournalEventKind.ReturnCompleted)];
 
@@ -43,6 +43,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
             session.Journaled(entry.Sequence);
             db.RegisterSessions.Add(session);
             await db.SaveChangesAsync(ct);
+            db.AfterCommit(() => telemetry.SessionOpened(session));
             return SessionView.From(session);
         }, ct));
 
@@ -87,6 +88,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         if (entry.Sequence != head + 1)
             throw new InvalidOperationException("The journal moved while it was locked.");
         await db.SaveChangesAsync(ct);
+        db.AfterCommit(() => telemetry.CashCounted(session));
         return SessionView.From(session);
     }, ct);
 
@@ -112,6 +114,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
                 register.Id, command.EmployeeId, null, ReportPayload.ForMovement(movement), ct);
             db.CashMovements.Add(movement);
             await db.SaveChangesAsync(ct);
+            db.AfterCommit(() => telemetry.CashMoved(movement));
             return CashMovementView.From(movement);
         }, ct));
 

@@ -17,7 +17,7 @@ namespace Kasse.Application.CashControl;
 /// payload of its journal entry (SAF-T 13009), its grand totals carry into the next, and a second Z with
 /// nothing new is refused. An X report reads the same figures without closing anything (13008).
 /// </summary>
-public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
+public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journal, TimeProvider clock, KasseTelemetry telemetry)
 {
     private static readonly string[] ReceiptKinds =
         [nameof(JournalEventKind.SaleCompleted), nameof(JournalEventKind.ReturnCompleted), nameof(JournalEventKind.TrainingReceipt)];
@@ -106,6 +106,7 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
             register.Id, command.EmployeeId, null, content, ct);
         db.RegisterReports.Add(StoredReport.Of(report, entry.Sequence, content));
         await db.SaveChangesAsync(ct);
+        db.AfterCommit(() => telemetry.ReportMade(report));
         return report;
     }, ct);
 

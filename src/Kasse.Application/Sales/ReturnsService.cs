@@ -18,7 +18,7 @@ namespace Kasse.Application.Sales;
 /// </summary>
 public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, EmployeeService employees, FiscalJournal journal,
     TransactionSigner signer, ReceiptService receipts, PrintQueue printing, CurrentActor actor, AuditTrail audit, TimeProvider clock,
-    IEnumerable<ISaleCompletionStep> completionSteps, SaleChanges changes)
+    IEnumerable<ISaleCompletionStep> completionSteps, SaleChanges changes, KasseTelemetry telemetry)
 {
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -77,6 +77,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         await completionSteps.RunSharedAsync(ret, store, ct);
         await signer.SignAsync(ret, store, ct);
         var entry = await journal.ReceiptAsync(ret, ct);
+        db.AfterCommit(() => telemetry.SaleCompleted(ret));
         audit.Record(AuditAction.Refunded, $"Return receipt {number}: {-ret.TotalAmount:0.00} refunded "
             + (command.OriginalSaleId is null ? $"without a receipt ({command.Reason})." : "against its original receipt."),
             subject: ret.Id.ToString(), storeId: store.Id, registerId: register.Id, journalSequence: entry.Sequence, approvedById: ret.ApprovedById,

@@ -11,7 +11,7 @@ namespace Kasse.Application.Sales;
 /// rules that watch it. Who acts is the caller (<see cref="CurrentActor"/>), never a field of the command.
 /// </summary>
 public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, ServedEmployee served,
-    CurrentActor actor)
+    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock)
 {
     private Actor Caller => actor.Value;
 
@@ -26,6 +26,16 @@ public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudD
     public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        using var span = KasseTelemetry.Tracing.StartActivity("sale.add-line");
+        span?.SetTag("kasse.sale.id", saleId);
+        var started = clock.GetTimestamp();
+        var added = await AddLineGatedAsync(saleId, command, ct);
+        telemetry.ScanTook(clock.GetElapsedTime(started));
+        return added;
+    }
+
+    private async Task<SaleView> AddLineGatedAsync(Guid saleId, AddLine command, CancellationToken ct)
+    {
         if (command.ProductId is null || command.UnitPrice is null)
             return await sales.AddLineAsync(saleId, command, ct);
         await gates.PriceOverrideAsync(await sales.GetAsync(saleId, ct), command, ct);
@@ -119,9 +129,15 @@ public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudD
         return sale;
     }
 
-    public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct)
+    public async Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
-        return sales.CompleteAsync(saleId, printReceipt, ct);
+        using var span = KasseTelemetry.Tracing.StartActivity("sale.complete");
+        span?.SetTag("kasse.sale.id", saleId);
+        var started = clock.GetTimestamp();
+        var sale = await sales.CompleteAsync(saleId, printReceipt, ct);
+        telemetry.CompletionTook(clock.GetElapsedTime(started));
+        span?.SetTag("kasse.receipt.number", sale.ReceiptNumber);
+        return sale;
     }
 }

@@ -23,7 +23,7 @@ namespace Kasse.Application.Sales;
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
     IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps,
-    SaleChanges changes)
+    SaleChanges changes, KasseTelemetry telemetry)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -208,6 +208,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             var now = clock.Now();
             sale.Void(now);
             await journal.SaleEventAsync(sale, JournalEventKind.SaleVoided, now, ct);
+            db.AfterCommit(() => telemetry.SaleVoided(sale));
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
@@ -220,6 +221,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 var payment = sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now());
                 foreach (var step in paymentSteps)
                     await step.OnPaymentAddedAsync(sale, payment, store, ct);
+                db.AfterCommit(() => telemetry.PaymentAdded(sale, payment));
             }
         }, ct);
 
@@ -233,7 +235,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 foreach (var step in paymentSteps)
                     await step.OnPaymentRemovedAsync(sale, payment, ct);
             if (sale.Payments.Any(p => p.Id == paymentId) || sale.Status != SaleStatus.Open)
+            {
                 sale.RemovePayment(paymentId);
+                db.AfterCommit(() => telemetry.PaymentRemoved(sale, paymentId));
+            }
         }, ct);
 
     /// <summary>
@@ -264,6 +269,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             await journal.ReceiptAsync(sale, ct);
             if (!printReceipt)
                 await journal.SaleEventAsync(sale, JournalEventKind.SaleConcludedWithoutReceipt, now, ct);
+            db.AfterCommit(() => telemetry.SaleCompleted(sale));
         }, ct);
 
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);

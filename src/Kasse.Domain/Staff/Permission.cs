@@ -39,6 +39,8 @@ public enum Permission
     ManageInventory,
     /// <summary>Count stock (scan shelves) without seeing or approving the expected figures.</summary>
     CountStock,
+    /// <summary>Read the operational metrics (GET /metrics, Prometheus format): a monitoring system's key needs only this.</summary>
+    ViewMetrics,
 }
 
 /// <summary>What each built-in role may do until the owner changes it.</summary>
@@ -57,7 +59,7 @@ public static class BuiltInRoles
     [
         .. SupervisorPermissions, Permission.ZReport, Permission.SeeReports, Permission.ViewJournal, Permission.ExportSaft,
         Permission.ViewAudit, Permission.EditProducts, Permission.ManageUsers, Permission.ManageSettings, Permission.ViewTimesheets,
-        Permission.ManageTimesheets, Permission.ViewFraudAlerts, Permission.ExportAccounting, Permission.ManageInventory,
+        Permission.ManageTimesheets, Permission.ViewFraudAlerts, Permission.ExportAccounting, Permission.ManageInventory, Permission.ViewMetrics,
     ];
 
     private static readonly Permission[] AccountantPermissions =

@@ -88,8 +88,14 @@ public static class KasseCommandLine
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. webshop", Required = true };
         var role = new Option<string>("--role") { Description = "The role whose permissions the key gets, e.g. Owner, Manager, Cashier", Required = true };
         var (stores, allStores) = StoreOptions("key");
+        var scopeOption = new Option<Kasse.Domain.Staff.Permission[]>("--scope")
+        {
+            Description = "Only these of the role's permissions (repeat for several), e.g. ViewMetrics for a monitoring system",
+            AllowMultipleArgumentsPerToken = true,
+        };
         create.Options.Add(name);
         create.Options.Add(role);
+        create.Options.Add(scopeOption);
         create.Options.Add(stores);
         create.Options.Add(allStores);
         create.SetAction(async (parse, ct) =>
@@ -100,7 +106,7 @@ public static class KasseCommandLine
             return await RefusedAsync(parse, async () =>
             {
                 var key = await scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.ApiKeyService>()
-                    .CreateAsync(parse.GetRequiredValue(name), parse.GetRequiredValue(role), null, parse.GetValue(stores), parse.GetValue(allStores),
+                    .CreateAsync(parse.GetRequiredValue(name), parse.GetRequiredValue(role), parse.GetValue(scopeOption) is { Length: > 0 } only ? only : null, parse.GetValue(stores), parse.GetValue(allStores),
                         Kasse.Application.Staff.Actor.Local.Name, ct);
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
                     $"API key '{key.Key.Name}' ({key.Key.Role}, {Reach(key.Key.AllStores, key.Key.Stores)}) made. It is shown only now; send it in the X-Api-Key header:");
@@ -287,6 +293,7 @@ public static class KasseCommandLine
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
+        services.AddMetrics();
         services.AddKasseOptions();
         services.AddKasseDatabase(settings);
         services.AddKasseApplication();

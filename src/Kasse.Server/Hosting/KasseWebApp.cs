@@ -51,6 +51,7 @@ public static class KasseWebApp
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
         builder.AddKasseSecurity();
+        builder.AddKasseTelemetry();
         builder.Services.AddHostedService<JournalLifecycle>();
         builder.Services.AddKasseDevices();
         builder.Services.AddHostedService<PendingPaymentRecovery>();
@@ -99,6 +100,7 @@ public static class KasseWebApp
         app.MapGroup("/api/v1").WithStoreBoundary().MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapWebhooks().MapFiscal()
             .MapExport().MapCashControl().MapPrinting().MapPayments().MapAccounting().MapSalesReports().MapInventory().MapPurchasing().MapStockWork().MapCustomers().MapGiftCards().MapPromotions();
         app.MapKasseUi();
+        app.MapKasseTelemetry();
         return app;
     }
 

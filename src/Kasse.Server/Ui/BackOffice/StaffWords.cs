@@ -40,6 +40,7 @@ public static class PermissionText
         Permission.ExportAccounting => "Export the bookkeeping",
         Permission.ManageInventory => "Manage stock, suppliers and orders",
         Permission.CountStock => "Count stock",
+        Permission.ViewMetrics => "Read the operational metrics",
     }];
 }
 

@@ -85,6 +85,7 @@ internal static class StaffText
         ["Export the bookkeeping"] = "Eksportere bogføringen",
         ["Manage stock, suppliers and orders"] = "Styre lager, leverandører og indkøb",
         ["Count stock"] = "Tælle lager",
+        ["Read the operational metrics"] = "Læse driftsmålinger",
         ["Customer data exported"] = "Kundedata udleveret",
         ["Customer erased"] = "Kunde slettet",
         // API keys and webhooks

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Staff;
+using Kasse.Server.Tests.Infrastructure;
+
+namespace Kasse.Server.Tests.Hosting;
+
+/// <summary>
+/// A monitoring system scrapes /metrics (Prometheus text format) with a key that may read metrics and nothing else,
+/// and sees the sales, money and latency of the till as they happen.
+/// </summary>
+public abstract partial class MetricsTests(KasseServer server)
+{
+    private readonly KasseClient _api = server.Client();
+
+    [Fact]
+    public async Task After_a_sale_and_a_return_the_scrape_counts_them_with_their_money_and_latency()
+    {
+        var shop = await _api.NewShopAsync();
+        // The monitoring system's key, made as an administrator would: only ViewMetrics of the Owner's permissions.
+        var made = await KasseProcess.RunAsync("api-key", "create", "--name", "monitoring", "--role", "Owner", "--scope", "ViewMetrics",
+            "--database", server.Provider.ToString(), "--connection", server.Database.ConnectionString);
+        Assert.True(made.ExitCode == 0, made.Error);
+        var monitor = new KasseClient(server.CreateClient(made.Output.Trim()), server);
+        var cashier = await server.ClientAsAsync(nameof(Role.Cashier), shop.Store.Id);
+        var coffee = await _api.NewProductAsync(32.00m);
+        var cake = await _api.NewProductAsync(18.25m);
+
+        var sale = await _api.SellAsync(shop, PaymentMethod.Cash, (coffee, 2m), (cake, 1m));
+        var card = await _api.SellAsync(shop, PaymentMethod.Card, (cake, 2m));
+        var ret = await _api.ReturnAsync(new Kasse.Application.Sales.CreateReturn(Guid.CreateVersion7(), shop.Register.Id, shop.CashierId, sale.Id,
+            [new(sale.Lines.Single(l => l.ProductId == cake.Id).Id, 1m)]));
+        var scrape = await monitor.Http.GetAsync("/metrics");
+        var text = await scrape.Content.ReadAsStringAsync();
+        var refused = await cashier.Http.GetAsync("/metrics");
+        var anonymous = await server.CreateClient(apiKey: null).GetAsync("/metrics");
+        var monitorSells = await monitor.Http.GetAsync($"/api/v1/sales/{sale.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.StartsWith("text/plain", scrape.Content.Headers.ContentType?.MediaType);
+        var store = shop.Store.Id.ToString();
+        Assert.Equal(2, Value(text, "kasse_sales_completed_total", store));
+        Assert.Equal((double)(sale.TotalAmount + card.TotalAmount), Value(text, "kasse_sales_amount_total", store), 2);
+        Assert.Equal(1, Value(text, "kasse_returns_completed_total", store));
+        Assert.Equal((double)-ret.TotalAmount, Value(text, "kasse_returns_amount_total", store), 2);
+        Assert.Equal((double)card.TotalAmount, Value(text, "kasse_payments_amount_total", store, "method=\"Card\""), 2);
+        // Cash taken (after change) and the cash refunded, as the receipts show it.
+        var cash = sale.Payments.Concat(ret.Payments).Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount - p.Change);
+        Assert.Equal((double)cash, Value(text, "kasse_payments_amount_total", store, "method=\"Cash\""), 2);
+        Assert.Matches(@"kasse_sale_scan_duration_seconds_count\S* [1-9]", text);
+        Assert.Matches(@"kasse_sale_complete_duration_seconds_count\S* [1-9]", text);
+        Assert.Matches(@"kasse_print_queue_depth\S* \d", text);
+        Assert.Matches(@"kasse_webhooks_backlog\S* \d", text);
+        await KasseClient.Problem(refused, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await KasseClient.Problem(monitorSells, HttpStatusCode.Forbidden); // metrics, and nothing else
+    }
+
+    /// <summary>The value of a series of the metric for one store (and an extra label), 0 when the series is absent.</summary>
+    private static double Value(string scrape, string metric, string store, string? label = null)
+    {
+        var values = scrape.Split('\n')
+            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains($"store=\"{store}\"", StringComparison.Ordinal)
+                && (label is null || line.Contains(label, StringComparison.Ordinal)))
+            .Select(line => double.Parse(SeriesValue().Match(line).Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return values.Sum();
+    }
+
+    [GeneratedRegex(@"\} (\S+)")]
+    private static partial Regex SeriesValue();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class MetricsOnSqlite(SqliteServer server) : MetricsTests(server);
+
+[Collection(PostgresCollection.Name)]
+public sealed class MetricsOnPostgres(PostgresServer server) : MetricsTests(server);
