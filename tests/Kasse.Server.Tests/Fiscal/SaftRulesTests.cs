@@ -11,10 +11,12 @@ using Kasse.Application.Sales;
 using Kasse.Data;
 using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.CashControl;
 using Kasse.Server.Tests.Customers;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Server.Tests.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kasse.Server.Api.FiscalEndpoints;
@@ -37,7 +39,7 @@ public abstract class SaftRulesTests(KasseServer server)
     private readonly KasseClient _api = server.Client();
 
     private sealed record Period(Shop Till1, Shop Till2, List<SaleView> Sales, List<CashMovementView> Movements, List<RegisterReport> Reports,
-        SaleView Voided, Dictionary<Guid, string?> References);
+        SaleView Voided, Dictionary<Guid, string?> References, string TerminalReference);
 
     private async Task<T> At<T>(DateTimeOffset day, string time, Func<Task<T>> action)
     {
@@ -142,6 +144,21 @@ public abstract class SaftRulesTests(KasseServer server)
         // Day 2: the recorded card sale of day 1 comes back whole on till 2; a partial return of the card sale with a reference.
         var session3 = await At(day2, "07:55", () => _api.OpenSessionAsync(till1, 500m));
         var session4 = await At(day2, "07:56", () => _api.OpenSessionAsync(till2, 300m));
+        // A card payment through the payment terminal (the simulator, a process of its own): its reference is the terminal's.
+        string terminalReference;
+        await using (var terminal = await SimulatorProcess.StartAsync(SimulatorProcess.Terminal))
+        {
+            await _api.ConnectDevicesAsync(till1.Register.Id, terminal.Url);
+            var byTerminal = await At(day2, "08:15", () => Sell(till1, async s =>
+            {
+                var payment = await _api.PayByDeviceAsync(s.Id, PaymentMethod.Card);
+                Assert.Equal(TerminalPaymentState.Approved, payment.State);
+                return await _api.GetSaleAsync(s.Id);
+            }, (coffee, 3m)));
+            await _api.ConnectDevicesAsync(till1.Register.Id, null);
+            terminalReference = Assert.Single(byTerminal.Payments).Reference!;
+            Assert.False(string.IsNullOrEmpty(terminalReference));
+        }
         await At(day2, "08:30", () => Sell(till2, s => _api.PayAsync(s.Id, PaymentMethod.Card), (cheese, 0.250m)));
         sales.Add(await At(day2, "09:00", () => _api.ReturnAsync(new CreateReturn(Guid.CreateVersion7(), till2.Register.Id, till2.CashierId, cardRecorded.Id,
             cardRecorded.Lines.Select(l => new ReturnLineRequest(l.Id, l.Quantity)).ToList()))));
@@ -160,7 +177,7 @@ public abstract class SaftRulesTests(KasseServer server)
         foreach (var sale in sales)
             foreach (var payment in sale.Payments)
                 references[payment.Id] = payment.Reference;
-        return new Period(till1, till2, sales, movements, reports, voided, references);
+        return new Period(till1, till2, sales, movements, reports, voided, references, terminalReference);
     }
 
     private async Task<byte[]> ExportAsync(Guid storeId, DateTimeOffset day1, string country)
@@ -307,6 +324,7 @@ public abstract class SaftRulesTests(KasseServer server)
         var refIds = byReference.Select(p => Text(p, ns + "paymentRefID")).ToHashSet();
         Assert.Contains("TERM-4711-000123", refIds);
         Assert.Contains("MP-2026-88412", refIds);
+        Assert.Contains(period.TerminalReference, refIds);
         foreach (var paymentId in period.References.Where(r => r.Value is null).Select(r => r.Key))
             if (period.Sales.SelectMany(s => s.Payments).Single(p => p.Id == paymentId).Method is PaymentMethod.Card or PaymentMethod.MobilePay)
                 Assert.Contains(Id(paymentId), refIds);
