@@ -30,10 +30,12 @@ public sealed record SessionView(Guid Id, Guid RegisterId, SessionStatus Status,
         s.CountedCash, s.ExpectedCash, s.Difference, s.CountedById, s.CountedAt, s.CountNote);
 }
 
+/// <summary>A drop or pay-in; <see cref="TransactionNumber"/> and <see cref="Signature"/> are its SAF-T transaction's (11010/11011).</summary>
 public sealed record CashMovementView(Guid Id, Guid RegisterId, Guid SessionId, CashMovementKind Kind, decimal Amount, string Reason,
-    Guid? EmployeeId, DateTimeOffset At)
+    Guid? EmployeeId, DateTimeOffset At, long? TransactionNumber, string? Signature, string? KeyVersion)
 {
-    public static CashMovementView From(CashMovement m) => new(m.Id, m.RegisterId, m.SessionId, m.Kind, m.Amount, m.Reason, m.EmployeeId, m.At);
+    public static CashMovementView From(CashMovement m) =>
+        new(m.Id, m.RegisterId, m.SessionId, m.Kind, m.Amount, m.Reason, m.EmployeeId, m.At, m.TransactionNumber, m.Signature, m.KeyVersion);
 }
 
 public sealed record DrawerOpenedView(Guid RegisterId, DateTimeOffset At, long JournalSequence);

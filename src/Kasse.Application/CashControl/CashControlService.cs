@@ -15,7 +15,8 @@ namespace Kasse.Application.CashControl;
 /// with a reason, and the session closes with a blind count. Every step is journaled in its transaction.
 /// Selling does not need an open session (the till keeps working); cash taken meanwhile is reported apart.
 /// </summary>
-public sealed class CashControlService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock, KasseTelemetry telemetry)
+public sealed class CashControlService(KasseDbContext db, FiscalJournal journal, TransactionSigner signer, PrintQueue printing, TimeProvider clock,
+    KasseTelemetry telemetry)
 {
     private static readonly string[] RealReceiptKinds = [nameof(JournalEventKind.SaleCompleted), nameof(JournalEventKind.ReturnCompleted)];
 
@@ -109,6 +110,8 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
                 ?? throw NoOpenSession(register.Name);
             var now = clock.Now();
             var movement = CashMovement.Record(command.Id, session, command.Kind, command.Amount, command.Reason, command.EmployeeId, now);
+            // A drop or pay-in is a SAF-T transaction (11010/11011): numbered and signed in the register's chain, under its lock.
+            await signer.SignAsync(movement, await StoreService.FindStoreAsync(db, register.StoreId, ct), ct);
             await journal.AppendAsync(register.StoreId, now,
                 movement.Kind == CashMovementKind.Drop ? JournalEventKind.CashWithdrawal : JournalEventKind.CashPaidIn,
                 register.Id, command.EmployeeId, null, ReportPayload.ForMovement(movement), ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Kasse.Data;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -58,9 +59,10 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
     }
 
     /// <summary>
-    /// Walks each register's receipts in number order and checks every Danish signature against the
-    /// signing certificate of its key version and against the previous receipt's signature; for a store in
-    /// Norway, the Norwegian signature and its own chain as well.
+    /// Walks each register's signature chain — its receipts and its drops and pay-ins (SAF-T 11010/11011), in the
+    /// order they were signed (the company's <c>nr</c>) — and checks every Danish signature against the signing
+    /// certificate of its key version and against the previous transaction's signature; for a store in Norway, the
+    /// Norwegian signature and its own chain as well.
     /// </summary>
     private async Task<JournalBreak?> CheckSignaturesAsync(Guid storeId, CancellationToken ct)
     {
@@ -69,47 +71,62 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
         var norwegian = NorwegianSignature.AppliesTo(store);
         foreach (var register in await db.Registers.AsNoTracking().Where(r => r.StoreId == storeId).ToListAsync(ct))
         {
+            var unsigned = await db.Sales.AsNoTracking()
+                .Where(s => s.RegisterId == register.Id && s.Status == SaleStatus.Completed && (s.TransactionNumber == null || s.Signature == null || s.KeyVersion == null))
+                .OrderBy(s => s.ReceiptNumber).Select(s => s.ReceiptNumber).FirstOrDefaultAsync(ct);
+            if (unsigned is not null)
+                return new JournalBreak(0, $"Receipt {unsigned.Value.ToString(CultureInfo.InvariantCulture)} of register {register.Name} is not signed.");
+
             var previous = DanishSignature.FirstPrevious;
             var previousNorwegian = NorwegianSignature.FirstPrevious;
-            long from = 0;
-            while (true)
+            var registerId = register.Id;
+            var receipts = RegisterChain.PagedAsync(async (after, token) => (await db.Sales.AsNoTracking()
+                    .Where(s => s.RegisterId == registerId && s.Status == SaleStatus.Completed && s.TransactionNumber > after)
+                    .OrderBy(s => s.TransactionNumber).Take(Page).ToListAsync(token))
+                    .Select(s => new Link(s.TransactionNumber!.Value, s.Signature, s.NorwegianSignature, s.KeyVersion, s.ClosedAt!.Value,
+                        $"Receipt {s.ReceiptNumber?.ToString(CultureInfo.InvariantCulture)} of register {register.Name}", SignedTransaction.Of(s))).ToList(),
+                l => l.Number, Page, ct);
+            // A movement recorded before movements were signed has no nr and is in no chain.
+            var movements = RegisterChain.PagedAsync(async (after, token) => (await db.CashMovements.AsNoTracking()
+                    .Where(m => m.RegisterId == registerId && m.TransactionNumber > after)
+                    .OrderBy(m => m.TransactionNumber).Take(Page).ToListAsync(token))
+                    .Select(m => new Link(m.TransactionNumber!.Value, m.Signature, m.NorwegianSignature, m.KeyVersion, m.At,
+                        $"The {(m.Kind == CashMovementKind.Drop ? "drop" : "pay-in")} of {DanishSignature.Amount(m.Amount)} ({m.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC) on register {register.Name}",
+                        SignedTransaction.Of(m))).ToList(),
+                l => l.Number, Page, ct);
+            await foreach (var link in RegisterChain.MergeAsync(receipts, movements, l => l.Number, ct))
             {
-                var sales = await db.Sales.AsNoTracking()
-                    .Where(s => s.RegisterId == register.Id && s.Status == SaleStatus.Completed && s.ReceiptNumber > from)
-                    .OrderBy(s => s.ReceiptNumber).Take(Page).ToListAsync(ct);
-                foreach (var sale in sales)
+                if (link.Signature is null || link.KeyVersion is null)
+                    return new JournalBreak(0, $"{link.Name} is not signed.");
+                if (!publicKeys.TryGetValue(link.KeyVersion, out var publicKey))
+                    publicKeys[link.KeyVersion] = publicKey = await keys.PublicKeyAsync(link.KeyVersion, ct);
+                if (publicKey is null)
+                    return new JournalBreak(0, $"{link.Name} is signed with key version {link.KeyVersion}, which is not known.");
+                var local = store.LocalTime(link.At);
+                var message = DanishSignature.Message(previous, link.Number, link.Fields, local, store.CompanyId);
+                if (!Verifies(publicKey, message, link.Signature, HashAlgorithmName.SHA512))
+                    return new JournalBreak(0, $"{link.Name} has a signature that does not match its content, its key or the transaction before it.");
+                previous = link.Signature;
+                if (norwegian)
                 {
-                    var receipt = $"Receipt {sale.ReceiptNumber?.ToString(CultureInfo.InvariantCulture)} of register {register.Name}";
-                    if (sale.Signature is null || sale.KeyVersion is null || sale.TransactionNumber is null)
-                        return new JournalBreak(0, $"{receipt} is not signed.");
-                    if (!publicKeys.TryGetValue(sale.KeyVersion, out var publicKey))
-                        publicKeys[sale.KeyVersion] = publicKey = await keys.PublicKeyAsync(sale.KeyVersion, ct);
-                    if (publicKey is null)
-                        return new JournalBreak(0, $"{receipt} is signed with key version {sale.KeyVersion}, which is not known.");
-                    var message = DanishSignature.Message(previous, sale.TransactionNumber.Value, sale, store.LocalTime(sale.ClosedAt!.Value), store.CompanyId);
-                    if (!Verifies(publicKey, message, sale.Signature, HashAlgorithmName.SHA512))
-                        return new JournalBreak(0, $"{receipt} has a signature that does not match its content, its key or the receipt before it.");
-                    previous = sale.Signature;
-                    if (norwegian)
-                    {
-                        if (sale.NorwegianSignature is null)
-                            return new JournalBreak(0, $"{receipt} has no Norwegian signature.");
-                        var norwegianMessage = NorwegianSignature.Message(previousNorwegian, sale, store.LocalTime(sale.ClosedAt!.Value));
-                        if (!Verifies(publicKey, norwegianMessage, sale.NorwegianSignature, HashAlgorithmName.SHA1))
-                            return new JournalBreak(0, $"{receipt} has a Norwegian signature that does not match its content, its key or the receipt before it.");
-                        previousNorwegian = sale.NorwegianSignature;
-                    }
+                    if (link.NorwegianSignature is null)
+                        return new JournalBreak(0, $"{link.Name} has no Norwegian signature.");
+                    var norwegianMessage = NorwegianSignature.Message(previousNorwegian, link.Number, link.Fields, local);
+                    if (!Verifies(publicKey, norwegianMessage, link.NorwegianSignature, HashAlgorithmName.SHA1))
+                        return new JournalBreak(0, $"{link.Name} has a Norwegian signature that does not match its content, its key or the transaction before it.");
+                    previousNorwegian = link.NorwegianSignature;
                 }
-                if (sales.Count < Page)
-                    break;
-                from = sales[^1].ReceiptNumber!.Value;
             }
             if ((register.LastSignature ?? DanishSignature.FirstPrevious) != previous
                 || (norwegian && (register.LastNorwegianSignature ?? NorwegianSignature.FirstPrevious) != previousNorwegian))
-                return new JournalBreak(0, $"Register {register.Name} signed a receipt after its last one here: receipts at the end are missing.");
+                return new JournalBreak(0, $"Register {register.Name} signed a transaction after its last one here: receipts, drops or pay-ins at the end are missing.");
         }
         return null;
     }
+
+    /// <summary>One signed transaction of a register's chain: a receipt, a drop or a pay-in.</summary>
+    private sealed record Link(long Number, string? Signature, string? NorwegianSignature, string? KeyVersion, DateTimeOffset At, string Name,
+        SignedTransaction Fields);
 
     private static bool Verifies(RSA publicKey, string message, string signature, HashAlgorithmName hash)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kasse.Data;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
@@ -9,38 +10,57 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Application.Fiscal;
 
 /// <summary>
-/// Signs a completed sale or return by the Danish rules, in the transaction that completes it. The
-/// register's row is already locked by its receipt number, so the per-register chain of signatures
-/// cannot fork; the company's row is locked for its <c>nr</c>.
+/// Signs a completed sale or return, and a drop or pay-in (a SAF-T transaction of its own), by the Danish
+/// rules in the transaction that records it. The register's row is already locked by the caller, so the
+/// per-register chain of signatures cannot fork; the company's row is locked for its <c>nr</c>.
 /// </summary>
 public sealed class TransactionSigner(KasseDbContext db, SigningKeys keys)
 {
     public async Task SignAsync(Sale sale, Store store, CancellationToken ct)
     {
-        var key = await keys.ForCompanyAsync(store.CompanyId, ct);
-        var number = await NextCompanyNumberAsync(store.CompanyId, ct);
-        var previous = await db.Registers.Where(r => r.Id == sale.RegisterId).Select(r => r.LastSignature).SingleAsync(ct)
-            ?? DanishSignature.FirstPrevious;
-        var message = DanishSignature.Message(previous, number, sale, store.LocalTime(sale.ClosedAt!.Value), store.CompanyId);
-        string signature;
-        lock (key.PrivateKey)
-            signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1));
+        var local = store.LocalTime(sale.ClosedAt!.Value);
+        var (number, signature, key) = await SignDanishAsync(sale.RegisterId, store, (previous, nr) => DanishSignature.Message(previous, nr, sale, local, store.CompanyId), ct);
         sale.Sign(number, signature, key.KeyVersion);
-        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastSignature" = {signature} WHERE "Id" = {sale.RegisterId}""", ct);
         if (NorwegianSignature.AppliesTo(store))
-            await SignNorwegianAsync(sale, store, key, ct);
+            sale.SignNorwegian(await SignNorwegianAsync(sale.RegisterId, key, previous => NorwegianSignature.Message(previous, sale, local), ct));
     }
 
-    private async Task SignNorwegianAsync(Sale sale, Store store, SigningKeys.ActiveKey key, CancellationToken ct)
+    /// <summary>A drop (11010) or pay-in (11011), in the same chain as the register's receipts.</summary>
+    public async Task SignAsync(CashMovement movement, Store store, CancellationToken ct)
     {
-        var previous = await db.Registers.Where(r => r.Id == sale.RegisterId).Select(r => r.LastNorwegianSignature).SingleAsync(ct)
-            ?? NorwegianSignature.FirstPrevious;
-        var message = NorwegianSignature.Message(previous, sale, store.LocalTime(sale.ClosedAt!.Value));
+        var local = store.LocalTime(movement.At);
+        var (number, signature, key) = await SignDanishAsync(movement.RegisterId, store,
+            (previous, nr) => DanishSignature.Message(previous, nr, movement, local, store.CompanyId), ct);
+        movement.Sign(number, signature, key.KeyVersion);
+        if (NorwegianSignature.AppliesTo(store))
+            movement.SignNorwegian(await SignNorwegianAsync(movement.RegisterId, key, previous => NorwegianSignature.Message(previous, movement, local), ct));
+    }
+
+    private async Task<(long Number, string Signature, SigningKeys.ActiveKey Key)> SignDanishAsync(Guid registerId, Store store,
+        Func<string, long, string> message, CancellationToken ct)
+    {
+        var key = await keys.ForCompanyAsync(store.CompanyId, ct);
+        var number = await NextCompanyNumberAsync(store.CompanyId, ct);
+        var previous = await db.Registers.Where(r => r.Id == registerId).Select(r => r.LastSignature).SingleAsync(ct)
+            ?? DanishSignature.FirstPrevious;
+        var text = message(previous, number);
         string signature;
         lock (key.PrivateKey)
-            signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1));
-        sale.SignNorwegian(signature);
-        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastNorwegianSignature" = {signature} WHERE "Id" = {sale.RegisterId}""", ct);
+            signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1));
+        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastSignature" = {signature} WHERE "Id" = {registerId}""", ct);
+        return (number, signature, key);
+    }
+
+    private async Task<string> SignNorwegianAsync(Guid registerId, SigningKeys.ActiveKey key, Func<string, string> message, CancellationToken ct)
+    {
+        var previous = await db.Registers.Where(r => r.Id == registerId).Select(r => r.LastNorwegianSignature).SingleAsync(ct)
+            ?? NorwegianSignature.FirstPrevious;
+        var text = message(previous);
+        string signature;
+        lock (key.PrivateKey)
+            signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1));
+        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastNorwegianSignature" = {signature} WHERE "Id" = {registerId}""", ct);
+        return signature;
     }
 
     /// <summary>One round trip: the UPDATE takes the company's row lock, which is held until commit, so keep what follows short.</summary>

@@ -224,10 +224,18 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid?>("EmployeeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NorwegianSignature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -240,18 +248,25 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(999)
+                        .HasColumnType("character varying(999)");
+
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("TransactionNumber")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("RegisterId");
-
                     b.HasIndex("SessionId");
 
                     b.HasIndex("StoreId");
+
+                    b.HasIndex("RegisterId", "TransactionNumber");
 
                     b.ToTable("CashMovements");
                 });

@@ -219,9 +219,17 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid?>("EmployeeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NorwegianSignature")
+                        .HasMaxLength(999)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -235,18 +243,25 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(999)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StoreId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransactionNumber")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("RegisterId");
-
                     b.HasIndex("SessionId");
 
                     b.HasIndex("StoreId");
+
+                    b.HasIndex("RegisterId", "TransactionNumber");
 
                     b.ToTable("CashMovements");
                 });

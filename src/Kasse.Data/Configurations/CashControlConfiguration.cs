@@ -37,6 +37,11 @@ internal sealed class CashMovementConfiguration : IEntityTypeConfiguration<CashM
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Amount).IsMoney();
         builder.Property(m => m.Reason).HasMaxLength(CashMovement.MaxReasonLength);
+        builder.Property(m => m.Signature).HasMaxLength(999);
+        builder.Property(m => m.NorwegianSignature).HasMaxLength(999);
+        builder.Property(m => m.KeyVersion).HasMaxLength(50);
+        // The signature walk reads a register's movements in chain order.
+        builder.HasIndex(m => new { m.RegisterId, m.TransactionNumber });
         builder.HasOne<Store>().WithMany().HasForeignKey(m => m.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Register>().WithMany().HasForeignKey(m => m.RegisterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RegisterSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Restrict);

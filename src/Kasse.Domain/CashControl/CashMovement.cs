@@ -8,7 +8,11 @@ public enum CashMovementKind
     PayIn,
 }
 
-/// <summary>Cash moved in or out of a drawer without a sale, always with a reason, during an open session.</summary>
+/// <summary>
+/// Cash moved in or out of a drawer without a sale, always with a reason, during an open session. It is a
+/// transaction of its own in SAF-T terms (11010 out payment for a drop, 11011 in payment for a pay-in): numbered
+/// with the company's <c>nr</c> and signed in the register's signature chain, like every receipt.
+/// </summary>
 public sealed class CashMovement
 {
     public const int MaxReasonLength = 120;
@@ -40,8 +44,38 @@ public sealed class CashMovement
     public Guid? EmployeeId { get; private set; }
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The company-wide SAF-T <c>nr</c>; null only for movements recorded before movements were signed.</summary>
+    public long? TransactionNumber { get; private set; }
+
+    /// <summary>The Danish signature, chained with the register's receipts (see <see cref="Fiscal.DanishSignature"/>).</summary>
+    public string? Signature { get; private set; }
+
+    /// <summary>The Norwegian signature, for a store in Norway.</summary>
+    public string? NorwegianSignature { get; private set; }
+
+    public string? KeyVersion { get; private set; }
+
+    /// <summary>The SAF-T transaction type: 11010 out payment (a drop) or 11011 in payment (a pay-in).</summary>
+    public string TransactionType => Kind == CashMovementKind.Drop ? Fiscal.SaftCodes.OutPayment : Fiscal.SaftCodes.InPayment;
+
     /// <summary>What the movement does to the cash in the drawer.</summary>
     public decimal SignedAmount => Kind == CashMovementKind.Drop ? -Amount : Amount;
+
+    public void Sign(long transactionNumber, string signature, string keyVersion)
+    {
+        if (Signature is not null)
+            throw new InvalidOperationException("A cash movement is signed once.");
+        TransactionNumber = transactionNumber;
+        Signature = signature;
+        KeyVersion = keyVersion;
+    }
+
+    public void SignNorwegian(string signature)
+    {
+        if (NorwegianSignature is not null)
+            throw new InvalidOperationException("A cash movement is signed once.");
+        NorwegianSignature = signature;
+    }
 
     public static CashMovement Record(Guid id, RegisterSession session, CashMovementKind kind, decimal amount, string? reason,
         Guid? employeeId, DateTimeOffset at)

@@ -25,7 +25,7 @@ public enum ReportType
 /// <item><term>companyIdent, companyName</term><description><see cref="CompanyIdent"/>, <see cref="CompanyName"/></description></item>
 /// <item><term>reportDate, reportTime</term><description><see cref="LocalTime"/> (store time)</description></item>
 /// <item><term>registerID</term><description><see cref="RegisterId"/></description></item>
-/// <item><term>reportTotalCashSales/totalCashSaleAmnt</term><description><see cref="TotalCashSales"/> — sales minus returns (SAF-T "cash sale" 11001 is a sale at the till, whatever the tender)</description></item>
+/// <item><term>reportTotalCashSales/totalCashSaleAmnt</term><description><see cref="Sales"/> amount — the period's sales, returns NOT subtracted (they are reportReturnAmnt); SAF-T "cash sale" 11001 is a sale at the till, whatever the tender. <see cref="TotalCashSales"/> (sales minus returns) is the printed report's "Omsætning i alt"</description></item>
 /// <item><term>reportArtGroups</term><description><see cref="ArticleGroups"/> (artGroupNum = quantity, artGroupAmnt = amount)</description></item>
 /// <item><term>reportEmpArtGroups</term><description><see cref="EmployeeArticleGroups"/></description></item>
 /// <item><term>reportPayments, reportEmpPayments</term><description><see cref="Payments"/>, <see cref="EmployeePayments"/> (paymentType = 12xxx code)</description></item>

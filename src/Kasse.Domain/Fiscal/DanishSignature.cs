@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Sales;
 
 namespace Kasse.Domain.Fiscal;
@@ -20,20 +21,29 @@ public static class DanishSignature
     {
         if (sale.ReceiptNumber is null || sale.Status != SaleStatus.Completed)
             throw new InvalidOperationException("Only a completed sale is signed.");
-        var vat = sale.VatBreakdown.Sum(v => v.Vat);
-        return string.Join(';',
+        return Message(previousSignature, number, SignedTransaction.Of(sale), localTime, companyId);
+    }
+
+    /// <summary>
+    /// A drop or pay-in is signed like a receipt: transType 11010/11011, the amount with the sign the money
+    /// moves (a drop is negative), no VAT, so transAmntEx = transAmntIn.
+    /// </summary>
+    public static string Message(string previousSignature, long number, CashMovement movement, DateTimeOffset localTime, string companyId) =>
+        Message(previousSignature, number, SignedTransaction.Of(movement), localTime, companyId);
+
+    public static string Message(string previousSignature, long number, SignedTransaction t, DateTimeOffset localTime, string companyId) =>
+        string.Join(';',
             previousSignature,
             number.ToString(CultureInfo.InvariantCulture),
-            TransactionId(sale),
-            TransactionType(sale),
+            t.Id.ToString("D"),
+            t.Type,
             localTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             localTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-            sale.CashierId?.ToString("D") ?? NoEmployee,
-            Amount(sale.TotalAmount),
-            Amount(sale.TotalAmount - vat),
-            sale.RegisterId.ToString("D"),
+            t.EmployeeId?.ToString("D") ?? NoEmployee,
+            Amount(t.AmountIn),
+            Amount(t.AmountEx),
+            t.RegisterId.ToString("D"),
             companyId);
-    }
 
     public static string TransactionId(Sale sale) => sale.Id.ToString("D");
 
@@ -41,4 +51,14 @@ public static class DanishSignature
 
     /// <summary>Amounts with a point and two decimals; a return's amounts are negative.</summary>
     public static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The fields of a transaction the Danish and Norwegian signatures cover: a receipt's, or a drop's or pay-in's.</summary>
+public sealed record SignedTransaction(Guid Id, string Type, Guid? EmployeeId, decimal AmountIn, decimal AmountEx, Guid RegisterId)
+{
+    public static SignedTransaction Of(Sale sale) => new(sale.Id, DanishSignature.TransactionType(sale), sale.CashierId,
+        sale.TotalAmount, sale.TotalAmount - sale.VatBreakdown.Sum(v => v.Vat), sale.RegisterId);
+
+    public static SignedTransaction Of(CashMovement movement) => new(movement.Id, movement.TransactionType, movement.EmployeeId,
+        movement.SignedAmount, movement.SignedAmount, movement.RegisterId);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Sales;
 
 namespace Kasse.Domain.Fiscal;
@@ -17,15 +18,21 @@ public static class NorwegianSignature
     {
         if (sale.TransactionNumber is not { } number || sale.Status != SaleStatus.Completed)
             throw new InvalidOperationException("Only a completed sale with its transaction number is signed.");
-        var vat = sale.VatBreakdown.Sum(v => v.Vat);
-        return string.Join(';',
+        return Message(previousSignature, number, SignedTransaction.Of(sale), localTime);
+    }
+
+    public static string Message(string previousSignature, CashMovement movement, DateTimeOffset localTime) =>
+        Message(previousSignature, movement.TransactionNumber ?? throw new InvalidOperationException("A cash movement is signed with its transaction number."),
+            SignedTransaction.Of(movement), localTime);
+
+    public static string Message(string previousSignature, long number, SignedTransaction t, DateTimeOffset localTime) =>
+        string.Join(';',
             previousSignature,
             localTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             localTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
             number.ToString(CultureInfo.InvariantCulture),
-            DanishSignature.Amount(sale.TotalAmount),
-            DanishSignature.Amount(sale.TotalAmount - vat));
-    }
+            DanishSignature.Amount(t.AmountIn),
+            DanishSignature.Amount(t.AmountEx));
 
     /// <summary>Stores in Norway sign by the Norwegian rules as well.</summary>
     public static bool AppliesTo(Stores.Store store) => store.CountryCode == "NO";

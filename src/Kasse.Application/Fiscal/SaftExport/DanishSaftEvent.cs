@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
 
@@ -19,8 +20,8 @@ public static class DanishSaftEvent
         x.Start("event");
         x.Text("eventID", entry.Sequence.ToString(CultureInfo.InvariantCulture));
         x.Text("eventType", entry.EventCode);
-        if (entry.SaleId is { } saleId)
-            x.Text("transID", x.Format.Id(saleId));
+        if ((entry.SaleId ?? MovementOf(entry)) is { } transId)
+            x.Text("transID", x.Format.Id(transId));
         x.Text("empID", employeeId);
         x.Date("eventDate", local);
         x.Time("eventTime", local);
@@ -34,5 +35,14 @@ public static class DanishSaftEvent
         if (report is not null)
             DanishSaftEventReport.Write(x, report, header, employee, articleGroup);
         x.End();
+    }
+
+    /// <summary>A drop's (13019) or pay-in's event names its transaction (11010/11011): the movement's id, from the payload it was journaled with.</summary>
+    public static Guid? MovementOf(JournalEntry entry)
+    {
+        if (entry.Kind is not (nameof(JournalEventKind.CashWithdrawal) or nameof(JournalEventKind.CashPaidIn)))
+            return null;
+        using var payload = JsonDocument.Parse(entry.Payload);
+        return payload.RootElement.TryGetProperty("movementId", out var id) && id.TryGetGuid(out var movementId) ? movementId : null;
     }
 }

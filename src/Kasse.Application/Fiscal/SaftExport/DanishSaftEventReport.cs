@@ -30,8 +30,11 @@ public static class DanishSaftEventReport
         x.Date("reportDate", r.LocalTime);
         x.Time("reportTime", r.LocalTime);
         x.Text("registerID", h.RegisterId, 100);
+        // The period's sales without the returns subtracted (those are reportReturnAmnt), so that the period's transactions
+        // + |reportReturnAmnt| = reportTotalCashSales, and a Z's reportGrandTotalSales = the previous Z's + this figure. Read
+        // from Sales, which every stored report has always held: a report's own TotalCashSales is sales − returns.
         x.Start("reportTotalCashSales");
-        x.Amount("totalCashSaleAmnt", r.TotalCashSales);
+        x.Amount("totalCashSaleAmnt", r.Sales.Amount);
         x.End();
 
         Rows(x, "reportArtGroups", "reportArtGroup", r.ArticleGroups.Select(g => new Row(articleGroup(g.CategoryId), g.Quantity, g.Amount)).ToList(),

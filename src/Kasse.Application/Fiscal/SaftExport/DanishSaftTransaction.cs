@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using M = Kasse.Domain.Money.Money;
@@ -65,7 +66,7 @@ public static class DanishSaftTransaction
             x.Text("paymentType", SaftCodes.PaymentCode(payment.Method));
             x.Amount("paidAmnt", payment.Amount);
             x.Text("empID", context.EmployeeId);
-            x.OptionalText("paymentRefID", payment.Reference);
+            x.OptionalText("paymentRefID", PaymentReference(x.Format, payment));
             x.End();
         }
         // A completed sale is signed in the transaction that completes it; "-" would show a gap that verification also reports.
@@ -80,6 +81,48 @@ public static class DanishSaftTransaction
         x.Flag("trainingID", sale.IsTraining);
         x.End();
     }
+
+    /// <summary>
+    /// A drop (11010 out payment) or pay-in (11011 in payment) as a transaction of its own: one cash payment with the
+    /// sign the money moves (a drop is negative), no VAT, signed in the register's chain like every receipt.
+    /// </summary>
+    public static void Write(SaftXml x, CashMovement movement, string registerName, DateTimeOffset local, string certificate, string employeeId)
+    {
+        var direction = movement.Kind == CashMovementKind.Drop ? "D" : "C";
+        x.Start("cashtransaction");
+        x.Text("nr", (movement.TransactionNumber ?? 0).ToString(CultureInfo.InvariantCulture));
+        x.Text("transID", x.Format.Id(movement.Id));
+        x.Text("transType", movement.TransactionType);
+        x.Amount("transAmntIn", movement.SignedAmount);
+        x.Amount("transAmntEx", movement.SignedAmount);
+        x.Text("amntTp", direction);
+        x.Text("empID", employeeId);
+        x.Date("transDate", local);
+        x.Time("transTime", local);
+        x.Text("desc", (movement.Kind == CashMovementKind.Drop ? "Cash taken out of the drawer (drop)" : "Cash put into the drawer (pay-in)")
+            + $" on register {registerName}; reason: {movement.Reason}", 9999);
+        x.Start("payment");
+        x.Text("paymentType", SaftCodes.PaymentCode(PaymentMethod.Cash));
+        x.Amount("paidAmnt", movement.SignedAmount);
+        x.Text("empID", employeeId);
+        x.End();
+        x.Text("signature", (x.Format.Country == SaftCountry.NO ? movement.NorwegianSignature : movement.Signature) ?? SaftAddress.Unknown);
+        x.Text("keyVersion", movement.KeyVersion ?? SaftAddress.Unknown);
+        if (x.Format.Certificates)
+            x.Text("certificateData", certificate);
+        x.Flag("voidTransaction", false);
+        x.Flag("trainingID", false);
+        x.End();
+    }
+
+    /// <summary>
+    /// The payment's reference (paymentRefID): the terminal's or MobilePay's where the payment went through a device;
+    /// for a card or MobilePay payment only recorded at the till, with no reference typed, Kasse's own payment id.
+    /// </summary>
+    public static string? PaymentReference(SaftFormat format, Payment payment) =>
+        payment.Reference is { Length: > 0 } reference ? reference
+            : payment.Method is PaymentMethod.Card or PaymentMethod.MobilePay ? format.Id(payment.Id)
+            : null;
 
     public static string Direction(Sale sale) => sale.Kind switch
     {

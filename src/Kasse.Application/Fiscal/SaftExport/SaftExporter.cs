@@ -7,6 +7,7 @@ using System.Xml;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.CashControl;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
@@ -81,11 +82,14 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         var entries = db.JournalEntries.AsNoTracking().Where(e => e.StoreId == store.Id && e.At >= start && e.At < end);
         var sales = db.Sales.AsNoTracking()
             .Where(s => s.StoreId == store.Id && s.Status == SaleStatus.Completed && s.ClosedAt >= start && s.ClosedAt < end);
+        // Drops and pay-ins signed as transactions (11010/11011); older, unsigned ones are only events.
+        var movements = db.CashMovements.AsNoTracking()
+            .Where(m => m.StoreId == store.Id && m.TransactionNumber != null && m.At >= start && m.At < end);
 
-        var master = await MasterDataAsync(store, format, company, request, entries, sales, ct);
+        var master = await MasterDataAsync(store, format, company, request, entries, sales, movements, ct);
         var employees = master.Employees.Select(e => e.Id).ToHashSet();
         var articles = master.Articles.ToDictionary(a => a.Id);
-        var certificates = format.Certificates ? await CertificatesAsync(sales, ct) : [];
+        var certificates = format.Certificates ? await CertificatesAsync(sales, movements, ct) : [];
         var groups = master.Basics.Where(b => b.BasicType == SaftCodeLists.ArticleGroupType).Select(b => b.BasicId).ToHashSet();
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
@@ -103,7 +107,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             var header = new SaftReportHeader(company, store.Name, register.Id, DefaultGroup(master));
             eventCount += await WriteEventsAsync(x, store, register.RegisterId, entries, employees, groups, header, ct);
             if (register.RegisterId is { } registerId)
-                transactionCount += await WriteTransactionsAsync(x, store, register, registerId, sales, employees, articles, certificates, ct);
+                transactionCount += await WriteTransactionsAsync(x, store, register, registerId, sales, movements, employees, articles, certificates, ct);
             x.End();
         }
         DanishSaftDocument.EndCompany(x);
@@ -136,32 +140,47 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         }
     }
 
+    /// <summary>
+    /// The register's transactions in the order of its signature chain (the company's <c>nr</c>): its receipts,
+    /// and its drops and pay-ins, so a reader checks each signature against the one before it in the file.
+    /// </summary>
     private async Task<int> WriteTransactionsAsync(SaftXml x, Store store, SaftRegister register, Guid registerId, IQueryable<Sale> sales,
-        HashSet<string> employees, Dictionary<string, SaftArticle> articles, Dictionary<string, string> certificates, CancellationToken ct)
+        IQueryable<CashMovement> movements, HashSet<string> employees, Dictionary<string, SaftArticle> articles, Dictionary<string, string> certificates,
+        CancellationToken ct)
     {
-        var count = 0;
-        long after = 0;
-        while (true)
-        {
-            var page = await sales.Where(s => s.RegisterId == registerId && s.ReceiptNumber > after)
-                .OrderBy(s => s.ReceiptNumber).Take(Page).ToListAsync(ct);
-            var printed = await PrintedCopiesAsync(store.Id, page.Select(s => s.Id).ToList(), ct);
-            foreach (var sale in page)
+        var receipts = RegisterChain.PagedAsync(async (after, token) =>
             {
-                var context = new SaftTransactionContext(register.Description, store.LocalTime(sale.ClosedAt!.Value),
+                var page = await sales.Where(s => s.RegisterId == registerId && s.TransactionNumber > after)
+                    .OrderBy(s => s.TransactionNumber).Take(Page).ToListAsync(token);
+                var printed = await PrintedCopiesAsync(store.Id, page.Select(s => s.Id).ToList(), token);
+                return page.Select(sale => new ChainItem(sale.TransactionNumber!.Value, sale, null,
+                    printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.CopyReceipt)),
+                    printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.ProvisionalReceipt)))).ToList();
+            }, i => i.Number, Page, ct);
+        var cash = RegisterChain.PagedAsync(async (after, token) =>
+            (await movements.Where(m => m.RegisterId == registerId && m.TransactionNumber > after)
+                .OrderBy(m => m.TransactionNumber).Take(Page).ToListAsync(token))
+            .Select(m => new ChainItem(m.TransactionNumber!.Value, null, m, 0, 0)).ToList(), i => i.Number, Page, ct);
+
+        var count = 0;
+        await foreach (var item in RegisterChain.MergeAsync(receipts, cash, i => i.Number, ct))
+        {
+            if (item.Sale is { } sale)
+                DanishSaftTransaction.Write(x, sale, new SaftTransactionContext(register.Description, store.LocalTime(sale.ClosedAt!.Value),
                     sale.KeyVersion is { } key ? certificates.GetValueOrDefault(key, "") : "",
                     Employee(x.Format, sale.CashierId, employees),
                     productId => Article(x.Format, productId, articles),
-                    printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.CopyReceipt)),
-                    printed.Count(p => p.SaleId == sale.Id && p.Kind == nameof(JournalEventKind.ProvisionalReceipt)));
-                DanishSaftTransaction.Write(x, sale, context);
-            }
-            count += page.Count;
-            if (page.Count < Page)
-                return count;
-            after = page[^1].ReceiptNumber!.Value;
+                    item.Copies, item.Provisionals));
+            else if (item.Movement is { } movement)
+                DanishSaftTransaction.Write(x, movement, register.Description, store.LocalTime(movement.At),
+                    movement.KeyVersion is { } key ? certificates.GetValueOrDefault(key, "") : "",
+                    Employee(x.Format, movement.EmployeeId, employees));
+            count++;
         }
+        return count;
     }
+
+    private sealed record ChainItem(long Number, Sale? Sale, CashMovement? Movement, int Copies, int Provisionals);
 
     private async Task<List<(Guid? SaleId, string Kind)>> PrintedCopiesAsync(Guid storeId, List<Guid> saleIds, CancellationToken ct) =>
         (await db.JournalEntries.AsNoTracking()
@@ -171,13 +190,14 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         .Select(e => (e.SaleId, e.Kind)).ToList();
 
     private async Task<SaftMasterData> MasterDataAsync(Store store, SaftFormat format, string company, SaftExportRequest request,
-        IQueryable<JournalEntry> entries, IQueryable<Sale> sales, CancellationToken ct)
+        IQueryable<JournalEntry> entries, IQueryable<Sale> sales, IQueryable<CashMovement> movements, CancellationToken ct)
     {
         var fallback = StartOf(store, request.From);
 
         // Employees who did something in the period, and Kasse itself for events no one signed in caused.
         var employeeIds = (await entries.Where(e => e.EmployeeId != null).Select(e => e.EmployeeId!.Value).Distinct().ToListAsync(ct))
             .Union(await sales.Where(s => s.CashierId != null).Select(s => s.CashierId!.Value).Distinct().ToListAsync(ct))
+            .Union(await movements.Where(m => m.EmployeeId != null).Select(m => m.EmployeeId!.Value).Distinct().ToListAsync(ct))
             .Union(await reports.EmployeesAsync(store.Id, fallback, StartOf(store, request.To.AddDays(1)), ct))
             .ToList();
         var employees = (await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToListAsync(ct))
@@ -214,10 +234,19 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
             .OrderBy(b => b.BasicId, StringComparer.Ordinal));
         basics.AddRange(kinds.Order().Select(SaftCodeLists.Transaction));
         var methods = await sales.SelectMany(s => s.Payments).Select(p => p.Method).Distinct().ToListAsync(ct);
+        var movementKinds = await movements.Select(m => m.Kind).Distinct().ToListAsync(ct);
+        // A drop or pay-in transaction is paid in cash (12001).
+        if (movementKinds.Count > 0)
+            methods.Add(PaymentMethod.Cash);
         basics.AddRange(methods.Select(SaftCodeLists.Payment).DistinctBy(b => b.BasicId).OrderBy(b => b.BasicId, StringComparer.Ordinal));
-        // The cash codes an X or Z report's pay-ins, pay-outs and counted difference are typed with.
-        if (await entries.AnyAsync(e => e.Kind == nameof(JournalEventKind.XReport) || e.Kind == nameof(JournalEventKind.ZReport), ct))
-            basics.AddRange([SaftCodeLists.CashDifference, SaftCodeLists.OutPayment, SaftCodeLists.InPayment]);
+        // The cash codes an X or Z report's pay-ins, pay-outs and counted difference are typed with, and the drop and pay-in transactions'.
+        var reportsInFile = await entries.AnyAsync(e => e.Kind == nameof(JournalEventKind.XReport) || e.Kind == nameof(JournalEventKind.ZReport), ct);
+        if (reportsInFile)
+            basics.Add(SaftCodeLists.CashDifference);
+        if (reportsInFile || movementKinds.Contains(CashMovementKind.Drop))
+            basics.Add(SaftCodeLists.OutPayment);
+        if (reportsInFile || movementKinds.Contains(CashMovementKind.PayIn))
+            basics.Add(SaftCodeLists.InPayment);
         // The export's own code is always listed: this file is about to be journaled with it.
         var events = (await entries.Select(e => e.EventCode).Distinct().ToListAsync(ct))
             .Append(SaftCodes.EventCode(JournalEventKind.JournalExported)).Distinct().Order(StringComparer.Ordinal);
@@ -242,12 +271,19 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         return new SaftMasterData(store, company, SaftAddress.Parse(store.Address), employees, articles, basics, registers, comment);
     }
 
-    private async Task<Dictionary<string, string>> CertificatesAsync(IQueryable<Sale> sales, CancellationToken ct)
+    /// <summary>
+    /// Each key version's certificate as PEM text (BEGIN/END CERTIFICATE, base64 wrapped at 64 characters): the
+    /// form the agency's validator reads the public key from.
+    /// </summary>
+    private async Task<Dictionary<string, string>> CertificatesAsync(IQueryable<Sale> sales, IQueryable<CashMovement> movements, CancellationToken ct)
     {
-        var versions = await sales.Where(s => s.KeyVersion != null).Select(s => s.KeyVersion!).Distinct().ToListAsync(ct);
-        return await db.SigningKeys.AsNoTracking().Where(k => versions.Contains(k.KeyVersion))
-            .ToDictionaryAsync(k => k.KeyVersion, k => k.Certificate, ct);
+        var versions = (await sales.Where(s => s.KeyVersion != null).Select(s => s.KeyVersion!).Distinct().ToListAsync(ct))
+            .Union(await movements.Where(m => m.KeyVersion != null).Select(m => m.KeyVersion!).Distinct().ToListAsync(ct)).ToList();
+        return (await db.SigningKeys.AsNoTracking().Where(k => versions.Contains(k.KeyVersion)).ToListAsync(ct))
+            .ToDictionary(k => k.KeyVersion, k => Pem(k.Certificate));
     }
+
+    public static string Pem(string base64Der) => PemEncoding.WriteString("CERTIFICATE", Convert.FromBase64String(base64Der));
 
     private static (string? ArticleId, string GroupId) Article(SaftFormat format, Guid? productId, Dictionary<string, SaftArticle> articles) =>
         productId is { } id && articles.TryGetValue(format.Id(id), out var article)
