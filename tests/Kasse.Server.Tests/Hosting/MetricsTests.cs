@@ -20,7 +20,7 @@ public abstract partial class MetricsTests(KasseServer server)
     {
         var shop = await _api.NewShopAsync();
         // The monitoring system's key, made as an administrator would: only ViewMetrics of the Owner's permissions.
-        var made = await KasseProcess.RunAsync("api-key", "create", "--name", "monitoring", "--role", "Owner", "--scope", "ViewMetrics",
+        var made = await KasseProcess.RunAsync("api-key", "create", "--name", "monitoring", "--role", "Owner", "--scope", "ViewMetrics", "--all-stores",
             "--database", server.Provider.ToString(), "--connection", server.Database.ConnectionString);
         Assert.True(made.ExitCode == 0, made.Error);
         var monitor = new KasseClient(server.CreateClient(made.Output.Trim()), server);
