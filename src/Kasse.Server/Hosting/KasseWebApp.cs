@@ -47,6 +47,7 @@ public static class KasseWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
         builder.Services.AddSingleton(SigningSettings.From(builder.Configuration));
+        builder.Services.AddKasseKeyRing(builder.Configuration);
         builder.Services.AddSingleton(PaymentConfiguration.DefaultsFrom(builder.Configuration));
         builder.Services.AddSingleton(PaymentRecoverySettings.From(builder.Configuration));
         builder.Services.AddPaymentDevices();
