@@ -40,7 +40,8 @@ public static class ReportVerification
                 breaks.Add(new JournalBreak(report.JournalSequence, $"{Name(report)} is not in the journal."));
             else if (entry.Payload != report.Content)
                 breaks.Add(new JournalBreak(report.JournalSequence,
-                    $"{Name(report)} was changed after it was made: it no longer matches journal entry {report.JournalSequence.ToString(CultureInfo.InvariantCulture)}."));
+                    $"{report.Type} report {report.Number.ToString(CultureInfo.InvariantCulture)} was changed after it was made: it no longer matches "
+                    + $"journal entry {report.JournalSequence.ToString(CultureInfo.InvariantCulture)} (register '{registers.GetValueOrDefault(report.RegisterId)}')."));
         }
         var stored = reports.Select(r => r.JournalSequence).ToHashSet();
         if (entries.Keys.Where(s => !stored.Contains(s)).Order().FirstOrDefault() is var missing and > 0)

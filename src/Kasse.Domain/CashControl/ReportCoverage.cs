@@ -146,33 +146,36 @@ public sealed record ReportCoverage(
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string Count(int count, string thing) =>
-        $"{count.ToString(CultureInfo.InvariantCulture)} {thing}{(count == 1 ? "" : "s")}";
+    private static string Count(int count, string thing) => Count(count, thing, thing + "s");
+
+    private static string Count(int count, string one, string many) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
 
     private static string Event(string kind, int count)
     {
         var code = Enum.TryParse<JournalEventKind>(kind, out var known) ? " (" + SaftCodes.EventCode(known) + ")" : "";
-        return Count(count, EventName(kind)) + code;
+        var (one, many) = EventName(kind);
+        return Count(count, one, many) + code;
     }
 
-    private static string EventName(string kind) => kind switch
+    private static (string One, string Many) EventName(string kind) => kind switch
     {
-        nameof(JournalEventKind.SaleVoided) => "voided sale",
-        nameof(JournalEventKind.DrawerOpened) => "drawer opening without a sale",
-        nameof(JournalEventKind.DrawerClosed) => "drawer closing",
-        nameof(JournalEventKind.CopyReceipt) => "receipt copy",
-        nameof(JournalEventKind.DeliveryReceipt) => "delivery note",
-        nameof(JournalEventKind.ProvisionalReceipt) => "provisional receipt",
-        nameof(JournalEventKind.PriceLookedUp) => "price inquiry",
-        nameof(JournalEventKind.SaleParked) => "parked sale",
-        nameof(JournalEventKind.SaleResumed) => "resumed sale",
-        nameof(JournalEventKind.XReport) => "X report",
-        nameof(JournalEventKind.CashWithdrawal) => "cash drop",
-        nameof(JournalEventKind.CashPaidIn) => "pay-in",
-        nameof(JournalEventKind.CashSessionOpened) => "cash session opened",
-        nameof(JournalEventKind.CashCounted) => "cash count",
-        nameof(JournalEventKind.EmployeeSignedIn) => "sign-in",
-        nameof(JournalEventKind.EmployeeSignedOut) => "sign-out",
-        _ => kind + " event",
+        nameof(JournalEventKind.SaleVoided) => ("voided sale", "voided sales"),
+        nameof(JournalEventKind.DrawerOpened) => ("drawer opening without a sale", "drawer openings without a sale"),
+        nameof(JournalEventKind.DrawerClosed) => ("drawer closing", "drawer closings"),
+        nameof(JournalEventKind.CopyReceipt) => ("receipt copy", "receipt copies"),
+        nameof(JournalEventKind.DeliveryReceipt) => ("delivery note", "delivery notes"),
+        nameof(JournalEventKind.ProvisionalReceipt) => ("provisional receipt", "provisional receipts"),
+        nameof(JournalEventKind.PriceLookedUp) => ("price inquiry", "price inquiries"),
+        nameof(JournalEventKind.SaleParked) => ("parked sale", "parked sales"),
+        nameof(JournalEventKind.SaleResumed) => ("resumed sale", "resumed sales"),
+        nameof(JournalEventKind.XReport) => ("X report", "X reports"),
+        nameof(JournalEventKind.CashWithdrawal) => ("cash drop", "cash drops"),
+        nameof(JournalEventKind.CashPaidIn) => ("pay-in", "pay-ins"),
+        nameof(JournalEventKind.CashSessionOpened) => ("cash session opening", "cash session openings"),
+        nameof(JournalEventKind.CashCounted) => ("cash count", "cash counts"),
+        nameof(JournalEventKind.EmployeeSignedIn) => ("sign-in", "sign-ins"),
+        nameof(JournalEventKind.EmployeeSignedOut) => ("sign-out", "sign-outs"),
+        _ => (kind + " event", kind + " events"),
     };
 }
