@@ -45,11 +45,7 @@ public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, Sig
             logger.LogWarning("Made a self-signed signing key {KeyVersion} for CVR {CompanyId}. It is NOT valid for filing with the tax authority; "
                 + "configure the business's OCES3 certificate in {Setting}.", key.KeyVersion, companyId, SigningSettings.PathKey);
         }
-        if (PrivateKeys.TryGetValue(key.KeyVersion, out var cached))
-            return new ActiveKey(key.KeyVersion, cached);
-        var (pkcs8, wasProtected) = protector.Unprotect(key);
-        var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(pkcs8, out int _);
+        var (pkcs8, wasProtected) = PrivateKeys.ContainsKey(key.KeyVersion) && SigningKeyProtector.IsProtected(key) ? ([], true) : protector.Unprotect(key);
         if (!wasProtected)
         {
             // A key from before protection: protect it now, so from here on a copy of the database alone cannot sign.
@@ -57,6 +53,11 @@ public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, Sig
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Protected the private half of signing key {KeyVersion} with this installation's key ring.", key.KeyVersion);
         }
+        // Unprotected and imported once per process, not on every completed sale.
+        if (PrivateKeys.TryGetValue(key.KeyVersion, out var cached))
+            return new ActiveKey(key.KeyVersion, cached);
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(pkcs8, out int _);
         var shared = PrivateKeys.GetOrAdd(key.KeyVersion, rsa);
         if (!ReferenceEquals(shared, rsa))
             rsa.Dispose(); // another request imported it first
@@ -132,6 +133,8 @@ public sealed class SigningKeyProtector(IDataProtectionProvider provider, KeyRin
     public const string Prefix = "dp1:";
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+
+    public static bool IsProtected(SigningKey key) => key.PrivateKey?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
     public string Protect(byte[] pkcs8) => Prefix + Convert.ToBase64String(_protector.Protect(pkcs8));
 

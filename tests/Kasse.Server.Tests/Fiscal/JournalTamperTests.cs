@@ -227,6 +227,29 @@ public abstract class JournalTamperTests(KasseServer server)
         var refused = Assert.Throws<Kasse.Domain.DomainException>(() => stolen.Unprotect(key));
         Assert.Equal("signing.key-ring-missing", refused.Code);
     }
+
+    [Fact]
+    public async Task A_key_stored_before_protection_is_protected_at_its_next_use_and_keeps_signing()
+    {
+        var shop = await _api.NewShopAsync(companyId: "5" + (server.NextNumber() % 10_000_000).ToString("D7", CultureInfo.InvariantCulture));
+        var key = await InDatabaseAsync(db => db.SigningKeys.AsNoTracking().SingleAsync(k => k.CompanyId == shop.Store.CompanyId));
+        var plain = await InDatabaseAsync(async db =>
+        {
+            await using var scope = server.Services.CreateAsyncScope();
+            var pkcs8 = Convert.ToBase64String(scope.ServiceProvider.GetRequiredService<SigningKeyProtector>().Unprotect(key).Pkcs8);
+            await db.SigningKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.PrivateKey, pkcs8));
+            return pkcs8;
+        });
+
+        var sale = await _api.SellAsync(shop, PaymentMethod.Card, (await _api.NewProductAsync(19.95m), 1m));
+        var stored = await InDatabaseAsync(db => db.SigningKeys.AsNoTracking().SingleAsync(k => k.Id == key.Id));
+        var verified = await VerifyAsync(shop.Store.Id);
+
+        Assert.Equal(key.KeyVersion, sale.KeyVersion);
+        Assert.StartsWith(SigningKeyProtector.Prefix, stored.PrivateKey);
+        Assert.DoesNotContain(plain, stored.PrivateKey);
+        Assert.True(verified.ExitCode == 0, verified.Output + verified.Error);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
