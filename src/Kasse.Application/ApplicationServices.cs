@@ -13,6 +13,7 @@ using Kasse.Application.Sales;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
 using Kasse.Application.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -57,6 +58,10 @@ public static class ApplicationServices
         services.AddScoped<FiscalJournal>();
         services.AddScoped<JournalVerifier>();
         services.AddScoped<SigningKeys>();
+        // The host says where the key ring lives (beside the database); without that, Data Protection's default place.
+        services.AddDataProtection();
+        services.TryAddSingleton(KeyRingLocation.Default);
+        services.TryAddSingleton<SigningKeyProtector>();
         services.AddScoped<TransactionSigner>();
         services.AddScoped<SaftExporter>();
         services.AddScoped<ISaftEventReports, StoredSaftEventReports>();

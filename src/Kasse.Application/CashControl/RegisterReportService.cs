@@ -17,7 +17,7 @@ namespace Kasse.Application.CashControl;
 /// payload of its journal entry (SAF-T 13009), its grand totals carry into the next, and a second Z with
 /// nothing new is refused. An X report reads the same figures without closing anything (13008).
 /// </summary>
-public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journal, TimeProvider clock, KasseTelemetry telemetry)
+public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journal, SigningKeys keys, TimeProvider clock, KasseTelemetry telemetry)
 {
     private static readonly string[] ReceiptKinds =
         [nameof(JournalEventKind.SaleCompleted), nameof(JournalEventKind.ReturnCompleted), nameof(JournalEventKind.TrainingReceipt)];
@@ -104,7 +104,17 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
         var content = ReportPayload.Write(report);
         var entry = await journal.AppendAsync(store.Id, now, type == ReportType.Z ? JournalEventKind.ZReport : JournalEventKind.XReport,
             register.Id, command.EmployeeId, null, content, ct);
-        db.RegisterReports.Add(StoredReport.Of(report, entry.Sequence, content));
+        var stored = StoredReport.Of(report, entry.Sequence, content);
+        // The report signs what it covers and the journal's hash at its own entry: rewriting anything before it,
+        // even with the chain recomputed, then needs the company's private key to go unnoticed.
+        var coverage = ReportCoverage.Of(entries.Select(e => new CoveredEntry(e.Kind,
+            e.SaleId is { } id && sales.TryGetValue(id, out var sale) ? new CoveredReceipt(sale.ReceiptNumber, sale.TotalAmount, sale.IsTraining) : null)))
+            .Canonical();
+        var key = await keys.ForCompanyAsync(store.CompanyId, ct);
+        var message = StoredReport.AnchorMessage(stored.Id, stored.StoreId, stored.RegisterId, stored.Type, stored.Number, entry.Sequence, entry.Hash,
+            content, coverage);
+        stored.Anchor(entry.Hash, coverage, SigningKeys.Sign(key, message), key.KeyVersion);
+        db.RegisterReports.Add(stored);
         await db.SaveChangesAsync(ct);
         db.AfterCommit(() => telemetry.ReportMade(report));
         return report;

@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Application.Fiscal;
 
 /// <summary>
-/// Proves a store's journal is whole: the hash chain holds from the first entry to the head, and every
-/// completed sale and return still reads exactly as its journal entry recorded it.
+/// Proves a store's journal is whole: the hash chain holds from the first entry to the head; every completed sale
+/// and return still reads exactly as its journal entry recorded it; every X and Z report matches what it covers and
+/// its signed anchor still holds (<see cref="CashControl.ReportVerification"/>); every receipt's signature holds in
+/// its register's chain; and the company's transaction counter agrees with the numbered transactions there are.
 /// </summary>
 public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
 {
@@ -21,7 +23,7 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
     {
         var chain = await CheckChainAsync(storeId, ct);
         if (chain.Break is not null)
-            return new JournalVerification(storeId, chain.Entries, 0, chain.Break);
+            return Broken(storeId, chain.Entries, 0, chain.Break);
 
         long salesChecked = 0;
         Guid after = Guid.Empty;
@@ -43,19 +45,80 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
                 var entries = recorded.Where(e => e.SaleId == sale.Id).ToList();
                 var receipt = $"Receipt {sale.ReceiptNumber?.ToString(CultureInfo.InvariantCulture)} of register {sale.RegisterId}";
                 if (entries.Count != 1)
-                    return new JournalVerification(storeId, chain.Entries, salesChecked,
+                    return Broken(storeId, chain.Entries, salesChecked,
                         new JournalBreak(0, entries.Count == 0 ? $"{receipt} is not in the journal." : $"{receipt} is in the journal {entries.Count} times."));
                 if (entries[0].Payload != FiscalPayload.ForSale(sale) || entries[0].At != sale.ClosedAt)
-                    return new JournalVerification(storeId, chain.Entries, salesChecked,
+                    return Broken(storeId, chain.Entries, salesChecked,
                         new JournalBreak(entries[0].Sequence, $"{receipt} was changed after it was completed: it no longer matches journal entry {entries[0].Sequence}."));
                 salesChecked++;
             }
             after = sales[^1].Id;
         }
-        if (await CashControl.ReportVerification.FirstBreakAsync(db, storeId, ct) is { } report)
-            return new JournalVerification(storeId, chain.Entries, salesChecked, report);
-        var signatures = await CheckSignaturesAsync(storeId, ct);
-        return new JournalVerification(storeId, chain.Entries, salesChecked, signatures);
+        // From here on every break is named, not only the first: a rewrite usually shows in several places, and the
+        // report that no longer matches its receipts says best what was taken away.
+        var (breaks, notes) = await CashControl.ReportVerification.CheckAsync(db, keys, storeId, ct);
+        if (await CheckSignaturesAsync(storeId, ct) is { } signatures)
+            breaks.Add(signatures);
+        if (await CheckCompanyCounterAsync(storeId, ct) is { } counter)
+            breaks.Add(counter);
+        return new JournalVerification(storeId, chain.Entries, salesChecked, breaks, notes);
+    }
+
+    private static JournalVerification Broken(Guid storeId, long entries, long sales, JournalBreak first) =>
+        new(storeId, entries, sales, [first], []);
+
+    /// <summary>
+    /// Every table whose rows take a SAF-T transaction number (<c>nr</c>) from the company's counter
+    /// (<c>CompanySequences</c>), given the company's stores. A new kind of numbered transaction is added here, and
+    /// the counter check below covers it.
+    /// </summary>
+    private static readonly Func<KasseDbContext, List<Guid>, IQueryable<long>>[] NumberedTransactions =
+    [
+        (db, stores) => db.Sales.Where(s => stores.Contains(s.StoreId) && s.TransactionNumber != null).Select(s => s.TransactionNumber!.Value),
+        // Drops and pay-ins are transactions of their own (11010/11011), numbered in the same sequence.
+        (db, stores) => db.CashMovements.Where(m => stores.Contains(m.StoreId) && m.TransactionNumber != null).Select(m => m.TransactionNumber!.Value),
+    ];
+
+    /// <summary>
+    /// The company's counter against the numbered transactions: they must be exactly 1 … counter. A counter above
+    /// the highest <c>nr</c>, or a gap, means a transaction was deleted; a number twice, that one was copied.
+    /// </summary>
+    private async Task<JournalBreak?> CheckCompanyCounterAsync(Guid storeId, CancellationToken ct)
+    {
+        var companyId = await db.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => s.CompanyId).FirstAsync(ct);
+        var stores = await db.Stores.AsNoTracking().Where(s => s.CompanyId == companyId).Select(s => s.Id).ToListAsync(ct);
+        var counter = await CounterAsync(companyId, ct);
+        // Numbers up to the counter read are all committed (each took the counter's row lock in turn and committed with
+        // it); a higher one may be a sale completing right now, so the counter is read again before calling it wrong.
+        var all = NumberedTransactions.Select(source => source(db, stores)).Aggregate((a, b) => a.Concat(b));
+        var numbers = all.Where(x => x <= counter);
+        var count = await numbers.LongCountAsync(ct);
+        var distinct = await numbers.Distinct().LongCountAsync(ct);
+        var highest = await numbers.Select(x => (long?)x).MaxAsync(ct) ?? 0;
+        var company = $"Company CVR {companyId}";
+        var n = (long value) => value.ToString(CultureInfo.InvariantCulture);
+        if (await all.Select(x => (long?)x).MaxAsync(ct) is { } above && above > counter && above > await CounterAsync(companyId, ct))
+            return new JournalBreak(0, $"{company} has a transaction with nr {n(above)}, but its counter has given out numbers only up to {n(counter)}: "
+                + "the counter was set back.");
+        if (counter > highest)
+            return new JournalBreak(0, $"{company} has given out transaction numbers (nr) up to {n(counter)}, but the highest nr of a transaction "
+                + $"is {n(highest)}: {(counter - highest == 1 ? "the transaction with nr " + n(counter) + " is" : $"the transactions with nr {n(highest + 1)}–{n(counter)} are")} missing.");
+        if (distinct < count)
+            return new JournalBreak(0, $"{company} has {n(count - distinct)} transaction number(s) (nr) used more than once.");
+        if (count < counter)
+        {
+            // Rare (something was deleted), so reading the numbers to name the first one missing is worth it.
+            long expected = 1;
+            foreach (var number in await numbers.OrderBy(x => x).ToListAsync(ct))
+            {
+                if (number != expected)
+                    break;
+                expected++;
+            }
+            return new JournalBreak(0, $"{company} has no transaction with nr {n(expected)}, although its counter has given out numbers up to "
+                + $"{n(counter)}: {n(counter - count)} transaction(s) were deleted.");
+        }
+        return null;
     }
 
     /// <summary>
@@ -127,6 +190,9 @@ public sealed class JournalVerifier(KasseDbContext db, SigningKeys keys)
     /// <summary>One signed transaction of a register's chain: a receipt, a drop or a pay-in.</summary>
     private sealed record Link(long Number, string? Signature, string? NorwegianSignature, string? KeyVersion, DateTimeOffset At, string Name,
         SignedTransaction Fields);
+
+    private async Task<long> CounterAsync(string companyId, CancellationToken ct) =>
+        await db.CompanySequences.AsNoTracking().Where(c => c.CompanyId == companyId).Select(c => (long?)c.LastNumber).FirstOrDefaultAsync(ct) ?? 0;
 
     private static bool Verifies(RSA publicKey, string message, string signature, HashAlgorithmName hash)
     {

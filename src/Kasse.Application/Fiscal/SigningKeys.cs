@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kasse.Data;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +21,7 @@ public sealed record SigningSettings(string? CertificatePath, string? Certificat
 /// Finds the key that signs a company's transactions: the configured certificate if there is one,
 /// otherwise a self-signed demo key made once per company and kept in the database.
 /// </summary>
-public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, TimeProvider clock, ILogger<SigningKeys> logger)
+public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, SigningKeyProtector protector, TimeProvider clock, ILogger<SigningKeys> logger)
 {
     private static readonly ConcurrentDictionary<string, RSA> PrivateKeys = new();
     private static readonly ConcurrentDictionary<string, (string Version, string CertificateData, RSA PrivateKey)> ConfiguredCertificates = new();
@@ -40,13 +42,30 @@ public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, Tim
             logger.LogWarning("Made a self-signed signing key {KeyVersion} for CVR {CompanyId}. It is NOT valid for filing with the tax authority; "
                 + "configure the business's OCES3 certificate in {Setting}.", key.KeyVersion, companyId, SigningSettings.PathKey);
         }
-        var rsa = PrivateKeys.GetOrAdd(key.KeyVersion, _ =>
+        var (pkcs8, wasProtected) = PrivateKeys.ContainsKey(key.KeyVersion) && SigningKeyProtector.IsProtected(key) ? ([], true) : protector.Unprotect(key);
+        if (!wasProtected)
         {
-            var imported = RSA.Create();
-            imported.ImportPkcs8PrivateKey(Convert.FromBase64String(key.PrivateKey!), out int _);
-            return imported;
-        });
-        return new ActiveKey(key.KeyVersion, rsa);
+            // A key from before protection: protect it now, so from here on a copy of the database alone cannot sign.
+            key.ProtectPrivateKey(protector.Protect(pkcs8));
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Protected the private half of signing key {KeyVersion} with this installation's key ring.", key.KeyVersion);
+        }
+        // Unprotected and imported once per process, not on every completed sale.
+        if (PrivateKeys.TryGetValue(key.KeyVersion, out var cached))
+            return new ActiveKey(key.KeyVersion, cached);
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(pkcs8, out int _);
+        var shared = PrivateKeys.GetOrAdd(key.KeyVersion, rsa);
+        if (!ReferenceEquals(shared, rsa))
+            rsa.Dispose(); // another request imported it first
+        return new ActiveKey(key.KeyVersion, shared);
+    }
+
+    /// <summary>RSA-SHA512 (PKCS#1 v1.5) in base64, as the Danish rules sign transactions; the key object is shared, so one signer at a time.</summary>
+    public static string Sign(ActiveKey key, string message)
+    {
+        lock (key.PrivateKey)
+            return Convert.ToBase64String(key.PrivateKey.SignData(System.Text.Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1));
     }
 
     /// <summary>The public key of a key version, for verification; null if no such key is known.</summary>
@@ -88,6 +107,50 @@ public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, Tim
         var now = clock.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         return new SigningKey(Guid.CreateVersion7(), companyId, certificate.Thumbprint, Convert.ToBase64String(certificate.RawData),
-            Convert.ToBase64String(rsa.ExportPkcs8PrivateKey()), isSelfSigned: true, clock.Now());
+            protector.Protect(rsa.ExportPkcs8PrivateKey()), isSelfSigned: true, clock.Now());
+    }
+}
+
+/// <summary>Where this installation's Data Protection key ring lives, to tell a person which folder or setting to restore.</summary>
+public sealed record KeyRingLocation(string Folder, string Setting)
+{
+    public static readonly KeyRingLocation Default = new("the ASP.NET Core Data Protection key ring", "the Data Protection settings");
+}
+
+/// <summary>
+/// Keeps the private half of a self-signed key encrypted with ASP.NET Core Data Protection, whose key ring lives
+/// beside the database (not in it): a copy of the database alone holds no usable private key, so it cannot sign
+/// a receipt or a report. Keys written before protection (plain PKCS#8 in base64) are still read, and protected on first use.
+/// </summary>
+public sealed class SigningKeyProtector(IDataProtectionProvider provider, KeyRingLocation location)
+{
+    public const string Purpose = "Kasse.Fiscal.SigningKey.v1";
+
+    /// <summary>Marks a protected value; plain base64 never contains a colon, so an old key is told apart.</summary>
+    public const string Prefix = "dp1:";
+
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+
+    public static bool IsProtected(SigningKey key) => key.PrivateKey?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+
+    public string Protect(byte[] pkcs8) => Prefix + Convert.ToBase64String(_protector.Protect(pkcs8));
+
+    public (byte[] Pkcs8, bool WasProtected) Unprotect(SigningKey key)
+    {
+        var stored = key.PrivateKey ?? throw new InvalidOperationException($"Signing key {key.KeyVersion} has no private half here.");
+        if (!stored.StartsWith(Prefix, StringComparison.Ordinal))
+            return (Convert.FromBase64String(stored), false);
+        try
+        {
+            return (_protector.Unprotect(Convert.FromBase64String(stored[Prefix.Length..])), true);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            throw DomainException.Unavailable("signing.key-ring-missing",
+                $"The private half of signing key {key.KeyVersion} (CVR {key.CompanyId}) is protected by this installation's key ring, "
+                + $"and the key ring in {location.Folder} cannot open it: it is missing or is another installation's. "
+                + $"Restore that folder from the backup taken with the database, or point {location.Setting} at it. "
+                + "Nothing is signed until then.");
+        }
     }
 }

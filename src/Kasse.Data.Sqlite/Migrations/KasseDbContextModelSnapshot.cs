@@ -339,11 +339,18 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnchorHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Coverage")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("GrandTotalReturn")
@@ -358,10 +365,17 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("JournalSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RegisterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StoreId")

@@ -61,6 +61,8 @@ internal sealed class StoredReportConfiguration : IEntityTypeConfiguration<Store
         builder.Property(r => r.GrandTotalSales).IsMoney();
         builder.Property(r => r.GrandTotalReturn).IsMoney();
         builder.Property(r => r.GrandTotalSalesNet).IsMoney();
+        builder.Property(r => r.AnchorHash).HasMaxLength(64);
+        builder.Property(r => r.KeyVersion).HasMaxLength(50);
         builder.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Register>().WithMany().HasForeignKey(r => r.RegisterId).OnDelete(DeleteBehavior.Restrict);
         // Z numbers are gapless and unique per register; an X report borrows the number the next Z will take.

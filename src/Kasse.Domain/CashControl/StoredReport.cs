@@ -24,7 +24,49 @@ public sealed class StoredReport
     /// <summary>The report as canonical JSON (<see cref="ReportPayload"/>).</summary>
     public string Content { get; private set; }
 
+    /// <summary>The hash of the report's own journal entry when it was made: the chain up to here, as the report signed it.</summary>
+    public string? AnchorHash { get; private set; }
+
+    /// <summary>What the report covers (<see cref="ReportCoverage.Canonical"/>), as it signed it.</summary>
+    public string? Coverage { get; private set; }
+
+    /// <summary>
+    /// RSA-SHA512 (PKCS#1 v1.5, base64) with the company's signing key over <see cref="AnchorMessage"/>; null for a
+    /// report made before reports were signed.
+    /// </summary>
+    public string? Signature { get; private set; }
+    public string? KeyVersion { get; private set; }
+
     public GrandTotals GrandTotals => new(GrandTotalSales, GrandTotalReturn, GrandTotalSalesNet);
+
+    public void Anchor(string journalHash, string coverage, string signature, string keyVersion)
+    {
+        AnchorHash = journalHash;
+        Coverage = coverage;
+        Signature = signature;
+        KeyVersion = keyVersion;
+    }
+
+    /// <summary>
+    /// What a report's signature covers: which report it is, its full content, its coverage, and the journal's
+    /// sequence and hash at its own entry. Whoever rewrites an entry at or before that sequence and recomputes the
+    /// chain changes that hash, and cannot sign the new one without the company's private key.
+    /// </summary>
+    public static string AnchorMessage(Guid reportId, Guid storeId, Guid registerId, ReportType type, long number, long journalSequence,
+        string journalHash, string content, string coverage) => string.Join('\n',
+        "kasse-report-anchor-v1",
+        reportId.ToString("D"),
+        storeId.ToString("D"),
+        registerId.ToString("D"),
+        type.ToString(),
+        number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        journalSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        journalHash,
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))),
+        coverage);
+
+    public string AnchorMessage() =>
+        AnchorMessage(Id, StoreId, RegisterId, Type, Number, JournalSequence, AnchorHash ?? "", Content, Coverage ?? "");
 
     public static StoredReport Of(RegisterReport report, long journalSequence, string content) => new()
     {

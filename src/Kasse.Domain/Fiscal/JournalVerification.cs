@@ -3,9 +3,15 @@ namespace Kasse.Domain.Fiscal;
 /// <summary>The first place a journal stops being trustworthy, in words an auditor can follow.</summary>
 public sealed record JournalBreak(long Sequence, string Problem);
 
-public sealed record JournalVerification(Guid StoreId, long EntriesChecked, long SalesChecked, JournalBreak? FirstBreak)
+/// <summary>
+/// A store's journal checked: every break found (the first is where it stops being trustworthy), and notes on what
+/// could be checked only in part (reports made before reports were signed).
+/// </summary>
+public sealed record JournalVerification(Guid StoreId, long EntriesChecked, long SalesChecked, IReadOnlyList<JournalBreak> Breaks,
+    IReadOnlyList<string> Notes)
 {
-    public bool IsIntact => FirstBreak is null;
+    public JournalBreak? FirstBreak => Breaks.Count == 0 ? null : Breaks[0];
+    public bool IsIntact => Breaks.Count == 0;
 }
 
 /// <summary>

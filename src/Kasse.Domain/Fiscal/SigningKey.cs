@@ -31,8 +31,13 @@ public sealed class SigningKey
     /// <summary>The X.509 certificate, DER in base64 (SAF-T <c>certificateData</c>).</summary>
     public string Certificate { get; private set; }
 
-    /// <summary>PKCS#8 in base64 — only for a self-signed key Kasse made itself.</summary>
+    /// <summary>
+    /// Only for a self-signed key Kasse made itself: PKCS#8, encrypted with this installation's Data Protection key
+    /// ring ("dp1:" and base64); plain PKCS#8 in base64 from before that, until its first use protects it.
+    /// </summary>
     public string? PrivateKey { get; private set; }
     public bool IsSelfSigned { get; private set; }
+
+    public void ProtectPrivateKey(string protectedKey) => PrivateKey = protectedKey;
     public DateTimeOffset CreatedAt { get; private set; }
 }

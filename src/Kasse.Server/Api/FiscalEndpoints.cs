@@ -23,7 +23,7 @@ public static class FiscalEndpoints
     {
         var journal = api.MapGroup("/stores/{storeId:guid}/journal").WithTags("Fiscal journal");
         journal.MapGet("/", List).WithSummary("The store's electronic journal in order (?after=sequence&take=)").RequirePermission(Permission.ViewJournal);
-        journal.MapGet("/verification", Verify).WithSummary("Re-compute the hash chain and compare every receipt with its journal entry").RequirePermission(Permission.ViewJournal);
+        journal.MapGet("/verification", Verify).WithSummary("Re-compute the hash chain, compare every receipt with its journal entry, every X/Z report with what it covers and its signed anchor, and the transaction counter").RequirePermission(Permission.ViewJournal);
         return api;
     }
 

@@ -59,7 +59,9 @@ public static class KasseCommandLine
         root.Subcommands.Add(seed);
 
         var journal = new Command("journal", "The fiscal journal");
-        var verify = new Command("verify", "Re-compute every store's hash chain and check every receipt against it; exit 1 at the first break");
+        var verify = new Command("verify", "Re-compute every store's hash chain, check every receipt, every X/Z report against what it covers and its signed anchor, "
+            + "and the company's transaction counter; exit 1 if anything is broken");
+        verify.Options.Add(VerifyStore);
         verify.SetAction(VerifyJournalAsync);
         journal.Subcommands.Add(verify);
         root.Subcommands.Add(journal);
@@ -219,6 +221,11 @@ public static class KasseCommandLine
         return 0;
     }
 
+    private static readonly Option<Guid?> VerifyStore = new("--store")
+    {
+        Description = "Verify this store only (its company's transaction counter included); without it, every store",
+    };
+
     private static async Task<int> VerifyJournalAsync(ParseResult parse, CancellationToken ct)
     {
         await using var services = BuildServices(parse, out var settings);
@@ -227,18 +234,28 @@ public static class KasseCommandLine
         var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
         var verifier = scope.ServiceProvider.GetRequiredService<JournalVerifier>();
         var intact = true;
-        foreach (var store in await db.Stores.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+        var only = parse.GetValue(VerifyStore);
+        var stores = await db.Stores.AsNoTracking().Where(s => only == null || s.Id == only).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        if (only is not null && stores.Count == 0)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"No store has id {only}.");
+            return 2;
+        }
+        foreach (var store in stores)
         {
             var result = await verifier.VerifyAsync(store.Id, ct);
-            if (result.FirstBreak is { } broken)
+            foreach (var broken in result.Breaks)
             {
                 intact = false;
-                await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"{store.Name}: BROKEN at entry {broken.Sequence}: {broken.Problem}");
+                await parse.InvocationConfiguration.Error.WriteLineAsync(broken.Sequence > 0
+                    ? $"{store.Name}: BROKEN at entry {broken.Sequence}: {broken.Problem}"
+                    : $"{store.Name}: BROKEN: {broken.Problem}");
             }
-            else
+            if (result.IsIntact)
                 await parse.InvocationConfiguration.Output.WriteLineAsync(
                     $"{store.Name}: intact — {result.EntriesChecked} journal entries, {result.SalesChecked} receipts checked.");
+            foreach (var note in result.Notes)
+                await parse.InvocationConfiguration.Output.WriteLineAsync($"{store.Name}: note: {note}");
         }
         await parse.InvocationConfiguration.Output.WriteLineAsync(intact ? $"Journal verified: {settings.Describe()}" : "The journal is NOT intact.");
         return intact ? 0 : 1;
@@ -296,6 +313,7 @@ public static class KasseCommandLine
         services.AddMetrics();
         services.AddKasseOptions();
         services.AddKasseDatabase(settings);
+        services.AddKasseKeyRing();
         services.AddKasseApplication();
         var provider = services.BuildServiceProvider();
         KasseOptions.Check(provider);

@@ -134,6 +134,15 @@ public sealed class SecurityOptions
     public int SignInAttemptsPerMinute { get; set; } = 10;
 }
 
+/// <summary><c>Kasse:DataProtection:*</c>: where this installation's key ring is kept (docs/fiscal.md, "The key ring").</summary>
+public sealed class KeyRingOptions
+{
+    public const string Section = "Kasse:DataProtection";
+
+    /// <summary>Default: the data folder's <c>keys</c>.</summary>
+    public string? KeysFolder { get; set; }
+}
+
 /// <summary><c>Kasse:Receipts:*</c>: where e-mailed receipts are written and whom they come from.</summary>
 public sealed class ReceiptOptions
 {
@@ -167,6 +176,7 @@ public static class KasseOptions
         Bind<WebhookOptions>(services, WebhookOptions.Section);
         Bind<IdempotencyOptions>(services, IdempotencyOptions.Section);
         Bind<SecurityOptions>(services, SecurityOptions.Section);
+        Bind<KeyRingOptions>(services, KeyRingOptions.Section);
         Bind<ReceiptOptions>(services, ReceiptOptions.Section)
             .Validate(o => ReceiptMailSettings.ValidAddress(o.MailFrom) is not null, "Kasse:Receipts:MailFrom must be an e-mail address.");
 

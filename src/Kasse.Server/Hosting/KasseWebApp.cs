@@ -47,6 +47,7 @@ public static class KasseWebApp
         var database = KasseOptions.DatabaseFrom(builder.Configuration);
         builder.Services.AddSingleton(database);
         builder.Services.AddKasseDatabase(database);
+        builder.Services.AddKasseKeyRing();
         builder.Services.AddPaymentDevices();
         configureServices?.Invoke(builder.Services);
         builder.Services.AddKasseApplication();
