@@ -9,7 +9,7 @@ namespace Kasse.Server.Hosting;
 public sealed class FraudSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FraudSweep> logger)
     : BackgroundLoop(TimeSpan.FromHours(1), clock, logger)
 {
-    // The events themselves are evaluated as they happen; the sweep only catches the day's totals.
+    // The first sweep an hour after start, as with the periodic timer it replaces.
     protected override bool RunsAtStart => false;
 
     protected override async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
