@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using Kasse.Tests;
+
 namespace Kasse.Tests.Printing;
 
 /// <summary>
@@ -77,29 +79,37 @@ public sealed partial class PrinterEmulatorProcess : IAsyncDisposable
         catch (InvalidOperationException) { }
     }
 
-    /// <summary>online, offline (connections refused) or paper-out (status says so, nothing prints).</summary>
-    public void SetState(string state)
+    /// <summary>online, offline (connections refused) or paper-out (status says so, nothing prints); returns once the emulator says the state is in force.</summary>
+    public async Task SetStateAsync(string state)
     {
-        File.WriteAllText(Path.Combine(OutputFolder, "printer.state"), state);
-        // The emulator looks at its state file every 100 ms.
-        Thread.Sleep(400);
+        await File.WriteAllTextAsync(Path.Combine(OutputFolder, "printer.state"), state);
+        var applied = Path.Combine(OutputFolder, "printer.state.applied");
+        await Eventually.HoldsAsync(() => File.Exists(applied) ? File.ReadAllText(applied) : "(not yet written)", seen => seen == state,
+            $"the printer emulator to be {state}");
     }
 
     public IReadOnlyList<string> Jobs() =>
         Directory.GetFiles(OutputFolder, "job-*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
 
     /// <summary>Waits until at least <paramref name="count"/> jobs have come out, or fails saying what did.</summary>
-    public async Task<IReadOnlyList<string>> WaitForJobsAsync(int count, TimeSpan? timeout = null)
+    public Task<IReadOnlyList<string>> WaitForJobsAsync(int count, TimeSpan? timeout = null) =>
+        Eventually.HoldsAsync(() => Jobs(), jobs => jobs.Count >= count, $"{count} print job(s) at the printer emulator", timeout,
+            jobs => $"{jobs.Count} job(s): {string.Join("\n---\n", jobs)}");
+
+    /// <summary>
+    /// Waits until the emulator has finished with every connection it accepted, so all that was sent to it is
+    /// on paper (or known not to be). With the sender's own word that it sent nothing more, the paper is final.
+    /// </summary>
+    public Task WaitUntilIdleAsync() =>
+        Eventually.HoldsAsync(Connections, c => c.Accepted == c.Finished, "the printer emulator to finish its connections");
+
+    private (int Accepted, int Finished) Connections()
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            var jobs = Jobs();
-            if (jobs.Count >= count)
-                return jobs;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Expected {count} print job(s) at the printer emulator, got {Jobs().Count}: {string.Join("\n---\n", Jobs())}");
+        var file = Path.Combine(OutputFolder, "connections");
+        if (!File.Exists(file))
+            return (0, 0);
+        var counts = File.ReadAllText(file).Split(' ');
+        return (int.Parse(counts[0], CultureInfo.InvariantCulture), int.Parse(counts[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>Stops the process, as pulling the printer's plug would.</summary>

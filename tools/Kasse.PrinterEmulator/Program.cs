@@ -5,7 +5,9 @@ using Kasse.PrinterEmulator;
 
 // A network receipt printer for development and tests: listens like a printer's port 9100, decodes the
 // ESC/POS it receives, and writes each job as job-NNNN.txt and job-NNNN.svg into the output folder.
-// Writing "offline" or "paper-out" (or "online") into <out>/printer.state switches its state while it runs.
+// Writing "offline" or "paper-out" (or "online") into <out>/printer.state switches its state while it runs;
+// <out>/printer.state.applied says which state it now is in, and <out>/connections how many connections it
+// accepted and how many it has finished with ("3 3"), so a test can wait for the printer instead of the clock.
 var options = EmulatorOptions.Parse(args);
 if (options is null)
 {
@@ -27,6 +29,8 @@ return 0;
 internal sealed record EmulatorOptions(IPAddress Host, int Port, string Output, int Columns)
 {
     public string StateFile => Path.Combine(Output, "printer.state");
+    public string AppliedStateFile => Path.Combine(Output, "printer.state.applied");
+    public string ConnectionsFile => Path.Combine(Output, "connections");
 
     public static EmulatorOptions? Parse(string[] args)
     {
@@ -53,12 +57,16 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
 {
     private int _port = options.Port;
     private int _jobs = Directory.GetFiles(options.Output, "job-*.txt").Length;
+    private readonly Lock _connectionsGate = new();
+    private int _accepted;
+    private int _finished;
 
     public async Task RunAsync(CancellationToken ct)
     {
         TcpListener? listener = null;
         CancellationTokenSource? accepting = null;
         var announced = false;
+        string? applied = null;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -84,6 +92,12 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
                     else
                         Console.WriteLine("online");
                     announced = true;
+                }
+                if (state != applied)
+                {
+                    // Said only once the state is in force (the listener stopped or started).
+                    WriteAtomically(options.AppliedStateFile, state);
+                    applied = state;
                 }
                 await Task.Delay(100, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -119,8 +133,39 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
             {
                 return;
             }
-            _ = ServeAsync(client, ct);
+            CountConnection(accepted: 1, finished: 0);
+            _ = ServeThenCountAsync(client, ct);
         }
+    }
+
+    private async Task ServeThenCountAsync(TcpClient client, CancellationToken ct)
+    {
+        try
+        {
+            await ServeAsync(client, ct);
+        }
+        finally
+        {
+            // After the job's files are written: a reader who sees the connection finished sees its paper.
+            CountConnection(accepted: 0, finished: 1);
+        }
+    }
+
+    private void CountConnection(int accepted, int finished)
+    {
+        lock (_connectionsGate)
+        {
+            _accepted += accepted;
+            _finished += finished;
+            WriteAtomically(options.ConnectionsFile, string.Create(CultureInfo.InvariantCulture, $"{_accepted} {_finished}"));
+        }
+    }
+
+    /// <summary>Written under a temporary name and renamed, so a reader never sees half a file.</summary>
+    private static void WriteAtomically(string path, string text)
+    {
+        File.WriteAllText(path + ".tmp", text);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 
     private async Task ServeAsync(TcpClient client, CancellationToken ct)

@@ -1,17 +1,13 @@
 using System.Globalization;
 using System.Text;
-using Kasse.Application.CashControl;
 using Kasse.Application.Csv;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using Kasse.Application.Pdf;
 
 namespace Kasse.Application.Inventory;
 
 /// <summary>A purchase order as a supplier reads it: an A4 PDF to print or mail, and a CSV to load into their system.</summary>
 public static class PurchaseOrderDocuments
 {
-    private const double FontSize = 10;
-    private const double Margin = 56;
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     public static string Text(PurchaseOrderView order, SupplierView supplier, string store, string location)
@@ -36,29 +32,8 @@ public static class PurchaseOrderDocuments
         return text.ToString();
     }
 
-    public static byte[] Pdf(PurchaseOrderView order, SupplierView supplier, string store, string location)
-    {
-        DejaVuFonts.Install();
-        var lines = Text(order, supplier, store, location).TrimEnd('\n').Split('\n');
-        using var document = new PdfDocument();
-        document.Info.Title = $"{order.Reference} {supplier.Name}";
-        document.Info.Creator = "Kasse";
-        var font = new XFont(DejaVuFonts.Mono, FontSize, XFontStyleEx.Regular);
-        var lineHeight = FontSize * 1.35;
-        var index = 0;
-        while (index < lines.Length)
-        {
-            var page = document.AddPage();
-            page.Width = XUnit.FromMillimeter(210);
-            page.Height = XUnit.FromMillimeter(297);
-            using var graphics = XGraphics.FromPdfPage(page);
-            for (var y = Margin; index < lines.Length && y < page.Height.Point - Margin; y += lineHeight, index++)
-                graphics.DrawString(lines[index].TrimEnd('\r'), font, XBrushes.Black, new XPoint(Margin, y));
-        }
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
-    }
+    public static byte[] Pdf(PurchaseOrderView order, SupplierView supplier, string store, string location) =>
+        KassePdf.Text($"{order.Reference} {supplier.Name}", Text(order, supplier, store, location).TrimEnd('\n').Split('\n'));
 
     /// <summary>Semicolon-separated with decimal points: what Danish spreadsheets and most supplier portals import.</summary>
     public static string Csv(PurchaseOrderView order) =>

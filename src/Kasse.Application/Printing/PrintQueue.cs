@@ -64,36 +64,10 @@ public sealed class PrintQueue(KasseDbContext db, PrintQueueSignal signal, TimeP
             return existing;
         var job = PrintJob.Queue(jobId, printer, kind, subjectId, document.ToJson(), clock.Now(), lifetime);
         db.PrintJobs.Add(job);
-        signal.Notify();
+        signal.Wake();
         return job;
     }
 }
 
 /// <summary>Wakes the device worker when something was queued, so a receipt prints without waiting for the next poll.</summary>
-public sealed class PrintQueueSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // already signalled
-            }
-        }
-    }
-
-    public void Dispose() => _signal.Dispose();
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        if (await _signal.WaitAsync(timeout, ct))
-            await Task.Delay(TimeSpan.FromMilliseconds(50), ct); // let the queueing transaction commit
-    }
-}
+public sealed class PrintQueueSignal : Kasse.Application.Hosting.WakeSignal;

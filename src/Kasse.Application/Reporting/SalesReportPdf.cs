@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kasse.Application.CashControl;
+using Kasse.Application.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -21,15 +21,10 @@ public static class SalesReportPdf
 
     public static byte[] Render(string storeName, IReadOnlyList<ReportTable> tables, CultureInfo culture)
     {
-        DejaVuFonts.Install();
-        using var document = new PdfDocument();
-        document.Info.Title = tables.Count == 1 ? tables[0].Title : "Kasse";
-        document.Info.Creator = "Kasse";
+        using var document = KassePdf.NewDocument(tables.Count == 1 ? tables[0].Title : "Kasse");
         foreach (var table in tables)
             Draw(document, storeName, table, culture);
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return KassePdf.Save(document);
     }
 
     private static void Draw(PdfDocument document, string storeName, ReportTable table, CultureInfo culture)
@@ -38,13 +33,13 @@ public static class SalesReportPdf
         var widths = table.Columns.Select((c, i) => Math.Max(Clip(c.Heading, ColumnKind.Text).Length,
             cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
         var chars = widths.Sum() + 2 * (widths.Length - 1);
-        var landscape = chars * CharWidth * MaxFontSize > XUnit.FromMillimeter(210).Point - 2 * Margin;
-        var pageWidth = XUnit.FromMillimeter(landscape ? 297 : 210).Point;
-        var pageHeight = XUnit.FromMillimeter(landscape ? 210 : 297).Point;
+        var landscape = chars * CharWidth * MaxFontSize > XUnit.FromMillimeter(KassePdf.A4ShortMillimetres).Point - 2 * Margin;
+        var pageWidth = XUnit.FromMillimeter(landscape ? KassePdf.A4LongMillimetres : KassePdf.A4ShortMillimetres).Point;
+        var pageHeight = XUnit.FromMillimeter(landscape ? KassePdf.A4ShortMillimetres : KassePdf.A4LongMillimetres).Point;
         var fontSize = Math.Clamp((pageWidth - 2 * Margin) / (chars * CharWidth), MinFontSize, MaxFontSize);
-        var font = new XFont(DejaVuFonts.Mono, fontSize, XFontStyleEx.Regular);
-        var bold = new XFont(DejaVuFonts.Mono, fontSize, XFontStyleEx.Bold);
-        var titleFont = new XFont(DejaVuFonts.Mono, 12, XFontStyleEx.Bold);
+        var font = KassePdf.Mono(fontSize);
+        var bold = KassePdf.Mono(fontSize, bold: true);
+        var titleFont = KassePdf.Mono(12, bold: true);
         var lineHeight = fontSize * 1.4;
         var step = fontSize * CharWidth;
         var lefts = new double[widths.Length];
@@ -54,9 +49,7 @@ public static class SalesReportPdf
         var index = 0;
         do
         {
-            var page = document.AddPage();
-            page.Width = XUnit.FromPoint(pageWidth);
-            page.Height = XUnit.FromPoint(pageHeight);
+            var page = KassePdf.AddA4Page(document, landscape);
             using var graphics = XGraphics.FromPdfPage(page);
             var y = Margin + 12;
             graphics.DrawString(table.Title, titleFont, XBrushes.Black, new XPoint(Margin, y));

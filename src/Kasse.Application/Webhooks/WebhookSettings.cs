@@ -8,20 +8,4 @@ public sealed record WebhookSettings(TimeSpan FirstRetry, TimeSpan MaxRetryWait,
 }
 
 /// <summary>Wakes the delivery worker as soon as a transaction put a message in the outbox, instead of at its next poll.</summary>
-public sealed class WebhookSignal : IDisposable
-{
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try { _wake.Release(); }
-            catch (SemaphoreFullException) { }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
-
-    public void Dispose() => _wake.Dispose();
-}
+public sealed class WebhookSignal : Kasse.Application.Hosting.WakeSignal;

@@ -1,4 +1,5 @@
 using Kasse.Application;
+using Kasse.Application.Hosting;
 using Kasse.Application.Printing;
 using Kasse.Data;
 using Kasse.Devices.Printing.Transports;
@@ -16,44 +17,22 @@ namespace Kasse.Devices.Printing;
 /// it takes — across restarts of Kasse, since the queue is in the database.
 /// </summary>
 public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQueueSignal signal, PrinterTransports transports,
-    TimeProvider clock, ILogger<PrintQueueWorker> log) : BackgroundService
+    TimeProvider clock, ILogger<PrintQueueWorker> log) : BackgroundLoop(Poll, clock, log, signal)
 {
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(10);
     private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private bool _recovered;
+
+    protected override async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
     {
-        var ct = stoppingToken;
-        var recovered = false;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                if (!recovered)
-                    await RecoverAsync(ct);
-                recovered = true;
-                await SendDueJobsAsync(ct);
-                await ProbeAsync(ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be briefly unavailable; the queue is still there on the next round.
-                LogRoundFailed(log, e);
-            }
-            try
-            {
-                await signal.WaitAsync(Poll, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        if (!_recovered)
+            await RecoverAsync(ct);
+        _recovered = true;
+        await SendDueJobsAsync(ct);
+        await ProbeAsync(ct);
+        return Poll;
     }
 
     /// <summary>Jobs left "sending" by a stop mid-send may have printed: they are not sent again unmarked.</summary>
@@ -76,7 +55,7 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
-        var now = clock.Now();
+        var now = Clock.Now();
         var printerIds = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Queued && j.NextAttemptAt <= now)
             .Select(j => j.PrinterId).Distinct().Take(Batch).ToListAsync(ct);
         foreach (var printerId in printerIds)
@@ -99,7 +78,7 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
     /// <returns>Whether the next job for this printer may go.</returns>
     private async Task<bool> SendAsync(KasseDbContext db, Printer printer, IPrinterTransport transport, PrintJob job, CancellationToken ct)
     {
-        if (job.HasExpired(clock.Now()))
+        if (job.HasExpired(Clock.Now()))
         {
             job.Expire(job.Problem ?? "The printer could not be reached in time.");
             await db.SaveChangesAsync(ct);
@@ -110,12 +89,12 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, PrintJobStatus.Sending), ct);
         if (claimed == 0)
             return true;
-        job.StartSending(clock.Now());
+        job.StartSending(Clock.Now());
         await db.SaveChangesAsync(ct);
 
         var bytes = EscPosEncoder.Encode(PrintDocument.FromJson(job.Document), printer.Columns);
         var result = await transport.SendAsync(bytes, CancellationToken.None);
-        var now = clock.Now();
+        var now = Clock.Now();
         if (result.Printed)
             job.Printed(now);
         else if (result.MayHavePrinted)
@@ -127,7 +106,7 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
         printer.RecordState(result.State, result.Problem, now);
         await db.SaveChangesAsync(ct);
         if (!result.Printed)
-            LogNotPrinted(log, job.Id, printer.Name, result.Problem);
+            LogNotPrinted(Logger, job.Id, printer.Name, result.Problem);
         return result.Printed;
     }
 
@@ -136,12 +115,12 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
-        var before = clock.Now() - ProbeEvery;
+        var before = Clock.Now() - ProbeEvery;
         var printers = await db.Printers.Where(p => p.StateCheckedAt == null || p.StateCheckedAt < before).Take(Batch).ToListAsync(ct);
         foreach (var printer in printers)
         {
             var result = await transports.For(printer).CheckAsync(ct);
-            var now = clock.Now();
+            var now = Clock.Now();
             if (result.State == PrinterState.Online && printer.State != PrinterState.Online)
             {
                 // Back on: what waits for it need not sit out its retry delay.
@@ -149,15 +128,12 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
                 foreach (var job in waiting)
                     job.TrySoon(now);
                 if (waiting.Count > 0)
-                    signal.Notify();
+                    Wake();
             }
             printer.RecordState(result.State, result.Problem, now);
             await db.SaveChangesAsync(ct);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The print queue round failed; it is tried again shortly")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Print job {JobId} not printed on {Printer}: {Problem}")]
     private static partial void LogNotPrinted(ILogger logger, Guid jobId, string printer, string? problem);

@@ -1,3 +1,4 @@
+using Kasse.Application.Hosting;
 using Kasse.Application.Staff;
 using Kasse.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,29 +6,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Server.Hosting;
 
 /// <summary>The daily evaluation: every hour, yesterday and today of every store, so nothing waits for the next suspicious event.</summary>
-public sealed class FraudSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FraudSweep> logger) : BackgroundService
+public sealed class FraudSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FraudSweep> logger)
+    : BackgroundLoop(TimeSpan.FromHours(1), clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The first sweep an hour after start, as with the periodic timer it replaces.
+    protected override bool RunsAtStart => false;
+
+    protected override async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var detector = scope.ServiceProvider.GetRequiredService<FraudDetector>();
+        foreach (var store in await db.Stores.AsNoTracking().ToListAsync(ct))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
-                var detector = scope.ServiceProvider.GetRequiredService<FraudDetector>();
-                foreach (var store in await db.Stores.AsNoTracking().ToListAsync(stoppingToken))
-                {
-                    var today = store.BusinessDayOf(clock.GetUtcNow());
-                    await detector.EvaluateAsync(store.Id, today.AddDays(-1), stoppingToken);
-                    await detector.EvaluateAsync(store.Id, today, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The fraud sweep failed; it tries again in an hour.");
-            }
+            var today = store.BusinessDayOf(Clock.GetUtcNow());
+            await detector.EvaluateAsync(store.Id, today.AddDays(-1), ct);
+            await detector.EvaluateAsync(store.Id, today, ct);
         }
+        return Interval;
     }
 }

@@ -1,3 +1,4 @@
+using Kasse.Application.Hosting;
 using Kasse.Application.Payments;
 
 namespace Kasse.Server.Hosting;
@@ -7,20 +8,12 @@ namespace Kasse.Server.Hosting;
 /// or the answer was lost): an approval found this way is recorded once; nothing is ever sent again.
 /// </summary>
 internal sealed class PendingPaymentRecovery(IServiceScopeFactory scopes, PaymentRecoverySettings settings, TimeProvider clock,
-    ILogger<PendingPaymentRecovery> logger) : BackgroundService
+    ILogger<PendingPaymentRecovery> logger) : BackgroundLoop(settings.Interval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(settings.Interval, clock);
-        try
-        {
-            do
-                await RecoverAsync(stoppingToken);
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await RecoverAsync(ct);
+        return Interval;
     }
 
     private async Task RecoverAsync(CancellationToken ct)
@@ -33,7 +26,7 @@ internal sealed class PendingPaymentRecovery(IServiceScopeFactory scopes, Paymen
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not read the open payments; trying again in {Interval}.", settings.Interval);
+            Logger.LogWarning(e, "Could not read the open payments; trying again in {Interval}.", settings.Interval);
             return;
         }
         foreach (var id in open)
@@ -44,11 +37,11 @@ internal sealed class PendingPaymentRecovery(IServiceScopeFactory scopes, Paymen
                 await using var scope = scopes.CreateAsyncScope();
                 var view = await scope.ServiceProvider.GetRequiredService<TerminalPaymentService>().RefreshAsync(id, ct);
                 if (view.IsSettled)
-                    logger.LogInformation("Recovered {Method} payment {PaymentId}: {State}", view.Method, view.Id, view.State);
+                    Logger.LogInformation("Recovered {Method} payment {PaymentId}: {State}", view.Method, view.Id, view.State);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("Could not ask about payment {PaymentId}: {Reason}; trying again in {Interval}.", id, e.Message, settings.Interval);
+                Logger.LogWarning("Could not ask about payment {PaymentId}: {Reason}; trying again in {Interval}.", id, e.Message, settings.Interval);
             }
         }
     }

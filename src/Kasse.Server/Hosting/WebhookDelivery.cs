@@ -1,3 +1,4 @@
+using Kasse.Application.Hosting;
 using Kasse.Application.Webhooks;
 
 namespace Kasse.Server.Hosting;
@@ -7,7 +8,7 @@ namespace Kasse.Server.Hosting;
 /// the poll interval at the latest. A failing receiver never stops the loop; the database keeps every message.
 /// </summary>
 internal sealed class WebhookDelivery(IServiceScopeFactory scopes, WebhookSignal signal, WebhookSettings settings, TimeProvider clock,
-    ILogger<WebhookDelivery> logger) : BackgroundService
+    ILogger<WebhookDelivery> logger) : BackgroundLoop(settings.PollInterval, clock, logger, signal)
 {
     public const string FirstRetrySecondsKey = "Kasse:Webhooks:FirstRetrySeconds";
     public const string MaxRetryMinutesKey = "Kasse:Webhooks:MaxRetryMinutes";
@@ -15,42 +16,19 @@ internal sealed class WebhookDelivery(IServiceScopeFactory scopes, WebhookSignal
     public const string PollSecondsKey = "Kasse:Webhooks:PollSeconds";
     public const string TimeoutSecondsKey = "Kasse:Webhooks:TimeoutSeconds";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var wait = await SendAsync(stoppingToken);
-                await signal.WaitAsync(wait, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>Sends what is due (batch after batch while there is more), and answers how long to sleep.</summary>
-    private async Task<TimeSpan> SendAsync(CancellationToken ct)
+    protected override async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
+        // Bounded: a few batches per wake, so one huge backlog can't keep the loop from noticing shutdown.
+        for (var batch = 0; batch < 10 && await sender.SendDueAsync(ct) > 0; batch++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
-            // Bounded: a few batches per wake, so one huge backlog can't keep the loop from noticing shutdown.
-            for (var batch = 0; batch < 10 && await sender.SendDueAsync(ct) > 0; batch++)
-            {
-            }
-            var next = await sender.NextDueAsync(ct);
-            if (next is null)
-                return settings.PollInterval;
-            var untilDue = next.Value - clock.GetUtcNow();
-            return untilDue <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : untilDue < settings.PollInterval ? untilDue : settings.PollInterval;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Could not send webhooks; trying again in {Interval}.", settings.PollInterval);
-            return settings.PollInterval;
-        }
+        var next = await sender.NextDueAsync(ct);
+        if (next is null)
+            return Interval;
+        var untilDue = next.Value - Clock.GetUtcNow();
+        return untilDue <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : untilDue < Interval ? untilDue : Interval;
     }
 }

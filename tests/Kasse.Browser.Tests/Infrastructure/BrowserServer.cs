@@ -1,4 +1,3 @@
-using System.Net;
 using Kasse.Application.Demo;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
@@ -6,9 +5,6 @@ using Kasse.Domain.Staff;
 using Kasse.Server.Hosting;
 using Kasse.Server.Tests.Infrastructure;
 using Kasse.Server.Ui.Receipts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Browser.Tests.Infrastructure;
@@ -23,7 +19,7 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
     public const string CashierPin = "2468";
     public const string SupervisorPin = "4321";
 
-    private WebApplication? _app;
+    private KasseHost? _host;
     private IPlaywright? _playwright;
 
     public DatabaseProvider Provider { get; } = provider;
@@ -33,7 +29,7 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>An owner's API key, for tests that also call the HTTP API (every API call needs a key or a session).</summary>
     public string OwnerApiKey { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _host!.Services;
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "kasse_mail_" + Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>A second cashier (role Cashier) and a supervisor, besides the demo's manager Mette.</summary>
@@ -56,24 +52,14 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         // The browser first: without it nothing here can run, and the message says how to get it.
         (_playwright, Browser) = await Chromium.LaunchAsync();
         Database = await TestDatabase.CreateAsync(Provider);
-        var settings = new Dictionary<string, string?>
+        _host = await KasseHost.StartAsync(Provider, Database.ConnectionString, new Dictionary<string, string?>
         {
-            [DatabaseSettings.ProviderKey] = Provider.ToString(),
-            [DatabaseSettings.ConnectionKey] = Database.ConnectionString,
             [KasseWebApp.SeedDemoKey] = "true",
             [ReceiptMailSettings.FolderKey] = MailFolder,
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
             // Every test signs in from 127.0.0.1; the limit itself is tested on a server of its own.
             [Kasse.Server.Security.KasseSecurity.SignInPermitsKey] = "100000",
-        };
-        _app = KasseWebApp.Create([], settings);
-        await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseAddress = new Uri(address);
-        if (!IPAddress.IsLoopback(IPAddress.Parse(BaseAddress.Host)))
-            throw new InvalidOperationException("Tests must only listen on loopback.");
+        });
+        BaseAddress = _host.BaseAddress;
         await using var scope = Services.CreateAsyncScope();
         var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
         // Named, not left to "the only store": some tests add a second store while others still add people.
@@ -146,11 +132,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         if (Browser is not null)
             await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_host is not null)
+            await _host.DisposeAsync();
         if (Database is not null)
             await Database.DisposeAsync();
         try { Directory.Delete(MailFolder, recursive: true); } catch (DirectoryNotFoundException) { }

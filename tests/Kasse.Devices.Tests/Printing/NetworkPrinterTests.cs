@@ -36,7 +36,7 @@ public sealed class NetworkPrinterTests : IAsyncLifetime
     [Fact]
     public async Task A_printer_out_of_paper_is_told_by_its_status_and_gets_nothing()
     {
-        _printer.SetState("paper-out");
+        await _printer.SetStateAsync("paper-out");
 
         var check = await Transport().CheckAsync(TestContext.Current.CancellationToken);
         var send = await Transport().SendAsync(EscPosEncoder.Encode(new PrintDocument([new TextBlock("x\n")]), 42), TestContext.Current.CancellationToken);
@@ -45,14 +45,14 @@ public sealed class NetworkPrinterTests : IAsyncLifetime
         Assert.Equal(PrinterState.PaperOut, send.State);
         Assert.False(send.Printed);
         Assert.False(send.MayHavePrinted);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await _printer.WaitUntilIdleAsync(); // the printer is done with both connections: nothing of them is on paper
         Assert.Empty(_printer.Jobs());
     }
 
     [Fact]
     public async Task A_printer_switched_off_refuses_the_connection_and_nothing_is_sent()
     {
-        _printer.SetState("offline");
+        await _printer.SetStateAsync("offline");
 
         var send = await Transport().SendAsync([0x1B, 0x40], TestContext.Current.CancellationToken);
 
@@ -60,7 +60,7 @@ public sealed class NetworkPrinterTests : IAsyncLifetime
         Assert.False(send.MayHavePrinted);
         Assert.Contains($"127.0.0.1:{_printer.Port}", send.Problem);
 
-        _printer.SetState("online");
+        await _printer.SetStateAsync("online");
         Assert.Equal(PrinterState.Online, (await Transport().CheckAsync(TestContext.Current.CancellationToken)).State);
     }
 }

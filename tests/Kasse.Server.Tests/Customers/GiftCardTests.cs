@@ -172,13 +172,16 @@ public abstract class GiftCardTests(KasseServer server)
         var first = await _api.NewGiftCardAsync(shop, 300.00m);
         var second = await _api.NewGiftCardAsync(shop, 200.00m);
         var between = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
-        var sale = await _api.OpenSaleAsync(shop);
-        await _api.AddProductAsync(sale.Id, (await _api.NewProductAsync(120.00m)).Id);
-        await _api.TryPayWithGiftCardAsync(sale.Id, first);
-        await _api.CompleteAsync(sale.Id);
+        // The redemption a minute later on the server's clock: clearly after "between", however fast the machine.
+        using (server.Clock.PinAt(between.AddMinutes(1)))
+        {
+            var sale = await _api.OpenSaleAsync(shop);
+            await _api.AddProductAsync(sale.Id, (await _api.NewProductAsync(120.00m)).Id);
+            await _api.TryPayWithGiftCardAsync(sale.Id, first);
+            await _api.CompleteAsync(sale.Id);
+        }
 
-        var now = await Liability(DateTimeOffset.UtcNow);
+        var now = await Liability(between.AddMinutes(2));
         Assert.Equal((380.00m, 2, 0m), (now.Outstanding, now.OutstandingCards, now.Expired));
         Assert.Equal(500.00m, (await Liability(between)).Outstanding);
         var later = await Liability(DateTimeOffset.UtcNow.AddYears(4));

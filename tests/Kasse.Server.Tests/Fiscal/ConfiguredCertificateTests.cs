@@ -6,10 +6,6 @@ using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Server.Hosting;
 using Kasse.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Server.Tests.Fiscal;
 
@@ -26,25 +22,14 @@ public sealed class ConfiguredCertificateTests
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         var path = Path.Combine(folder, "oces.p12");
         await File.WriteAllBytesAsync(path, own.Export(X509ContentType.Pkcs12, "hemmelig"));
-        var app = KasseWebApp.Create([], new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = "Sqlite",
-            [DatabaseSettings.ConnectionKey] = database.ConnectionString,
-            [KasseWebApp.SeedDemoKey] = "false",
-            [SigningSettings.PathKey] = path,
-            [SigningSettings.PasswordKey] = "hemmelig",
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
         try
         {
-            await KasseWebApp.PrepareAsync(app, CancellationToken.None);
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
-            await using (var scope = app.Services.CreateAsyncScope())
-                http.DefaultRequestHeaders.Add("X-Api-Key", (await scope.ServiceProvider.GetRequiredService<Kasse.Application.Staff.ApiKeyService>()
-                    .CreateAsync("certificate test", "Owner", null, null, allStores: true, "test", CancellationToken.None)).Secret);
+            await using var host = await KasseHost.StartAsync(DatabaseProvider.Sqlite, database.ConnectionString, new Dictionary<string, string?>
+            {
+                [SigningSettings.PathKey] = path,
+                [SigningSettings.PasswordKey] = "hemmelig",
+            });
+            using var http = await host.OwnerClientAsync();
             var api = new KasseClient(http, new SqliteServer());
             var shop = await api.NewShopAsync();
             var item = await api.NewProductAsync(12.00m);
@@ -58,8 +43,6 @@ public sealed class ConfiguredCertificateTests
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -29,17 +29,8 @@ public abstract class EveryEventTests(KasseServer server)
     /// <summary>A second Kasse node over the same database, started and stopped: what a restart of the shop's PC does.</summary>
     private async Task StartAndStopAnotherNodeAsync()
     {
-        var app = KasseWebApp.Create([], new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = server.Provider.ToString(),
-            [DatabaseSettings.ConnectionKey] = server.Database.ConnectionString,
-            [KasseWebApp.SeedDemoKey] = "false",
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        var node = await KasseHost.StartAsync(server.Provider, server.Database.ConnectionString);
+        await node.DisposeAsync();
     }
 
     [Fact]

@@ -1,13 +1,8 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Kasse.Application.Staff;
 using Kasse.Domain.Staff;
 using Kasse.Server.Hosting;
 using Kasse.Server.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kasse.Server.Tests.Infrastructure;
 
@@ -17,14 +12,14 @@ namespace Kasse.Server.Tests.Infrastructure;
 /// </summary>
 public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private KasseHost? _host;
     private long _counter = Random.Shared.Next(1000, 9000) * 1000L;
 
     public DatabaseProvider Provider { get; } = provider;
     public TestDatabase Database { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public TestClock Clock { get; } = new();
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _host!.Services;
 
     /// <summary>A number unique within this server's database, for SKUs and barcodes.</summary>
     public long NextNumber() => Interlocked.Increment(ref _counter);
@@ -98,27 +93,15 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Provider);
         var settings = new Dictionary<string, string?>
         {
-            [DatabaseSettings.ProviderKey] = Provider.ToString(),
-            [DatabaseSettings.ConnectionKey] = Database.ConnectionString,
-            [KasseWebApp.SeedDemoKey] = "false",
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
             // Open device payments are asked about every second, so recovery tests don't wait long.
             ["Kasse:Payments:RecoveryIntervalSeconds"] = "1",
-            // Old Idempotency-Key answers are pruned every second, so the pruning test doesn't wait an hour.
-            [Kasse.Server.Hosting.IdempotencySettings.PruneIntervalKey] = "1",
             // Every test comes from 127.0.0.1; the limit itself is tested on a server of its own.
             [KasseSecurity.SignInPermitsKey] = "100000",
         };
         Configure(settings);
-        _app = KasseWebApp.Create([], settings, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        await KasseWebApp.PrepareAsync(_app, CancellationToken.None);
-        await _app.StartAsync();
+        _host = await KasseHost.StartAsync(Provider, Database.ConnectionString, settings, Clock);
+        BaseAddress = _host.BaseAddress;
         OwnerKey = await NewApiKeyAsync(nameof(Role.Owner));
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseAddress = new Uri(address);
-        if (!IPAddress.IsLoopback(IPAddress.Parse(BaseAddress.Host)))
-            throw new InvalidOperationException("Tests must only listen on loopback.");
     }
 
     /// <summary>A server of its own may change settings (e.g. faster webhook retries) before it starts.</summary>
@@ -128,11 +111,8 @@ public abstract class KasseServer(DatabaseProvider provider) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_host is not null)
+            await _host.DisposeAsync();
         if (Database is not null)
             await Database.DisposeAsync();
         GC.SuppressFinalize(this);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Kasse.Tests;
 
 namespace Kasse.Server.Tests.Infrastructure;
 
@@ -81,17 +82,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
         (await _control.GetFromJsonAsync<JsonElement[]>(path))!;
 
     /// <summary>Polls the simulator (bounded) until its list satisfies the condition; fails the test otherwise.</summary>
-    public async Task<JsonElement[]> WaitForAsync(string path, Func<JsonElement[], bool> condition, string what)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var list = await ListAsync(path);
-            if (condition(list))
-                return list;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"The simulator never showed {what} within 15 s.");
-    }
+    public Task<JsonElement[]> WaitForAsync(string path, Func<JsonElement[], bool> condition, string what) =>
+        Eventually.HoldsAsync(() => ListAsync(path), condition, $"the simulator to show {what}", TimeSpan.FromSeconds(15));
 
     private async Task RunAsync()
     {
@@ -121,13 +113,28 @@ public sealed class SimulatorProcess : IAsyncDisposable
                     return;
                 }
             }
-            // Usually the port is still held by the process just killed: try again shortly.
+            // Usually the port is still held by the process just killed: try again once it is free.
             seen.AppendLine(await process.StandardError.ReadToEndAsync(CancellationToken.None));
             await process.WaitForExitAsync(CancellationToken.None);
             process.Dispose();
-            await Task.Delay(300 * attempt);
+            await Eventually.TrueAsync(() => PortIsFree(Port), $"port {Port} to be free again", TimeSpan.FromSeconds(30));
         }
         throw new InvalidOperationException($"{_executable} did not start on port {Port}:\n{seen}");
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            probe.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -6,6 +6,7 @@ using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
 using Kasse.Server.Hosting;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Tests;
 using Npgsql;
 using static Kasse.Server.Tests.Payments.PaymentIntents;
 
@@ -118,16 +119,8 @@ public abstract class KasseCrashTests(DatabaseProvider provider) : IAsyncLifetim
         CardNumberScanner.AssertNone(Log(), barcodes, "kasse's log");
     }
 
-    private async Task WaitForLogAsync(string text)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (Log().Contains(text, StringComparison.Ordinal))
-                return;
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"kasse never logged \"{text}\" within 30 s after the restart. It logged:\n{Log()}");
-    }
+    private Task<string> WaitForLogAsync(string text) =>
+        Eventually.HoldsAsync(() => Log(), log => log.Contains(text, StringComparison.Ordinal), $"kasse to log \"{text}\" after the restart");
 
     /// <summary>
     /// The raw SQLite files (database and write-ahead log), or every row of every PostgreSQL table as text; and the

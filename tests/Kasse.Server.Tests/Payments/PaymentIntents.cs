@@ -5,6 +5,7 @@ using Kasse.Application.Sales;
 using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Tests;
 
 namespace Kasse.Server.Tests.Payments;
 
@@ -40,18 +41,9 @@ public static class PaymentIntents
         await KasseClient.Read<TerminalPaymentView>(await api.PostAsync($"/api/v1/terminal-payments/{paymentId}/cancel", null));
 
     /// <summary>Asks Kasse (as the till polls) until the payment reaches the state, for at most 20 s.</summary>
-    public static async Task<TerminalPaymentView> WaitForStateAsync(this KasseClient api, Guid paymentId, TerminalPaymentState state)
-    {
-        TerminalPaymentView? last = null;
-        for (var i = 0; i < 100; i++)
-        {
-            last = await api.DevicePaymentAsync(paymentId);
-            if (last.State == state)
-                return last;
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"Payment {paymentId} never became {state} within 20 s; it is {last?.State} ({last?.Reason}).");
-    }
+    public static Task<TerminalPaymentView> WaitForStateAsync(this KasseClient api, Guid paymentId, TerminalPaymentState state) =>
+        Eventually.HoldsAsync(() => api.DevicePaymentAsync(paymentId), p => p.State == state, $"payment {paymentId} to become {state}",
+            TimeSpan.FromSeconds(20), p => $"{p.State} ({p.Reason})");
 
     public static int Charges(JsonElement[] terminalTransactions) =>
         terminalTransactions.Count(t => t.GetProperty("Charged").GetBoolean());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
@@ -11,7 +10,7 @@ using Kasse.Tests.Printing;
 
 namespace Kasse.Server.Tests.Printing;
 
-/// <summary>The real <c>kasse</c> executable, stopped and started again, with the printer emulator as the demo till's printer.</summary>
+/// <summary>A Kasse node with the demo store over a SQLite data folder, stopped and started again, with the printer emulator as the demo till's printer.</summary>
 public sealed class PrintQueueRestartTests : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("kasse-print-").FullName;
@@ -22,18 +21,19 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _printer.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_data, recursive: true);
     }
 
     [Fact]
     public async Task The_demo_till_has_a_receipt_printer_and_a_receipt_queued_while_it_was_off_prints_once_after_Kasse_restarts()
     {
-        _printer.SetState("offline");
+        await _printer.SetStateAsync("offline");
         Guid saleId;
-        var (first, address) = await KasseProcess.ServeAsync("--data", _data);
+        var first = await StartAsync();
         try
         {
-            using var http = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } };
+            using var http = first.CreateClient(DemoSeeder.DemoApiKey);
             var api = new KasseClient(http, null!);
             var demoPrinters = await KasseClient.Read<List<PrinterView>>(await http.GetAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers"));
             var demo = Assert.Single(demoPrinters);
@@ -56,36 +56,37 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         }
         finally
         {
-            await StopAsync(first);
+            await first.DisposeAsync();
         }
         Assert.Empty(_printer.Jobs());
 
-        _printer.SetState("online");
-        var (second, _) = await KasseProcess.ServeAsync("--data", _data);
+        await _printer.SetStateAsync("online");
+        var second = await StartAsync();
         try
         {
             var receipt = Assert.Single(await _printer.WaitForJobsAsync(1));
             Assert.Contains("Købmand Hansen", receipt);
             Assert.Contains("Rugbrød", receipt, StringComparison.OrdinalIgnoreCase);
             Assert.Contains($"[CODE128 {ReceiptCode.For(saleId)}]", receipt);
-            await Task.Delay(2000, TestContext.Current.CancellationToken);
+            using var http = second.CreateClient(DemoSeeder.DemoApiKey);
+            await new KasseClient(http, null!).PrintQueueDoneAsync(second.Services, DemoSeeder.PrinterId, _printer);
             Assert.Single(_printer.Jobs());
         }
         finally
         {
-            await StopAsync(second);
+            await second.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task A_receipt_that_was_being_sent_when_Kasse_stopped_is_not_sent_again_and_the_copy_prints_as_KOPI()
     {
-        _printer.SetState("offline");
+        await _printer.SetStateAsync("offline");
         Guid saleId;
-        var (first, address) = await KasseProcess.ServeAsync("--data", _data);
+        var first = await StartAsync();
         try
         {
-            using var http = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } };
+            using var http = first.CreateClient(DemoSeeder.DemoApiKey);
             var api = new KasseClient(http, null!);
             await KasseClient.Read<PrinterView>(await api.PostAsync($"/api/v1/stores/{DemoSeeder.StoreId}/printers",
                 new SavePrinter(DemoSeeder.PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network, _printer.Address, DemoSeeder.RegisterId)));
@@ -97,7 +98,7 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         }
         finally
         {
-            await StopAsync(first);
+            await first.DisposeAsync();
         }
         // As if Kasse had died between claiming the job and hearing how the send went.
         await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "kasse.db")};Pooling=false"))
@@ -108,15 +109,15 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
             Assert.Equal(1, await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
 
-        _printer.SetState("online");
-        var (second, again) = await KasseProcess.ServeAsync("--data", _data);
+        await _printer.SetStateAsync("online");
+        var second = await StartAsync();
         try
         {
-            using var http = new HttpClient { BaseAddress = again, DefaultRequestHeaders = { { "X-Api-Key", DemoSeeder.DemoApiKey } } };
+            using var http = second.CreateClient(DemoSeeder.DemoApiKey);
             var api = new KasseClient(http, null!);
             var interrupted = await PrintingIntents.EventuallyAsync(() => api.JobsOfAsync(saleId),
                 jobs => jobs.Single().Status == PrintJobStatus.Interrupted, "the job marked interrupted");
-            await Task.Delay(2000, TestContext.Current.CancellationToken);
+            await api.PrintQueueDoneAsync(second.Services, DemoSeeder.PrinterId, _printer);
             Assert.Empty(_printer.Jobs());
             Assert.Contains("print a copy", interrupted.Single().Problem);
 
@@ -126,14 +127,13 @@ public sealed class PrintQueueRestartTests : IAsyncLifetime
         }
         finally
         {
-            await StopAsync(second);
+            await second.DisposeAsync();
         }
     }
 
-    private static async Task StopAsync(Process process)
+    private Task<KasseHost> StartAsync() => KasseHost.StartAsync(Kasse.Server.Hosting.DatabaseProvider.Sqlite, null, new Dictionary<string, string?>
     {
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
+        [Kasse.Server.Hosting.DatabaseSettings.DataDirectoryKey] = _data,
+        [Kasse.Server.Hosting.KasseWebApp.SeedDemoKey] = "true",
+    });
 }

@@ -1,6 +1,8 @@
 using Kasse.Application.Printing;
 using Kasse.Domain.Devices;
+using Kasse.Devices.Printing;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Tests;
 using Kasse.Tests.Printing;
 
 namespace Kasse.Server.Tests.Printing;
@@ -18,19 +20,19 @@ internal static class PrintingIntents
         await KasseClient.Read<List<PrintJobView>>(await api.Http.GetAsync($"/api/v1/print-jobs?subjectId={subjectId}"));
 
     /// <summary>Polls (bounded) until the condition holds, and fails with the last value seen otherwise.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until, string what, int seconds = 30)
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until, string what, int seconds = 30) =>
+        Eventually.HoldsAsync(read, until, what, TimeSpan.FromSeconds(seconds));
+
+    /// <summary>
+    /// Waits until the print queue is done with the printer: nothing of it queued, then a whole round of the queue
+    /// after that, then the printer finished with every connection. What has come out by then is all that will:
+    /// the test may assert that nothing more did, without waiting on the clock.
+    /// </summary>
+    public static async Task PrintQueueDoneAsync(this KasseClient api, IServiceProvider services, Guid printerId, PrinterEmulatorProcess printer)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        T value;
-        do
-        {
-            value = await read();
-            if (until(value))
-                return value;
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Waited {seconds} s for {what}; last seen: {System.Text.Json.JsonSerializer.Serialize(value)}");
+        await EventuallyAsync(() => api.PrinterAsync(printerId), p => p.QueuedJobs == 0, "nothing queued for the printer");
+        await services.RoundAsync<PrintQueueWorker>();
+        await printer.WaitUntilIdleAsync();
     }
 
     /// <summary>The paper lines of a printed job, without the markers for barcodes, cuts and drawer kicks.</summary>

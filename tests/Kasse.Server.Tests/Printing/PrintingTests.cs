@@ -104,7 +104,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         var shop = await _api.NewShopAsync();
         var printer = await _api.AddReceiptPrinterAsync(shop, _printer);
         var bread = await _api.NewProductAsync(25m, name: "Rugbrød");
-        _printer.SetState("offline");
+        await _printer.SetStateAsync("offline");
 
         var first = await _api.SellAsync(shop, PaymentMethod.Card, (bread, 1m));
         var second = await _api.SellAsync(shop, PaymentMethod.Card, (bread, 2m));
@@ -113,7 +113,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         var waiting = await PrintingIntents.EventuallyAsync(() => _api.JobsOfAsync(first.Id), j => j.Single() is { Attempts: >= 2, Status: PrintJobStatus.Queued }, "a second try, then waiting again");
         var tillSees = await KasseClient.Read<PrinterView>(await _api.Http.GetAsync($"/api/v1/registers/{shop.Register.Id}/printer"));
         Assert.Equal(PrinterState.Offline, tillSees.State);
-        _printer.SetState("online");
+        await _printer.SetStateAsync("online");
 
         var jobs = await _printer.WaitForJobsAsync(2);
         Assert.Contains("switched on", offline.Problem);
@@ -121,7 +121,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         Assert.True(jobs[0].Contains("Bon nr. 1", StringComparison.Ordinal), $"The first job should be receipt 1; the printer got:\n{printed}");
         Assert.True(jobs[1].Contains("Bon nr. 2", StringComparison.Ordinal), $"The second job should be receipt 2; the printer got:\n{printed}");
         await PrintingIntents.EventuallyAsync(() => _api.PrinterAsync(printer.Id), p => p.State == PrinterState.Online && p.QueuedJobs == 0, "the printer back online");
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await _api.PrintQueueDoneAsync(server.Services, printer.Id, _printer);
         Assert.Equal(2, _printer.Jobs().Count); // each printed once
         Assert.Equal(PrintJobStatus.Printed, (await _api.JobsOfAsync(second.Id)).Single().Status);
     }
@@ -132,14 +132,14 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         var shop = await _api.NewShopAsync();
         var printer = await _api.AddReceiptPrinterAsync(shop, _printer);
         var bread = await _api.NewProductAsync(25m, name: "Franskbrød");
-        _printer.SetState("paper-out");
+        await _printer.SetStateAsync("paper-out");
 
         var sale = await _api.SellAsync(shop, PaymentMethod.Card, (bread, 1m));
         var state = await PrintingIntents.EventuallyAsync(() => _api.PrinterAsync(printer.Id), p => p.State == PrinterState.PaperOut, "paper out shown");
         Assert.Empty(_printer.Jobs());
         await PrintingIntents.EventuallyAsync(() => _api.JobsOfAsync(sale.Id), j => j.Single() is { Attempts: >= 1, Status: PrintJobStatus.Queued }, "the receipt waiting");
         Assert.Empty(_printer.Jobs());
-        _printer.SetState("online");
+        await _printer.SetStateAsync("online");
 
         var job = Assert.Single(await _printer.WaitForJobsAsync(1));
         Assert.Contains("paper", state.Problem);
@@ -150,7 +150,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
     public async Task A_reprint_is_the_one_copy_marked_KOPI_and_a_retried_completion_prints_nothing_more()
     {
         var shop = await _api.NewShopAsync();
-        await _api.AddReceiptPrinterAsync(shop, _printer);
+        var printer = await _api.AddReceiptPrinterAsync(shop, _printer);
         var cheese = await _api.NewProductAsync(49.95m, name: "Høost 45+");
         var sale = await _api.SellAsync(shop, PaymentMethod.Card, (cheese, 1m));
         await _printer.WaitForJobsAsync(1);
@@ -165,7 +165,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         Assert.DoesNotContain("KOPI", jobs[0]);
         Assert.Contains("*** KOPI ***", jobs[1]);
         Assert.Contains("Høost 45+", jobs[1]);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await _api.PrintQueueDoneAsync(server.Services, printer.Id, _printer);
         Assert.Equal(2, _printer.Jobs().Count);
     }
 
@@ -210,7 +210,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
     public async Task A_kitchen_ticket_goes_to_its_station_printer_once()
     {
         var shop = await _api.NewShopAsync();
-        await KasseClient.Read<PrinterView>(await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/printers",
+        var kitchen = await KasseClient.Read<PrinterView>(await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/printers",
             new SavePrinter(Guid.CreateVersion7(), "Køkkenprinter", PrinterRole.Kitchen, PrinterConnection.Network, _printer.Address, Station: "Køkken")));
         var ticket = new PrintKitchenTicket(Guid.CreateVersion7(), "Køkken", "7", [new KitchenTicketLine(2, "Smørrebrød med æg", "uden karse"), new KitchenTicketLine(1, "Frikadeller")]);
 
@@ -226,7 +226,7 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         Assert.Contains("Bord 7", job);
         Assert.Contains("2 x Smørrebrød med æg", job);
         Assert.Contains("uden karse", job);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await _api.PrintQueueDoneAsync(server.Services, kitchen.Id, _printer);
         Assert.Single(_printer.Jobs());
     }
 

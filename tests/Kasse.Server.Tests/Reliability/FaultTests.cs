@@ -8,6 +8,7 @@ using Kasse.Application.Stores;
 using Kasse.Domain.Catalog;
 using Kasse.Server.Hosting;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Tests;
 using Npgsql;
 
 namespace Kasse.Server.Tests.Reliability;
@@ -38,7 +39,9 @@ public sealed class FaultTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var selling = tills.Select(t => Task.Run(() => t.SellAsync(http, stop.Token, retryWhenUnavailable: true))).ToArray();
         await progress.WaitForAsync(0, 12, TimeSpan.FromSeconds(60));
-        await postgres.RestartAsync();
+        // Down until a till has met the outage (a 503), however long that takes on a busy machine.
+        await postgres.RestartAsync(() => Eventually.TrueAsync(() => tills.Any(t => t.Unavailable.Count > 0) || tills.Any(t => t.Failures.Count > 0),
+            "a till to meet the database outage", TimeSpan.FromSeconds(60)));
         var afterRestart = progress.Answers;
         var confirmedBefore = tills.Sum(t => t.Confirmed.Count);
         await progress.WaitForAsync(afterRestart, 24, TimeSpan.FromSeconds(90));
@@ -69,9 +72,8 @@ public sealed class FaultTests : IAsyncLifetime
         var selling = tills.Select(t => Task.Run(() => t.SellAsync(http, stop.Token, retryWhenUnavailable: true))).ToArray();
         await progress.WaitForAsync(0, 8, TimeSpan.FromSeconds(60));
         var filler = await disk.FillAsync();
-        var clock = Stopwatch.StartNew();
-        while (tills.Sum(t => t.Unavailable.Count) == 0 && clock.Elapsed < TimeSpan.FromSeconds(90) && tills.All(t => t.Failures.Count == 0))
-            await Task.Delay(50);
+        await Eventually.TrueAsync(() => tills.Sum(t => t.Unavailable.Count) > 0 || tills.Any(t => t.Failures.Count > 0),
+            "a till to meet the full disk", TimeSpan.FromSeconds(90));
         var unavailable = tills.SelectMany(t => t.Unavailable).ToList();
         var confirmedWhileFull = tills.Sum(t => t.Confirmed.Count);
         File.Delete(filler);

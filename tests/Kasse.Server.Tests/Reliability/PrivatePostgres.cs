@@ -54,12 +54,14 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return $"Host=127.0.0.1;Port={_port.ToString(CultureInfo.InvariantCulture)};Username=kasse;Database={name}";
     }
 
-    /// <summary>An immediate stop (as a crash: no checkpoint, connections cut) and a start, which recovers from its WAL.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// An immediate stop (as a crash: no checkpoint, connections cut) and a start, which recovers from its WAL. It
+    /// stays down until <paramref name="whileDown"/> completes: e.g. until the tills under load have met the outage.
+    /// </summary>
+    public async Task RestartAsync(Func<Task> whileDown)
     {
         await PgAsync("pg_ctl", "-D", Data, "-m", "immediate", "-w", "-t", "60", "stop");
-        // Down for a second, as a real restart is: long enough for the tills under load to meet the outage (503).
-        await Task.Delay(1000);
+        await whileDown();
         await PgAsync("pg_ctl", "-D", Data, "-l", Path.Combine(_folder, "log"), "-o", Options, "-w", "-t", "120", "start");
     }
 

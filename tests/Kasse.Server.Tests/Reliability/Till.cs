@@ -4,6 +4,7 @@ using Kasse.Application.Demo;
 using Kasse.Application.Sales;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Tests;
 
 namespace Kasse.Server.Tests.Reliability;
 
@@ -20,12 +21,8 @@ public sealed class TillProgress
     public void Answered() => Interlocked.Increment(ref _answers);
 
     /// <summary>Waits (bounded) until <paramref name="more"/> answers have arrived since <paramref name="since"/>.</summary>
-    public async Task WaitForAsync(int since, int more, TimeSpan limit)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (Answers < since + more && clock.Elapsed < limit)
-            await Task.Delay(5);
-    }
+    public Task WaitForAsync(int since, int more, TimeSpan limit) =>
+        Eventually.HoldsAsync(() => Answers, answers => answers >= since + more, $"{more} more answers to the tills (after {since})", limit);
 }
 
 /// <summary>

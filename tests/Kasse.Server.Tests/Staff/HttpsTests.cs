@@ -6,10 +6,6 @@ using System.Security.Cryptography.X509Certificates;
 using Kasse.Application.Demo;
 using Kasse.Server.Hosting;
 using Kasse.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Server.Tests.Staff;
 
@@ -28,22 +24,16 @@ public abstract class HttpsTests(DatabaseProvider provider)
         var pfx = Path.Combine(Path.GetTempPath(), $"kasse_https_{Guid.NewGuid():N}.pfx");
         await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, CertificatePassword));
         await using var database = await TestDatabase.CreateAsync(provider);
-        var app = KasseWebApp.Create([], new Dictionary<string, string?>
+        await using var host = await KasseHost.StartAsync(provider, database.ConnectionString, new Dictionary<string, string?>
         {
-            [DatabaseSettings.ProviderKey] = provider.ToString(),
-            [DatabaseSettings.ConnectionKey] = database.ConnectionString,
             [KasseWebApp.SeedDemoKey] = "true",
             ["Kestrel:Endpoints:Https:Url"] = "https://127.0.0.1:0",
             ["Kestrel:Endpoints:Https:Certificate:Path"] = pfx,
             ["Kestrel:Endpoints:Https:Certificate:Password"] = CertificatePassword,
-            ["Logging:LogLevel:Default"] = "Warning",
         });
         try
         {
-            await KasseWebApp.PrepareAsync(app, CancellationToken.None);
-            await app.StartAsync();
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-                .Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
+            var address = host.Addresses.Single(a => a.Scheme == Uri.UriSchemeHttps);
             X509Certificate2? presented = null;
             using var handler = new HttpClientHandler
             {
@@ -80,8 +70,6 @@ public abstract class HttpsTests(DatabaseProvider provider)
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
             File.Delete(pfx);
         }
     }
