@@ -43,7 +43,7 @@ public sealed class SettingsTests : IDisposable
     [Fact]
     public async Task A_command_reads_the_same_settings_and_refuses_the_same_way()
     {
-        var result = await KasseProcess.RunAsync("migrate", "--data", _data, "--database", "oracle");
+        var result = await KasseProcess.RunAsync("db", "migrate", "--data", _data, "--database", "oracle");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Kasse:Database:Provider must be sqlite or postgres", result.Error);

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kasse.Data.Postgres.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261207071644_SignedCashMovements")]
-    partial class SignedCashMovements
+    [Migration("20261207083927_SearchIndexes")]
+    partial class SearchIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -347,11 +347,18 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AnchorHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Content")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Coverage")
                         .HasColumnType("text");
 
                     b.Property<long>("GrandTotalReturn")
@@ -366,11 +373,18 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("JournalSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("KeyVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<long>("Number")
                         .HasColumnType("bigint");
 
                     b.Property<Guid>("RegisterId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
