@@ -25,6 +25,7 @@ public static class ApplicationServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StoreCache>();
+        services.AddMetrics();
         services.TryAddSingleton<KasseTelemetry>();
         services.AddScoped<StoreService>();
         services.AddScoped<CatalogService>();

@@ -310,7 +310,6 @@ public static class KasseCommandLine
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddMetrics();
         services.AddKasseOptions();
         services.AddKasseDatabase(settings);
         services.AddKasseKeyRing();

@@ -42,6 +42,10 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService("kasse", serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString()))
             .WithMetrics(metrics =>
             {
+                // A series per store (and tender): a chain's headquarters has hundreds of stores, past the SDK's default
+                // of 2,000 series per metric, after which figures would fold into one overflow series.
+                metrics.AddView(instrument => instrument.Meter.Name is KasseTelemetry.Name or BacklogGauges.MeterName
+                    ? new MetricStreamConfiguration { CardinalityLimit = 100_000 } : null);
                 metrics.AddMeter(KasseTelemetry.Name, BacklogGauges.MeterName).AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0); // a reading is never older than the scrape
                 if (otlp is not null)
