@@ -33,7 +33,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public IDbContextTransaction Transaction { get; }
 
-    public static bool IsSqlite(KasseDbContext db) => db.IsSqlite;
+    internal static bool IsSqlite(KasseDbContext db) => db.IsSqlite;
 
     /// <summary>
     /// True where the write transaction itself holds the database's one write lock (SQLite: BEGIN IMMEDIATE), so writers
