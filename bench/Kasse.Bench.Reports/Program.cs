@@ -41,9 +41,9 @@ async Task<ProviderResult> RunAsync(string provider)
     });
     services.AddKasseApplication();
     if (provider == "postgres")
-        services.AddSingleton<IBulkCopy, PostgresBulkCopy>();
+        services.AddKassePostgresAdapters();
     else
-        services.AddSingleton<IBulkCopy, SqliteBulkCopy>();
+        services.AddKasseSqliteAdapters();
     await using var provided = services.BuildServiceProvider();
 
     await using (var scope = provided.CreateAsyncScope())

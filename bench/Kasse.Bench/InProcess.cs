@@ -26,6 +26,10 @@ public sealed class InProcess : IAsyncDisposable
             else
                 o.UseKasseSqlite(connectionString);
         });
+        if (provider == "postgres")
+            services.AddKassePostgresAdapters();
+        else
+            services.AddKasseSqliteAdapters();
         services.AddKasseApplication();
         _services = services.BuildServiceProvider();
     }

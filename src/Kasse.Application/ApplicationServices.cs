@@ -69,6 +69,7 @@ public static class ApplicationServices
         services.AddScoped<CashControlService>();
         services.AddScoped<RegisterReportService>();
         services.AddScoped<PrintQueue>();
+        services.AddScoped<IPrintQueueStore, PrintQueueStore>();
         services.AddScoped<PrinterService>();
         services.TryAddSingleton<PrintQueueSignal>();
         services.TryAddSingleton(new SigningSettings(null, null));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Data.Postgres;
 
@@ -12,6 +13,11 @@ public static class PostgresDatabase
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(CachedDataCommits.Instance)
             .IgnoreCountingWarning();
+
+    /// <summary>PostgreSQL's adapters behind Kasse.Data's ports, for every service collection that uses <see cref="UseKassePostgres"/>.</summary>
+    public static IServiceCollection AddKassePostgresAdapters(this IServiceCollection services) => services
+        .AddSingleton<IBulkCopy, PostgresBulkCopy>()
+        .AddSingleton<IProductSearchIndex, PostgresProductSearchIndex>();
 }
 
 /// <summary>Lets <c>dotnet ef migrations add … --project src/Kasse.Data.Postgres</c> build the model.</summary>

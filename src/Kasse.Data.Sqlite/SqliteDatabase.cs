@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Data.Sqlite;
 
@@ -14,6 +15,11 @@ public static class SqliteDatabase
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(DurableConnection.Instance, CachedDataCommits.Instance)
             .IgnoreCountingWarning();
+
+    /// <summary>SQLite's adapters behind Kasse.Data's ports, for every service collection that uses <see cref="UseKasseSqlite"/>.</summary>
+    public static IServiceCollection AddKasseSqliteAdapters(this IServiceCollection services) => services
+        .AddSingleton<IBulkCopy, SqliteBulkCopy>()
+        .AddSingleton<IProductSearchIndex, SqliteProductSearchIndex>();
 
     /// <summary>
     /// Every connection writes durably: WAL so tills read while one writes, synchronous=FULL so a completed

@@ -1,8 +1,8 @@
 namespace Kasse.Data;
 
 /// <summary>
-/// A provider's fastest way to add many new rows (PostgreSQL: binary COPY), inside the open transaction and exactly
-/// as SaveChanges would write them. Without one, the importer uses batched INSERTs.
+/// A provider's fastest way to add many new rows (PostgreSQL: binary COPY; SQLite: one compiled INSERT run per row),
+/// inside the open transaction and exactly as SaveChanges would write them.
 /// </summary>
 public interface IBulkCopy
 {

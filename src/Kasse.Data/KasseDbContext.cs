@@ -48,7 +48,7 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
     public DbSet<StaffSetting> StaffSettings => Set<StaffSetting>();
 
     /// <summary>Asked on every write turn; EF answers <c>ProviderName</c> by reflection each time, so it is kept.</summary>
-    public bool IsSqlite => _isSqlite ??= Database.ProviderName == SqliteProvider;
+    internal bool IsSqlite => _isSqlite ??= Database.ProviderName == SqliteProvider;
 
     private bool? _isSqlite;
 

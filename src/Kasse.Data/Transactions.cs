@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Data;
@@ -40,6 +41,30 @@ public static class Transactions
             db.ChangeTracker.Clear();
             return await create();
         }
+    }
+
+    /// <summary>
+    /// Makes commands on one sale run one at a time for the rest of the write transaction: where the write transaction
+    /// already holds the database's one write lock (<see cref="WriteTransaction.SerialisesWriters"/>, SQLite's BEGIN
+    /// IMMEDIATE) the sale's row needs no lock of its own; elsewhere it is locked. False only when the lock found no such
+    /// sale; where nothing is locked, the caller learns that when it loads the sale.
+    /// </summary>
+    public static async Task<bool> TakeSaleTurnAsync(this KasseDbContext db, Guid saleId, CancellationToken ct) =>
+        WriteTransaction.SerialisesWriters(db) || await db.LockSaleAsync(saleId, ct) > 0;
+
+    /// <summary>
+    /// Begins what a long read over many queries (an export file) needs to see one state of the data, until disposed:
+    /// on PostgreSQL a REPEATABLE READ transaction. On SQLite nothing: its readers never block the tills and, in WAL
+    /// mode, see the data committed when each query starts.
+    /// </summary>
+    public static async Task<IAsyncDisposable> BeginReadSnapshotAsync(this KasseDbContext db, CancellationToken ct) =>
+        db.IsSqlite ? NoSnapshot.Instance : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+
+    private sealed class NoSnapshot : IAsyncDisposable
+    {
+        public static readonly NoSnapshot Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Locks a sale's row for the rest of the transaction, so commands on one sale run one at a time.</summary>

@@ -33,7 +33,13 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public IDbContextTransaction Transaction { get; }
 
-    public static bool IsSqlite(KasseDbContext db) => db.IsSqlite;
+    internal static bool IsSqlite(KasseDbContext db) => db.IsSqlite;
+
+    /// <summary>
+    /// True where the write transaction itself holds the database's one write lock (SQLite: BEGIN IMMEDIATE), so writers
+    /// already run one at a time and rows need no locks of their own.
+    /// </summary>
+    public static bool SerialisesWriters(KasseDbContext db) => db.IsSqlite;
 
     public static async Task<WriteTransaction> BeginAsync(KasseDbContext db, Durability durability, CancellationToken ct)
     {

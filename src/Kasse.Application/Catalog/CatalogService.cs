@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Catalog;
 
-public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, TimeProvider clock)
+public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IProductSearchIndex searchIndex, TimeProvider clock)
 {
     public const int MaxPageSize = 500;
 
@@ -102,7 +102,7 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, Tim
     {
         if (skip < 0 || take is < 1 or > MaxPageSize)
             throw DomainException.Invalid("page", $"skip must be 0 or more and take between 1 and {MaxPageSize}.");
-        return new ProductSearch(db).SearchAsync(query, categoryId, includeInactive, skip, take, ct);
+        return new ProductSearch(db, searchIndex).SearchAsync(query, categoryId, includeInactive, skip, take, ct);
     }
 
     public async Task<Product> FindProductAsync(Guid id, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -7,9 +6,6 @@ using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kasse.Application.Catalog;
 
@@ -30,7 +26,7 @@ public sealed record ImportReport(int Created, int Updated, int Skipped, IReadOn
 /// pass checks every row (and the catalogue's barcodes) and collects the errors; only then does the second pass write,
 /// in batches of <see cref="BatchSize"/> rows inside one transaction, so a file is still imported all or nothing.
 /// </remarks>
-public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = null)
+public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searchIndex, IBulkCopy bulkCopy)
 {
     public static readonly string[] Columns = ["sku", "name", "category", "price", "vat_rate", "unit", "barcodes", "cost_price"];
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "vat_rate"];
@@ -254,12 +250,10 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
         var catalogueIsEmpty = !await db.Products.AnyAsync(ct);
-        var products = new BulkInsert<Product>(db);
-        var barcodes = new BulkInsert<ProductBarcode>(db);
         var added = new List<Product>(BatchSize);
         var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var searchIndexFrom = await ProductSearchIndex.DeferAsync(db, ct);
+        var searchIndexFrom = await searchIndex.DeferAsync(db, ct);
         try
         {
             int created = 0, updated = 0;
@@ -297,19 +291,11 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                if (bulkCopy is not null)
-                {
-                    await bulkCopy.CopyAsync(db, added, ct);
-                    await bulkCopy.CopyAsync(db, added.SelectMany(p => p.Barcodes), ct);
-                }
-                else
-                {
-                    await products.InsertAsync(added, ct);
-                    await barcodes.InsertAsync(added.SelectMany(p => p.Barcodes), ct);
-                }
+                await bulkCopy.CopyAsync(db, added, ct);
+                await bulkCopy.CopyAsync(db, added.SelectMany(p => p.Barcodes), ct);
                 added.Clear();
             }
-            await ProductSearchIndex.CatchUpAsync(db, searchIndexFrom, ct);
+            await searchIndex.CatchUpAsync(db, searchIndexFrom, ct);
             return (created, updated);
         }
         finally
@@ -325,85 +311,6 @@ public sealed class ProductImporter(KasseDbContext db, IBulkCopy? bulkCopy = nul
             foreach (var product in await db.Products.Where(p => chunk.Contains(p.Sku)).ToListAsync(ct))
                 existing[product.Sku] = product;
         return existing;
-    }
-
-    /// <summary>
-    /// Inserts new entities with one prepared INSERT per table (SQLite) or batches of them (PostgreSQL), in the open
-    /// transaction, using EF's own model for table, columns and value conversions, so rows are exactly what SaveChanges
-    /// would write — at a tenth of the cost per row, because no change tracking or SQL generation happens per entity.
-    /// </summary>
-    private sealed class BulkInsert<T>(KasseDbContext db) where T : class
-    {
-        private const int RowsPerBatch = 1000;
-        private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns = Columns(db);
-        private readonly string[] _names = Names(db);
-        private readonly string _sql = Sql(db);
-
-        private static string[] Names(KasseDbContext db)
-        {
-            var sql = db.GetService<ISqlGenerationHelper>();
-            return db.Model.FindEntityType(typeof(T))!.GetProperties().Select((_, i) => sql.GenerateParameterName("p" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
-        }
-
-        private static (IProperty, RelationalTypeMapping)[] Columns(KasseDbContext db) =>
-            db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToArray();
-
-        private static string Sql(KasseDbContext db)
-        {
-            var entity = db.Model.FindEntityType(typeof(T))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var properties = entity.GetProperties().ToList();
-            if (properties.Any(p => p.IsShadowProperty()))
-                throw new InvalidOperationException($"{typeof(T).Name} has shadow properties; bulk insert can't read them.");
-            var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-            var values = string.Join(", ", properties.Select((_, i) => sql.GenerateParameterNamePlaceholder("p" + i.ToString(CultureInfo.InvariantCulture))));
-            return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({values})";
-        }
-
-        public async Task InsertAsync(IEnumerable<T> entities, CancellationToken ct)
-        {
-            var connection = db.Database.GetDbConnection();
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                ?? throw new InvalidOperationException("Bulk inserts run inside the import's transaction.");
-            if (connection.CanCreateBatch)
-            {
-                await using var factory = connection.CreateCommand();
-                foreach (var chunk in entities.Chunk(RowsPerBatch))
-                {
-                    await using var batch = connection.CreateBatch();
-                    batch.Transaction = transaction;
-                    foreach (var entity in chunk)
-                    {
-                        var command = batch.CreateBatchCommand();
-                        command.CommandText = _sql;
-                        Bind(factory, command.Parameters, entity);
-                        batch.BatchCommands.Add(command);
-                    }
-                    await batch.ExecuteNonQueryAsync(ct);
-                }
-                return;
-            }
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = _sql;
-            foreach (var entity in entities)
-            {
-                insert.Parameters.Clear();
-                Bind(insert, insert.Parameters, entity);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-        }
-
-        /// <summary>Each value converted to the column's type as EF would (money to øre, Guid and enum to text, …).</summary>
-        private void Bind(DbCommand factory, DbParameterCollection parameters, T entity)
-        {
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                var (property, mapping) = _columns[i];
-                parameters.Add(mapping.CreateParameter(factory, _names[i], property.GetGetter().GetClrValue(entity), property.IsNullable));
-            }
-        }
     }
 
     /// <summary>Accepts 24,95 and 24.95 (and 1.234,50 / 1,234.50 with a thousands separator).</summary>

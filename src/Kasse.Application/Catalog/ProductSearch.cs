@@ -6,20 +6,16 @@ namespace Kasse.Application.Catalog;
 
 /// <summary>
 /// Finds active products by a fragment of their name or SKU, or by a barcode, through indexes so it stays fast with a
-/// million products (migration SearchIndexes): text matches anywhere in the name or SKU, through trigrams (SQLite FTS5
-/// table <c>ProductSearch</c>, PostgreSQL pg_trgm) from three characters on. Matching is on
-/// <see cref="Product.SearchText"/>, already folded to lower case, so "RØD" finds "Rødgrød".
+/// million products: text matches anywhere in the name or SKU, through the provider's <see cref="IProductSearchIndex"/>.
+/// Matching is on <see cref="Product.SearchText"/>, already folded to lower case, so "RØD" finds "Rødgrød".
 /// </summary>
 /// <remarks>
 /// A search takes at most <see cref="CatalogService.MaxCount"/> matches, as the index yields them, and pages through those
 /// in name order (ordinal): sorting a hundred thousand matches by name for one screen costs more than the 20 ms a cashier can wait,
 /// and a search that broad says "1000+" so the cashier types on. A narrower search pages through all its matches.
 /// </remarks>
-internal sealed class ProductSearch(KasseDbContext db)
+internal sealed class ProductSearch(KasseDbContext db, IProductSearchIndex index)
 {
-    /// <summary>Trigram indexes need three characters.</summary>
-    public const int ContainsFrom = 3;
-
     private const int Limit = CatalogService.MaxCount;
 
     public async Task<ProductPage> SearchAsync(string? query, Guid? categoryId, bool includeInactive, int skip, int take, CancellationToken ct)
@@ -40,13 +36,11 @@ internal sealed class ProductSearch(KasseDbContext db)
         }
         else
         {
-            var candidates = folded.Length >= ContainsFrom && WriteTransaction.IsSqlite(db)
-                ? await SqliteContainsAsync(folded, categoryId, includeInactive, ct)
-                : await active.Where(Matching(folded)).Take(Limit + 1).Select(p => new Candidate { Id = p.Id, Name = p.Name }).ToListAsync(ct);
+            var candidates = await index.ContainingAsync(db, folded, categoryId, includeInactive, Limit + 1, ct);
             // A barcode as typed: at most one product owns it (unique index on Code).
             var owner = await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == q).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct);
             if (owner is not null && candidates.All(c => c.Id != owner))
-                candidates.InsertRange(0, await active.Where(p => p.Id == owner).Select(p => new Candidate { Id = p.Id, Name = p.Name }).ToListAsync(ct));
+                candidates.InsertRange(0, await active.Where(p => p.Id == owner).Select(p => new ProductMatch { Id = p.Id, Name = p.Name }).ToListAsync(ct));
             counted = candidates.Count;
             ids = candidates.Take(Limit)
                 .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id)
@@ -57,40 +51,4 @@ internal sealed class ProductSearch(KasseDbContext db)
         var items = ids.Where(found.ContainsKey).Select(id => ProductView.From(found[id])).ToList();
         return new ProductPage(items, Math.Min(counted, Limit), skip, take, counted > Limit);
     }
-
-    private sealed class Candidate
-    {
-        public Guid Id { get; init; }
-        public string Name { get; init; } = "";
-    }
-
-    /// <summary>SQLite, three letters or more: the FTS5 trigram index (GLOB, since the index is case-sensitive on folded text).</summary>
-    private Task<List<Candidate>> SqliteContainsAsync(string folded, Guid? categoryId, bool includeInactive, CancellationToken ct)
-    {
-        var pattern = "*" + EscapeGlob(folded) + "*";
-        return db.Database.SqlQuery<Candidate>($"""
-            SELECT p."Id", p."Name" FROM "ProductSearch" s JOIN "Products" p ON p.rowid = s.rowid
-            WHERE s."SearchText" GLOB {pattern} AND (p."IsActive" OR {includeInactive}) AND ({categoryId} IS NULL OR p."CategoryId" = {categoryId})
-            LIMIT {Limit + 1}
-            """).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// LIKE '%…%': on PostgreSQL through pg_trgm; on SQLite only for one or two characters, which no trigram index can
-    /// look up, so they scan until a thousand matches (quick for common letters, slower for a rare pair in a big catalogue).
-    /// </summary>
-    private static System.Linq.Expressions.Expression<Func<Product, bool>> Matching(string folded)
-    {
-        var contains = "%" + EscapeLike(folded) + "%";
-        return p => EF.Functions.Like(p.SearchText, contains, LikeEscape);
-    }
-
-    private const string LikeEscape = "\\";
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    /// <summary>GLOB's wildcards as literal characters: [*], [?] and [[].</summary>
-    private static string EscapeGlob(string text) =>
-        text.Replace("[", "[[]", StringComparison.Ordinal).Replace("*", "[*]", StringComparison.Ordinal).Replace("?", "[?]", StringComparison.Ordinal);
 }

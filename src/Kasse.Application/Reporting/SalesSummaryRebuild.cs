@@ -13,7 +13,7 @@ public sealed record RebuildResult(int Stores, long Sales, long SummaryRows);
 /// Recomputes the summaries from the completed sales themselves (<c>kasse reports rebuild</c>): after a restore, an
 /// import of old sales, or to prove the running totals right. Runs in one transaction, so reports never show half.
 /// </summary>
-public sealed class SalesSummaryRebuild(KasseDbContext db, IProductFactsSource products, IBulkCopy? bulkCopy = null)
+public sealed class SalesSummaryRebuild(KasseDbContext db, IProductFactsSource products, IBulkCopy bulkCopy)
 {
     /// <summary>Sales read per query; the change tracker stays empty, so memory holds only the summaries.</summary>
     public const int PageSize = 2000;
@@ -68,18 +68,5 @@ public sealed class SalesSummaryRebuild(KasseDbContext db, IProductFactsSource p
         }
     }
 
-    private async Task WriteAsync(IEnumerable<SalesSummary> rows, CancellationToken ct)
-    {
-        if (bulkCopy is not null)
-        {
-            await bulkCopy.CopyAsync(db, rows, ct);
-            return;
-        }
-        foreach (var batch in rows.Chunk(5000))
-        {
-            db.SalesSummaries.AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task WriteAsync(IEnumerable<SalesSummary> rows, CancellationToken ct) => bulkCopy.CopyAsync(db, rows, ct);
 }

@@ -286,9 +286,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     private Task<SaleView> Change(Guid saleId, Durability durability, Func<Sale, Store, Task> change, CancellationToken ct) =>
         db.InTransactionAsync(durability, async () =>
         {
-            // On SQLite the write transaction (BEGIN IMMEDIATE) already holds the database's one write lock, so the
-            // sale's row needs no lock of its own there.
-            if (!db.IsSqlite && await db.LockSaleAsync(saleId, ct) == 0)
+            if (!await db.TakeSaleTurnAsync(saleId, ct))
                 throw SaleNotFound(saleId);
             // While a card or MobilePay payment is out, the amount it was asked for must stay what is due.
             if (await db.TerminalPayments.Where(t => t.SaleId == saleId).AnyAsync(TerminalPaymentService.Unsettled, ct))

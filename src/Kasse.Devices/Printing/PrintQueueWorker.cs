@@ -1,10 +1,8 @@
 using Kasse.Application;
 using Kasse.Application.Hosting;
 using Kasse.Application.Printing;
-using Kasse.Data;
 using Kasse.Devices.Printing.Transports;
 using Kasse.Domain.Devices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,8 +37,8 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
     private async Task RecoverAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
-        var stuck = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Sending).ToListAsync(ct);
+        var queue = scope.ServiceProvider.GetRequiredService<IPrintQueueStore>();
+        var stuck = await queue.SendingAsync(ct);
         foreach (var job in stuck)
         {
             if (job.Kind == PrintJobKind.DrawerKick)
@@ -48,49 +46,45 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
             else
                 job.Interrupt("Kasse stopped while sending this, so it may have printed. If nothing came out, print a copy.");
         }
-        await db.SaveChangesAsync(ct);
+        await queue.SaveAsync(ct);
     }
 
     private async Task SendDueJobsAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var queue = scope.ServiceProvider.GetRequiredService<IPrintQueueStore>();
         var now = Clock.Now();
-        var printerIds = await db.PrintJobs.Where(j => j.Status == PrintJobStatus.Queued && j.NextAttemptAt <= now)
-            .Select(j => j.PrinterId).Distinct().Take(Batch).ToListAsync(ct);
+        var printerIds = await queue.PrintersWithDueJobsAsync(now, Batch, ct);
         foreach (var printerId in printerIds)
         {
-            var printer = await db.Printers.FirstAsync(p => p.Id == printerId, ct);
+            var printer = await queue.PrinterAsync(printerId, ct);
             var transport = transports.For(printer);
-            var queued = await db.PrintJobs.Where(j => j.PrinterId == printerId && j.Status == PrintJobStatus.Queued)
-                .OrderBy(j => j.QueuedAt).Take(Batch).ToListAsync(ct);
+            var queued = await queue.QueuedAsync(printerId, Batch, ct);
             foreach (var job in queued.OrderBy(j => j.QueuedAt).ThenBy(j => j.Kind))
             {
                 // In order per printer: a later receipt never overtakes one still waiting for its next try.
                 if (job.NextAttemptAt > now && !job.HasExpired(now))
                     break;
-                if (!await SendAsync(db, printer, transport, job, ct))
+                if (!await SendAsync(queue, printer, transport, job, ct))
                     break;
             }
         }
     }
 
     /// <returns>Whether the next job for this printer may go.</returns>
-    private async Task<bool> SendAsync(KasseDbContext db, Printer printer, IPrinterTransport transport, PrintJob job, CancellationToken ct)
+    private async Task<bool> SendAsync(IPrintQueueStore queue, Printer printer, IPrinterTransport transport, PrintJob job, CancellationToken ct)
     {
         if (job.HasExpired(Clock.Now()))
         {
             job.Expire(job.Problem ?? "The printer could not be reached in time.");
-            await db.SaveChangesAsync(ct);
+            await queue.SaveAsync(ct);
             return true;
         }
         // Claimed in the database before a byte goes out, so a second node or a restart never sends it again unmarked.
-        var claimed = await db.PrintJobs.Where(j => j.Id == job.Id && j.Status == PrintJobStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, PrintJobStatus.Sending), ct);
-        if (claimed == 0)
+        if (!await queue.ClaimAsync(job.Id, ct))
             return true;
         job.StartSending(Clock.Now());
-        await db.SaveChangesAsync(ct);
+        await queue.SaveAsync(ct);
 
         var bytes = EscPosEncoder.Encode(PrintDocument.FromJson(job.Document), printer.Columns);
         var result = await transport.SendAsync(bytes, CancellationToken.None);
@@ -104,7 +98,7 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
         else
             job.TryLater(result.Problem ?? "The printer did not take the job.", now);
         printer.RecordState(result.State, result.Problem, now);
-        await db.SaveChangesAsync(ct);
+        await queue.SaveAsync(ct);
         if (!result.Printed)
             LogNotPrinted(Logger, job.Id, printer.Name, result.Problem);
         return result.Printed;
@@ -114,9 +108,9 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
     private async Task ProbeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var queue = scope.ServiceProvider.GetRequiredService<IPrintQueueStore>();
         var before = Clock.Now() - ProbeEvery;
-        var printers = await db.Printers.Where(p => p.StateCheckedAt == null || p.StateCheckedAt < before).Take(Batch).ToListAsync(ct);
+        var printers = await queue.PrintersToProbeAsync(before, Batch, ct);
         foreach (var printer in printers)
         {
             var result = await transports.For(printer).CheckAsync(ct);
@@ -124,14 +118,14 @@ public sealed partial class PrintQueueWorker(IServiceScopeFactory scopes, PrintQ
             if (result.State == PrinterState.Online && printer.State != PrinterState.Online)
             {
                 // Back on: what waits for it need not sit out its retry delay.
-                var waiting = await db.PrintJobs.Where(j => j.PrinterId == printer.Id && j.Status == PrintJobStatus.Queued).ToListAsync(ct);
+                var waiting = await queue.QueuedAsync(printer.Id, null, ct);
                 foreach (var job in waiting)
                     job.TrySoon(now);
                 if (waiting.Count > 0)
                     Wake();
             }
             printer.RecordState(result.State, result.Problem, now);
-            await db.SaveChangesAsync(ct);
+            await queue.SaveAsync(ct);
         }
     }
 

@@ -73,8 +73,12 @@ public static class DatabaseSetup
     public static IServiceCollection AddKasseDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddDbContext<KasseDbContext>(settings.Configure);
-        if (settings.Provider == DatabaseProvider.Postgres)
-            services.AddSingleton<IBulkCopy, PostgresBulkCopy>();
+        // The provider's own adapters: how to add many rows at once, and how to look products up by a fragment of text.
+        _ = settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddKasseSqliteAdapters(),
+            DatabaseProvider.Postgres => services.AddKassePostgresAdapters(),
+        };
         return services;
     }
 

@@ -33,7 +33,9 @@ public sealed class DurabilityOnSqlite : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(Kasse.Server.Hosting.DatabaseProvider.Sqlite);
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddMetrics();
         services.AddDbContext<KasseDbContext>(o => o.UseKasseSqlite(_database.ConnectionString).AddInterceptors(_commits));
+        services.AddKasseSqliteAdapters();
         services.AddKasseApplication();
         _services = services.BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();

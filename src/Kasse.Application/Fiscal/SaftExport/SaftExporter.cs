@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -12,7 +11,6 @@ using Kasse.Domain.Fiscal;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kasse.Application.Fiscal.SaftExport;
 
@@ -41,10 +39,7 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
 
         (int Transactions, int Events) written;
         byte[] hash;
-        // PostgreSQL reads the whole file from one snapshot; SQLite's readers never block the tills and, in WAL
-        // mode, see the data committed when each query starts.
-        var snapshot = db.IsSqlite ? null : await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        try
+        await using (await db.BeginReadSnapshotAsync(ct))
         {
             using var sha = SHA256.Create();
             // A CryptoStream over a hash passes every byte through to the output and hashes it on the way.
@@ -53,11 +48,6 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
                 written = await WriteAsync(store, format, company, request, created, hashing, ct);
             }
             hash = sha.Hash!;
-        }
-        finally
-        {
-            if (snapshot is not null)
-                await snapshot.DisposeAsync();
         }
 
         var sha256 = Convert.ToHexStringLower(hash);
