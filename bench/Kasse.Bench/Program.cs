@@ -345,7 +345,7 @@ async Task<string?> FreshPostgresDatabaseAsync(string name)
 static async Task<string> CreateApiKeyAsync(string kasse, IEnumerable<string> databaseArgs, IReadOnlyDictionary<string, string> environment)
 {
     var info = new ProcessStartInfo(kasse) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (var argument in (IEnumerable<string>)["api-key", "create", "--name", "bench", "--role", "Owner", .. databaseArgs])
+    foreach (var argument in (IEnumerable<string>)["api-key", "create", "--name", "bench", "--role", "Owner", "--all-stores", .. databaseArgs])
         info.ArgumentList.Add(argument);
     foreach (var (key, value) in environment)
         info.Environment[key] = value;
