@@ -86,14 +86,16 @@ public sealed class BacklogGauges
 
     private static IEnumerable<Measurement<int>> Count(IServiceScopeFactory scopes, Func<KasseDbContext, int> query)
     {
-        using var scope = scopes.CreateScope();
+        // A callback must never throw: the listener observes every gauge in one pass, and one that throws ends the pass
+        // for the others. The database briefly unreachable, or a stopped host whose meter the process still lists (tests
+        // run several hosts in one process), reports nothing for this reading rather than a wrong zero.
         try
         {
+            using var scope = scopes.CreateScope();
             return [new Measurement<int>(query(scope.ServiceProvider.GetRequiredService<KasseDbContext>()))];
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception)
         {
-            // The database is briefly unreachable: report nothing for this reading rather than a wrong zero.
             return [];
         }
     }
