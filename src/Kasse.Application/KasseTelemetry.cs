@@ -23,6 +23,9 @@ public sealed class KasseTelemetry
 
     private readonly ILogger<KasseTelemetry> _log;
     private readonly Counter<long> _salesCompleted;
+    // Money here is a monitoring figure, never a book entry: OpenTelemetry counters take long or double, and the exact
+    // amounts stay decimal in the sales, the journal and the reports (DESIGN.md). A sum over a day may differ in the
+    // last binary digit from the Z report's; read the Z report for money that counts.
     private readonly Counter<double> _salesAmount;
     private readonly Counter<long> _returnsCompleted;
     private readonly Counter<double> _refundedAmount;
