@@ -257,6 +257,13 @@ if ((rc == 8 && failed == 0)); then
 elif ((rc != 0 && failed == 0)); then
   printf 'test.sh: dotnet test exited with code %s and %s test project error(s) although no test failed (a test process may have crashed; see above).\n' "$rc" "$errors" >&2
 fi
+# A failing test's name and first lines come up early in a long run; repeat them last, where a log's tail shows them.
+if ((failed > 0)); then
+  echo
+  echo "Failed tests (first lines of each; the full message is above):"
+  sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' "$log" |
+    awk '/^failed [^ ]+ \(/ { shown = 5 } shown > 0 { print "  " $0; shown-- }'
+fi
 echo "$summary"
 if ((failed > 0 && rc == 0)); then rc=1; fi
 exit "$rc"

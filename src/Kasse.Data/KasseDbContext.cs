@@ -93,8 +93,30 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
         _uncommitted = CachedData.None;
         var afterCommit = _afterCommit;
         _afterCommit = null;
-        if (afterCommit is not null)
-            foreach (var action in afterCommit)
+        if (HoldAfterCommit)
+            _heldAfterCommit = afterCommit;
+        else
+            Run(afterCommit);
+    }
+
+    /// <summary>Set while a commit waits to be durable (<see cref="WriteTransaction"/>'s group commit): what waits for the commit waits for that too.</summary>
+    internal bool HoldAfterCommit { get; set; }
+
+    private List<Action>? _heldAfterCommit;
+
+    internal void RunHeldAfterCommit()
+    {
+        var held = _heldAfterCommit;
+        _heldAfterCommit = null;
+        Run(held);
+    }
+
+    internal void DropHeldAfterCommit() => _heldAfterCommit = null;
+
+    private static void Run(List<Action>? actions)
+    {
+        if (actions is not null)
+            foreach (var action in actions)
                 action();
     }
 

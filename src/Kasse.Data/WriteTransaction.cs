@@ -8,7 +8,10 @@ namespace Kasse.Data;
 /// A write transaction. On SQLite, writers of this process queue on an in-process gate (first come, first served)
 /// before BEGIN IMMEDIATE instead of in SQLite's busy handler, which sleeps in steps of up to 100 ms and leaves the
 /// write lock idle while tills wait; and the commit's <see cref="Durability"/> is set here, before BEGIN (SQLite
-/// refuses to change it inside a transaction), and put back to durable afterwards.
+/// refuses to change it inside a transaction), and put back to durable afterwards. Every SQLite write transaction
+/// commits without a sync of its own; a durable one then hands the gate to the next writer and waits for the group
+/// commit (<see cref="WalSync"/>), and what it queued with <see cref="KasseDbContext.AfterCommit"/> runs only once
+/// the commit is on disk.
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
@@ -20,15 +23,16 @@ public sealed class WriteTransaction : IAsyncDisposable
     private readonly KasseDbContext _db;
     private readonly SemaphoreSlim? _gate;
     private readonly bool _connectionOpened;
-    private readonly Durability _durability;
+    private readonly WalSync? _groupCommit;
+    private bool _released;
 
-    private WriteTransaction(KasseDbContext db, IDbContextTransaction transaction, SemaphoreSlim? gate, bool connectionOpened, Durability durability)
+    private WriteTransaction(KasseDbContext db, IDbContextTransaction transaction, SemaphoreSlim? gate, bool connectionOpened, WalSync? groupCommit)
     {
         _db = db;
         Transaction = transaction;
         _gate = gate;
         _connectionOpened = connectionOpened;
-        _durability = durability;
+        _groupCommit = groupCommit;
     }
 
     public IDbContextTransaction Transaction { get; }
@@ -44,7 +48,7 @@ public sealed class WriteTransaction : IAsyncDisposable
     public static async Task<WriteTransaction> BeginAsync(KasseDbContext db, Durability durability, CancellationToken ct)
     {
         if (!IsSqlite(db))
-            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), null, false, durability);
+            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), null, false, null);
 
         var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
         // Past the timeout, go on without the gate and let SQLite's busy timeout decide, as without a gate.
@@ -54,11 +58,14 @@ public sealed class WriteTransaction : IAsyncDisposable
         {
             await db.Database.OpenConnectionAsync(ct);
             opened = true;
-            // Every connection opens durable (see SqliteDatabase), so only a lighter commit needs saying.
-            if (durability != Durability.Durable)
-                await PragmaAsync(db, SynchronousPragma(durability), ct);
+            // Every connection opens with synchronous=FULL (see SqliteDatabase) for writes outside these transactions; a
+            // database in a file gets group commit instead, and only an in-memory one (tests) keeps FULL for durability.
+            var file = db.Database.GetDbConnection().DataSource;
+            var groupCommit = durability == Durability.Durable && !string.IsNullOrEmpty(file) ? WalSync.For(file) : null;
+            if (durability != Durability.Durable || groupCommit is not null)
+                await PragmaAsync(db, SynchronousPragma(Durability.OpenSaleEdit), ct);
             var transaction = await db.Database.BeginTransactionAsync(ct);
-            return new WriteTransaction(db, transaction, gated ? gate : null, opened, durability);
+            return new WriteTransaction(db, transaction, gated ? gate : null, opened, groupCommit);
         }
         catch
         {
@@ -70,20 +77,50 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
+    /// <summary>Commits; a durable SQLite commit returns once it is on disk (group commit), with the gate already free.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (_groupCommit is null)
+        {
+            await Transaction.CommitAsync(ct);
+            return;
+        }
+        _db.HoldAfterCommit = true;
+        try
+        {
+            await Transaction.CommitAsync(ct);
+            await ReleaseAsync();
+            // Not cancellable: the commit has happened, and its caller must not hear of it before it is durable.
+            await _groupCommit.SyncAsync();
+        }
+        catch
+        {
+            _db.DropHeldAfterCommit();
+            throw;
+        }
+        finally
+        {
+            _db.HoldAfterCommit = false;
+        }
+        _db.RunHeldAfterCommit();
+    }
 
     public Task RollbackAsync(CancellationToken ct) => Transaction.RollbackAsync(ct);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => ReleaseAsync();
+
+    /// <summary>Ends the transaction, leaves the pooled connection durable for whoever uses it next, and frees the gate.</summary>
+    private async ValueTask ReleaseAsync()
     {
+        if (_released)
+            return;
+        _released = true;
         try
         {
             await Transaction.DisposeAsync();
             if (_connectionOpened)
             {
-                // Pooled connections keep their settings: leave this one durable for whoever uses it next.
-                if (_durability != Durability.Durable)
-                    await PragmaAsync(_db, SynchronousPragma(Durability.Durable), CancellationToken.None);
+                await PragmaAsync(_db, SynchronousPragma(Durability.Durable), CancellationToken.None);
                 await _db.Database.CloseConnectionAsync();
             }
         }

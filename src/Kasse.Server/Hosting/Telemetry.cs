@@ -46,7 +46,7 @@ public static class Telemetry
                 // of 2,000 series per metric, after which figures would fold into one overflow series.
                 metrics.AddView(instrument => instrument.Meter.Name is KasseTelemetry.Name or BacklogGauges.MeterName
                     ? new MetricStreamConfiguration { CardinalityLimit = 100_000 } : null);
-                metrics.AddMeter(KasseTelemetry.Name, BacklogGauges.MeterName).AddAspNetCoreInstrumentation()
+                metrics.AddMeter(KasseTelemetry.Name, BacklogGauges.MeterName, Kasse.Data.WalSync.MeterName).AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0); // a reading is never older than the scrape
                 if (otlp is not null)
                     metrics.AddOtlpExporter(exporter => exporter.Endpoint = otlp);

@@ -25,6 +25,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The database file, on SQLite.</summary>
+    public string FilePath => Path.Combine(_sqliteFolder ?? throw new InvalidOperationException("Only a SQLite database is a file."), "kasse.db");
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         var name = "kasse_test_" + Guid.NewGuid().ToString("N")[..12];

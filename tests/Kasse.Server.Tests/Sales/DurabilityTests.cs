@@ -15,9 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kasse.Server.Tests.Sales;
 
 /// <summary>
-/// On SQLite, edits of an open sale may commit without syncing the disk (synchronous=NORMAL), but a payment and a
-/// completed sale always sync (FULL), and a connection handed back to the pool is durable again. PostgreSQL commits
-/// every transaction durably, so there is nothing to choose there. The setting is read inside each commit, on a real file.
+/// On SQLite, every sale command commits without a sync of its own (synchronous=NORMAL): edits of an open sale stop there,
+/// while a payment and a completed sale answer only after the write-ahead log has been synced to disk (group commit,
+/// <see cref="WalSync"/>), and a connection handed back to the pool is durable (FULL) again. PostgreSQL commits every
+/// transaction durably, so there is nothing to choose there. The setting is read inside each commit, on a real file, and
+/// each sync of the log is heard as it happens.
 /// </summary>
 public sealed class DurabilityOnSqlite : IAsyncLifetime
 {
@@ -60,6 +62,8 @@ public sealed class DurabilityOnSqlite : IAsyncLifetime
         await In((CatalogService c) => c.CreateProductAsync(Guid.CreateVersion7(),
             new SaveProduct("HOLD-1", "Rugbrød, groft", 24.95m, 25m, Unit.Piece, null, null, [ean]), default));
 
+        var log = WalSync.For(_database.FilePath);
+        log.Synced += _commits.SyncHeard;
         var opened = await Recorded(() => In((SalesService s) => s.OpenAsync(new OpenSale(saleId, registerId), default)));
         var scanned = await Recorded(() => In((SalesService s) => s.AddLineAsync(saleId, new AddLine(Barcode: ean), default)));
         var requantified = await Recorded(() => In(async (SalesService s) =>
@@ -78,11 +82,13 @@ public sealed class DurabilityOnSqlite : IAsyncLifetime
             return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         });
 
-        Assert.Equal([Normal], opened);
-        Assert.Equal([Normal], scanned);
-        Assert.Equal([Normal], requantified);
-        Assert.Equal([Full], paid);
-        Assert.Equal([Full], completed);
+        log.Synced -= _commits.SyncHeard;
+
+        Assert.Equal(["commit NORMAL"], opened);
+        Assert.Equal(["commit NORMAL"], scanned);
+        Assert.Equal(["commit NORMAL"], requantified);
+        Assert.Equal(["commit NORMAL", "sync"], paid);
+        Assert.Equal(["commit NORMAL", "sync"], completed);
         Assert.Equal(Full, afterwards);
         Assert.Equal(SaleStatus.Completed, (await In((SalesService s) => s.GetAsync(saleId, default))).Status);
     }
@@ -93,17 +99,68 @@ public sealed class DurabilityOnSqlite : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    private async Task<List<int>> Recorded(Func<Task> command)
+    [Fact]
+    public async Task Durable_commits_that_arrive_together_share_a_sync_and_none_answers_before_its_sync()
+    {
+        const int writers = 32;
+        var log = WalSync.For(_database.FilePath);
+        var synced = new List<int>();
+        var answeredBeforeASync = 0;
+        void Heard(int batch)
+        {
+            lock (synced)
+                synced.Add(batch);
+        }
+        log.Synced += Heard;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
+            {
+                await using var scope = _services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+                var syncsBefore = Count(synced);
+                await db.InTransactionAsync(Durability.Durable, async () =>
+                {
+                    db.IdempotencyRecords.Add(new IdempotencyRecord
+                    {
+                        Key = $"durable-writer-{i}", RequestHash = "-", StatusCode = 200, ResponseBody = "{}", ContentType = "application/json",
+                        CreatedAt = DateTimeOffset.UtcNow,
+                    });
+                    return await db.SaveChangesAsync();
+                }, default);
+                if (Count(synced) == syncsBefore)
+                    Interlocked.Increment(ref answeredBeforeASync);
+            })));
+        }
+        finally
+        {
+            log.Synced -= Heard;
+        }
+
+        Assert.Equal(0, answeredBeforeASync);
+        Assert.Equal(writers, synced.Sum());
+        Assert.True(synced.Count < writers, $"{writers} durable commits at once took {synced.Count} syncs ({string.Join(", ", synced)}): none was shared.");
+    }
+
+    private static int Count(List<int> synced)
+    {
+        lock (synced)
+            return synced.Count;
+    }
+
+    private async Task<List<string>> Recorded(Func<Task> command)
     {
         _commits.Settings.Clear();
         await command();
         return [.. _commits.Settings];
     }
 
-    /// <summary>Reads PRAGMA synchronous inside every commit, on the committing connection.</summary>
+    /// <summary>Reads PRAGMA synchronous inside every commit, on the committing connection, and hears every sync of the log.</summary>
     private sealed class CommitRecorder : DbTransactionInterceptor
     {
-        public List<int> Settings { get; } = [];
+        public List<string> Settings { get; } = [];
+
+        public void SyncHeard(int batch) => Settings.Add("sync");
 
         public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
             InterceptionResult result, CancellationToken cancellationToken = default)
@@ -111,7 +168,8 @@ public sealed class DurabilityOnSqlite : IAsyncLifetime
             await using var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "PRAGMA synchronous";
-            Settings.Add(Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            var setting = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            Settings.Add(setting switch { Normal => "commit NORMAL", Full => "commit FULL", _ => $"commit {setting}" });
             return result;
         }
     }

@@ -172,6 +172,10 @@ public sealed partial class Till
         {
             // the page closed
         }
+        catch (ObjectDisposedException)
+        {
+            // the server is shutting down under an open till: nothing to watch any more, nothing to report
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Logger.LogWarning(e, "Watching the printer of register {Register} stopped", RegisterId);
