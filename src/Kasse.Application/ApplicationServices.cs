@@ -52,6 +52,7 @@ public static class ApplicationServices
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<ApprovalThrottle>();
         services.AddScoped<SalesService>();
+        services.AddSingleton<SaleWriter>();
         services.AddScoped<SaleChanges>();
         services.AddScoped<ReturnsService>();
         services.AddScoped<ReceiptService>();

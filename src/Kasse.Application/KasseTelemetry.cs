@@ -34,6 +34,7 @@ public sealed class KasseTelemetry
     private readonly Counter<double> _cashMoved;
     private readonly Histogram<double> _scanDuration;
     private readonly Histogram<double> _completeDuration;
+    private readonly Histogram<int> _saleBatchSize;
 
     public KasseTelemetry(IMeterFactory meters, ILogger<KasseTelemetry> log)
     {
@@ -50,7 +51,12 @@ public sealed class KasseTelemetry
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _completeDuration = meter.CreateHistogram<double>("kasse.sale.complete.duration", "s", "Time to complete a paid sale (receipt number, signature, journal)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+        _saleBatchSize = meter.CreateHistogram<int>("kasse.sale.write_batch.size", "{command}",
+            "Commands on sales committed together by the sale writer (one transaction, one commit)",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
     }
+
+    public void SaleCommandsWritten(int commands) => _saleBatchSize.Record(commands);
 
     // From a millisecond to two seconds: a scan should answer in single-digit milliseconds, a completion in tens.
     private static readonly double[] LatencyBuckets = [0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 0.512, 1, 2];

@@ -113,6 +113,23 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
 
     internal void DropHeldAfterCommit() => _heldAfterCommit = null;
 
+    /// <summary>
+    /// For a context that works inside a transaction another context owns (<see cref="Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.UseTransaction(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade, System.Data.Common.DbTransaction?)"/>):
+    /// what this one would have done at the commit, handed to the owner to run once that transaction has committed.
+    /// </summary>
+    public Action TakeCommitWork()
+    {
+        var cached = _uncommitted;
+        var afterCommit = _afterCommit;
+        _uncommitted = CachedData.None;
+        _afterCommit = null;
+        return () =>
+        {
+            CachedDataVersions.Raise(cached);
+            Run(afterCommit);
+        };
+    }
+
     private static void Run(List<Action>? actions)
     {
         if (actions is not null)

@@ -12,20 +12,24 @@ using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
 using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Application.Sales;
 
 /// <summary>
-/// The till's commands on a sale. Each runs in one transaction that first locks the sale's row, so a
-/// double tap or two devices on one sale are handled one after the other, and a retried command with the
-/// same ids changes nothing.
+/// The till's commands on a sale. Each runs in the sale's write turn (<see cref="Change"/>), so a double tap or two
+/// devices on one sale are handled one after the other, and a retried command with the same ids changes nothing; the
+/// turns of all tills go through the <see cref="SaleWriter"/>, which commits the commands that arrive together at once.
 /// </summary>
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
     IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps,
-    SaleChanges changes, KasseTelemetry telemetry)
+    SaleChanges changes, KasseTelemetry telemetry, SaleWriter writer, Kasse.Application.Staff.CurrentActor actor)
 {
-    public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
+    public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.OpenInTurnAsync(command, c), ct);
+
+    private Task<SaleView> OpenInTurnAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
     private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
     {
@@ -78,7 +82,11 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     {
         // The scanned product is looked up before the sale's write turn, which then only loads, changes and saves.
         var scan = command.Barcode is null ? null : await ScanAsync(saleId, command.Barcode, command.Quantity, ct);
-        return await Change(saleId, Durability.OpenSaleEdit, async (sale, store) =>
+        return await Turn(Durability.OpenSaleEdit, (s, c) => s.AddLineInTurnAsync(saleId, command, scan, c), ct);
+    }
+
+    private Task<SaleView> AddLineInTurnAsync(Guid saleId, AddLine command, Action<Sale, Guid>? scan, CancellationToken ct) =>
+        Change(saleId, Durability.OpenSaleEdit, async (sale, store) =>
         {
             var lineId = command.LineId ?? Guid.CreateVersion7();
             if (sale.Lines.Any(l => l.Id == lineId))
@@ -100,7 +108,6 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             else
                 throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
         }, ct);
-    }
 
     /// <summary>
     /// Reads a scanned code against the sale's store and catalogue. What it finds, or the reason it is refused, is
@@ -158,9 +165,15 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.ChangeQuantityInTurnAsync(saleId, lineId, quantity, c), ct);
+
+    private Task<SaleView> ChangeQuantityInTurnAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.RemoveLineInTurnAsync(saleId, lineId, c), ct);
+
+    private Task<SaleView> RemoveLineInTurnAsync(Guid saleId, Guid lineId, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) =>
         {
             if (sale.Lines.Any(l => l.Id == lineId) || sale.Status != SaleStatus.Open)
@@ -170,19 +183,34 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
 
     /// <summary>Sells a product's line at another price from now on, in one change (the gate is the caller's: <c>SaleUseCases</c>).</summary>
     public Task<SaleView> OverridePriceAsync(Guid saleId, Guid lineId, decimal unitPrice, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.OverridePriceInTurnAsync(saleId, lineId, unitPrice, c), ct);
+
+    private Task<SaleView> OverridePriceInTurnAsync(Guid saleId, Guid lineId, decimal unitPrice, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.OverrideLinePrice(lineId, unitPrice); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> SetLineDiscountAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.SetLineDiscountInTurnAsync(saleId, lineId, discount, c), ct);
+
+    private Task<SaleView> SetLineDiscountInTurnAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> SetSaleDiscountAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.SetSaleDiscountInTurnAsync(saleId, discount, c), ct);
+
+    private Task<SaleView> SetSaleDiscountInTurnAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     /// <summary>Records the coupon a customer hands over (null takes it off); the open-sale steps then price the basket with it.</summary>
     public Task<SaleView> SetCouponAsync(Guid saleId, string? normalisedCode, CancellationToken ct) =>
+        Turn(Durability.OpenSaleEdit, (s, c) => s.SetCouponInTurnAsync(saleId, normalisedCode, c), ct);
+
+    private Task<SaleView> SetCouponInTurnAsync(Guid saleId, string? normalisedCode, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetCoupon(normalisedCode); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct) =>
+        Turn(Durability.Durable, (s, c) => s.ParkInTurnAsync(saleId, c), ct);
+
+    private Task<SaleView> ParkInTurnAsync(Guid saleId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Parked)
@@ -192,6 +220,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
+        Turn(Durability.Durable, (s, c) => s.ResumeInTurnAsync(saleId, registerId, c), ct);
+
+    private Task<SaleView> ResumeInTurnAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Open && sale.RegisterId == registerId)
@@ -201,6 +232,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> VoidAsync(Guid saleId, CancellationToken ct) =>
+        Turn(Durability.Durable, (s, c) => s.VoidInTurnAsync(saleId, c), ct);
+
+    private Task<SaleView> VoidInTurnAsync(Guid saleId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (sale.Status == SaleStatus.Voided)
@@ -212,6 +246,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
+        Turn(Durability.Durable, (s, c) => s.AddPaymentInTurnAsync(saleId, command, c), ct);
+
+    private Task<SaleView> AddPaymentInTurnAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, store) =>
         {
             if (command.Id == Guid.Empty)
@@ -226,6 +263,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
+        Turn(Durability.Durable, (s, c) => s.RemovePaymentInTurnAsync(saleId, paymentId, c), ct);
+
+    private Task<SaleView> RemovePaymentInTurnAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (await db.TerminalPayments.AnyAsync(t => t.Id == paymentId && t.State == TerminalPaymentState.Approved, ct))
@@ -249,6 +289,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// Completing twice answers the same.
     /// </summary>
     public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
+        Turn(Durability.Durable, (s, c) => s.CompleteInTurnAsync(saleId, printReceipt, c), ct);
+
+    private Task<SaleView> CompleteInTurnAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, store) =>
         {
             if (sale.Status == SaleStatus.Completed)
@@ -277,6 +320,15 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// <summary>Another capability's change of an open sale (a customer attached, a gift card sold), in the sale's write turn.</summary>
     public Task<SaleView> EditAsync(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
         Change(saleId, Durability.OpenSaleEdit, change, ct);
+
+    /// <summary>
+    /// Where a command on a sale runs: in its caller's transaction when there is one (its answer commits with it), else
+    /// through the <see cref="SaleWriter"/>, as this caller, with the services of the writer's scope.
+    /// </summary>
+    private Task<SaleView> Turn(Durability durability, Func<SalesService, CancellationToken, Task<SaleView>> command, CancellationToken ct) =>
+        db.Database.CurrentTransaction is not null
+            ? command(this, ct)
+            : writer.RunAsync(durability, actor.Value, services => command(services.GetRequiredService<SalesService>(), CancellationToken.None));
 
     /// <summary>
     /// One command on one sale, in the sale's write turn: lock, load, change, save, commit. Reads that don't need the

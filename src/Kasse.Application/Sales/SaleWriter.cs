@@ -1,0 +1,118 @@
+using System.Threading.Channels;
+using Kasse.Application.Staff;
+using Kasse.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kasse.Application.Sales;
+
+/// <summary>
+/// The one writer of this process's commands on sales (open, scan, change, pay, complete, void, park): commands that
+/// arrive together run one after the other in one database transaction and commit once. Each runs in its own DI scope
+/// as its caller, on the batch's connection, behind a savepoint, so a refused command undoes only itself; its answer
+/// and what it queued for after the commit (the customer display, telemetry, the printer) wait for the batch's commit,
+/// which for a batch with a payment, a completion or anything journaled is durable (group commit on SQLite, one commit
+/// on PostgreSQL). The rows every till shares (receipt and transaction numbers, the journal head, stock levels, the
+/// day's summaries) are then locked by one writer, for one commit, instead of being queued for by every till.
+/// </summary>
+/// <remarks>
+/// A command inside a transaction of its caller (the idempotency middleware's, a sale in one request) runs there, not
+/// here: its answer must commit with it. So does an edit by another capability (<see cref="SalesService.EditAsync"/>),
+/// whose change works with its own services.
+/// </remarks>
+public sealed class SaleWriter(IServiceScopeFactory scopes, KasseTelemetry telemetry) : IAsyncDisposable
+{
+    /// <summary>Enough to share a commit among every till of a large store, few enough that one batch stays short.</summary>
+    public const int MaxBatch = 64;
+
+    private const string Savepoint = "sale_command";
+
+    private readonly Channel<Command> _queue = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _starting = new();
+    private Task? _writing;
+
+    private sealed record Command(Durability Durability, Actor Actor, Func<IServiceProvider, Task<SaleView>> Work, TaskCompletionSource<SaleView> Done);
+
+    /// <summary>Queues a command; it answers once its batch has committed (or with the reason it was refused).</summary>
+    public Task<SaleView> RunAsync(Durability durability, Actor actor, Func<IServiceProvider, Task<SaleView>> work)
+    {
+        var command = new Command(durability, actor, work, new TaskCompletionSource<SaleView>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(command))
+            throw new InvalidOperationException("Kasse is shutting down; the command was not carried out. Send it again once Kasse is back.");
+        lock (_starting)
+            _writing ??= Task.Run(WriteAsync);
+        return command.Done.Task;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Command>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var command))
+                batch.Add(command);
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The batch did not commit (a lost connection, a full disk): none of its commands happened.
+                foreach (var command in batch)
+                    command.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Command> batch)
+    {
+        var durability = batch.Exists(c => c.Durability == Durability.Durable) ? Durability.Durable : Durability.OpenSaleEdit;
+        await using var batchScope = scopes.CreateAsyncScope();
+        var batchDb = batchScope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        await using var transaction = await WriteTransaction.BeginAsync(batchDb, durability, CancellationToken.None);
+        var connection = batchDb.Database.GetDbConnection();
+        var dbTransaction = transaction.Transaction.GetDbTransaction();
+        var done = new List<(Command Command, SaleView Answer, Action AfterCommit)>(batch.Count);
+        foreach (var command in batch)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            await db.Database.UseTransactionAsync(dbTransaction);
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Value = command.Actor;
+            await dbTransaction.SaveAsync(Savepoint);
+            try
+            {
+                var answer = await command.Work(scope.ServiceProvider);
+                await dbTransaction.ReleaseAsync(Savepoint);
+                done.Add((command, answer, db.TakeCommitWork()));
+            }
+            catch (Exception refused) when (refused is not OutOfMemoryException)
+            {
+                await dbTransaction.RollbackAsync(Savepoint);
+                command.Done.TrySetException(refused);
+            }
+        }
+        if (done.Count == 0)
+            return;
+        await transaction.CommitAsync(CancellationToken.None);
+        telemetry.SaleCommandsWritten(done.Count);
+        foreach (var (command, answer, afterCommit) in done)
+        {
+            afterCommit();
+            command.Done.TrySetResult(answer);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        Task? writing;
+        lock (_starting)
+            writing = _writing;
+        if (writing is not null)
+            await writing;
+    }
+}
