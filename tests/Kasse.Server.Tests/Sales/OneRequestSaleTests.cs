@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Kasse.Application.Inventory;
@@ -9,6 +10,8 @@ using Kasse.Domain.Promotions;
 using Kasse.Domain.Sales;
 using Kasse.Server.Api;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Server.Ui.Display;
+using Microsoft.Extensions.DependencyInjection;
 using static Kasse.Server.Api.FiscalEndpoints;
 using static Kasse.Server.Api.PromotionsEndpoints;
 
@@ -227,6 +230,25 @@ public abstract class OneRequestSaleTests(KasseServer server)
         var audit = (await _api.Http.GetFromJsonAsync<List<AuditEndpoints.AuditEntryView>>($"/api/v1/audit?subject={approved.Id}", KasseClient.Json))!;
         Assert.Contains(audit, a => a.Action == Kasse.Domain.Staff.AuditAction.DiscountGiven && a.ApprovedById == shop.SupervisorId && a.ActorEmployeeId == shop.CashierId);
         Assert.Contains(audit, a => a.Action == Kasse.Domain.Staff.AuditAction.PriceOverridden && a.ApprovedById == shop.SupervisorId);
+    }
+
+    [Fact]
+    public async Task Listeners_hear_of_a_placed_sale_once_after_its_commit_and_never_of_a_refused_one()
+    {
+        var shop = await _api.NewShopAsync();
+        var bread = await _api.NewProductAsync(28.95m, name: "Rugbrød");
+        var hub = server.Services.GetRequiredService<CustomerDisplayHub>();
+        var shown = new ConcurrentQueue<DisplayState>();
+        using var screen = hub.Subscribe(shop.Register.Id, shown.Enqueue);
+        var before = shown.Count; // a new subscriber may first be shown where the register stands
+
+        await KasseClient.Problem(await PlaceAsync(Whole(shop, [new(Barcode: bread.Barcodes[0]), new(Barcode: _api.NewEan13())], [Cash(50m)])),
+            HttpStatusCode.BadRequest, "barcode.unknown");
+        Assert.Equal(before, shown.Count);
+        var placed = await KasseClient.Read<SaleView>(await PlaceAsync(Whole(shop, [new(Barcode: bread.Barcodes[0], Quantity: 2)], [Cash(100m)])));
+
+        var state = Assert.Single(shown.Skip(before));
+        Assert.Equal((DisplayPhase.Done, placed.Id, 57.90m), (state.Phase, state.SaleId, state.Total));
     }
 
     [Fact]
