@@ -205,6 +205,19 @@ public abstract class OneRequestSaleTests(KasseServer server)
     }
 
     [Fact]
+    public async Task The_same_sale_sent_several_times_at_once_completes_once()
+    {
+        var shop = await _api.NewShopAsync();
+        var bread = await _api.NewProductAsync(28.95m);
+        var sale = Whole(shop, [new(Barcode: bread.Barcodes[0])], [new(Guid.CreateVersion7(), PaymentMethod.Card, Reference: "AUTH 2")]);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => await KasseClient.Read<SaleView>(await PlaceAsync(sale))));
+
+        Assert.All(answers, a => Assert.Equal((SaleStatus.Completed, 1L), (a.Status, a.ReceiptNumber!.Value)));
+        Assert.Single(await JournalAsync(shop.Store.Id), e => e.SaleId == sale.Id && e.EventCode == "13012");
+    }
+
+    [Fact]
     public async Task A_discount_above_the_limit_or_a_price_override_needs_the_caller_s_permission_or_an_approval_in_the_line()
     {
         var shop = await _api.NewShopAsync();
