@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kasse.Application.Staff;
 using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Sales;
@@ -157,9 +158,21 @@ public sealed partial class SaleUseCases
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>What the request asks for, whatever its JSON spacing, field order or trailing zeros (24.9 and 24.90 are one price).</summary>
-    private static string Fingerprint(PlaceSale command) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, FingerprintJson)));
+    /// <summary>
+    /// What the request asks for, whatever its JSON spacing, field order or trailing zeros (24.9 and 24.90 are one price).
+    /// An approval counts by its approver, not its PIN: a PIN's few digits would be easy to find again from a stored hash.
+    /// </summary>
+    private static string Fingerprint(PlaceSale command)
+    {
+        static Approval? WithoutPin(Approval? approval) => approval is null ? null : approval with { Pin = "" };
+        static SetDiscount? Discount(SetDiscount? discount) => discount is null ? null : discount with { Approval = WithoutPin(discount.Approval) };
+        var asked = command with
+        {
+            Lines = command.Lines?.Select(l => l with { Approval = WithoutPin(l.Approval), Discount = Discount(l.Discount) }).ToList(),
+            Discount = Discount(command.Discount),
+        };
+        return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(asked, FingerprintJson)));
+    }
 
     private sealed class NormalisedDecimal : JsonConverter<decimal>
     {
