@@ -76,8 +76,29 @@ public sealed class Till(HttpClient http, Uri baseUrl)
         return new Checkout(sale, paid.TotalAmount, cash ? "Cash" : "Card");
     }
 
-    /// <summary>The two figures of a sale's answer the driver acts on.</summary>
-    private sealed record SaleAnswer(decimal TotalAmount, decimal AmountDue);
+    /// <summary>
+    /// A whole sale in one request (POST /api/v1/sales with lines, a payment and complete: true), as a kiosk, a webshop or an
+    /// offline till sends it: <paramref name="items"/> scans (3–20 when null), paid in exact cash or by a card recorded with
+    /// its reference. The answer must be the completed sale with nothing due.
+    /// </summary>
+    public async Task PlaceSaleAsync(int register, Random random, int products, int? items, bool measuring, Latencies latencies, CancellationToken ct)
+    {
+        var sale = Guid.CreateVersion7();
+        var count = items ?? random.Next(3, 21);
+        var lines = Enumerable.Range(0, count).Select(_ => new { barcode = Catalogue.Barcode(Catalogue.ScannableIndex(random, products)) }).ToArray();
+        object payment = random.Next(2) == 0
+            ? new { id = Guid.CreateVersion7(), method = "Cash" }
+            : new { id = Guid.CreateVersion7(), method = "Card", reference = "BENCH " + sale.ToString("N")[..8] };
+        var start = Stopwatch.GetTimestamp();
+        var placed = Answer(await PostAsync("api/v1/sales", new { id = sale, registerId = RegisterId(register), lines, payments = new[] { payment }, complete = true }, ct));
+        if (measuring)
+            latencies.Add(start);
+        if (placed.Status != "Completed" || placed.AmountDue != 0m)
+            throw new InvalidOperationException($"Sale {sale} placed in one request answered {placed.Status} with {placed.AmountDue.ToString("0.00", CultureInfo.InvariantCulture)} due.");
+    }
+
+    /// <summary>The figures of a sale's answer the driver acts on.</summary>
+    private sealed record SaleAnswer(decimal TotalAmount, decimal AmountDue, string? Status = null);
 
     private static SaleAnswer Answer(string json) =>
         JsonSerializer.Deserialize<SaleAnswer>(json, JsonSerializerOptions.Web) ?? throw new InvalidOperationException("A sale's answer was empty.");

@@ -23,29 +23,51 @@ public interface ISaleChangeListener
 
 /// <summary>
 /// The one place a change of a sale is announced: each command that changes a sale calls <see cref="Changed"/> after
-/// its save, and the listeners hear of it once the transaction (the outermost one) has committed — never if it rolls back.
+/// its save, and the listeners hear of it once the transaction (the outermost one) has committed — never if it rolls back;
+/// several changes of one sale in one transaction are heard of once, as the newest.
 /// </summary>
 public sealed class SaleChanges(KasseDbContext db, IEnumerable<ISaleChangeListener> listeners, ILogger<SaleChanges> logger)
 {
+    /// <summary>
+    /// The newest change of each sale changed in the open transaction: several commands in one transaction (a sale placed in
+    /// one request) are heard of once, as the sale stands at the commit.
+    /// </summary>
+    private readonly Dictionary<Guid, (object Transaction, SaleChange Change)> _pending = [];
+
     /// <returns>The sale's view (the same one the listeners get).</returns>
     public SaleView Changed(Sale sale)
     {
         var change = new SaleChange(SaleView.From(sale), sale.Version);
-        db.AfterCommit(() =>
+        if (db.Database.CurrentTransaction is not { } transaction)
         {
-            foreach (var listener in listeners)
+            Tell(change);
+            return change.Sale;
+        }
+        // An entry of a transaction that rolled back is stale: its announcement was dropped with it.
+        var queued = _pending.TryGetValue(sale.Id, out var pending) && ReferenceEquals(pending.Transaction, transaction);
+        _pending[sale.Id] = (transaction, change);
+        if (!queued)
+            db.AfterCommit(() =>
             {
-                try
-                {
-                    listener.SaleChanged(change);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // The sale is committed; a screen that could not be told must not make it look failed.
-                    logger.LogWarning(e, "Telling {Listener} of the change of sale {SaleId} failed", listener.GetType().Name, change.Sale.Id);
-                }
-            }
-        });
+                if (_pending.Remove(change.Sale.Id, out var newest))
+                    Tell(newest.Change);
+            });
         return change.Sale;
+    }
+
+    private void Tell(SaleChange change)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                listener.SaleChanged(change);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The sale is committed; a screen that could not be told must not make it look failed.
+                logger.LogWarning(e, "Telling {Listener} of the change of sale {SaleId} failed", listener.GetType().Name, change.Sale.Id);
+            }
+        }
     }
 }

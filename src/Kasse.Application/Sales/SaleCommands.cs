@@ -41,3 +41,30 @@ public sealed record CompleteSale(bool PrintReceipt = true);
 
 /// <summary>Sell a line's product at another price: needs PriceOverride or a supervisor's <see cref="Approval"/>.</summary>
 public sealed record OverridePrice(decimal UnitPrice, Approval? Approval = null);
+
+/// <summary>
+/// A whole sale in one request (<c>POST /api/v1/sales</c>): it opens like <see cref="OpenSale"/>, then takes its lines, a
+/// customer and coupon, a sale discount, its payments and, with <see cref="Complete"/>, completes, all in one durable
+/// transaction through the same commands as the till's. With only an id and a register it just opens the sale, as before.
+/// </summary>
+/// <param name="Payments">Payments recorded as <see cref="AddPayment"/> does: cash, or a card, MobilePay or gift-card payment
+/// already taken elsewhere (its reference); a payment that needs a terminal's answer goes through terminal-payments instead.</param>
+public sealed record PlaceSale(Guid Id, Guid RegisterId, Guid? CashierId = null, IReadOnlyList<PlacedLine>? Lines = null,
+    SetDiscount? Discount = null, Guid? CustomerId = null, string? Coupon = null, IReadOnlyList<AddPayment>? Payments = null,
+    bool Complete = false, bool PrintReceipt = true)
+{
+    /// <summary>Nothing beyond what opening a sale takes: answered exactly as opening one.</summary>
+    public bool OpensOnly => Lines is null && Discount is null && CustomerId is null && Coupon is null && Payments is null && !Complete;
+
+    public OpenSale Opening => new(Id, RegisterId, CashierId);
+}
+
+/// <summary>A line of a <see cref="PlaceSale"/>: what <see cref="AddLine"/> takes, and the line's own discount.</summary>
+public sealed record PlacedLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
+    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null, SetDiscount? Discount = null)
+{
+    public AddLine ToAddLine(Guid lineId) => new(lineId, Barcode, ProductId, Description, UnitPrice, VatPercent, Quantity, Approval);
+}
+
+/// <summary>The sale a <see cref="PlaceSale"/> made, or found made by the same request before (<see cref="Replayed"/>).</summary>
+public sealed record PlacedSale(SaleView Sale, bool Replayed);

@@ -1,5 +1,6 @@
 using Kasse.Application.Payments;
 using Kasse.Application.Staff;
+using Kasse.Data;
 using Kasse.Domain.Staff;
 
 namespace Kasse.Application.Sales;
@@ -10,8 +11,8 @@ namespace Kasse.Application.Sales;
 /// caller's own role may not, makes the change, saves it with its audit line and, after the commit, runs the fraud
 /// rules that watch it. Who acts is the caller (<see cref="CurrentActor"/>), never a field of the command.
 /// </summary>
-public sealed class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, ServedEmployee served,
-    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock)
+public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, ServedEmployee served,
+    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock, KasseDbContext db, SaleCustomerUseCases customers)
 {
     private Actor Caller => actor.Value;
 

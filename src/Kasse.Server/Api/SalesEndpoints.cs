@@ -19,7 +19,8 @@ public static class SalesEndpoints
     {
         var sales = api.MapGroup("/sales").WithTags("Sales");
         var reading = new[] { Permission.Sell, Permission.SeeReports };
-        sales.MapPost("/", Open).WithSummary("Open a sale on a register; the till chooses the id, so a retry opens nothing new").RequirePermission(Permission.Sell);
+        sales.MapPost("/", Open).WithSummary("Open a sale on a register, or with lines, payments and complete: true place a whole sale in one "
+            + "durable transaction (all or nothing); the client chooses the id, so a retry opens or charges nothing new").RequirePermission(Permission.Sell);
         sales.MapGet("/{saleId:guid}", Get).WithSummary("The sale with its lines, totals, VAT and payments").RequirePermission(reading);
         sales.MapPost("/{saleId:guid}/lines", AddLine).WithSummary("Add a line by barcode, product id, or free text with a price").RequirePermission(Permission.Sell);
         sales.MapPatch("/{saleId:guid}/lines/{lineId:guid}", ChangeQuantity).WithSummary("Change a line's quantity (or weight)").RequirePermission(Permission.Sell);
@@ -47,10 +48,11 @@ public static class SalesEndpoints
         return api;
     }
 
-    private static async Task<Created<SaleView>> Open(OpenSale request, SaleUseCases sales, CancellationToken ct)
+    /// <summary>201 with the sale made; 200 when the same whole sale was placed before (a retry), with that sale.</summary>
+    private static async Task<Results<Created<SaleView>, Ok<SaleView>>> Open(PlaceSale request, SaleUseCases sales, CancellationToken ct)
     {
-        var sale = await sales.OpenAsync(request, ct);
-        return TypedResults.Created($"/api/v1/sales/{sale.Id}", sale);
+        var placed = await sales.PlaceAsync(request, ct);
+        return placed.Replayed ? TypedResults.Ok(placed.Sale) : TypedResults.Created($"/api/v1/sales/{placed.Sale.Id}", placed.Sale);
     }
 
     private static async Task<Ok<SaleView>> Get(Guid saleId, SalesService sales, CancellationToken ct) =>
