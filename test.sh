@@ -128,6 +128,9 @@ BEGIN
   END IF;
 END
 \$\$;
+-- A test drops its database WITH (FORCE), which must also stop an autovacuum worker that happens to be in it; that
+-- worker belongs to no role the test's role is a member of, so without this the drop fails now and then.
+GRANT pg_signal_backend TO ${PG_ROLE};
 SQL
   kasse_can_connect ||
     die "PostgreSQL is running but role '$PG_ROLE' cannot log in at $PG_HOST:$PG_PORT with a password; check pg_hba.conf."
@@ -149,6 +152,7 @@ and starts everything itself), or do these steps as root once and run it again:
   apt-get install -y ${APT_PACKAGES[*]}
   pg_ctlcluster $ver main start
   runuser -u postgres -- psql -c "CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD'"
+  runuser -u postgres -- psql -c "GRANT pg_signal_backend TO $PG_ROLE"
 
 ${missing:+Debian packages missing here: $missing
 }Or point the tests at a server of your own (a role that may create databases):

@@ -8,6 +8,7 @@ using Kasse.Domain;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasse.Application.Sales;
 
@@ -28,6 +29,16 @@ public sealed partial class SaleUseCases
         if (command.Id == Guid.Empty)
             throw DomainException.Invalid("sale.id", "Give the sale an id (a new UUID chosen by the client).");
         RefuseRepeatedIds(command);
+        // Alone, the sale is one command for the sale writer, and shares its commit with the other tills'; inside a
+        // transaction of its caller (an Idempotency-Key's) it commits with that.
+        if (db.Database.CurrentTransaction is null)
+            return await writer.RunAsync(Durability.Durable, Caller,
+                services => services.GetRequiredService<SaleUseCases>().PlaceHereAsync(command, CancellationToken.None));
+        return await PlaceHereAsync(command, ct);
+    }
+
+    private async Task<PlacedSale> PlaceHereAsync(PlaceSale command, CancellationToken ct)
+    {
         using var span = KasseTelemetry.Tracing.StartActivity("sale.place");
         span?.SetTag("kasse.sale.id", command.Id);
         var fingerprint = Fingerprint(command);

@@ -12,7 +12,7 @@ namespace Kasse.Application.Sales;
 /// rules that watch it. Who acts is the caller (<see cref="CurrentActor"/>), never a field of the command.
 /// </summary>
 public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, ServedEmployee served,
-    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock, KasseDbContext db, SaleCustomerUseCases customers)
+    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock, KasseDbContext db, SaleCustomerUseCases customers, SaleWriter writer)
 {
     private Actor Caller => actor.Value;
 

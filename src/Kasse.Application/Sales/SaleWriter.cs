@@ -32,17 +32,21 @@ public sealed class SaleWriter(IServiceScopeFactory scopes, KasseTelemetry telem
     private readonly Lock _starting = new();
     private Task? _writing;
 
-    private sealed record Command(Durability Durability, Actor Actor, Func<IServiceProvider, Task<SaleView>> Work, TaskCompletionSource<SaleView> Done);
+    private sealed record Command(Durability Durability, Actor Actor, Func<IServiceProvider, Task<object>> Work, TaskCompletionSource<object> Done);
 
-    /// <summary>Queues a command; it answers once its batch has committed (or with the reason it was refused).</summary>
-    public Task<SaleView> RunAsync(Durability durability, Actor actor, Func<IServiceProvider, Task<SaleView>> work)
+    /// <summary>
+    /// Queues a command, run with the services of its own scope as <paramref name="actor"/>; it answers once its batch has
+    /// committed (or with the reason it was refused).
+    /// </summary>
+    public async Task<T> RunAsync<T>(Durability durability, Actor actor, Func<IServiceProvider, Task<T>> work) where T : notnull
     {
-        var command = new Command(durability, actor, work, new TaskCompletionSource<SaleView>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var command = new Command(durability, actor, async services => await work(services),
+            new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(command))
             throw new InvalidOperationException("Kasse is shutting down; the command was not carried out. Send it again once Kasse is back.");
         lock (_starting)
             _writing ??= Task.Run(WriteAsync);
-        return command.Done.Task;
+        return (T)await command.Done.Task;
     }
 
     private async Task WriteAsync()
@@ -74,7 +78,7 @@ public sealed class SaleWriter(IServiceScopeFactory scopes, KasseTelemetry telem
         await using var transaction = await WriteTransaction.BeginAsync(batchDb, durability, CancellationToken.None);
         var connection = batchDb.Database.GetDbConnection();
         var dbTransaction = transaction.Transaction.GetDbTransaction();
-        var done = new List<(Command Command, SaleView Answer, Action AfterCommit)>(batch.Count);
+        var done = new List<(Command Command, object Answer, Action AfterCommit)>(batch.Count);
         foreach (var command in batch)
         {
             await using var scope = scopes.CreateAsyncScope();
