@@ -130,6 +130,7 @@ END
 \$\$;
 -- A test drops its database WITH (FORCE), which must also stop an autovacuum worker that happens to be in it; that
 -- worker belongs to no role the test's role is a member of, so without this the drop fails now and then.
+SET client_min_messages = warning;
 GRANT pg_signal_backend TO ${PG_ROLE};
 SQL
   kasse_can_connect ||
