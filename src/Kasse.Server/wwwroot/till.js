@@ -45,8 +45,9 @@ function onKeyDown(e, dotnet) {
         const isScan = n >= MIN_LENGTH && now - burst.last <= MAX_GAP_MS && (burst.last - burst.first) / (n - 1) <= MAX_AVERAGE_MS;
         const code = burst.code;
         burst.code = "";
-        if (!isScan && n >= MIN_LENGTH) {
-            // Said in the console so a scanner that is set up too slow can be told apart from a broken one.
+        if (!isScan && n > 0) {
+            // Said in the console so a scanner that is set up too slow (or a burst cut short by a pause) can be told
+            // apart from a broken one.
             console.debug(`kasse: ${n} digits then Enter, ${((burst.last - burst.first) / (n - 1)).toFixed(1)} ms a key: typed, not scanned`);
         }
         if (isScan) {

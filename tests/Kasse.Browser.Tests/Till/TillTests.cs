@@ -154,7 +154,8 @@ public sealed class TillTests(SqliteBrowserServer server)
         // console, where a shop's IT can tell a scanner set up too slow from a broken one), and nothing is added.
         await page.Keyboard.TypeAsync(Rugbrod, new KeyboardTypeOptions { Delay = 160 });
         await page.Keyboard.PressAsync("Enter");
-        await Eventually.TrueAsync(() => till.ConsoleLog().Contains("typed, not scanned", StringComparison.Ordinal), "the till's verdict on typed digits");
+        await Eventually.HoldsAsync(till.ConsoleLog, log => log.Contains("typed, not scanned", StringComparison.Ordinal),
+            "the till's verdict on typed digits in the browser's console", describe: log => log.Length == 0 ? "(nothing logged)" : log);
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(0);
 
         // The scanner's burst with no field focused adds the product.

@@ -371,10 +371,30 @@ public sealed partial class Till
         return false;
     }
 
+    /// <summary>
+    /// The open sale, opened on the first line. A tap and a scan that come together (a scanner's burst right after a tap
+    /// on the grid) both wait for the one sale being opened, so they land on the same sale instead of opening two.
+    /// </summary>
     private async Task<SaleView> EnsureSaleAsync()
     {
         if (_sale is { Status: SaleStatus.Open })
             return _sale;
+        var opening = _opening ??= OpenSaleAsync();
+        try
+        {
+            return await opening;
+        }
+        finally
+        {
+            if (_opening == opening)
+                _opening = null;
+        }
+    }
+
+    private Task<SaleView>? _opening;
+
+    private async Task<SaleView> OpenSaleAsync()
+    {
         var id = Guid.CreateVersion7();
         var cashierId = _cashier?.Id;
         _sale = await Backend.Call<SaleUseCases, SaleView>(s => s.OpenAsync(new OpenSale(id, RegisterId, cashierId), CancellationToken.None));
