@@ -6,8 +6,12 @@ namespace Kasse.Data.Postgres;
 
 public static class PostgresDatabase
 {
+    /// <remarks>
+    /// The model is the compiled one in CompiledModel/ (made from KasseDbContext's configuration by `dotnet ef dbcontext optimize`, see the README's developer section):
+    /// building it at run time was most of a start-up. The EF tools still build it from the configuration.
+    /// </remarks>
     public static DbContextOptionsBuilder UseKassePostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
+        options.UseModel(CompiledModel.KasseDbContextModel.Instance).UseNpgsql(connectionString, npgsql => npgsql
             .MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name)
             // A sale loads its few lines and payments in one round trip.
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
