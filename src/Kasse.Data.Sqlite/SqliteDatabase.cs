@@ -11,8 +11,9 @@ namespace Kasse.Data.Sqlite;
 public static class SqliteDatabase
 {
     /// <remarks>
-    /// The model is the compiled one in CompiledModel/ (made from KasseDbContext's configuration by `dotnet ef dbcontext optimize`, see the README's developer section):
-    /// building it at run time was most of a start-up. The EF tools still build it from the configuration.
+    /// The model is the compiled one in CompiledModel/, made from KasseDbContext's configuration by `dotnet ef dbcontext
+    /// optimize` (README, "For developers"): building it at every start was a large part of a start-up. The EF tools
+    /// (migrations, optimize) still build it from the configuration.
     /// </remarks>
     public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseModel(CompiledModel.KasseDbContextModel.Instance).UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
