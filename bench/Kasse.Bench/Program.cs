@@ -348,6 +348,8 @@ void DescribeMachine(Report r, Options o)
     r.Settings["products"] = o.Products.ToString("N0", CultureInfo.InvariantCulture);
     r.Settings["tills"] = string.Join(", ", o.Tills);
     r.Settings["repeats"] = o.Repeats.ToString(CultureInfo.InvariantCulture);
+    // Start-up depends on how kasse was built (ReadyToRun or JIT): say which one was measured.
+    r.Settings["kasse"] = o.KasseBuild;
     r.Settings["load"] = $"{o.WarmUp.TotalSeconds:0.#} s warm-up, {o.Duration.TotalSeconds:0.#} s per ceiling point, {o.CheckoutDuration.TotalSeconds:0.#} s per checkout point, closed loop";
     r.Settings["driver"] = "C# closed-loop HTTP driver on the same machine (it shares the cores with the server, for ceilings and Kasse alike)";
 }
@@ -414,6 +416,7 @@ namespace Kasse.Bench
         public bool Quick { get; private set; }
         public string Name { get; private set; } = "run";
         public string Kasse { get; private set; } = "";
+        public string KasseBuild { get; private set; } = "as given by --kasse";
         public string Ceiling { get; private set; } = "";
         public string? Postgres { get; private set; }
         public string? PostgresVersion { get; set; }
@@ -460,6 +463,7 @@ namespace Kasse.Bench
                         break;
                     case "--name": o.Name = Next(); break;
                     case "--kasse": o.Kasse = Next(); break;
+                    case "--kasse-build": o.KasseBuild = Next(); break;
                     case "--ceiling": o.Ceiling = Next(); break;
                     case "--postgres": o.Postgres = Next(); break;
                     case "--no-postgres": o.Postgres = null; break;

@@ -6,8 +6,13 @@ namespace Kasse.Data.Postgres;
 
 public static class PostgresDatabase
 {
+    /// <remarks>
+    /// The model is the compiled one in CompiledModel/, made from KasseDbContext's configuration by `dotnet ef dbcontext
+    /// optimize` (README, "For developers"): building it at every start was a large part of a start-up. The EF tools
+    /// (migrations, optimize) still build it from the configuration.
+    /// </remarks>
     public static DbContextOptionsBuilder UseKassePostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
+        options.UseModel(CompiledModel.KasseDbContextModel.Instance).UseNpgsql(connectionString, npgsql => npgsql
             .MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name)
             // A sale loads its few lines and payments in one round trip.
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))

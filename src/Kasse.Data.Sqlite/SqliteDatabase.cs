@@ -10,8 +10,13 @@ namespace Kasse.Data.Sqlite;
 
 public static class SqliteDatabase
 {
+    /// <remarks>
+    /// The model is the compiled one in CompiledModel/, made from KasseDbContext's configuration by `dotnet ef dbcontext
+    /// optimize` (README, "For developers"): building it at every start was a large part of a start-up. The EF tools
+    /// (migrations, optimize) still build it from the configuration.
+    /// </remarks>
     public static DbContextOptionsBuilder UseKasseSqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
+        options.UseModel(CompiledModel.KasseDbContextModel.Instance).UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(DurableConnection.Instance, CachedDataCommits.Instance)
             .IgnoreCountingWarning();

@@ -18,11 +18,12 @@ internal static class PromotionJson
 
     public static readonly ValueConverter<IReadOnlyList<BundleComponent>, string> Components = new(v => Write(v), v => ReadComponents(v));
 
-    private static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+    // Not private: each provider's compiled model calls them by name.
+    internal static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    private static ItemSelector ReadItems(string json) => JsonSerializer.Deserialize<ItemSelector>(json, Options) ?? new ItemSelector([], []);
+    internal static ItemSelector ReadItems(string json) => JsonSerializer.Deserialize<ItemSelector>(json, Options) ?? new ItemSelector([], []);
 
-    private static List<BundleComponent> ReadComponents(string json) => JsonSerializer.Deserialize<List<BundleComponent>>(json, Options) ?? [];
+    internal static List<BundleComponent> ReadComponents(string json) => JsonSerializer.Deserialize<List<BundleComponent>>(json, Options) ?? [];
 
     public static ValueComparer<T> ByJson<T>() where T : class => new(
         (a, b) => Write(a) == Write(b),
