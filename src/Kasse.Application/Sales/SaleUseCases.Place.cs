@@ -29,9 +29,9 @@ public sealed partial class SaleUseCases
         if (command.Id == Guid.Empty)
             throw DomainException.Invalid("sale.id", "Give the sale an id (a new UUID chosen by the client).");
         RefuseRepeatedIds(command);
-        // Alone, the sale is one command for the sale writer, and shares its commit with the other tills'; inside a
-        // transaction of its caller (an Idempotency-Key's) it commits with that.
-        if (db.Database.CurrentTransaction is null)
+        // Where the sale writer takes it, the sale is one of its commands and shares its commit with the other tills';
+        // otherwise (SQLite, or inside a transaction of its caller's, an Idempotency-Key's) it commits here.
+        if (SaleWriter.Takes(db, Durability.Durable))
             return await writer.RunAsync(Durability.Durable, Caller,
                 services => services.GetRequiredService<SaleUseCases>().PlaceHereAsync(command, CancellationToken.None));
         return await PlaceHereAsync(command, ct);

@@ -18,8 +18,9 @@ namespace Kasse.Application.Sales;
 
 /// <summary>
 /// The till's commands on a sale. Each runs in the sale's write turn (<see cref="Change"/>), so a double tap or two
-/// devices on one sale are handled one after the other, and a retried command with the same ids changes nothing; the
-/// turns of all tills go through the <see cref="SaleWriter"/>, which commits the commands that arrive together at once.
+/// devices on one sale are handled one after the other, and a retried command with the same ids changes nothing; on
+/// PostgreSQL the durable commands of all tills go through the <see cref="SaleWriter"/>, which commits those that arrive
+/// together at once.
 /// </summary>
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
@@ -322,13 +323,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         Change(saleId, Durability.OpenSaleEdit, change, ct);
 
     /// <summary>
-    /// Where a command on a sale runs: in its caller's transaction when there is one (its answer commits with it), else
-    /// through the <see cref="SaleWriter"/>, as this caller, with the services of the writer's scope.
+    /// Where a command on a sale runs: through the <see cref="SaleWriter"/> (as this caller, with the services of the
+    /// writer's scope) where it pays, else here, in a transaction of its own or its caller's (see <see cref="SaleWriter.Takes"/>).
     /// </summary>
     private Task<SaleView> Turn(Durability durability, Func<SalesService, CancellationToken, Task<SaleView>> command, CancellationToken ct) =>
-        db.Database.CurrentTransaction is not null
-            ? command(this, ct)
-            : writer.RunAsync(durability, actor.Value, services => command(services.GetRequiredService<SalesService>(), CancellationToken.None));
+        SaleWriter.Takes(db, durability)
+            ? writer.RunAsync(durability, actor.Value, services => command(services.GetRequiredService<SalesService>(), CancellationToken.None))
+            : command(this, ct);
 
     /// <summary>
     /// One command on one sale, in the sale's write turn: lock, load, change, save, commit. Reads that don't need the

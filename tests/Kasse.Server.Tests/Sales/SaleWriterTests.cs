@@ -18,10 +18,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kasse.Server.Tests.Sales;
 
 /// <summary>
-/// The sale writer commits the commands of many tills that arrive together in one transaction: sales completed in
-/// one batch on one register get gapless receipt numbers and an intact, signed journal, exactly as one at a time; a
-/// command refused inside a batch undoes only itself and its till hears why; and batches of more than one command
-/// really happen under load. On a real SQLite file and a real PostgreSQL database.
+/// The sale writer (PostgreSQL) commits the durable commands of many tills that arrive together in one transaction: sales
+/// completed in one batch on one register get gapless receipt numbers and an intact, signed journal, exactly as one at a
+/// time; a command refused inside a batch undoes only itself and its till hears why; and batches of more than one
+/// command really happen under load. On SQLite, which has no writer, the same tills must get the same outcome through
+/// its write gate, with durable commits sharing syncs of the log.
 /// </summary>
 public abstract class SaleWriterTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -120,9 +121,14 @@ public abstract class SaleWriterTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.Equal(paid.Count, journal.SalesChecked);
         lock (batches)
         {
-            // Every command that happened was committed by the writer (opens, scans, payments, completions), the refused none.
-            Assert.Equal(2 * Tills + 2 * paid.Count, batches.Sum());
-            Assert.True(batches.Max() > 1, $"{Tills} tills never shared a commit: batches of {string.Join(", ", batches)}.");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // Every durable command that happened was committed by the writer (payments, completions), the refused none.
+                Assert.Equal(2 * paid.Count, batches.Sum());
+                Assert.True(batches.Max() > 1, $"{Tills} tills never shared a commit: batches of {string.Join(", ", batches)}.");
+            }
+            else
+                Assert.Empty(batches);
         }
     }
 
