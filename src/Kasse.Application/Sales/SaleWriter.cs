@@ -14,8 +14,7 @@ namespace Kasse.Application.Sales;
 /// arrive together run one after the other in one database transaction and commit once. Each runs in its own DI scope
 /// as its caller, on the batch's connection, behind a savepoint, so a refused command undoes only itself; its answer
 /// and what it queued for after the commit (the customer display, telemetry, the printer) wait for the batch's commit,
-/// which for a batch with a payment, a completion or anything journaled is durable (group commit on SQLite, one commit
-/// on PostgreSQL). The rows every till shares (receipt and transaction numbers, the journal head, stock levels, the
+/// which is durable. The rows every till shares (receipt and transaction numbers, the journal head, stock levels, the
 /// day's summaries) are then locked by one writer, for one commit, instead of being queued for by every till.
 /// </summary>
 /// <remarks>
