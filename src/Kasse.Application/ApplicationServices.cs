@@ -53,6 +53,9 @@ public static class ApplicationServices
         services.TryAddSingleton<ApprovalThrottle>();
         services.AddScoped<SalesService>();
         services.AddSingleton<SaleWriter>();
+        services.AddSingleton<OpenSaleMemory>();
+        services.AddSingleton<Catalog.BarcodeCache>();
+        services.AddScoped<HeldSaleTurns>();
         services.AddScoped<SaleChanges>();
         services.AddScoped<ReturnsService>();
         services.AddScoped<ReceiptService>();

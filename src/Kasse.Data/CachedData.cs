@@ -1,3 +1,4 @@
+using Kasse.Domain.Catalog;
 using Kasse.Domain.Inventory;
 using Kasse.Domain.Promotions;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public enum CachedData
     PricingRules = 1,
     /// <summary>Which products may not be sold below zero where (a stock level's <see cref="BelowZeroPolicy"/>).</summary>
     StockPolicies = 2,
+    /// <summary>Products and their barcodes (what a scan finds).</summary>
+    Products = 4,
 }
 
 /// <summary>
@@ -27,11 +30,13 @@ public static class CachedDataVersions
 {
     private static long _pricingRules;
     private static long _stockPolicies;
+    private static long _products;
 
     public static long Of(CachedData data) => data switch
     {
         CachedData.PricingRules => Volatile.Read(ref _pricingRules),
         CachedData.StockPolicies => Volatile.Read(ref _stockPolicies),
+        CachedData.Products => Volatile.Read(ref _products),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data, "Ask for one kind at a time."),
     };
 
@@ -41,6 +46,8 @@ public static class CachedDataVersions
             Interlocked.Increment(ref _pricingRules);
         if (changed.HasFlag(CachedData.StockPolicies))
             Interlocked.Increment(ref _stockPolicies);
+        if (changed.HasFlag(CachedData.Products))
+            Interlocked.Increment(ref _products);
     }
 
     /// <summary>Which cached data a pending change (an added, modified or deleted entry) touches.</summary>
@@ -48,6 +55,7 @@ public static class CachedDataVersions
     {
         Promotion or Coupon or PriceList or PriceListItem => CachedData.PricingRules,
         StockLevel level when BlocksOrDid(entry, level) => CachedData.StockPolicies,
+        Product or ProductBarcode => CachedData.Products,
         _ => CachedData.None,
     };
 

@@ -74,11 +74,11 @@ public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, Locatio
 /// </summary>
 public sealed class SaleStockCheck(KasseDbContext db, LocationService locations, BlockedProductsCache blockedProducts) : IOpenSaleStep
 {
-    public async Task OnChangedAsync(Sale sale, Store store, CancellationToken ct)
+    public async Task OnChangedAsync(Sale sale, Store store, IReadOnlyDictionary<Guid, decimal> quantitiesBefore, CancellationToken ct)
     {
         if (sale.IsTraining || sale.Kind == SaleKind.Return)
             return;
-        var raised = sale.Lines.Where(l => l.ProductId is not null && Raised(l)).Select(l => l.ProductId!.Value).ToHashSet();
+        var raised = sale.Lines.Where(l => l.ProductId is not null && Raised(l, quantitiesBefore)).Select(l => l.ProductId!.Value).ToHashSet();
         if (raised.Count == 0)
             return;
         // No query in the common case: nothing on the sale is blocked anywhere.
@@ -101,14 +101,8 @@ public sealed class SaleStockCheck(KasseDbContext db, LocationService locations,
         }
     }
 
-    private bool Raised(SaleLine line)
-    {
-        var entry = db.Entry(line);
-        if (entry.State == EntityState.Added)
-            return true;
-        var quantity = entry.Property(l => l.Quantity);
-        return quantity.IsModified && line.Quantity > (decimal)quantity.OriginalValue!;
-    }
+    private static bool Raised(SaleLine line, IReadOnlyDictionary<Guid, decimal> quantitiesBefore) =>
+        !quantitiesBefore.TryGetValue(line.Id, out var before) || line.Quantity > before;
 }
 
 /// <summary>

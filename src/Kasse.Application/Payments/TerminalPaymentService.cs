@@ -16,7 +16,7 @@ namespace Kasse.Application.Payments;
 /// Database work happens in short transactions, never while waiting for a device.
 /// </summary>
 public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPaymentTerminal> terminals, PaymentDevices devices,
-    PaymentsInFlight inFlight, TimeProvider clock, ILogger<TerminalPaymentService> logger, SaleChanges changes)
+    PaymentsInFlight inFlight, TimeProvider clock, ILogger<TerminalPaymentService> logger, SaleChanges changes, OpenSaleMemory memory, HeldSaleTurns held)
 {
     /// <summary>Unsettled, as a query both databases translate (the states are stored as text).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<TerminalPayment, bool>> Unsettled = p =>
@@ -127,7 +127,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         {
             case DeviceAnswer.Approved:
                 db.ChangeTracker.Clear();
-                return await db.InTransactionAsync(async () =>
+                return await memory.ExclusiveAsync(payment.SaleId, held, db, () => db.InTransactionAsync(async () =>
                 {
                     await db.LockSaleAsync(payment.SaleId, CancellationToken.None);
                     var p = await db.TerminalPayments.FirstAsync(x => x.Id == paymentId, CancellationToken.None);
@@ -140,7 +140,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                     if (onSale)
                         changes.Changed(s);
                     return TerminalPaymentView.From(p);
-                }, CancellationToken.None);
+                }, CancellationToken.None), CancellationToken.None);
             case DeviceAnswer.Declined or DeviceAnswer.Aborted or DeviceAnswer.NotFound:
                 throw DomainException.Conflict("payment.reversal-refused",
                     $"The {Describe(payment.Method)} refused to reverse the payment ({Reason(answer)}). Refund it on the device, or by a return.");
@@ -150,8 +150,9 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         }
     }
 
+    /// <remarks>With the sale's turn: what memory holds of the sale is written first, and no edit comes between.</remarks>
     private async Task<(TerminalPayment Payment, DeviceConnection Device, bool Created)> SavePendingAsync(Guid saleId, StartDevicePayment command, CancellationToken ct) =>
-        await db.InTransactionAsync(async () =>
+        await memory.ExclusiveAsync(saleId, held, db, () => db.InTransactionAsync(async () =>
         {
             if (await db.LockSaleAsync(saleId, ct) == 0)
                 throw DomainException.NotFound("sale.not-found", $"No sale has id {saleId}.");
@@ -174,17 +175,17 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
             db.TerminalPayments.Add(payment);
             await db.SaveChangesAsync(ct);
             return (payment, device, true);
-        }, ct);
+        }, ct), ct);
 
     /// <summary>Records what a device said, in its own short transaction; an approval becomes the sale's payment.</summary>
-    private Task<TerminalPaymentView> RecordAsync(Guid paymentId, DeviceAnswer answer, bool firstSend)
+    private async Task<TerminalPaymentView> RecordAsync(Guid paymentId, DeviceAnswer answer, bool firstSend)
     {
         // Once the device has answered, the answer is saved even if the till has gone away.
         var ct = CancellationToken.None;
         db.ChangeTracker.Clear();
-        return db.InTransactionAsync(async () =>
+        var saleId = await db.TerminalPayments.Where(p => p.Id == paymentId).Select(p => p.SaleId).FirstAsync(ct);
+        return await memory.ExclusiveAsync(saleId, held, db, () => db.InTransactionAsync(async () =>
         {
-            var saleId = await db.TerminalPayments.Where(p => p.Id == paymentId).Select(p => p.SaleId).FirstAsync(ct);
             await db.LockSaleAsync(saleId, ct);
             var payment = await db.TerminalPayments.FirstAsync(p => p.Id == paymentId, ct);
             var now = clock.Now();
@@ -231,7 +232,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
             }
             await db.SaveChangesAsync(ct);
             return TerminalPaymentView.From(payment);
-        }, ct);
+        }, ct), ct);
     }
 
     private async Task<TerminalPaymentView> OtherTapAsync(Guid paymentId, CancellationToken ct)

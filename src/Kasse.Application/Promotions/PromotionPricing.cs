@@ -15,7 +15,7 @@ namespace Kasse.Application.Promotions;
 /// </summary>
 public sealed class PromotionPricing(KasseDbContext db, TimeProvider clock, PricingRulesCache rules) : IOpenSaleStep
 {
-    public async Task OnChangedAsync(Sale sale, Store store, CancellationToken ct)
+    public async Task OnChangedAsync(Sale sale, Store store, IReadOnlyDictionary<Guid, decimal> quantitiesBefore, CancellationToken ct)
     {
         if (sale.Kind != SaleKind.Sale || sale.Payments.Count > 0 || sale.Status != SaleStatus.Open)
             return;

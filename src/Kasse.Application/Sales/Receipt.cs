@@ -34,7 +34,7 @@ public enum ReceiptCopyKind
 
 public sealed record PrintedReceipt(ReceiptView Receipt, string Text);
 
-public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock)
+public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, PrintQueue printing, TimeProvider clock, OpenSaleMemory memory)
 {
     public async Task<ReceiptView> GetAsync(Guid saleId, CancellationToken ct)
     {
@@ -100,7 +100,14 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
     }, ct);
 
     /// <summary>A pro-forma of an open sale (e.g. for a customer's approval), journaled as a provisional receipt (SAF-T 13015).</summary>
-    public Task<PrintedReceipt> ProvisionalAsync(Guid saleId, int width, CancellationToken ct) => db.InTransactionAsync(async () =>
+    public async Task<PrintedReceipt> ProvisionalAsync(Guid saleId, int width, CancellationToken ct)
+    {
+        // The open sale's last edits may still be only in memory: the pro-forma shows every line the till shows.
+        await memory.WriteNowAsync(saleId, ct);
+        return await ProvisionalOfWrittenAsync(saleId, width, ct);
+    }
+
+    private Task<PrintedReceipt> ProvisionalOfWrittenAsync(Guid saleId, int width, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         if (await db.LockSaleAsync(saleId, ct) == 0)
             throw SalesService.SaleNotFound(saleId);

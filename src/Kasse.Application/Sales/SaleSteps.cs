@@ -57,7 +57,8 @@ public static class SaleCompletionSteps
 /// </summary>
 public interface IOpenSaleStep
 {
-    Task OnChangedAsync(Sale sale, Store store, CancellationToken ct);
+    /// <param name="quantitiesBefore">Each line's quantity before the change (a line not in it is new).</param>
+    Task OnChangedAsync(Sale sale, Store store, IReadOnlyDictionary<Guid, decimal> quantitiesBefore, CancellationToken ct);
 }
 
 /// <summary>

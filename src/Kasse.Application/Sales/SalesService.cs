@@ -25,10 +25,11 @@ namespace Kasse.Application.Sales;
 public sealed class SalesService(KasseDbContext db, CatalogService catalog, FiscalJournal journal, TransactionSigner signer, StoreCache stores,
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
     IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps,
-    SaleChanges changes, KasseTelemetry telemetry, SaleWriter writer, Kasse.Application.Staff.CurrentActor actor)
+    SaleChanges changes, KasseTelemetry telemetry, SaleWriter writer, Kasse.Application.Staff.CurrentActor actor,
+    OpenSaleMemory memory, HeldSaleTurns held)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.OpenInTurnAsync(command, c), ct);
+        Turn(command.Id, Durability.OpenSaleEdit, (s, c) => s.OpenInTurnAsync(command, c), ct);
 
     private Task<SaleView> OpenInTurnAsync(OpenSale command, CancellationToken ct) => db.CreateOnceAsync(() => OpenOnceAsync(command, ct));
 
@@ -51,8 +52,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         return changes.Changed(sale);
     }, ct);
 
+    /// <summary>The sale as it stands: from memory while it is held there (<see cref="OpenSaleMemory"/>), else from the database.</summary>
     public async Task<SaleView> GetAsync(Guid id, CancellationToken ct) =>
-        SaleView.From(await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw SaleNotFound(id));
+        await memory.ViewAsync(id, ct) ?? SaleView.From(await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw SaleNotFound(id));
 
     public async Task<IReadOnlyList<SaleView>> ListAsync(Guid storeId, SaleStatus? status, int take, CancellationToken ct)
     {
@@ -79,36 +81,63 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         return SaleView.From(sale);
     }
 
-    public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct)
-    {
-        // The scanned product is looked up before the sale's write turn, which then only loads, changes and saves.
-        var scan = command.Barcode is null ? null : await ScanAsync(saleId, command.Barcode, command.Quantity, ct);
-        return await Turn(Durability.OpenSaleEdit, (s, c) => s.AddLineInTurnAsync(saleId, command, scan, c), ct);
-    }
+    public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct) =>
+        await Edit(saleId, await PlanLineAsync(saleId, command, ct), ct);
 
-    private Task<SaleView> AddLineInTurnAsync(Guid saleId, AddLine command, Action<Sale, Guid>? scan, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, async (sale, store) =>
+    /// <summary>
+    /// What adding the line does to the sale, with the product looked up first (outside the sale's turn): a change of the
+    /// sale and its store alone, which <see cref="OpenSaleMemory"/> can make again. A line whose id the sale already has
+    /// (a retried scan) changes nothing.
+    /// </summary>
+    private async Task<Func<Sale, Store, Task>> PlanLineAsync(Guid saleId, AddLine command, CancellationToken ct)
+    {
+        var lineId = command.LineId ?? Guid.CreateVersion7();
+        Action<Sale, Store> add;
+        if (command.Barcode is not null)
         {
-            var lineId = command.LineId ?? Guid.CreateVersion7();
-            if (sale.Lines.Any(l => l.Id == lineId))
-                return;
-            if (scan is not null)
-                scan(sale, lineId);
-            else if (command.ProductId is { } productId)
+            var scan = await ScanAsync(saleId, command.Barcode, command.Quantity, ct);
+            add = (sale, _) => scan(sale, lineId);
+        }
+        else if (command.ProductId is { } productId)
+        {
+            var product = await RefusalOrAsync(() => catalog.FindProductAsync(productId, ct));
+            add = (sale, store) =>
             {
-                var product = await catalog.FindProductAsync(productId, ct);
-                sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent), command.Quantity ?? 1m, null, command.UnitPrice);
-            }
-            else if (command.Description is not null || command.UnitPrice is not null)
+                var found = product();
+                sale.AddProductLine(lineId, found, store.VatRateFor(found.VatPercent), command.Quantity ?? 1m, null, command.UnitPrice);
+            };
+        }
+        else if (command.Description is not null || command.UnitPrice is not null)
+            add = (sale, store) =>
             {
                 if (command.UnitPrice is null)
                     throw DomainException.Invalid("line.price", "A free-text line needs a unitPrice.");
                 var vat = command.VatPercent is { } percent ? store.VatRateFor(percent) : store.VatRates.OrderByDescending(r => r.Percent).First();
                 sale.AddCustomLine(lineId, command.Description ?? "Diverse", command.UnitPrice.Value, command.Quantity ?? 1m, vat);
-            }
-            else
-                throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
-        }, ct);
+            };
+        else
+            add = (_, _) => throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
+        return (sale, store) =>
+        {
+            if (sale.Lines.All(l => l.Id != lineId))
+                add(sale, store);
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>A look-up whose refusal is given inside the sale's turn, after the sale itself was found.</summary>
+    private static async Task<Func<T>> RefusalOrAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            var found = await read();
+            return () => found;
+        }
+        catch (DomainException refused)
+        {
+            return () => { ExceptionDispatchInfo.Throw(refused); return default!; };
+        }
+    }
 
     /// <summary>
     /// Reads a scanned code against the sale's store and catalogue. What it finds, or the reason it is refused, is
@@ -166,16 +195,10 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.ChangeQuantityInTurnAsync(saleId, lineId, quantity, c), ct);
-
-    private Task<SaleView> ChangeQuantityInTurnAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
+        Edit(saleId, (sale, _) => { sale.ChangeQuantity(lineId, quantity); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.RemoveLineInTurnAsync(saleId, lineId, c), ct);
-
-    private Task<SaleView> RemoveLineInTurnAsync(Guid saleId, Guid lineId, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, (sale, _) =>
+        Edit(saleId, (sale, _) =>
         {
             if (sale.Lines.Any(l => l.Id == lineId) || sale.Status != SaleStatus.Open)
                 sale.RemoveLine(lineId);
@@ -184,32 +207,20 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
 
     /// <summary>Sells a product's line at another price from now on, in one change (the gate is the caller's: <c>SaleUseCases</c>).</summary>
     public Task<SaleView> OverridePriceAsync(Guid saleId, Guid lineId, decimal unitPrice, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.OverridePriceInTurnAsync(saleId, lineId, unitPrice, c), ct);
-
-    private Task<SaleView> OverridePriceInTurnAsync(Guid saleId, Guid lineId, decimal unitPrice, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.OverrideLinePrice(lineId, unitPrice); return Task.CompletedTask; }, ct);
+        Edit(saleId, (sale, _) => { sale.OverrideLinePrice(lineId, unitPrice); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> SetLineDiscountAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.SetLineDiscountInTurnAsync(saleId, lineId, discount, c), ct);
-
-    private Task<SaleView> SetLineDiscountInTurnAsync(Guid saleId, Guid lineId, SetDiscount discount, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
+        Edit(saleId, (sale, _) => { sale.SetLineDiscount(lineId, discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> SetSaleDiscountAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.SetSaleDiscountInTurnAsync(saleId, discount, c), ct);
-
-    private Task<SaleView> SetSaleDiscountInTurnAsync(Guid saleId, SetDiscount discount, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
+        Edit(saleId, (sale, _) => { sale.SetSaleDiscount(discount.Kind, discount.Value, discount.Reason); return Task.CompletedTask; }, ct);
 
     /// <summary>Records the coupon a customer hands over (null takes it off); the open-sale steps then price the basket with it.</summary>
     public Task<SaleView> SetCouponAsync(Guid saleId, string? normalisedCode, CancellationToken ct) =>
-        Turn(Durability.OpenSaleEdit, (s, c) => s.SetCouponInTurnAsync(saleId, normalisedCode, c), ct);
-
-    private Task<SaleView> SetCouponInTurnAsync(Guid saleId, string? normalisedCode, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, (sale, _) => { sale.SetCoupon(normalisedCode); return Task.CompletedTask; }, ct);
+        Edit(saleId, (sale, _) => { sale.SetCoupon(normalisedCode); return Task.CompletedTask; }, ct);
 
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct) =>
-        Turn(Durability.Durable, (s, c) => s.ParkInTurnAsync(saleId, c), ct);
+        Turn(saleId, Durability.Durable, (s, c) => s.ParkInTurnAsync(saleId, c), ct);
 
     private Task<SaleView> ParkInTurnAsync(Guid saleId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
@@ -221,7 +232,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
-        Turn(Durability.Durable, (s, c) => s.ResumeInTurnAsync(saleId, registerId, c), ct);
+        Turn(saleId, Durability.Durable, (s, c) => s.ResumeInTurnAsync(saleId, registerId, c), ct);
 
     private Task<SaleView> ResumeInTurnAsync(Guid saleId, Guid registerId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
@@ -233,7 +244,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> VoidAsync(Guid saleId, CancellationToken ct) =>
-        Turn(Durability.Durable, (s, c) => s.VoidInTurnAsync(saleId, c), ct);
+        Turn(saleId, Durability.Durable, (s, c) => s.VoidInTurnAsync(saleId, c), ct);
 
     private Task<SaleView> VoidInTurnAsync(Guid saleId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
@@ -247,7 +258,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
-        Turn(Durability.Durable, (s, c) => s.AddPaymentInTurnAsync(saleId, command, c), ct);
+        Turn(saleId, Durability.Durable, (s, c) => s.AddPaymentInTurnAsync(saleId, command, c), ct);
 
     private Task<SaleView> AddPaymentInTurnAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, store) =>
@@ -264,7 +275,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }, ct);
 
     public Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
-        Turn(Durability.Durable, (s, c) => s.RemovePaymentInTurnAsync(saleId, paymentId, c), ct);
+        Turn(saleId, Durability.Durable, (s, c) => s.RemovePaymentInTurnAsync(saleId, paymentId, c), ct);
 
     private Task<SaleView> RemovePaymentInTurnAsync(Guid saleId, Guid paymentId, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, _) =>
@@ -290,7 +301,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// Completing twice answers the same.
     /// </summary>
     public Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
-        Turn(Durability.Durable, (s, c) => s.CompleteInTurnAsync(saleId, printReceipt, c), ct);
+        Turn(saleId, Durability.Durable, (s, c) => s.CompleteInTurnAsync(saleId, printReceipt, c), ct);
 
     private Task<SaleView> CompleteInTurnAsync(Guid saleId, bool printReceipt, CancellationToken ct) =>
         Change(saleId, Durability.Durable, async (sale, store) =>
@@ -318,18 +329,43 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
 
     public Task<SaleView> CompleteAsync(Guid saleId, CancellationToken ct) => CompleteAsync(saleId, printReceipt: true, ct);
 
-    /// <summary>Another capability's change of an open sale (a customer attached, a gift card sold), in the sale's write turn.</summary>
+    /// <summary>
+    /// Another capability's change of an open sale (a customer attached, a gift card sold), with the sale's turn, in a
+    /// transaction of its own or its caller's: the change may read with its own services, so it is not kept in memory.
+    /// </summary>
     public Task<SaleView> EditAsync(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
-        Change(saleId, Durability.OpenSaleEdit, change, ct);
+        Turn(saleId, Durability.OpenSaleEdit, (s, c) => s.Change(saleId, Durability.OpenSaleEdit, change, c), ct);
 
     /// <summary>
-    /// Where a command on a sale runs: through the <see cref="SaleWriter"/> (as this caller, with the services of the
-    /// writer's scope) where it pays, else here, in a transaction of its own or its caller's (see <see cref="SaleWriter.Takes"/>).
+    /// An edit of an open sale: made in memory (<see cref="OpenSaleMemory"/>), answered once written, unless it runs in a
+    /// transaction of its caller (an <c>Idempotency-Key</c>, a sale in one request), whose answer commits with it.
+    /// <paramref name="change"/> works on the sale and its store alone, so it can be made again.
     /// </summary>
-    private Task<SaleView> Turn(Durability durability, Func<SalesService, CancellationToken, Task<SaleView>> command, CancellationToken ct) =>
-        SaleWriter.Takes(db, durability)
-            ? writer.RunAsync(durability, actor.Value, services => command(services.GetRequiredService<SalesService>(), CancellationToken.None))
-            : command(this, ct);
+    private Task<SaleView> Edit(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
+        OpenSaleMemory.Serves(db) && !held.Holds(saleId)
+            ? memory.EditAsync(saleId, change, (sale, store, before) => RunOpenSaleStepsAsync(sale, store, before, ct), changes.Changed, ct)
+            : Turn(saleId, Durability.OpenSaleEdit, (s, c) => s.Change(saleId, Durability.OpenSaleEdit, change, c), ct);
+
+    private async Task RunOpenSaleStepsAsync(Sale sale, Store store, IReadOnlyDictionary<Guid, decimal> quantitiesBefore, CancellationToken ct)
+    {
+        foreach (var step in openSaleSteps)
+            await step.OnChangedAsync(sale, store, quantitiesBefore, ct);
+    }
+
+    /// <summary>
+    /// Where a command on a sale runs, with the sale's turn taken exclusively (what memory holds of it written first, see
+    /// <see cref="OpenSaleMemory.ExclusiveAsync{T}"/>): through the <see cref="SaleWriter"/> (as this caller, with the
+    /// services of the writer's scope) where it pays, else here, in a transaction of its own or its caller's (see
+    /// <see cref="SaleWriter.Takes"/>).
+    /// </summary>
+    private Task<SaleView> Turn(Guid saleId, Durability durability, Func<SalesService, CancellationToken, Task<SaleView>> command, CancellationToken ct) =>
+        memory.ExclusiveAsync(saleId, held, db, () => SaleWriter.Takes(db, durability)
+            ? writer.RunAsync(durability, actor.Value, services =>
+            {
+                services.GetRequiredService<HeldSaleTurns>().Take(saleId);
+                return command(services.GetRequiredService<SalesService>(), CancellationToken.None);
+            })
+            : command(this, ct), ct);
 
     /// <summary>
     /// One command on one sale, in the sale's write turn: lock, load, change, save, commit. Reads that don't need the
@@ -343,19 +379,22 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 throw SaleNotFound(saleId);
             // While a card or MobilePay payment is out, the amount it was asked for must stay what is due.
             if (await db.TerminalPayments.Where(t => t.SaleId == saleId).AnyAsync(TerminalPaymentService.Unsettled, ct))
-                throw DomainException.Conflict("payment.in-progress",
-                    "A card or MobilePay payment on this sale is still in progress. Wait for its outcome, or cancel it, first.");
+                throw PaymentInProgress();
             var sale = await db.Sales.FirstOrDefaultAsync(s => s.Id == saleId, ct) ?? throw SaleNotFound(saleId);
             var store = await stores.GetAsync(db, sale.StoreId, ct);
+            var before = sale.Lines.ToDictionary(l => l.Id, l => l.Quantity);
             await change(sale, store);
             if (sale.Status == SaleStatus.Open)
-                foreach (var step in openSaleSteps)
-                    await step.OnChangedAsync(sale, store, ct);
+                await RunOpenSaleStepsAsync(sale, store, before, ct);
             await db.SaveChangesAsync(ct);
-            // Every command on a sale comes through here (the API's and the till's through SaleUseCases, EditAsync's customer,
-            // gift-card and loyalty changes), so this is where the customer display and others hear of it, after the commit.
+            // Every command on a sale comes through here or OpenSaleMemory (the API's and the till's through SaleUseCases,
+            // EditAsync's customer, gift-card and loyalty changes), so this is where the customer display and others hear of
+            // it, after the commit.
             return changes.Changed(sale);
         }, ct);
+
+    internal static DomainException PaymentInProgress() => DomainException.Conflict("payment.in-progress",
+        "A card or MobilePay payment on this sale is still in progress. Wait for its outcome, or cancel it, first.");
 
     internal static DomainException SaleNotFound(Guid id) => DomainException.NotFound("sale.not-found", $"No sale has id {id}.");
 

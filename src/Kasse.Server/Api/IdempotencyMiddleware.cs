@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kasse.Application;
+using Kasse.Application.Sales;
 using Kasse.Data;
 using Kasse.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             throw DomainException.Invalid("idempotency.key", $"An {Header} is 1–{IdempotencyRecord.MaxKeyLength} visible ASCII characters, e.g. a UUID.");
 
         var hash = await HashAsync(context.Request, context.RequestAborted);
+        // A command on a sale takes the sale's turn before its transaction begins, so what memory holds of the sale is
+        // written first, and nothing in memory changes it until this request's answer has committed.
+        if (context.GetRouteValue("saleId") is string id && Guid.TryParse(id, out var saleId))
+        {
+            var memory = context.RequestServices.GetRequiredService<OpenSaleMemory>();
+            await memory.ExclusiveAsync(saleId, context.RequestServices.GetRequiredService<HeldSaleTurns>(), db,
+                async () => { await RunOnceAsync(context, db, clock, key, hash); return true; }, context.RequestAborted);
+        }
+        else
+            await RunOnceAsync(context, db, clock, key, hash);
+    }
+
+    private async Task RunOnceAsync(HttpContext context, KasseDbContext db, TimeProvider clock, string key, string hash)
+    {
         var ct = context.RequestAborted;
         await using (var transaction = await WriteTransaction.BeginAsync(db, Durability.Durable, ct))
         {
