@@ -55,6 +55,16 @@ public sealed class SaleChanges(KasseDbContext db, IEnumerable<ISaleChangeListen
         return change.Sale;
     }
 
+    /// <summary>
+    /// Tells the listeners of a change made elsewhere and already committed (an open sale's edit in
+    /// <see cref="OpenSaleMemory"/>, written by its own writer).
+    /// </summary>
+    public SaleView Committed(SaleChange change)
+    {
+        Tell(change);
+        return change.Sale;
+    }
+
     private void Tell(SaleChange change)
     {
         foreach (var listener in listeners)

@@ -343,8 +343,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// </summary>
     private Task<SaleView> Edit(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
         OpenSaleMemory.Serves(db) && !held.Holds(saleId)
-            ? memory.EditAsync(saleId, change, (sale, store, before) => RunOpenSaleStepsAsync(sale, store, before, ct), changes.Changed, ct)
+            ? EditInMemoryAsync(saleId, change, ct)
             : Turn(saleId, Durability.OpenSaleEdit, (s, c) => s.Change(saleId, Durability.OpenSaleEdit, change, c), ct);
+
+    private async Task<SaleView> EditInMemoryAsync(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
+        // The customer display and the other listeners hear of it once it is committed, as of every change.
+        changes.Committed(await memory.EditAsync(saleId, change, (sale, store, before) => RunOpenSaleStepsAsync(sale, store, before, ct),
+            sale => new SaleChange(SaleView.From(sale), sale.Version), ct));
 
     private async Task RunOpenSaleStepsAsync(Sale sale, Store store, IReadOnlyDictionary<Guid, decimal> quantitiesBefore, CancellationToken ct)
     {
