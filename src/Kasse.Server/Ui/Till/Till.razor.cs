@@ -34,8 +34,8 @@ public enum TillDialog
 }
 
 /// <summary>
-/// The cashier's screen. The sale lives on the server (SalesService, the same as the API); this page keeps only
-/// what it shows, and remembers in the browser which sale is open so a reload carries on where it was.
+/// The cashier's screen. The sale lives on the server (SalesService, the same as the API) and belongs to the register:
+/// this page keeps only what it shows, and takes up the register's open sale when a cashier signs in or the page reloads.
 /// </summary>
 public sealed partial class Till
 {
@@ -116,7 +116,7 @@ public sealed partial class Till
         _ = WatchPrinterAsync();
     }
 
-    /// <summary>After a reload: the same cashier and the same open sale as before.</summary>
+    /// <summary>After a reload: the same cashier, and the register's open sale.</summary>
     private async Task RestoreAsync()
     {
         var remembered = await TillMemory.LoadAsync(Storage, RegisterId);
@@ -131,24 +131,32 @@ public sealed partial class Till
                 await TillLanguage.RememberAsync(Storage, _cashier.Id);
             }
         }
-        if (remembered?.SaleId is { } saleId)
-        {
-            try
-            {
-                var sale = await Backend.Call<SalesService, SaleView>(s => s.GetAsync(saleId, CancellationToken.None));
-                _sale = sale.Status == SaleStatus.Open && sale.RegisterId == RegisterId ? sale : null;
-                // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
-                if (_sale is not null && _cashier is not null
-                    && (await Backend.Call<TerminalPaymentService, IReadOnlyList<TerminalPaymentView>>(p => p.ListForSaleAsync(saleId, CancellationToken.None)))
-                        .Any(p => !p.IsSettled))
-                    _dialog = TillDialog.Pay;
-            }
-            catch (DomainException)
-            {
-                _sale = null;
-            }
-        }
+        if (_cashier is not null)
+            await CarryOnWithRegisterSaleAsync();
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// Takes up the sale open on this register on the server, whichever browser started it (its payments included), so
+    /// closing a browser never hides a sale with money taken.
+    /// </summary>
+    private async Task CarryOnWithRegisterSaleAsync()
+    {
+        try
+        {
+            _sale = await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None));
+            _selectedLineId = null;
+            AfterChange();
+            // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
+            if (_sale is { } sale
+                && (await Backend.Call<TerminalPaymentService, IReadOnlyList<TerminalPaymentView>>(p => p.ListForSaleAsync(sale.Id, CancellationToken.None)))
+                    .Any(p => !p.IsSettled))
+                _dialog = TillDialog.Pay;
+        }
+        catch (DomainException e)
+        {
+            Toast(e.Message, error: true);
+        }
     }
 
     /// <summary>Keeps the printer's state on screen while the till is open (ends with the page).</summary>
@@ -191,7 +199,7 @@ public sealed partial class Till
     };
 
     private Task RememberAsync() =>
-        TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name, _sale?.Id));
+        TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name));
 
     // ---- signing in and out -----------------------------------------------------------------------------
 
@@ -208,6 +216,7 @@ public sealed partial class Till
             return;
         }
         await TillLanguage.RememberAsync(Storage, cashier.Id);
+        await CarryOnWithRegisterSaleAsync();
     }
 
     private async Task SignOutAsync()
