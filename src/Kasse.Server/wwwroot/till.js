@@ -83,6 +83,11 @@ export function detach() {
     handler = null;
 }
 
+// Scrolls a cart line into view (only as far as needed), so the line just scanned is never below the fold.
+export function reveal(selector) {
+    document.querySelector(selector)?.scrollIntoView({ block: "nearest" });
+}
+
 export function focus(selector) {
     const el = document.querySelector(selector);
     if (el) {

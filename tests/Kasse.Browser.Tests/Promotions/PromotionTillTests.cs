@@ -64,6 +64,7 @@ public abstract class PromotionTillTests(BrowserServer server)
         await ScanAsync(till, ean, 1);
         await Assertions.Expect(till.Total).ToHaveTextAsync("40,00 kr.");
 
+        await till.Page.TillMoreAsync("open-coupon");
         await till.Page.GetByTestId("coupon-input").FillAsync(code.ToLowerInvariant());
         await till.Page.GetByTestId("apply-coupon").ClickAsync();
 

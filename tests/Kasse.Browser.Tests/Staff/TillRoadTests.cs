@@ -29,7 +29,7 @@ public abstract class TillRoadTests(BrowserServer server)
         await till.OpenAsync();
         await till.SignInAsync(cashier.Name, "1357");
 
-        await page.GetByTestId("open-menu").ClickAsync();
+        await page.TillMoreAsync("open-menu");
         await page.Locator("#menu-amount").FillAsync("400"); // 100 kr short of the float
         await page.GetByTestId("blind-count").ClickAsync();
         await Assertions.Expect(page.GetByTestId("count-result")).ToBeVisibleAsync();

@@ -1,3 +1,4 @@
+using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Sales;
 using Kasse.Domain.Sales;
@@ -80,5 +81,68 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await waiting.GetByTestId("resume").ClickAsync();
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(2);
         Assert.Equal(forgotten.Id.ToString(), await till.Page.GetByTestId("till").GetAttributeAsync("data-sale"));
+    }
+
+    /// <summary>Piece goods of the demo catalogue, one barcode each, none the same.</summary>
+    private Task<IReadOnlyList<string>> DistinctPieceBarcodesAsync(int count) =>
+        server.UseAsync<CatalogService, IReadOnlyList<string>>(async c =>
+            (await c.SearchAsync("", null, 0, 200, default)).Items
+                .Where(p => p.Unit == Kasse.Domain.Catalog.Unit.Piece && p.IsActive && p.Barcodes.Any(b => b.Length == 13 && b.StartsWith("57", StringComparison.Ordinal)))
+                .OrderBy(p => p.Sku, StringComparer.Ordinal)
+                .Select(p => p.Barcodes.First(b => b.Length == 13 && b.StartsWith("57", StringComparison.Ordinal)))
+                .Take(count)
+                .ToList());
+
+    [Fact]
+    public async Task After_fifteen_scans_at_1024x768_the_newest_line_is_in_view_and_highlighted()
+    {
+        var register = await server.NewRegisterAsync("Kasse femten linjer");
+        var till = await SignedInTillAsync(register.Id, 1024, 768);
+        var codes = await DistinctPieceBarcodesAsync(15);
+        Assert.Equal(15, codes.Count);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            await till.ScanAsync(codes[i], i + 1);
+            var newest = till.CartLines.Nth(i);
+            await Assertions.Expect(newest).ToBeInViewportAsync();
+            await Assertions.Expect(newest).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+        }
+        await Artifacts.ScreenshotAsync(till.Page, "till-fifteen-lines-1024x768");
+        // The lines get most of the cart's height.
+        var cart = (await till.Page.Locator("section.cart").BoundingBoxAsync())!;
+        var lines = (await till.Page.GetByTestId("cart-lines").BoundingBoxAsync())!;
+        Assert.True(lines.Height > cart.Height / 2, $"The cart's lines get {lines.Height} of its {cart.Height} px.");
+    }
+
+    [Theory]
+    [InlineData(1024, 768)]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task A_message_never_covers_the_Pay_button(int width, int height)
+    {
+        var register = await server.NewRegisterAsync($"Kasse besked {width}");
+        var till = await SignedInTillAsync(register.Id, width, height);
+        await till.ScanAsync(Rugbrod, 1);
+        await till.SendScanAsync("5700000000004");
+        await Assertions.Expect(till.Message).ToContainTextAsync("Ukendt kode 5700000000004");
+        var message = (await till.Message.BoundingBoxAsync())!;
+        var pay = (await till.Page.GetByTestId("pay").BoundingBoxAsync())!;
+        var overlaps = message.X < pay.X + pay.Width && pay.X < message.X + message.Width
+            && message.Y < pay.Y + pay.Height && pay.Y < message.Y + message.Height;
+        Assert.False(overlaps, $"The message ({message.X},{message.Y} {message.Width}×{message.Height}) covers the Pay button ({pay.X},{pay.Y} {pay.Width}×{pay.Height}).");
+        await Assertions.Expect(till.Page.GetByTestId("pay")).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task Rare_actions_wait_behind_More_and_the_coupon_field_comes_on_demand()
+    {
+        var register = await server.NewRegisterAsync("Kasse mere");
+        var till = await SignedInTillAsync(register.Id);
+        await till.ScanAsync(Rugbrod, 1);
+        await Assertions.Expect(till.Page.GetByTestId("coupon-input")).ToHaveCountAsync(0);
+        await Assertions.Expect(till.Page.GetByTestId("void")).ToHaveCountAsync(0);
+        await till.Page.TillMoreAsync("open-coupon");
+        await Assertions.Expect(till.Page.GetByTestId("coupon-input")).ToBeFocusedAsync();
+        await Assertions.Expect(till.Page.GetByTestId("more-sheet")).ToHaveCountAsync(0);
     }
 }

@@ -35,7 +35,7 @@ public abstract class TillGapsTests(BrowserServer server)
         Assert.Equal(52.60m, (await Customers.GiftCardSetup.FindAsync(server, giftCard)).Card.Balance);
         await page.GetByTestId("new-sale").ClickAsync();
 
-        await page.GetByTestId("open-menu").ClickAsync();
+        await page.TillMoreAsync("open-menu");
         await page.GetByTestId("z-report").ClickAsync();
         await Assertions.Expect(page.GetByTestId("z-confirmation")).ToContainTextAsync("Luk dagen med en Z-rapport?");
         await page.GetByTestId("z-cancel").ClickAsync();

@@ -73,7 +73,7 @@ public sealed class TillTests(SqliteBrowserServer server)
             return await s.CompleteAsync(id, default);
         });
 
-        await page.GetByTestId("open-returns").ClickAsync();
+        await page.TillMoreAsync("open-returns");
         await page.Locator("#return-number").FillAsync(original.ReceiptNumber!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#return-number").PressAsync("Enter");
         var lines = page.GetByTestId("return-line");
@@ -97,7 +97,7 @@ public sealed class TillTests(SqliteBrowserServer server)
     {
         var (till, registerId) = await SignedInTillAsync("Kasse uden bon", cashier: BrowserServer.CashierName, pin: BrowserServer.CashierPin);
         var page = till.Page;
-        await page.GetByTestId("open-returns").ClickAsync();
+        await page.TillMoreAsync("open-returns");
         await page.GetByTestId("without-receipt").ClickAsync();
         await page.Locator("#return-search").FillAsync("solsikke");
         await page.Locator("#return-search").PressAsync("Enter");
@@ -128,7 +128,7 @@ public sealed class TillTests(SqliteBrowserServer server)
         await page.GetByTestId("park").ClickAsync();
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(0);
 
-        await page.GetByTestId("switch-cashier").ClickAsync();
+        await page.TillMoreAsync("switch-cashier");
         await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
         await page.GetByTestId("open-parked").ClickAsync();
         var parked = page.GetByTestId("parked-sale").Filter(new() { HasText = "55,45" });
@@ -233,13 +233,13 @@ public sealed class TillTests(SqliteBrowserServer server)
         await Assertions.Expect(till.Total).ToHaveTextAsync("25,00 kr.");
         await Assertions.Expect(till.CartLines.First).ToContainTextAsync("Dagsgammelt");
 
-        await page.GetByTestId("sale-discount").ClickAsync();
+        await page.TillMoreAsync("sale-discount");
         await page.Locator("#discount-value").FillAsync("10");
         await page.Locator("#discount-reason").FillAsync("Personalerabat");
         await page.GetByTestId("apply-discount").ClickAsync();
         await Assertions.Expect(till.Total).ToHaveTextAsync("22,50 kr.");
 
-        await page.GetByTestId("void").ClickAsync();
+        await page.TillMoreAsync("void");
         await page.GetByTestId("confirm-void").ClickAsync();
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(0);
         var voided = Assert.Single(await SalesOnAsync(registerId, SaleStatus.Voided));

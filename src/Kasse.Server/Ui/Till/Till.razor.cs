@@ -31,6 +31,7 @@ public enum TillDialog
     Menu,
     Price,
     Customer,
+    More,
 }
 
 /// <summary>
@@ -106,15 +107,34 @@ public sealed partial class Till
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // Once, after the first render that has the register (the first render may come while it is still loading).
-        if (_self is not null || _register is null)
+        if (_self is null && _register is not null)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
+            await _keyboard.InvokeVoidAsync("attach", _self);
+            _keyboardReady = true;
+            await RestoreAsync();
+            _ = WatchPrinterAsync();
             return;
-        _self = DotNetObjectReference.Create(this);
-        _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
-        await _keyboard.InvokeVoidAsync("attach", _self);
-        _keyboardReady = true;
-        await RestoreAsync();
-        _ = WatchPrinterAsync();
+        }
+        if (_keyboard is null)
+            return;
+        if (_revealLine is { } lineId)
+        {
+            _revealLine = null;
+            await _keyboard.InvokeVoidAsync("reveal", $"[data-line='{lineId}']");
+        }
+        if (_focusAfterRender is { } selector)
+        {
+            _focusAfterRender = null;
+            await _keyboard.InvokeVoidAsync("focus", selector);
+        }
     }
+
+    /// <summary>The line just added or changed, scrolled into view after the next render (the newest line is never out of sight).</summary>
+    private Guid? _revealLine;
+
+    private string? _focusAfterRender;
 
     /// <summary>After a reload: the same cashier, and the register's open sale.</summary>
     private async Task RestoreAsync()
@@ -189,6 +209,12 @@ public sealed partial class Till
             Logger.LogWarning(e, "Watching the printer of register {Register} stopped", RegisterId);
         }
     }
+
+    private string PrinterBadgeText(PrinterView printer) =>
+        printer.QueuedJobs > 0 && printer.State != PrinterState.Online
+            ? L.Format("{0} printout(s) waiting at the printer {1}: {2}. They print when it is back; check paper and power.",
+                printer.QueuedJobs, printer.Name, L[PrinterStateText(printer.State)])
+            : printer.Name + ": " + L[PrinterStateText(printer.State)] + (printer.Problem is null ? "" : " (" + printer.Problem + ")");
 
     private static string PrinterStateText(PrinterState state) => state switch
     {
@@ -350,6 +376,7 @@ public sealed partial class Till
             _selectedLineId = _sale.Lines.FirstOrDefault(l => l.Id == line.LineId)?.Id ?? _selectedLineId;
             _message = null;
             AfterChange();
+            _revealLine = _selectedLineId;
             return true;
         }
         catch (DomainException e) when (e.Code == "barcode.unknown" && scanned is not null)
@@ -641,6 +668,7 @@ public sealed partial class Till
                 var index = sale.Lines.ToList().FindIndex(l => l.Id == _selectedLineId);
                 index = key == "ArrowUp" ? Math.Max(0, index < 0 ? sale.Lines.Count - 1 : index - 1) : Math.Min(sale.Lines.Count - 1, index + 1);
                 _selectedLineId = sale.Lines[index].Id;
+                _revealLine = _selectedLineId;
                 break;
         }
         StateHasChanged();

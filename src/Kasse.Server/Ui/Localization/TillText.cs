@@ -1,0 +1,14 @@
+using System.Collections.Frozen;
+
+namespace Kasse.Server.Ui.Localization;
+
+/// <summary>The till's newer words (issue 21): the More sheet, paid and remaining, confirmations, sound, cash control.</summary>
+internal static class TillText
+{
+    internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
+    {
+        ["More"] = "Mere",
+        ["Pay the rest"] = "Betal rest",
+        ["Discount on the sale"] = "Rabat på salget",
+    }.ToFrozenDictionary();
+}
