@@ -145,4 +145,28 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await Assertions.Expect(till.Page.GetByTestId("coupon-input")).ToBeFocusedAsync();
         await Assertions.Expect(till.Page.GetByTestId("more-sheet")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_second_scan_of_the_same_product_raises_its_quantity_and_weighed_goods_never_merge()
+    {
+        var register = await server.NewRegisterAsync("Kasse samme vare");
+        var till = await SignedInTillAsync(register.Id);
+        await till.ScanAsync(Rugbrod, 1);
+        await till.ScanMergedAsync(Rugbrod, 1, 2);
+        await Assertions.Expect(till.Total).ToHaveTextAsync("57,90 kr.");
+        await Assertions.Expect(till.CartLines.Nth(0)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+
+        // Another product in between: the next scan of the first still raises its line.
+        await till.ScanAsync(Solsikke, 2);
+        await till.ScanMergedAsync(Rugbrod, 2, 3);
+        await Assertions.Expect(till.Total).ToHaveTextAsync("113,35 kr.");
+
+        // Weighed goods (a scale label each) are never merged.
+        await till.ScanAsync(CheckoutTests.Hamburgerryg412g, 3);
+        await till.ScanAsync(CheckoutTests.Hamburgerryg412g, 4);
+
+        var sale = Assert.Single(await server.UseAsync<SalesService, IReadOnlyList<SaleView>>(async s =>
+            (await s.ListAsync(DemoSeeder.StoreId, SaleStatus.Open, 500, default)).Where(x => x.RegisterId == register.Id).ToList()));
+        Assert.Equal([3m, 1m, 0.412m, 0.412m], sale.Lines.Select(l => l.Quantity));
+    }
 }

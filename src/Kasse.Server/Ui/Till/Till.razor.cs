@@ -54,6 +54,7 @@ public sealed partial class Till
     private SaleView? _completed;
     private IReadOnlyList<CategoryView> _categories = [];
     private IReadOnlyList<ProductView> _products = [];
+    private bool _mergeRepeatedScans = true;
     private Guid? _categoryId;
     private string _query = "";
     private Guid? _selectedLineId;
@@ -96,6 +97,8 @@ public sealed partial class Till
                 return (store, register, []);
             });
             _categories = await Backend.Call<CatalogService, IReadOnlyList<CategoryView>>(c => c.ListCategoriesAsync(CancellationToken.None));
+            var storeId = _store.Id;
+            _mergeRepeatedScans = (await Backend.Call<TillSettings, TillSettingsView>(t => t.GetAsync(storeId, CancellationToken.None))).MergeRepeatedScans;
             await LoadProductsAsync();
         }
         catch (DomainException e)
@@ -323,8 +326,67 @@ public sealed partial class Till
             _dialog = TillDialog.Weight;
             return;
         }
-        await AddLineAsync(new AddLine(Guid.CreateVersion7(), ProductId: product.Id));
+        await InTurnAsync(async () =>
+        {
+            if (!await MergedAsync(product))
+                await AddLineAsync(new AddLine(Guid.CreateVersion7(), ProductId: product.Id));
+        });
     }
+
+    /// <summary>
+    /// Scans and taps one after the other: a merge reads the line's quantity and sets it one higher, so two of them
+    /// must never read the same quantity (a scanner's second burst while the first is still on its way).
+    /// </summary>
+    private readonly SemaphoreSlim _addTurn = new(1, 1);
+
+    private async Task InTurnAsync(Func<Task> add)
+    {
+        await _addTurn.WaitAsync();
+        try
+        {
+            await add();
+        }
+        finally
+        {
+            _addTurn.Release();
+        }
+    }
+
+    /// <summary>
+    /// Repeated scans merge into quantity (a store setting, on by default): the same piece product at the same price, on a
+    /// line with no discount of its own, raises that line's quantity instead of adding a line. Done here as a quantity
+    /// change to an exact number, which a retried request can't count twice (an added line is kept apart by its own id).
+    /// </summary>
+    /// <returns>True if an existing line took the scan.</returns>
+    private async Task<bool> MergedAsync(ProductView? product, string? scanned = null)
+    {
+        if (!_mergeRepeatedScans || _sale is not { Status: SaleStatus.Open } sale)
+            return false;
+        if (product is null && scanned is not null)
+        {
+            var code = scanned.Trim();
+            // Only a code already on the sale is looked up: a new product's scan costs no extra round trip.
+            if (!sale.Lines.Any(l => l.Barcode == code && l.Unit == Unit.Piece))
+                return false;
+            product = await Backend.Call<CatalogService, ProductView?>(async c =>
+                await c.FindByBarcodeAsync(code, CancellationToken.None) is { } found ? ProductView.From(found) : null);
+        }
+        if (product is not { Unit: Unit.Piece, IsActive: true })
+            return false;
+        var line = sale.Lines.LastOrDefault(l => l.ProductId == product.Id && l.Unit == Unit.Piece && l.Discount is null
+            && l.UnitPrice == product.Price && !l.IsVoucher && l.Quantity + 1 <= MaxQuantity);
+        if (line is null)
+            return false;
+        if (!await ChangeSaleAsync(s => s.ChangeQuantityAsync(sale.Id, line.Id, line.Quantity + 1, CancellationToken.None)))
+            return true; // refused, and said so: a new line would be refused the same way
+        _selectedLineId = line.Id;
+        _revealLine = line.Id;
+        _message = null;
+        return true;
+    }
+
+    /// <summary>The most a typed quantity may be (the same bound as <see cref="SetQuantityAsync"/>).</summary>
+    private const int MaxQuantity = 9999;
 
     private async Task WeighedAsync(decimal kilograms)
     {
@@ -361,10 +423,11 @@ public sealed partial class Till
         });
     }
 
-    private async Task ScanAsync(string code)
+    private Task ScanAsync(string code) => InTurnAsync(async () =>
     {
-        await AddLineAsync(new AddLine(Guid.CreateVersion7(), Barcode: code), scanned: code);
-    }
+        if (!await MergedAsync(null, code))
+            await AddLineAsync(new AddLine(Guid.CreateVersion7(), Barcode: code), scanned: code);
+    });
 
     /// <returns>True if the line was added.</returns>
     private async Task<bool> AddLineAsync(AddLine line, string? scanned = null)
@@ -447,7 +510,7 @@ public sealed partial class Till
     private async Task SetQuantityAsync(SaleLineView line, string? typed)
     {
         if (!int.TryParse(typed?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity)
-            || quantity > 9999)
+            || quantity > MaxQuantity)
         {
             Toast(L.Format("'{0}' is not a quantity; type a whole number.", typed ?? ""), error: true);
             return;
@@ -738,5 +801,6 @@ public sealed partial class Till
             }
         }
         _self?.Dispose();
+        _addTurn.Dispose();
     }
 }
