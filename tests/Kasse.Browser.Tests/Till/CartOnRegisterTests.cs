@@ -169,4 +169,21 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
             (await s.ListAsync(DemoSeeder.StoreId, SaleStatus.Open, 500, default)).Where(x => x.RegisterId == register.Id).ToList()));
         Assert.Equal([3m, 1m, 0.412m, 0.412m], sale.Lines.Select(l => l.Quantity));
     }
+
+    [Fact]
+    public async Task After_a_part_payment_the_cart_shows_paid_and_the_Pay_button_the_rest()
+    {
+        var register = await server.NewRegisterAsync("Kasse delbetaling");
+        var till = await SignedInTillAsync(register.Id);
+        await till.ScanAsync(Rugbrod, 1);
+        await till.ScanAsync(Solsikke, 2);
+        await Assertions.Expect(till.Page.GetByTestId("paid")).ToHaveCountAsync(0);
+        await PayPartInCashAsync(till, "10");
+
+        await Assertions.Expect(till.Page.GetByTestId("paid")).ToHaveTextAsync("10,00");
+        await Assertions.Expect(till.Page.GetByTestId("remaining")).ToHaveTextAsync("45,45 kr.");
+        await Assertions.Expect(till.Page.GetByTestId("pay")).ToContainTextAsync("Betal rest");
+        await Assertions.Expect(till.Page.GetByTestId("pay-sum")).ToHaveTextAsync("45,45 kr.");
+        await Assertions.Expect(till.Total).ToHaveTextAsync("55,45 kr.");
+    }
 }
