@@ -186,4 +186,40 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await Assertions.Expect(till.Page.GetByTestId("pay-sum")).ToHaveTextAsync("45,45 kr.");
         await Assertions.Expect(till.Total).ToHaveTextAsync("55,45 kr.");
     }
+
+    [Fact]
+    public async Task Park_and_resume_say_so_and_the_till_beeps_on_scans_and_errors_until_switched_off()
+    {
+        var register = await server.NewRegisterAsync("Kasse bip");
+        var till = await SignedInTillAsync(register.Id);
+        var page = till.Page;
+        await till.ScanAsync(Rugbrod, 1);
+        await page.WaitForFunctionAsync("() => (window.kasseBeeps ?? []).includes('ok')");
+        await till.SendScanAsync("5700000000004");
+        await Assertions.Expect(till.Message).ToContainTextAsync("Ukendt kode");
+        await page.WaitForFunctionAsync("() => (window.kasseBeeps ?? []).includes('error')");
+
+        await page.GetByTestId("park").ClickAsync();
+        await Assertions.Expect(till.Message).ToContainTextAsync("Salget er parkeret");
+        await Assertions.Expect(till.CartLines).ToHaveCountAsync(0);
+        await page.GetByTestId("open-parked").ClickAsync();
+        await page.GetByTestId("parked-sale").Filter(new() { HasText = "28,95" }).GetByTestId("resume").ClickAsync();
+        await Assertions.Expect(till.Message).ToContainTextAsync("Salget er genoptaget: 1 varer, 28,95 kr.");
+        await Assertions.Expect(till.CartLines).ToHaveCountAsync(1);
+
+        // Sound off in the till menu: no beep on the next scan, and the browser remembers it.
+        await page.TillMoreAsync("open-menu");
+        await page.GetByTestId("sound").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sound")).ToHaveTextAsync("Lyd: fra");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("till-menu")).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => { window.kasseBeeps = []; }");
+        await till.ScanAsync(Solsikke, 2);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.kasseBeeps.length"));
+
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=till][data-scanner=ready]").WaitForAsync();
+        await page.TillMoreAsync("open-menu");
+        await Assertions.Expect(page.GetByTestId("sound")).ToHaveTextAsync("Lyd: fra");
+    }
 }

@@ -10,5 +10,9 @@ internal static class TillText
         ["More"] = "Mere",
         ["Pay the rest"] = "Betal rest",
         ["Discount on the sale"] = "Rabat på salget",
+        ["Sale parked. Pick it up again under Parked sales."] = "Salget er parkeret. Hent det igen under Parkerede salg.",
+        ["Sale resumed: {0} items, {1}."] = "Salget er genoptaget: {0} varer, {1}.",
+        ["Sound: on"] = "Lyd: til",
+        ["Sound: off"] = "Lyd: fra",
     }.ToFrozenDictionary();
 }

@@ -115,6 +115,7 @@ public sealed partial class Till
             _self = DotNetObjectReference.Create(this);
             _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
             await _keyboard.InvokeVoidAsync("attach", _self);
+            _soundOn = await _keyboard.InvokeAsync<bool>("soundOn");
             _keyboardReady = true;
             await RestoreAsync();
             _ = WatchPrinterAsync();
@@ -425,8 +426,11 @@ public sealed partial class Till
 
     private Task ScanAsync(string code) => InTurnAsync(async () =>
     {
+        var errors = _errors;
         if (!await MergedAsync(null, code))
             await AddLineAsync(new AddLine(Guid.CreateVersion7(), Barcode: code), scanned: code);
+        if (_errors == errors)
+            Beep("ok"); // an error beeps its own way (Toast)
     });
 
     /// <returns>True if the line was added.</returns>
@@ -620,7 +624,10 @@ public sealed partial class Till
         if (!HasLines)
             return;
         if (await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
+        {
             await NewSaleAsync();
+            Toast(L["Sale parked. Pick it up again under Parked sales."], error: false);
+        }
     }
 
     private async Task ResumeAsync(Guid saleId)
@@ -638,7 +645,9 @@ public sealed partial class Till
         _selectedLineId = null;
         _dialog = TillDialog.None;
         AfterChange();
+        _revealLine = _selectedLineId;
         await RememberAsync();
+        Toast(L.Format("Sale resumed: {0} items, {1}.", ItemCount, Formats.Money(resumed.TotalAmount, resumed.Currency)), error: false);
     }
 
     private async Task VoidAsync()
@@ -767,6 +776,66 @@ public sealed partial class Till
         _message = message;
         _messageIsError = error;
         _unknownCode = false;
+        var version = ++_messageVersion;
+        if (error)
+        {
+            _errors++;
+            Beep("error");
+        }
+        else
+            _ = HideLaterAsync(version);
+    }
+
+    private int _messageVersion;
+    private int _errors;
+    private bool _soundOn = true;
+
+    /// <summary>How long a confirmation stays (an error stays until the cashier closes it or acts).</summary>
+    private static readonly TimeSpan ConfirmationTime = TimeSpan.FromSeconds(4);
+
+    private async Task HideLaterAsync(int version)
+    {
+        try
+        {
+            await Task.Delay(ConfirmationTime, _closing.Token);
+            await InvokeAsync(() =>
+            {
+                if (version != _messageVersion || _messageIsError)
+                    return;
+                _message = null;
+                StateHasChanged();
+            });
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // the page closed
+        }
+    }
+
+    /// <summary>A beep for a scan that landed, a buzz for an error (till.js; off when the cashier switched sound off).</summary>
+    private void Beep(string kind)
+    {
+        if (_keyboard is { } keyboard && _soundOn)
+            _ = BeepAsync(keyboard, kind);
+    }
+
+    private static async Task BeepAsync(IJSObjectReference keyboard, string kind)
+    {
+        try
+        {
+            await keyboard.InvokeVoidAsync("beep", kind);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
+        {
+            // the browser is gone: nobody to hear it
+        }
+    }
+
+    private async Task SetSoundAsync(bool on)
+    {
+        _soundOn = on;
+        if (_keyboard is not null)
+            await _keyboard.InvokeVoidAsync("setSound", on);
     }
 
     private async Task<T?> TryAsync<T>(Func<Task<T>> call) where T : class
