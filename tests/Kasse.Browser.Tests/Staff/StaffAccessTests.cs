@@ -80,7 +80,7 @@ public abstract class StaffAccessTests(BrowserServer server)
         await Assertions.Expect(till.Total).ToHaveTextAsync("20,00 kr.");
 
         await page.TillMoreAsync("open-menu");
-        await page.Locator("#menu-reason").FillAsync("Byttepenge");
+        await page.Locator("#nosale-reason").FillAsync("Byttepenge");
         await page.GetByTestId("no-sale").ClickAsync();
         await Assertions.Expect(approval).ToHaveAttributeAsync("data-permission", nameof(Permission.NoSaleDrawerOpen));
         await approval.Locator("#approval-approver").SelectOptionAsync(server.SupervisorId.ToString());

@@ -1,3 +1,4 @@
+using Kasse.Application.CashControl;
 using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Sales;
@@ -221,5 +222,51 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await page.Locator("[data-testid=till][data-scanner=ready]").WaitForAsync();
         await page.TillMoreAsync("open-menu");
         await Assertions.Expect(page.GetByTestId("sound")).ToHaveTextAsync("Lyd: fra");
+    }
+
+    [Fact]
+    public async Task The_first_cash_sale_with_no_drawer_session_asks_for_the_opening_float_first()
+    {
+        var register = await server.NewRegisterAsync("Kasse byttepenge", drawerOpen: false);
+        var till = await SignedInTillAsync(register.Id);
+        var page = till.Page;
+        await till.ScanAsync(Rugbrod, 1);
+        await till.PayAsync();
+        await till.Quick("Præcis").ClickAsync();
+
+        var prompt = page.GetByTestId("float-prompt");
+        await Assertions.Expect(prompt).ToContainTextAsync("Der er ingen åben kasseskuffe");
+        await Assertions.Expect(page.Locator("#opening-float")).ToBeFocusedAsync();
+        await page.Locator("#opening-float").FillAsync("500");
+        await prompt.GetByTestId("float-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("change-due")).ToHaveTextAsync("0,00 kr.");
+        var session = await server.UseAsync<CashControlService, SessionView>(c => c.CurrentSessionAsync(register.Id, default));
+        Assert.Equal(500m, session.OpeningFloat);
+
+        // The next cash sale goes straight through.
+        await page.GetByTestId("new-sale").ClickAsync();
+        await till.ScanAsync(Solsikke, 1);
+        await till.PayAsync();
+        await till.Quick("Præcis").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("change-due")).ToHaveTextAsync("0,00 kr.");
+        await Assertions.Expect(page.GetByTestId("float-prompt")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_Z_report_is_apart_from_the_X_report_and_asks_first()
+    {
+        var register = await server.NewRegisterAsync("Kasse Z", drawerOpen: false);
+        var till = await SignedInTillAsync(register.Id);
+        var page = till.Page;
+        await page.TillMoreAsync("open-menu");
+        var closeDay = page.GetByTestId("menu-close-day");
+        await Assertions.Expect(closeDay.GetByTestId("z-report")).ToBeVisibleAsync();
+        await Assertions.Expect(closeDay.GetByTestId("x-report")).ToHaveCountAsync(0);
+        var x = (await page.GetByTestId("x-report").BoundingBoxAsync())!;
+        var z = (await closeDay.GetByTestId("z-report").BoundingBoxAsync())!;
+        Assert.True(z.Y > x.Y + x.Height + 16, $"Z ({z.Y}) sits right under X ({x.Y}+{x.Height}).");
+        await closeDay.GetByTestId("z-report").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("z-confirmation")).ToContainTextAsync("Luk dagen med en Z-rapport?");
+        await Assertions.Expect(page.GetByTestId("report-text")).ToHaveCountAsync(0);
     }
 }

@@ -13,9 +13,9 @@ public sealed class TillTests(SqliteBrowserServer server)
     private const string Solsikke = "5708066750475";                  // Rugbrød, solsikke 750 g: 26,50
 
     private async Task<(TillPage Till, Guid RegisterId)> SignedInTillAsync(string registerName, int width = 1366, int height = 900,
-        string cashier = TillPage.Mette, string pin = DemoSeeder.EmployeePin)
+        string cashier = TillPage.Mette, string pin = DemoSeeder.EmployeePin, bool drawerOpen = true)
     {
-        var register = await server.NewRegisterAsync(registerName);
+        var register = await server.NewRegisterAsync(registerName, drawerOpen);
         var page = await server.NewPageAsync(width, height);
         var till = new TillPage(page, register.Id);
         await till.OpenAsync();
@@ -249,23 +249,27 @@ public sealed class TillTests(SqliteBrowserServer server)
     [Fact]
     public async Task The_till_menu_opens_the_drawer_drops_cash_prints_an_X_report_and_takes_a_blind_count()
     {
-        var (till, _) = await SignedInTillAsync("Kasse menu");
+        var (till, _) = await SignedInTillAsync("Kasse menu", drawerOpen: false);
         var page = till.Page;
         await page.Keyboard.PressAsync("F9");
         await Assertions.Expect(page.GetByTestId("session-status")).ToContainTextAsync("Ingen kasseskuffe er åben");
-        await page.Locator("#menu-amount").FillAsync("500");
+        await page.Locator("#menu-float").FillAsync("500");
         await page.GetByTestId("open-session").ClickAsync();
         await Assertions.Expect(page.GetByTestId("session-status")).ToContainTextAsync("500,00 kr.");
 
-        await page.Locator("#menu-amount").FillAsync("200");
-        await page.Locator("#menu-reason").FillAsync("Til boksen");
+        // Each action has its own fields: an amount typed for the pay-in is not the drop's.
+        await page.Locator("#payin-amount").FillAsync("75");
+        await page.Locator("#drop-amount").FillAsync("200");
+        await page.Locator("#drop-reason").FillAsync("Til boksen");
         await page.GetByTestId("cash-drop").ClickAsync();
         await Assertions.Expect(page.GetByTestId("menu-note")).ToHaveTextAsync("Gemt.");
+        await Assertions.Expect(page.Locator("#drop-amount")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#payin-amount")).ToHaveValueAsync("75");
 
         await page.GetByTestId("x-report").ClickAsync();
         await Assertions.Expect(page.GetByTestId("report-text")).ToContainTextAsync("X");
 
-        await page.Locator("#menu-amount").FillAsync("290");
+        await page.Locator("#count-amount").FillAsync("290");
         await page.GetByTestId("blind-count").ClickAsync();
         var result = page.GetByTestId("count-result");
         await Assertions.Expect(result).ToContainTextAsync("Forventet 300,00 kr.");

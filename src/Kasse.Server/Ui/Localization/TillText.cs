@@ -14,5 +14,11 @@ internal static class TillText
         ["Sale resumed: {0} items, {1}."] = "Salget er genoptaget: {0} varer, {1}.",
         ["Sound: on"] = "Lyd: til",
         ["Sound: off"] = "Lyd: fra",
+        ["Drop"] = "Aflever",
+        ["Pay in"] = "Indbetal",
+        ["Open drawer"] = "Åbn skuffen",
+        ["Close the day"] = "Luk dagen",
+        ["No drawer session is open. Count the cash in the drawer and enter the opening float."] = "Der er ingen åben kasseskuffe. Tæl pengene i skuffen, og indtast byttepengene ved start.",
+        ["Open the drawer and take the cash"] = "Åbn skuffen, og tag imod kontanter",
     }.ToFrozenDictionary();
 }
