@@ -132,6 +132,7 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
             && message.Y < pay.Y + pay.Height && pay.Y < message.Y + message.Height;
         Assert.False(overlaps, $"The message ({message.X},{message.Y} {message.Width}×{message.Height}) covers the Pay button ({pay.X},{pay.Y} {pay.Width}×{pay.Height}).");
         await Assertions.Expect(till.Page.GetByTestId("pay")).ToBeInViewportAsync();
+        await Artifacts.ScreenshotAsync(till.Page, $"till-message-{width}x{height}");
     }
 
     [Fact]
@@ -186,6 +187,7 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await Assertions.Expect(till.Page.GetByTestId("pay")).ToContainTextAsync("Betal rest");
         await Assertions.Expect(till.Page.GetByTestId("pay-sum")).ToHaveTextAsync("45,45 kr.");
         await Assertions.Expect(till.Total).ToHaveTextAsync("55,45 kr.");
+        await Artifacts.ScreenshotAsync(till.Page, "till-paid-remaining");
     }
 
     [Fact]
@@ -237,6 +239,7 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         var prompt = page.GetByTestId("float-prompt");
         await Assertions.Expect(prompt).ToContainTextAsync("Der er ingen åben kasseskuffe");
         await Assertions.Expect(page.Locator("#opening-float")).ToBeFocusedAsync();
+        await Artifacts.ScreenshotAsync(page, "till-opening-float");
         await page.Locator("#opening-float").FillAsync("500");
         await prompt.GetByTestId("float-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("change-due")).ToHaveTextAsync("0,00 kr.");
@@ -268,5 +271,6 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await closeDay.GetByTestId("z-report").ClickAsync();
         await Assertions.Expect(page.GetByTestId("z-confirmation")).ToContainTextAsync("Luk dagen med en Z-rapport?");
         await Assertions.Expect(page.GetByTestId("report-text")).ToHaveCountAsync(0);
+        await Artifacts.ScreenshotAsync(page, "till-menu-close-day");
     }
 }
