@@ -28,6 +28,7 @@ public static class ApplicationServices
         services.AddMetrics();
         services.TryAddSingleton<KasseTelemetry>();
         services.AddScoped<StoreService>();
+        services.AddScoped<TillSettings>();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProductImporter>();
         services.AddScoped<EmployeeService>();

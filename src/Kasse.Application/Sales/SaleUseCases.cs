@@ -1,7 +1,9 @@
 using Kasse.Application.Payments;
 using Kasse.Application.Staff;
 using Kasse.Data;
+using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Sales;
 
@@ -87,6 +89,38 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
         if (giving)
             await fraud.AfterEventAsync(sale.StoreId, ct);
         return sale;
+    }
+
+    /// <summary>
+    /// The sale open on a register (the newest, if a till ever left more than one), or null. The open sale belongs to the
+    /// register, not to the browser that started it: any till that signs in on the register carries on with it.
+    /// </summary>
+    public async Task<SaleView?> OpenSaleOfRegisterAsync(Guid registerId, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        var sale = await db.Sales.AsNoTracking()
+            .Where(s => s.RegisterId == registerId && s.Status == SaleStatus.Open)
+            .OrderByDescending(s => s.OpenedAt)
+            .FirstOrDefaultAsync(ct);
+        return sale is null ? null : SaleView.From(sale);
+    }
+
+    /// <summary>
+    /// The sales a cashier at this register may pick up: the store's parked sales, and this register's open sales that
+    /// already hold money (they can't be parked) — newest first, without the one the till has in hand.
+    /// </summary>
+    public async Task<IReadOnlyList<SaleView>> WaitingSalesAsync(Guid registerId, Guid? inHand, CancellationToken ct)
+    {
+        Caller.Require(Permission.Sell);
+        var register = await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct);
+        var waiting = await db.Sales.AsNoTracking()
+            .Where(s => s.Id != inHand
+                && ((s.StoreId == register.StoreId && s.Status == SaleStatus.Parked)
+                    || (s.RegisterId == registerId && s.Status == SaleStatus.Open && s.Payments.Any())))
+            .OrderByDescending(s => s.OpenedAt)
+            .Take(100)
+            .ToListAsync(ct);
+        return waiting.Select(SaleView.From).ToList();
     }
 
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct)

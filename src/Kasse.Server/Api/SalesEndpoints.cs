@@ -43,6 +43,8 @@ public static class SalesEndpoints
 
         api.MapGet("/registers/{registerId:guid}/receipts/{receiptNumber:long}", FindByReceipt).WithTags("Sales")
             .WithSummary("Find a completed sale by register and receipt number (e.g. for a return)").RequirePermission(Permission.Sell, Permission.Refund, Permission.SeeReports);
+        api.MapGet("/registers/{registerId:guid}/open-sale", OpenSaleOfRegister).WithTags("Sales")
+            .WithSummary("The sale open on the register (the newest), with its lines and payments, so any till signing in there carries on with it; 204 when none is open").RequirePermission(Permission.Sell);
         api.MapGet("/receipts/{code}", FindByReceiptCode).WithTags("Sales")
             .WithSummary("Find a completed sale by the barcode printed on its receipt (e.g. scanned for a return)").RequirePermission(Permission.Sell, Permission.Refund, Permission.SeeReports);
         return api;
@@ -124,6 +126,9 @@ public static class SalesEndpoints
 
     private static async Task<Ok<SaleView>> FindByReceiptCode(string code, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.FindByReceiptCodeAsync(code, ct));
+
+    private static async Task<Results<Ok<SaleView>, NoContent>> OpenSaleOfRegister(Guid registerId, SaleUseCases sales, CancellationToken ct) =>
+        await sales.OpenSaleOfRegisterAsync(registerId, ct) is { } sale ? TypedResults.Ok(sale) : TypedResults.NoContent();
 
     private static async Task<Ok<SaleView>> FindByReceipt(Guid registerId, long receiptNumber, SalesService sales, CancellationToken ct) =>
         TypedResults.Ok(await sales.FindByReceiptAsync(registerId, receiptNumber, ct));

@@ -24,8 +24,24 @@ public static class StoresEndpoints
         stores.MapPost("/{storeId:guid}/registers", CreateRegister).RequirePermission(Permission.ManageSettings).WithSummary("Add a register (idempotent by id)");
         api.MapPost("/registers/{registerId:guid}/training", SetTrainingMode).WithTags("Stores").RequirePermission(Permission.TrainingMode)
             .WithSummary("Turn training mode on or off: sales rung up meanwhile are marked ØVELSE and kept out of all totals (journaled)");
+        stores.MapGet("/{storeId:guid}/settings/till", GetTillSettings).RequirePermission(Permission.Sell, Permission.ManageSettings)
+            .WithSummary("How the store's tills behave: mergeRepeatedScans (on by default) raises the quantity of the last line of the same piece product at the same price instead of adding a line");
+        stores.MapPut("/{storeId:guid}/settings/till", SetTillSettings).RequirePermission(Permission.ManageSettings)
+            .WithSummary("Change how the store's tills behave (audited)");
         stores.MapGet("/{storeId:guid}/sales", ListSales).RequirePermission(Permission.Sell, Permission.SeeReports).WithSummary("The store's latest sales, e.g. ?status=Parked for parked sales");
         return api;
+    }
+
+    private static async Task<Ok<TillSettingsView>> GetTillSettings(Guid storeId, StoreService stores, TillSettings settings, CancellationToken ct)
+    {
+        await stores.GetAsync(storeId, ct); // 404 for a store that isn't there
+        return TypedResults.Ok(await settings.GetAsync(storeId, ct));
+    }
+
+    private static async Task<Ok<TillSettingsView>> SetTillSettings(Guid storeId, TillSettingsView request, StoreService stores, TillSettings settings, CancellationToken ct)
+    {
+        await stores.GetAsync(storeId, ct);
+        return TypedResults.Ok(await settings.SetAsync(storeId, request, ct));
     }
 
     private static async Task<Ok<IReadOnlyList<StoreView>>> ListStores(StoreService stores, CancellationToken ct) =>

@@ -83,6 +83,46 @@ export function detach() {
     handler = null;
 }
 
+// A short beep when a scan lands and a low buzz on an error, so the cashier hears it without looking up. Switched off
+// in the till menu, remembered per browser. Web Audio: nothing to download, and a keydown is the user gesture that lets it play.
+const SOUND_KEY = "kasse.till.sound";
+let audio = null;
+
+export function soundOn() {
+    return localStorage.getItem(SOUND_KEY) !== "off";
+}
+
+export function setSound(on) {
+    localStorage.setItem(SOUND_KEY, on ? "on" : "off");
+}
+
+export function beep(kind) {
+    if (!soundOn()) return;
+    (window.kasseBeeps ??= []).push(kind); // what was played, so a browser test can tell
+    try {
+        audio ??= new AudioContext();
+        if (audio.state === "suspended") audio.resume();
+        const error = kind === "error";
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        oscillator.type = error ? "square" : "sine";
+        oscillator.frequency.value = error ? 220 : 1500;
+        const start = audio.currentTime, length = error ? 0.35 : 0.08;
+        gain.gain.setValueAtTime(0.12, start);
+        gain.gain.exponentialRampToValueAtTime(0.001, start + length);
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(start);
+        oscillator.stop(start + length);
+    } catch {
+        // no audio here: the screen still says it
+    }
+}
+
+// Scrolls a cart line into view (only as far as needed), so the line just scanned is never below the fold.
+export function reveal(selector) {
+    document.querySelector(selector)?.scrollIntoView({ block: "nearest" });
+}
+
 export function focus(selector) {
     const el = document.querySelector(selector);
     if (el) {

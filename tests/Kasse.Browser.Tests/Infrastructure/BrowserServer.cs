@@ -73,12 +73,20 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             .CreateAsync("browser tests", nameof(Role.Owner), null, null, true, "test", CancellationToken.None)).Secret;
     }
 
-    /// <summary>A register of the demo store for one test, so its till and display start empty.</summary>
-    public async Task<RegisterView> NewRegisterAsync(string name)
+    /// <summary>
+    /// A register of the demo store for one test, so its till and display start empty. Its drawer session is open (with
+    /// no float), as in a shop mid-day, so cash is taken without the opening float's question; a test of the float, the
+    /// count or the Z report asks for <paramref name="drawerOpen"/> false.
+    /// </summary>
+    public async Task<RegisterView> NewRegisterAsync(string name, bool drawerOpen = true)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoreService>()
+        var register = await scope.ServiceProvider.GetRequiredService<StoreService>()
             .CreateRegisterAsync(DemoSeeder.StoreId, Guid.CreateVersion7(), name, CancellationToken.None);
+        if (drawerOpen)
+            await scope.ServiceProvider.GetRequiredService<Kasse.Application.CashControl.CashControlService>()
+                .OpenSessionAsync(register.Id, new Kasse.Application.CashControl.OpenSession(Guid.CreateVersion7(), 0m), CancellationToken.None);
+        return register;
     }
 
     public async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> call) where TService : notnull

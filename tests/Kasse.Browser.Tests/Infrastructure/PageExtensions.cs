@@ -11,6 +11,13 @@ public static class PageExtensions
         await page.Locator("[data-interactive=true]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
     }
 
+    /// <summary>A till action kept in the <em>More</em> sheet (void, returns, menu, switch cashier, sale discount, coupon): opens the sheet, then the action.</summary>
+    public static async Task TillMoreAsync(this IPage page, string testId)
+    {
+        await page.GetByTestId("open-more").ClickAsync();
+        await page.GetByTestId("more-sheet").GetByTestId(testId).ClickAsync();
+    }
+
     /// <summary>
     /// How many pixels the page is wider than the window (0 or less: no sideways scrolling), and which element reaches
     /// furthest to the right, so a failure says what to fix.

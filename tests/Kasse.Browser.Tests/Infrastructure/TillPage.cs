@@ -68,6 +68,26 @@ public sealed class TillPage
         }
     }
 
+    /// <summary>
+    /// A scan of a piece product already in the cart, which the till merges into that line (the store's default): the cart
+    /// keeps <paramref name="expectedLines"/> lines and the selected line shows <paramref name="expectedQuantity"/>.
+    /// </summary>
+    public async Task ScanMergedAsync(string code, int expectedLines, int expectedQuantity)
+    {
+        await SendScanAsync(code);
+        var quantity = page.Locator(".cart-line.selected [data-testid=line-qty]");
+        try
+        {
+            await Assertions.Expect(quantity).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{expectedQuantity} ×"), new() { Timeout = 30_000 });
+            await Assertions.Expect(CartLines).ToHaveCountAsync(expectedLines);
+        }
+        catch (PlaywrightException e)
+        {
+            await Artifacts.ScreenshotAsync(page, "failed-merged-scan-" + code);
+            throw new InvalidOperationException($"Scanning {code} again did not give {expectedQuantity} on one line; the till says: {await ShownAsync()}. Browser log:\n{ConsoleLog()}", e);
+        }
+    }
+
     /// <summary>The scanner's burst for <paramref name="code"/> (see <see cref="ScanAsync"/>), without waiting for what it does.</summary>
     public Task SendScanAsync(string code) => page.EvaluateAsync(ScannerBurst, code);
 

@@ -34,11 +34,12 @@ public abstract class PromotionTillTests(BrowserServer server)
         await till.OpenAsync();
         await till.SignInAsync();
 
+        // Repeated scans of one product merge into one line's quantity (the store's default).
         await ScanAsync(till, ean, 1);
-        await ScanAsync(till, ean, 2);
+        await till.ScanMergedAsync(ean, 1, 2);
         await Assertions.Expect(till.Page.GetByTestId("promotion-line")).ToHaveCountAsync(0);
         await Assertions.Expect(till.Total).ToHaveTextAsync("40,00 kr.");
-        await ScanAsync(till, ean, 3);
+        await till.ScanMergedAsync(ean, 1, 3);
 
         var offer = till.Page.GetByTestId("promotion-line");
         await Assertions.Expect(offer).ToHaveCountAsync(1);
@@ -64,6 +65,7 @@ public abstract class PromotionTillTests(BrowserServer server)
         await ScanAsync(till, ean, 1);
         await Assertions.Expect(till.Total).ToHaveTextAsync("40,00 kr.");
 
+        await till.Page.TillMoreAsync("open-coupon");
         await till.Page.GetByTestId("coupon-input").FillAsync(code.ToLowerInvariant());
         await till.Page.GetByTestId("apply-coupon").ClickAsync();
 

@@ -54,7 +54,7 @@ public sealed class LanguageTests(SqliteBrowserServer server)
         await till.SignInAsync();
         await till.ScanAsync(Till.CheckoutTests.Rugbrod, 1);
         await Assertions.Expect(till.Total).ToHaveTextAsync("28,95 kr.");
-        await page.GetByTestId("switch-cashier").ClickAsync();
+        await page.TillMoreAsync("switch-cashier");
 
         // Ole picks English: words and numbers change, his cart stays.
         await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
@@ -63,13 +63,13 @@ public sealed class LanguageTests(SqliteBrowserServer server)
         await Assertions.Expect(page.GetByTestId("pay")).ToContainTextAsync("Pay");
         await Assertions.Expect(till.Total).ToHaveTextAsync("DKK 28.95");
         await Assertions.Expect(page.GetByTestId("cashier")).ToContainTextAsync(BrowserServer.CashierName);
-        await page.GetByTestId("switch-cashier").ClickAsync();
+        await page.TillMoreAsync("switch-cashier");
 
         // Mette signs in again and the till speaks Danish to her; then English again for Ole.
         await till.SignInAsync();
         await Assertions.Expect(page.GetByTestId("pay")).ToContainTextAsync("Betal");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
-        await page.GetByTestId("switch-cashier").ClickAsync();
+        await page.TillMoreAsync("switch-cashier");
         await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
         await Assertions.Expect(page.GetByTestId("pay")).ToContainTextAsync("Pay");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");

@@ -23,7 +23,7 @@ public abstract class StaffAccessTests(BrowserServer server)
         await till.SignInAsync(BrowserServer.CashierName, BrowserServer.CashierPin);
         await till.ScanAsync(Rugbrod, 1);
 
-        await page.GetByTestId("sale-discount").ClickAsync();
+        await page.TillMoreAsync("sale-discount");
         await page.Locator("#discount-value").FillAsync("40");
         await page.Locator("#discount-reason").FillAsync("Kunden klagede");
         await page.GetByTestId("apply-discount").ClickAsync();
@@ -79,8 +79,8 @@ public abstract class StaffAccessTests(BrowserServer server)
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(1);
         await Assertions.Expect(till.Total).ToHaveTextAsync("20,00 kr.");
 
-        await page.GetByTestId("open-menu").ClickAsync();
-        await page.Locator("#menu-reason").FillAsync("Byttepenge");
+        await page.TillMoreAsync("open-menu");
+        await page.Locator("#nosale-reason").FillAsync("Byttepenge");
         await page.GetByTestId("no-sale").ClickAsync();
         await Assertions.Expect(approval).ToHaveAttributeAsync("data-permission", nameof(Permission.NoSaleDrawerOpen));
         await approval.Locator("#approval-approver").SelectOptionAsync(server.SupervisorId.ToString());

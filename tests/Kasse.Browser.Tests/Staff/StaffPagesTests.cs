@@ -262,7 +262,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         var till = new TillPage(page, register.Id);
         await till.OpenAsync();
         await till.SignInAsync(name, "1357");
-        await page.GetByTestId("open-menu").ClickAsync();
+        await page.TillMoreAsync("open-menu");
         var clock = page.GetByTestId("time-clock");
         await Assertions.Expect(clock.GetByTestId("clock-status")).ToHaveTextAsync("Du er ikke stemplet ind.");
 

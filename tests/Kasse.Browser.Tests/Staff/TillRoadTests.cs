@@ -21,7 +21,7 @@ public abstract class TillRoadTests(BrowserServer server)
         var cashier = await server.UseAsync<EmployeeService, EmployeeView>(e =>
             e.CreateAsync(Guid.CreateVersion7(), "Tæller " + Guid.NewGuid().ToString("N")[..6], nameof(Role.Cashier), "1357",
                 Kasse.Domain.Languages.Danish, [Kasse.Application.Demo.DemoSeeder.StoreId], false, CancellationToken.None));
-        var register = await server.NewRegisterAsync("Kasse optælling " + Guid.NewGuid().ToString("N")[..4]);
+        var register = await server.NewRegisterAsync("Kasse optælling " + Guid.NewGuid().ToString("N")[..4], drawerOpen: false);
         using var api = OwnerApi();
         (await api.PostAsJsonAsync($"/api/v1/registers/{register.Id}/sessions", new { id = Guid.CreateVersion7(), openingFloat = 500m })).EnsureSuccessStatusCode();
         var till = new TillPage(await server.NewPageAsync(), register.Id);
@@ -29,8 +29,8 @@ public abstract class TillRoadTests(BrowserServer server)
         await till.OpenAsync();
         await till.SignInAsync(cashier.Name, "1357");
 
-        await page.GetByTestId("open-menu").ClickAsync();
-        await page.Locator("#menu-amount").FillAsync("400"); // 100 kr short of the float
+        await page.TillMoreAsync("open-menu");
+        await page.Locator("#count-amount").FillAsync("400"); // 100 kr short of the float
         await page.GetByTestId("blind-count").ClickAsync();
         await Assertions.Expect(page.GetByTestId("count-result")).ToBeVisibleAsync();
 

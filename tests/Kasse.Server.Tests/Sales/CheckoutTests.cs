@@ -202,6 +202,25 @@ public abstract class CheckoutTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_register_hands_its_open_sale_with_its_payments_to_any_till_and_the_store_keeps_its_till_settings()
+    {
+        var shop = await _api.NewShopAsync();
+        var coffee = await _api.NewProductAsync(39.00m);
+        Assert.Equal(HttpStatusCode.NoContent, (await _api.Http.GetAsync($"/api/v1/registers/{shop.Register.Id}/open-sale")).StatusCode);
+        var sale = await _api.OpenSaleAsync(shop);
+        await _api.AddProductAsync(sale.Id, coffee.Id);
+        await _api.PayCashAsync(sale.Id, 10m);
+
+        var open = await KasseClient.Read<SaleView>(await _api.Http.GetAsync($"/api/v1/registers/{shop.Register.Id}/open-sale"));
+        Assert.Equal((sale.Id, SaleStatus.Open, 10m, 29.00m), (open.Id, open.Status, open.PaidAmount, open.AmountDue));
+
+        var settings = $"/api/v1/stores/{shop.Store.Id}/settings/till";
+        Assert.True((await KasseClient.Read<Kasse.Application.Stores.TillSettingsView>(await _api.Http.GetAsync(settings))).MergeRepeatedScans);
+        await KasseClient.Read<Kasse.Application.Stores.TillSettingsView>(await _api.SendAsync(HttpMethod.Put, settings, new { mergeRepeatedScans = false }));
+        Assert.False((await KasseClient.Read<Kasse.Application.Stores.TillSettingsView>(await _api.Http.GetAsync(settings))).MergeRepeatedScans);
+    }
+
+    [Fact]
     public async Task A_voided_sale_cannot_be_paid_or_completed_and_a_completed_sale_never_changes()
     {
         var shop = await _api.NewShopAsync();

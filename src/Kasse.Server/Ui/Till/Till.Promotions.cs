@@ -8,6 +8,16 @@ public sealed partial class Till
 {
     private string _couponCode = "";
 
+    /// <summary>The coupon field shows on demand (from <em>More</em>), leaving the cart's height to its lines.</summary>
+    private bool _couponOpen;
+
+    private void OpenCoupon()
+    {
+        _dialog = TillDialog.None;
+        _couponOpen = true;
+        _focusAfterRender = "#coupon-input";
+    }
+
     private async Task ApplyCouponAsync()
     {
         if (_sale is null || string.IsNullOrWhiteSpace(_couponCode))
@@ -18,6 +28,7 @@ public sealed partial class Till
         if (changed is null)
             return;
         _couponCode = "";
+        _couponOpen = false;
         _sale = changed;
         AfterChange();
     }

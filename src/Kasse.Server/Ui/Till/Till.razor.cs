@@ -31,11 +31,12 @@ public enum TillDialog
     Menu,
     Price,
     Customer,
+    More,
 }
 
 /// <summary>
-/// The cashier's screen. The sale lives on the server (SalesService, the same as the API); this page keeps only
-/// what it shows, and remembers in the browser which sale is open so a reload carries on where it was.
+/// The cashier's screen. The sale lives on the server (SalesService, the same as the API) and belongs to the register:
+/// this page keeps only what it shows, and takes up the register's open sale when a cashier signs in or the page reloads.
 /// </summary>
 public sealed partial class Till
 {
@@ -53,6 +54,7 @@ public sealed partial class Till
     private SaleView? _completed;
     private IReadOnlyList<CategoryView> _categories = [];
     private IReadOnlyList<ProductView> _products = [];
+    private bool _mergeRepeatedScans = true;
     private Guid? _categoryId;
     private string _query = "";
     private Guid? _selectedLineId;
@@ -95,6 +97,8 @@ public sealed partial class Till
                 return (store, register, []);
             });
             _categories = await Backend.Call<CatalogService, IReadOnlyList<CategoryView>>(c => c.ListCategoriesAsync(CancellationToken.None));
+            var storeId = _store.Id;
+            _mergeRepeatedScans = (await Backend.Call<TillSettings, TillSettingsView>(t => t.GetAsync(storeId, CancellationToken.None))).MergeRepeatedScans;
             await LoadProductsAsync();
         }
         catch (DomainException e)
@@ -106,17 +110,37 @@ public sealed partial class Till
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // Once, after the first render that has the register (the first render may come while it is still loading).
-        if (_self is not null || _register is null)
+        if (_self is null && _register is not null)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
+            await _keyboard.InvokeVoidAsync("attach", _self);
+            _soundOn = await _keyboard.InvokeAsync<bool>("soundOn");
+            _keyboardReady = true;
+            await RestoreAsync();
+            _ = WatchPrinterAsync();
             return;
-        _self = DotNetObjectReference.Create(this);
-        _keyboard = await JS.InvokeAsync<IJSObjectReference>("import", "./till.js");
-        await _keyboard.InvokeVoidAsync("attach", _self);
-        _keyboardReady = true;
-        await RestoreAsync();
-        _ = WatchPrinterAsync();
+        }
+        if (_keyboard is null)
+            return;
+        if (_revealLine is { } lineId)
+        {
+            _revealLine = null;
+            await _keyboard.InvokeVoidAsync("reveal", $"[data-line='{lineId}']");
+        }
+        if (_focusAfterRender is { } selector)
+        {
+            _focusAfterRender = null;
+            await _keyboard.InvokeVoidAsync("focus", selector);
+        }
     }
 
-    /// <summary>After a reload: the same cashier and the same open sale as before.</summary>
+    /// <summary>The line just added or changed, scrolled into view after the next render (the newest line is never out of sight).</summary>
+    private Guid? _revealLine;
+
+    private string? _focusAfterRender;
+
+    /// <summary>After a reload: the same cashier, and the register's open sale.</summary>
     private async Task RestoreAsync()
     {
         var remembered = await TillMemory.LoadAsync(Storage, RegisterId);
@@ -131,24 +155,32 @@ public sealed partial class Till
                 await TillLanguage.RememberAsync(Storage, _cashier.Id);
             }
         }
-        if (remembered?.SaleId is { } saleId)
-        {
-            try
-            {
-                var sale = await Backend.Call<SalesService, SaleView>(s => s.GetAsync(saleId, CancellationToken.None));
-                _sale = sale.Status == SaleStatus.Open && sale.RegisterId == RegisterId ? sale : null;
-                // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
-                if (_sale is not null && _cashier is not null
-                    && (await Backend.Call<TerminalPaymentService, IReadOnlyList<TerminalPaymentView>>(p => p.ListForSaleAsync(saleId, CancellationToken.None)))
-                        .Any(p => !p.IsSettled))
-                    _dialog = TillDialog.Pay;
-            }
-            catch (DomainException)
-            {
-                _sale = null;
-            }
-        }
+        if (_cashier is not null)
+            await CarryOnWithRegisterSaleAsync();
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// Takes up the sale open on this register on the server, whichever browser started it (its payments included), so
+    /// closing a browser never hides a sale with money taken.
+    /// </summary>
+    private async Task CarryOnWithRegisterSaleAsync()
+    {
+        try
+        {
+            _sale = await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None));
+            _selectedLineId = null;
+            AfterChange();
+            // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
+            if (_sale is { } sale
+                && (await Backend.Call<TerminalPaymentService, IReadOnlyList<TerminalPaymentView>>(p => p.ListForSaleAsync(sale.Id, CancellationToken.None)))
+                    .Any(p => !p.IsSettled))
+                _dialog = TillDialog.Pay;
+        }
+        catch (DomainException e)
+        {
+            Toast(e.Message, error: true);
+        }
     }
 
     /// <summary>Keeps the printer's state on screen while the till is open (ends with the page).</summary>
@@ -182,6 +214,12 @@ public sealed partial class Till
         }
     }
 
+    private string PrinterBadgeText(PrinterView printer) =>
+        printer.QueuedJobs > 0 && printer.State != PrinterState.Online
+            ? L.Format("{0} printout(s) waiting at the printer {1}: {2}. They print when it is back; check paper and power.",
+                printer.QueuedJobs, printer.Name, L[PrinterStateText(printer.State)])
+            : printer.Name + ": " + L[PrinterStateText(printer.State)] + (printer.Problem is null ? "" : " (" + printer.Problem + ")");
+
     private static string PrinterStateText(PrinterState state) => state switch
     {
         PrinterState.Online => "Printer ready",
@@ -191,7 +229,7 @@ public sealed partial class Till
     };
 
     private Task RememberAsync() =>
-        TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name, _sale?.Id));
+        TillMemory.SaveAsync(Storage, new TillMemory.TillState(RegisterId, _cashier?.Id, _cashier?.Name));
 
     // ---- signing in and out -----------------------------------------------------------------------------
 
@@ -208,6 +246,7 @@ public sealed partial class Till
             return;
         }
         await TillLanguage.RememberAsync(Storage, cashier.Id);
+        await CarryOnWithRegisterSaleAsync();
     }
 
     private async Task SignOutAsync()
@@ -288,8 +327,67 @@ public sealed partial class Till
             _dialog = TillDialog.Weight;
             return;
         }
-        await AddLineAsync(new AddLine(Guid.CreateVersion7(), ProductId: product.Id));
+        await InTurnAsync(async () =>
+        {
+            if (!await MergedAsync(product))
+                await AddLineAsync(new AddLine(Guid.CreateVersion7(), ProductId: product.Id));
+        });
     }
+
+    /// <summary>
+    /// Scans and taps one after the other: a merge reads the line's quantity and sets it one higher, so two of them
+    /// must never read the same quantity (a scanner's second burst while the first is still on its way).
+    /// </summary>
+    private readonly SemaphoreSlim _addTurn = new(1, 1);
+
+    private async Task InTurnAsync(Func<Task> add)
+    {
+        await _addTurn.WaitAsync();
+        try
+        {
+            await add();
+        }
+        finally
+        {
+            _addTurn.Release();
+        }
+    }
+
+    /// <summary>
+    /// Repeated scans merge into quantity (a store setting, on by default): the same piece product at the same price, on a
+    /// line with no discount of its own, raises that line's quantity instead of adding a line. Done here as a quantity
+    /// change to an exact number, which a retried request can't count twice (an added line is kept apart by its own id).
+    /// </summary>
+    /// <returns>True if an existing line took the scan.</returns>
+    private async Task<bool> MergedAsync(ProductView? product, string? scanned = null)
+    {
+        if (!_mergeRepeatedScans || _sale is not { Status: SaleStatus.Open } sale)
+            return false;
+        if (product is null && scanned is not null)
+        {
+            var code = scanned.Trim();
+            // Only a code already on the sale is looked up: a new product's scan costs no extra round trip.
+            if (!sale.Lines.Any(l => l.Barcode == code && l.Unit == Unit.Piece))
+                return false;
+            product = await Backend.Call<CatalogService, ProductView?>(async c =>
+                await c.FindByBarcodeAsync(code, CancellationToken.None) is { } found ? ProductView.From(found) : null);
+        }
+        if (product is not { Unit: Unit.Piece, IsActive: true })
+            return false;
+        var line = sale.Lines.LastOrDefault(l => l.ProductId == product.Id && l.Unit == Unit.Piece && l.Discount is null
+            && l.UnitPrice == product.Price && !l.IsVoucher && l.Quantity + 1 <= MaxQuantity);
+        if (line is null)
+            return false;
+        if (!await ChangeSaleAsync(s => s.ChangeQuantityAsync(sale.Id, line.Id, line.Quantity + 1, CancellationToken.None)))
+            return true; // refused, and said so: a new line would be refused the same way
+        _selectedLineId = line.Id;
+        _revealLine = line.Id;
+        _message = null;
+        return true;
+    }
+
+    /// <summary>The most a typed quantity may be (the same bound as <see cref="SetQuantityAsync"/>).</summary>
+    private const int MaxQuantity = 9999;
 
     private async Task WeighedAsync(decimal kilograms)
     {
@@ -326,10 +424,14 @@ public sealed partial class Till
         });
     }
 
-    private async Task ScanAsync(string code)
+    private Task ScanAsync(string code) => InTurnAsync(async () =>
     {
-        await AddLineAsync(new AddLine(Guid.CreateVersion7(), Barcode: code), scanned: code);
-    }
+        var errors = _errors;
+        if (!await MergedAsync(null, code))
+            await AddLineAsync(new AddLine(Guid.CreateVersion7(), Barcode: code), scanned: code);
+        if (_errors == errors)
+            Beep("ok"); // an error beeps its own way (Toast)
+    });
 
     /// <returns>True if the line was added.</returns>
     private async Task<bool> AddLineAsync(AddLine line, string? scanned = null)
@@ -341,6 +443,7 @@ public sealed partial class Till
             _selectedLineId = _sale.Lines.FirstOrDefault(l => l.Id == line.LineId)?.Id ?? _selectedLineId;
             _message = null;
             AfterChange();
+            _revealLine = _selectedLineId;
             return true;
         }
         catch (DomainException e) when (e.Code == "barcode.unknown" && scanned is not null)
@@ -411,7 +514,7 @@ public sealed partial class Till
     private async Task SetQuantityAsync(SaleLineView line, string? typed)
     {
         if (!int.TryParse(typed?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quantity)
-            || quantity > 9999)
+            || quantity > MaxQuantity)
         {
             Toast(L.Format("'{0}' is not a quantity; type a whole number.", typed ?? ""), error: true);
             return;
@@ -521,7 +624,10 @@ public sealed partial class Till
         if (!HasLines)
             return;
         if (await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
+        {
             await NewSaleAsync();
+            Toast(L["Sale parked. Pick it up again under Parked sales."], error: false);
+        }
     }
 
     private async Task ResumeAsync(Guid saleId)
@@ -539,7 +645,9 @@ public sealed partial class Till
         _selectedLineId = null;
         _dialog = TillDialog.None;
         AfterChange();
+        _revealLine = _selectedLineId;
         await RememberAsync();
+        Toast(L.Format("Sale resumed: {0} items, {1}.", ItemCount, Formats.Money(resumed.TotalAmount, resumed.Currency)), error: false);
     }
 
     private async Task VoidAsync()
@@ -632,6 +740,7 @@ public sealed partial class Till
                 var index = sale.Lines.ToList().FindIndex(l => l.Id == _selectedLineId);
                 index = key == "ArrowUp" ? Math.Max(0, index < 0 ? sale.Lines.Count - 1 : index - 1) : Math.Min(sale.Lines.Count - 1, index + 1);
                 _selectedLineId = sale.Lines[index].Id;
+                _revealLine = _selectedLineId;
                 break;
         }
         StateHasChanged();
@@ -667,6 +776,66 @@ public sealed partial class Till
         _message = message;
         _messageIsError = error;
         _unknownCode = false;
+        var version = ++_messageVersion;
+        if (error)
+        {
+            _errors++;
+            Beep("error");
+        }
+        else
+            _ = HideLaterAsync(version);
+    }
+
+    private int _messageVersion;
+    private int _errors;
+    private bool _soundOn = true;
+
+    /// <summary>How long a confirmation stays (an error stays until the cashier closes it or acts).</summary>
+    private static readonly TimeSpan ConfirmationTime = TimeSpan.FromSeconds(4);
+
+    private async Task HideLaterAsync(int version)
+    {
+        try
+        {
+            await Task.Delay(ConfirmationTime, _closing.Token);
+            await InvokeAsync(() =>
+            {
+                if (version != _messageVersion || _messageIsError)
+                    return;
+                _message = null;
+                StateHasChanged();
+            });
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // the page closed
+        }
+    }
+
+    /// <summary>A beep for a scan that landed, a buzz for an error (till.js; off when the cashier switched sound off).</summary>
+    private void Beep(string kind)
+    {
+        if (_keyboard is { } keyboard && _soundOn)
+            _ = BeepAsync(keyboard, kind);
+    }
+
+    private static async Task BeepAsync(IJSObjectReference keyboard, string kind)
+    {
+        try
+        {
+            await keyboard.InvokeVoidAsync("beep", kind);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
+        {
+            // the browser is gone: nobody to hear it
+        }
+    }
+
+    private async Task SetSoundAsync(bool on)
+    {
+        _soundOn = on;
+        if (_keyboard is not null)
+            await _keyboard.InvokeVoidAsync("setSound", on);
     }
 
     private async Task<T?> TryAsync<T>(Func<Task<T>> call) where T : class
@@ -701,5 +870,6 @@ public sealed partial class Till
             }
         }
         _self?.Dispose();
+        _addTurn.Dispose();
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 namespace Kasse.Server.Ui.Till;
 
 /// <summary>
-/// What a till's browser remembers across a reload: its register, the signed-in cashier and the open sale (the
-/// sale itself lives on the server). Kept in the browser's local storage, encrypted and signed by the server's
+/// What a till's browser remembers across a reload: its register and the signed-in cashier. The open sale is not
+/// among them: it belongs to the register on the server, so another browser on the same register carries on with it. Kept in the browser's local storage, encrypted and signed by the server's
 /// data-protection keys, so it can't be edited by hand. The access-control issue replaces the cashier part
 /// with a proper sign-in cookie.
 /// </summary>
@@ -13,7 +13,7 @@ public static class TillMemory
 {
     private const string RegisterKey = "kasse.register";
 
-    public sealed record TillState(Guid RegisterId, Guid? CashierId, string? CashierName, Guid? SaleId);
+    public sealed record TillState(Guid RegisterId, Guid? CashierId, string? CashierName);
 
     public static async Task<Guid?> RegisterAsync(ProtectedLocalStorage storage)
     {
