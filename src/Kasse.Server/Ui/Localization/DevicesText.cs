@@ -8,6 +8,8 @@ internal static class DevicesText
     internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
     {
         ["Devices"] = "Enheder",
+        ["Staff"] = "Personale",
+        ["Settings"] = "Indstillinger",
         ["Payment devices and printers"] = "Betalingsterminaler og printere",
         ["Card terminal address (URL)"] = "Kortterminalens adresse (URL)",
         ["Terminal id (POIID)"] = "Terminal-id (POIID)",
