@@ -8,6 +8,11 @@ internal static class DevicesText
     internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
     {
         ["Devices"] = "Enheder",
+        ["against the same weekday last week ({0}) until {1}:00"] = "mod samme ugedag sidste uge ({0}) frem til kl. {1}",
+        ["(last week {0})"] = "(sidste uge {0})",
+        ["Needs attention"] = "Kræver opmærksomhed",
+        ["{0} open fraud alerts"] = "{0} åbne svindelalarmer",
+        ["{0} products low or out of stock"] = "{0} varer med lav eller ingen beholdning",
         ["Staff"] = "Personale",
         ["Settings"] = "Indstillinger",
         ["Payment devices and printers"] = "Betalingsterminaler og printere",
