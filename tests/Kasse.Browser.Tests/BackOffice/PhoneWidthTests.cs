@@ -67,15 +67,43 @@ public sealed class PhoneWidthTests(SqliteBrowserServer server)
         Assert.True(widest.Right <= PhoneWidth, $"an element reaches {widest.Right} px: {widest.Widest}");
     }
 
+    [Fact]
+    public async Task The_returns_dialog_with_a_found_receipt_fits_a_phone()
+    {
+        var register = await server.NewRegisterAsync("Telefonretur " + Guid.NewGuid().ToString("N")[..5]);
+        var barcode = Ean.Fresh();
+        await server.UseAsync<CatalogService, ProductView>(c => c.CreateProductAsync(Guid.CreateVersion7(),
+            new SaveProduct("T-" + barcode, "Hyldeblomstsaft med et meget langt navn 75 cl", 1234.95m, 25m, Unit.Piece, null, null, [barcode]), CancellationToken.None));
+        using var api = new SalesApi(server.BaseAddress, server.OwnerApiKey);
+        var sale = await api.OpenAsync(register.Id, server.CashierId);
+        await api.ScanAsync(sale.Id, barcode);
+        var completed = await api.PayCashAndCompleteAsync(sale.Id, 1300m);
+
+        var till = new TillPage(await server.NewPageAsync(PhoneWidth, 844), register.Id);
+        await till.OpenAsync();
+        await till.SignInAsync();
+        var page = till.Page;
+        await page.GetByTestId("open-returns").ClickAsync();
+        await page.Locator("#return-number").FillAsync(completed.ReceiptNumber!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#return-number").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("return-line")).ToHaveCountAsync(1);
+        // Within the dialog: the till behind it has its own sideways-scrolling category strip.
+        var widest = await WidestAsync(page, "[data-testid=returns-dialog]");
+        await Artifacts.ScreenshotAsync(page, "returns-phone");
+
+        Assert.True(widest.ScrollWidth <= PhoneWidth, $"the returns dialog scrolls sideways: {widest.ScrollWidth} px; {widest.Widest}");
+        Assert.True(widest.Right <= PhoneWidth, $"an element reaches {widest.Right} px: {widest.Widest}");
+    }
+
     private sealed record Extent(int ScrollWidth, int Right, string Widest);
 
     /// <summary>The page's scroll width, and the right edge of the element that reaches furthest (visible ones only), named.</summary>
-    private static async Task<Extent> WidestAsync(IPage page)
+    private static async Task<Extent> WidestAsync(IPage page, string within = "body")
     {
         var found = await page.EvaluateAsync<string[]>("""
-            () => {
+            within => {
                 let widest = null, right = 0;
-                for (const el of document.body.querySelectorAll('*')) {
+                for (const el of document.querySelector(within).querySelectorAll('*')) {
                     const r = el.getBoundingClientRect();
                     if (r.width === 0 || r.height === 0) continue;
                     if (r.right > right) { right = r.right; widest = el; }
@@ -84,7 +112,7 @@ public sealed class PhoneWidthTests(SqliteBrowserServer server)
                     + ': ' + (widest.outerHTML || '').slice(0, 200) : 'nothing';
                 return [String(document.scrollingElement.scrollWidth), String(Math.ceil(right - 0.5)), name];
             }
-            """);
+            """, within);
         return new Extent(int.Parse(found[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(found[1], System.Globalization.CultureInfo.InvariantCulture), found[2]);
     }
 }
