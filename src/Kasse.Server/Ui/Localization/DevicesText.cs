@@ -2,12 +2,14 @@ using System.Collections.Frozen;
 
 namespace Kasse.Server.Ui.Localization;
 
-/// <summary>The devices page's and the overview's words in Danish (English is the key).</summary>
+/// <summary>The devices page's, the overview's and the promotion editor's product picker's words in Danish (English is the key).</summary>
 internal static class DevicesText
 {
     internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
     {
         ["Devices"] = "Enheder",
+        ["Add a product: type part of its name or scan its barcode, then Enter"] = "Tilføj en vare: skriv en del af navnet eller skan stregkoden, og tryk Enter",
+        ["No product matches '{0}'."] = "Ingen vare passer til '{0}'.",
         ["against the same weekday last week ({0}) until {1}:00"] = "mod samme ugedag sidste uge ({0}) frem til kl. {1}",
         ["(last week {0})"] = "(sidste uge {0})",
         ["Needs attention"] = "Kræver opmærksomhed",
