@@ -83,7 +83,7 @@ public sealed class PhoneWidthTests(SqliteBrowserServer server)
         await till.OpenAsync();
         await till.SignInAsync();
         var page = till.Page;
-        await page.GetByTestId("open-returns").ClickAsync();
+        await page.TillMoreAsync("open-returns");
         await page.Locator("#return-number").FillAsync(completed.ReceiptNumber!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#return-number").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("return-line")).ToHaveCountAsync(1);
