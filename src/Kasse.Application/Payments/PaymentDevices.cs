@@ -51,7 +51,7 @@ public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults)
             PaymentMethod.Cash or PaymentMethod.GiftCard or PaymentMethod.LoyaltyPoints => (null, null),
         };
         if (url is null || id is null)
-            throw DomainException.Conflict("payments.not-configured", method == PaymentMethod.MobilePay
+            throw DomainException.Conflict(PaymentsErrors.NotConfigured, method == PaymentMethod.MobilePay
                 ? "This register has no MobilePay set up. Set it under PUT /api/v1/registers/{id}/payment-devices (see docs/payments.md)."
                 : "This register has no card terminal set up. Set it under PUT /api/v1/registers/{id}/payment-devices (see docs/payments.md).");
         return new DeviceConnection(url, id, "KASSE-" + registerId.ToString("N", CultureInfo.InvariantCulture).ToUpperInvariant(),

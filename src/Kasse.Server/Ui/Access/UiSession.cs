@@ -83,7 +83,7 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
     public static void Require(Actor actor, Permission needed)
     {
         if (!actor.May(needed))
-            throw Kasse.Domain.DomainException.Forbidden("permission.denied",
+            throw Kasse.Domain.DomainException.Forbidden(PermissionErrors.Denied,
                 PageAccess.IsAnonymous(actor) ? "Sign in first." : $"Your role may not do this. It needs the permission {needed}; ask the owner.");
     }
 
