@@ -75,9 +75,9 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
                 throw DomainException.Conflict(ZReportErrors.SessionOpen,
                     $"Register '{register.Name}' has an open cash session. Count the cash and close it before the Z report.");
             if (entries.All(e => e.Kind == nameof(JournalEventKind.XReport)))
-                throw DomainException.Conflict(ZReportErrors.NothingNew, previous is null
-                    ? $"Nothing has happened on register '{register.Name}' yet; there is no period to close."
-                    : $"Nothing has happened on register '{register.Name}' since Z report {previous.Number}; there is no new period to close.");
+                throw previous is null
+                    ? DomainException.Conflict(ZReportErrors.NothingNew, $"Nothing has happened on register '{register.Name}' yet; there is no period to close.")
+                    : DomainException.Conflict(ZReportErrors.NothingNew, $"Nothing has happened on register '{register.Name}' since Z report {previous.Number}; there is no new period to close.");
         }
         var sessionIds = sessions.Select(s => s.Id).ToList();
         var movements = await db.CashMovements.AsNoTracking().Where(m => sessionIds.Contains(m.SessionId)).ToListAsync(ct);

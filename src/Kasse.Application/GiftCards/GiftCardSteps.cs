@@ -48,9 +48,9 @@ public sealed class GiftCardPaymentStep(KasseDbContext db, GiftCardBalances bala
         if (!await balances.TryMoveAsync(card, -payment.Amount, mustCover: true, ct))
         {
             var balance = await balances.BalanceAsync(card.Id, ct);
-            throw DomainException.Conflict(GiftCardErrors.Insufficient, balance == 0m
-                ? $"Card {GiftCardCode.Masked(code)} is used up."
-                : $"Card {GiftCardCode.Masked(code)} has {balance.ToString("0.00", CultureInfo.InvariantCulture)} left; take that amount from it and the rest another way.");
+            throw balance == 0m
+                ? DomainException.Conflict(GiftCardErrors.Insufficient, $"Card {GiftCardCode.Masked(code)} is used up.")
+                : DomainException.Conflict(GiftCardErrors.Insufficient, $"Card {GiftCardCode.Masked(code)} has {balance.ToString("0.00", CultureInfo.InvariantCulture)} left; take that amount from it and the rest another way.");
         }
         db.GiftCardMovements.Add(card.Redeemed(payment.Amount, sale.Id, payment.Id, now));
     }

@@ -79,7 +79,7 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
         var locationIds = await db.StockLocations.AsNoTracking().Where(l => l.StoreId == storeId).ToDictionaryAsync(l => l.Name, l => l.Id, StringComparer.OrdinalIgnoreCase, ct);
         var (headings, records) = CsvFile.Read(text);
         if (headings.All(string.IsNullOrWhiteSpace))
-            throw DomainException.Invalid(ImportErrors.Empty, "The file is empty; the first line must name the columns: " + string.Join(';', CsvColumns) + ".");
+            throw DomainException.Invalid(ImportErrors.Empty, $"The file is empty; the first line must name the columns: {string.Join(';', CsvColumns)}.");
         var header = headings.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (header.IndexOf("sku") < 0 || header.IndexOf("on_hand") < 0)
             throw DomainException.Invalid(ImportErrors.Columns, "line 1: the header must have at least the columns sku and on_hand (optional: location, reorder_point, reorder_quantity).");
@@ -107,7 +107,7 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
                 rows.Add((product, location, onHand.Value, point, quantity, header.Contains("reorder_point") || header.Contains("reorder_quantity")));
         }
         if (errors.Count > 0)
-            throw DomainException.Invalid(ImportErrors.Rows, $"Nothing was imported; fix {errors.Count} row(s): " + string.Join("; ", errors.Take(50)) + (errors.Count > 50 ? "; …" : "."));
+            throw DomainException.Invalid(ImportErrors.Rows, $"Nothing was imported; fix {errors.Count} row(s): {string.Join("; ", errors.Take(50))}{(errors.Count > 50 ? "; …" : ".")}");
         var current = await db.StockLevels.Where(l => l.StoreId == storeId).ToListAsync(ct);
         var moves = new List<StockMove>();
         foreach (var row in rows)

@@ -42,9 +42,12 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         if (view.State == TerminalPaymentState.Unknown)
             view = await RecordAsync(payment.Id, NoAnswerIfUnreachable(await terminal.StatusAsync(device, request, CancellationToken.None)), firstSend: false);
         if (answer is DeviceAnswer.Unreachable unreachable)
+        {
+            // The address and the network's reason are for whoever sets the device up (the log), not for the cashier.
+            logger.LogWarning("The {Device} at {Url} is not reachable: {Reason}", Describe(payment.Method), device.Url, unreachable.Reason);
             throw DomainException.Unavailable(payment.Method == PaymentMethod.MobilePay ? MobilePayErrors.Unreachable : TerminalErrors.Unreachable,
-                $"The {Describe(payment.Method)} at {device.Url} is not reachable ({unreachable.Reason}). Nothing was charged. "
-                + $"Check that it is on and connected, then try again.");
+                $"The {Describe(payment.Method)} is not reachable. Nothing was charged. Check that it is on and connected, then try again.");
+        }
         return view;
     }
 

@@ -23,9 +23,9 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
     public void Require(Permission needed)
     {
         if (!May(needed))
-            throw DomainException.Forbidden(PermissionErrors.Denied, EmployeeId is null && ApiKeyId is null && Permissions.Count == 0
-                ? "Sign in first."
-                : $"Your role may not do this. It needs the permission {needed}; ask the owner.");
+            throw EmployeeId is null && ApiKeyId is null && Permissions.Count == 0
+                ? DomainException.Forbidden(PermissionErrors.Denied, "Sign in first.")
+                : DomainException.Forbidden(PermissionErrors.Denied, $"Your role may not do this. It needs the permission {needed}; ask the owner.");
     }
 
     /// <summary>

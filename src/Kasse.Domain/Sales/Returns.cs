@@ -19,10 +19,9 @@ public static class ReturnRules
         Sale.EnsureValidQuantity(original.Unit, quantity);
         var returnable = original.Quantity - alreadyReturned;
         if (quantity > returnable)
-            throw DomainException.Conflict(ReturnErrors.TooMuch,
-                returnable <= 0m
-                    ? $"'{original.Name}' has already been returned in full."
-                    : $"Only {returnable.ToString(CultureInfo.InvariantCulture)} of '{original.Name}' can still be returned.");
+            throw returnable <= 0m
+                    ? DomainException.Conflict(ReturnErrors.TooMuch, $"'{original.Name}' has already been returned in full.")
+                    : DomainException.Conflict(ReturnErrors.TooMuch, $"Only {returnable.ToString(CultureInfo.InvariantCulture)} of '{original.Name}' can still be returned.");
         return CumulativeShare(original, alreadyReturned + quantity) - CumulativeShare(original, alreadyReturned);
     }
 

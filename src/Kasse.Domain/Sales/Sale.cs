@@ -497,10 +497,9 @@ public sealed class Sale
         if (_lines.Count == 0)
             throw DomainException.Conflict(SaleErrors.Empty, "An empty sale can't be completed.");
         if (AmountDue != 0m)
-            throw DomainException.Conflict(SaleErrors.NotPaid,
-                AmountDue > 0m
-                    ? $"{Format(AmountDue)} is still due: take another payment for it, then complete the sale."
-                    : $"The payments exceed the total by {Format(-AmountDue)}.");
+            throw AmountDue > 0m
+                    ? DomainException.Conflict(SaleErrors.NotPaid, $"{Format(AmountDue)} is still due: take another payment for it, then complete the sale.")
+                    : DomainException.Conflict(SaleErrors.NotPaid, $"The payments exceed the total by {Format(-AmountDue)}.");
         ReceiptNumber = receiptNumber;
         ClosedAt = now;
         BusinessDay = businessDay;

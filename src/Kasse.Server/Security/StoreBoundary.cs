@@ -158,8 +158,7 @@ public static class StoreBoundary
             return;
         }
         throw DomainException.Invalid(StoreErrors.Required,
-            "Your sign-in or API key is limited to some stores: name the store with storeId (one of "
-            + string.Join(", ", actor.Stores ?? new HashSet<Guid>()) + ").");
+            $"Your sign-in or API key is limited to some stores: name the store with storeId (one of {string.Join(", ", actor.Stores ?? new HashSet<Guid>())}).");
     }
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> StoreIdProperties = new();
