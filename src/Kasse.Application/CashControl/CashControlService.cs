@@ -36,7 +36,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
             var open = await db.RegisterSessions.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.Status == SessionStatus.Open, ct);
             if (open is not null)
                 throw DomainException.Conflict(SessionErrors.AlreadyOpen,
-                    $"Register '{register.Name}' already has an open session (opened {open.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC). Count the cash and close it first.");
+                    $"Register '{register.Name}' already has an open session. Count the cash and close it first.");
             var now = clock.Now();
             var session = RegisterSession.Open(command.Id, register.StoreId, register.Id, command.EmployeeId, command.OpeningFloat, now);
             var entry = await journal.AppendAsync(register.StoreId, now, JournalEventKind.CashSessionOpened, register.Id, command.EmployeeId, null,

@@ -320,7 +320,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var now = clock.Now();
         if (throttle.Reserve(approval.EmployeeId, now) is { } until)
             throw DomainException.Forbidden(PermissionErrors.ApprovalLocked,
-                $"Too many wrong approval PINs. Approvals by this supervisor are locked until {until:HH:mm:ss} UTC.");
+                $"Too many wrong approval PINs. Approvals by this supervisor are locked for {Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes))} more minute(s).");
         var approver = await db.Employees.FindAsync([approval.EmployeeId], ct);
         if (approver is null || !approver.IsActive || !PinHasher.Verify(approval.Pin, approver.PinHash))
         {
