@@ -48,6 +48,9 @@ public sealed class EPaymentBook
         _payments = File.Exists(path) ? JsonSerializer.Deserialize<List<SimPayment>>(File.ReadAllText(path), Json) ?? [] : [];
     }
 
+    /// <summary>When set, a simulated customer approves each new payment in the app after this long.</summary>
+    public TimeSpan? CustomerApprovesAfter { get; init; }
+
     public void Enqueue(NextCreate next) => _next.Enqueue(next);
 
     public IReadOnlyList<SimPayment> All()
@@ -89,6 +92,8 @@ public sealed class EPaymentBook
             };
             _payments.Add(payment);
             Save();
+            if (CustomerApprovesAfter is { } after)
+                _ = Task.Delay(after).ContinueWith(_ => Customer(reference, approve: true), TaskScheduler.Default);
             if (_next.TryDequeue(out var next) && next.LoseResponse)
             {
                 http.Abort();

@@ -7,7 +7,9 @@ namespace Kasse.MobilePaySimulator;
 /// <summary>
 /// MobilePay's ePayment API in miniature, on loopback, for tests and the demo: create, read, capture, cancel,
 /// refund, plus a control endpoint that plays the customer ("approve in the app"). Payments are kept in a file.
-///   kasse-mobilepay-simulator [--port 8120] [--data mobilepay-simulator.json]
+///   kasse-mobilepay-simulator [--port 8120] [--data mobilepay-simulator.json] [--customer-approves-after MS] [--exit-with PID]
+/// --port 0 picks a free port; --customer-approves-after plays a customer who approves every payment in the app after
+/// that many milliseconds (Kasse's demo); --exit-with stops it when that process ends.
 /// </summary>
 public static class SimulatorProgram
 {
@@ -20,7 +22,9 @@ public static class SimulatorProgram
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddSingleton(new EPaymentBook(dataFile));
+        var approvesAfter = Option(args, "--customer-approves-after") is { } ms
+            ? TimeSpan.FromMilliseconds(int.Parse(ms, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
+        builder.Services.AddSingleton(new EPaymentBook(dataFile) { CustomerApprovesAfter = approvesAfter });
         var app = builder.Build();
         var book = app.Services.GetRequiredService<EPaymentBook>();
 
@@ -37,10 +41,23 @@ public static class SimulatorProgram
         app.MapGet("/health", () => Results.Ok());
 
         await app.StartAsync();
+        ExitWith(args, app);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.WriteLine($"MobilePay simulator listening on {address} (payments in {dataFile})");
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>Stops with the process that started it, so a demo killed hard leaves no simulator behind.</summary>
+    private static void ExitWith(string[] args, WebApplication app)
+    {
+        if (Option(args, "--exit-with") is not { } pid)
+            return;
+        var parent = System.Diagnostics.Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture));
+        parent.EnableRaisingEvents = true;
+        parent.Exited += (_, _) => app.Lifetime.StopApplication();
+        if (parent.HasExited)
+            app.Lifetime.StopApplication();
     }
 
     private static string? Option(string[] args, string name)

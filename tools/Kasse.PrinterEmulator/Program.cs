@@ -12,9 +12,10 @@ var options = EmulatorOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("""
-        usage: kasse-printer-emulator [--port 9100] [--host 127.0.0.1] [--out ./printer-output] [--columns 48]
+        usage: kasse-printer-emulator [--port 9100] [--host 127.0.0.1] [--out ./printer-output] [--columns 48] [--exit-with PID]
           --port 0 picks a free port; the chosen one is printed as "listening on HOST:PORT".
           Write offline, paper-out or online into OUT/printer.state to change the printer's state.
+          --exit-with PID stops it when that process ends (Kasse's demo starts it so).
         """);
     return 2;
 }
@@ -23,10 +24,18 @@ var printer = new NetworkPrinter(options);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+if (options.ExitWith is { } parentId)
+{
+    var parent = System.Diagnostics.Process.GetProcessById(parentId);
+    parent.EnableRaisingEvents = true;
+    parent.Exited += (_, _) => stop.Cancel();
+    if (parent.HasExited)
+        stop.Cancel();
+}
 await printer.RunAsync(stop.Token);
 return 0;
 
-internal sealed record EmulatorOptions(IPAddress Host, int Port, string Output, int Columns)
+internal sealed record EmulatorOptions(IPAddress Host, int Port, string Output, int Columns, int? ExitWith = null)
 {
     public string StateFile => Path.Combine(Output, "printer.state");
     public string AppliedStateFile => Path.Combine(Output, "printer.state.applied");
@@ -38,6 +47,7 @@ internal sealed record EmulatorOptions(IPAddress Host, int Port, string Output, 
         var port = 9100;
         var output = Path.GetFullPath("printer-output");
         var columns = 48;
+        int? exitWith = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -46,10 +56,11 @@ internal sealed record EmulatorOptions(IPAddress Host, int Port, string Output, 
                 case "--host" when IPAddress.TryParse(args[i + 1], out var h): host = h; break;
                 case "--out": output = Path.GetFullPath(args[i + 1]); break;
                 case "--columns" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is > 0 and < 200: columns = c; break;
+                case "--exit-with" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid): exitWith = pid; break;
                 default: return null;
             }
         }
-        return args.Length % 2 == 0 ? new EmulatorOptions(host, port, output, columns) : null;
+        return args.Length % 2 == 0 ? new EmulatorOptions(host, port, output, columns, exitWith) : null;
     }
 }
 

@@ -7,7 +7,8 @@ namespace Kasse.TerminalSimulator;
 /// <summary>
 /// A card terminal that speaks nexo JSON over HTTP on loopback, for tests and the demo. It keeps its
 /// transactions in a file, so it can be killed and started again mid-payment and still answer status queries.
-///   kasse-terminal-simulator [--port 8110] [--data terminal-simulator.json] [--poiid SIM-0001]
+///   kasse-terminal-simulator [--port 8110] [--data terminal-simulator.json] [--poiid SIM-0001] [--exit-with PID]
+/// --port 0 picks a free port (the line "listening on URL" names it); --exit-with stops it when that process ends (Kasse's demo).
 /// </summary>
 public static class SimulatorProgram
 {
@@ -31,10 +32,23 @@ public static class SimulatorProgram
         app.MapGet("/health", () => Results.Ok());
 
         await app.StartAsync();
+        ExitWith(args, app);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.WriteLine($"Terminal simulator {poiId} listening on {address} (transactions in {dataFile})");
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>Stops with the process that started it, so a demo killed hard leaves no simulator behind.</summary>
+    private static void ExitWith(string[] args, WebApplication app)
+    {
+        if (Option(args, "--exit-with") is not { } pid)
+            return;
+        var parent = System.Diagnostics.Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture));
+        parent.EnableRaisingEvents = true;
+        parent.Exited += (_, _) => app.Lifetime.StopApplication();
+        if (parent.HasExited)
+            app.Lifetime.StopApplication();
     }
 
     private static string? Option(string[] args, string name)

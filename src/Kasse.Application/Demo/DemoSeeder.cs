@@ -30,7 +30,11 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     public const string EmployeePassword = "demo-only-password";
     public static readonly Guid PrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000301");
 
-    /// <summary>Where tools/Kasse.PrinterEmulator listens by default; the demo till prints there (docs/hardware.md).</summary>
+    /// <summary>The demo's simulated card terminal and MobilePay merchant; while the demo register uses them, Kasse starts the simulators (DemoDevices).</summary>
+    public const string TerminalPoiId = "SIM-0001";
+    public const string MobilePayMerchant = "123456";
+
+    /// <summary>Where tools/Kasse.PrinterEmulator listens by default; on start Kasse runs it for the demo on a free port instead (DemoDevices).</summary>
     public const string PrinterAddress = "127.0.0.1:9100";
 
     /// <summary>
@@ -69,10 +73,10 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         await stores.CreateAsync(new CreateStore(StoreId, "Købmand Hansen", "Nørregade 12, 8000 Aarhus C", "12345678", "DK", "DKK",
             "Europe/Copenhagen", null, null), ct);
         await stores.CreateRegisterAsync(StoreId, RegisterId, "Kasse 1", ct);
-        // The simulators in tools/ on their default ports; without them running, paying by card says "not reachable".
+        // The simulators in tools/ on their default ports; the server starts them on free ports and points the register there (DemoDevices).
         if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == RegisterId, ct))
-            await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), "SIM-0001",
-                new Uri("http://127.0.0.1:8120/"), "123456"), ct);
+            await payments.ChangeAsync(RegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), TerminalPoiId,
+                new Uri("http://127.0.0.1:8120/"), MobilePayMerchant), ct);
         // The demo manager runs the demo store only; the demo API key is the owner's and reaches every store.
         await employees.CreateAsync(EmployeeId, "Mette Demo", nameof(Role.Manager), EmployeePin, Languages.Danish, [StoreId], false, ct);
         if (await db.Employees.AnyAsync(e => e.Id == EmployeeId && e.UserName == null, ct))

@@ -18,9 +18,36 @@ public sealed record PaymentDevicesView(Guid RegisterId, Uri? CardTerminalUrl, s
 public sealed record ChangePaymentDevices(Uri? CardTerminalUrl = null, string? CardTerminalPoiId = null, Uri? MobilePayUrl = null,
     string? MobilePayMerchantSerialNumber = null, int? TimeoutSeconds = null);
 
+/// <summary>Whether a register's device answered a harmless question (a status query for a payment that does not exist).</summary>
+/// <param name="Answer">What the device said, or why it could not be asked; for the person setting it up.</param>
+public sealed record PaymentDeviceCheck(Guid RegisterId, PaymentMethod Method, bool Answered, string Answer);
+
 /// <summary>Which card terminal and MobilePay merchant each register uses.</summary>
-public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults)
+public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults, IEnumerable<IPaymentTerminal> terminals, TimeProvider clock)
 {
+    /// <summary>
+    /// Asks the device about a payment it cannot know (a fresh reference): any answer, "not found" included, shows
+    /// it is there and speaks to this register; nothing is charged.
+    /// </summary>
+    public async Task<PaymentDeviceCheck> CheckAsync(Guid registerId, PaymentMethod method, CancellationToken ct)
+    {
+        await StoreService.FindRegisterAsync(db, registerId, ct);
+        if (method is not (PaymentMethod.Card or PaymentMethod.MobilePay))
+            throw DomainException.Invalid(PaymentsErrors.CheckMethod, "Only a card terminal (Card) or MobilePay can be checked.");
+        var device = await ConnectionForAsync(registerId, method, ct);
+        var terminal = terminals.FirstOrDefault(t => t.Method == method)
+            ?? throw DomainException.Conflict(PaymentsErrors.NoDriver, $"This Kasse has no driver for {method}.");
+        var probe = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
+        var request = new DeviceRequest(Guid.CreateVersion7(), probe[..10].ToUpperInvariant(), "CHECK-" + probe[..16], "CHECK-" + probe, 0m, "DKK", clock.GetUtcNow());
+        var answer = await terminal.StatusAsync(device, request, ct);
+        return answer switch
+        {
+            DeviceAnswer.Unreachable u => new PaymentDeviceCheck(registerId, method, false, $"{device.Url} is not reachable: {u.Reason}"),
+            DeviceAnswer.NoAnswer n => new PaymentDeviceCheck(registerId, method, false, $"{device.Url} did not answer: {n.Reason}"),
+            _ => new PaymentDeviceCheck(registerId, method, true, $"{device.Url} answered ({answer.GetType().Name})."),
+        };
+    }
+
     public async Task<PaymentDevicesView> GetAsync(Guid registerId, CancellationToken ct)
     {
         await StoreService.FindRegisterAsync(db, registerId, ct);

@@ -167,6 +167,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                 var known = await devices.ConnectionForAsync(existing.RegisterId, existing.Method, ct);
                 return (existing, known, false);
             }
+            SalesService.ForgetTracked(db, saleId);
             var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
             if (sale.Payments.Any(p => p.Id == command.Id))
                 throw DomainException.Conflict(PaymentErrors.IdUsed, $"Payment id {command.Id} is already used in this sale.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kasse.Application.CashControl;
 using Kasse.Application.Stores;
 using Kasse.Data;
@@ -105,6 +106,29 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
         var printer = await queue.ReceiptPrinterAsync(report.RegisterId, ct)
             ?? throw NoReceiptPrinter(report.RegisterId);
         var job = await queue.QueueAsync(printer, PrintJobKind.Report, reportId, ReportDocument.For(report, printer.Columns), ct);
+        await db.SaveChangesAsync(ct);
+        return PrintJobView.From(job);
+    }, ct);
+
+    /// <summary>
+    /// Queues a test slip on the printer through the same queue and driver as a receipt, so "it printed" means a
+    /// receipt will too: the printer's name and address, the time, and a ruler of its columns to check the paper width.
+    /// </summary>
+    public Task<PrintJobView> PrintTestAsync(Guid printerId, CancellationToken ct) => db.InTransactionAsync(async () =>
+    {
+        var printer = await db.Printers.FirstOrDefaultAsync(p => p.Id == printerId, ct)
+            ?? throw DomainException.NotFound(PrinterErrors.NotFound, $"No printer has id {printerId}.");
+        var store = await StoreService.FindStoreAsync(db, printer.StoreId, ct);
+        var ruler = string.Concat(Enumerable.Range(1, printer.Columns).Select(i => (char)('0' + i % 10)));
+        var document = new PrintDocument(
+        [
+            new TextBlock("TESTUDSKRIFT / TEST PRINT\n", Bold: true, Align: TextAlign.Centre),
+            new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{printer.Name}\n{printer.Address}\n{store.LocalTime(clock.Now()):yyyy-MM-dd HH:mm}\n")),
+            new TextBlock(ruler + "\n"),
+            new FeedBlock(3),
+            new CutBlock(),
+        ]);
+        var job = await queue.QueueAsync(printer, PrintJobKind.TestSlip, null, document, ct);
         await db.SaveChangesAsync(ct);
         return PrintJobView.From(job);
     }, ct);

@@ -49,8 +49,11 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
     /// <summary>An open sale untouched this long (and fully written) is let go of; the next edit reads it again.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(10);
 
-    /// <summary>Writers that save changed sales side by side (each sale is saved in its own short transaction).</summary>
-    private const int Writers = 2;
+    /// <summary>
+    /// Writers that save changed sales side by side, each sale in its own short transaction: on PostgreSQL they run at once
+    /// on their own connections; on SQLite they queue for its one write lock, which keeps it busy.
+    /// </summary>
+    private const int Writers = 4;
 
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
     private readonly Channel<Slot> _changed = Channel.CreateUnbounded<Slot>(new UnboundedChannelOptions { SingleReader = false });

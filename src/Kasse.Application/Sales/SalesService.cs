@@ -380,12 +380,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     private Task<SaleView> Change(Guid saleId, Durability durability, Func<Sale, Store, Task> change, CancellationToken ct) =>
         db.InTransactionAsync(durability, async () =>
         {
-            if (!await db.TakeSaleTurnAsync(saleId, ct))
-                throw SaleNotFound(saleId);
-            // While a card or MobilePay payment is out, the amount it was asked for must stay what is due.
-            if (await db.TerminalPayments.Where(t => t.SaleId == saleId).AnyAsync(TerminalPaymentService.Unsettled, ct))
-                throw PaymentInProgress();
-            var sale = await db.Sales.FirstOrDefaultAsync(s => s.Id == saleId, ct) ?? throw SaleNotFound(saleId);
+            var sale = await TakeTurnAndLoadAsync(saleId, ct);
             var store = await stores.GetAsync(db, sale.StoreId, ct);
             var before = sale.Lines.ToDictionary(l => l.Id, l => l.Quantity);
             await change(sale, store);
@@ -397,6 +392,48 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             // it, after the commit.
             return changes.Changed(sale);
         }, ct);
+
+    /// <summary>The sale whose turn this service took last, in which transaction (see <see cref="TakeTurnAndLoadAsync"/>).</summary>
+    private (object Transaction, Sale Sale)? _turnTaken;
+
+    /// <summary>
+    /// Locks the sale for the rest of the transaction and loads it. A further command on it in the same transaction (a
+    /// sale in one request: open, lines, payments, complete) holds the lock already and has the sale tracked: it neither
+    /// locks nor reads again, nor can a card payment have started in between.
+    /// </summary>
+    private async Task<Sale> TakeTurnAndLoadAsync(Guid saleId, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction!;
+        if (_turnTaken is var (taken, held) && ReferenceEquals(taken, transaction) && held.Id == saleId
+            && db.Entry(held).State is EntityState.Unchanged or EntityState.Modified)
+            return held;
+        if (!await db.TakeSaleTurnAsync(saleId, ct))
+            throw SaleNotFound(saleId);
+        // While a card or MobilePay payment is out, the amount it was asked for must stay what is due.
+        if (await db.TerminalPayments.Where(t => t.SaleId == saleId).AnyAsync(TerminalPaymentService.Unsettled, ct))
+            throw PaymentInProgress();
+        ForgetTracked(db, saleId);
+        var sale = await db.Sales.FirstOrDefaultAsync(s => s.Id == saleId, ct) ?? throw SaleNotFound(saleId);
+        _turnTaken = (transaction, sale);
+        return sale;
+    }
+
+    /// <summary>
+    /// Lets go of this context's copy of the sale from an earlier command (opened here, say, then scanned in
+    /// <see cref="OpenSaleMemory"/>): a query would keep that copy's old totals and only add the new lines to it.
+    /// </summary>
+    internal static void ForgetTracked(KasseDbContext db, Guid saleId)
+    {
+        if (db.Sales.Local.FindEntry(saleId) is not { Entity: var stale } entry)
+            return;
+        foreach (var line in stale.Lines)
+            db.Entry(line).State = EntityState.Detached;
+        foreach (var payment in stale.Payments)
+            db.Entry(payment).State = EntityState.Detached;
+        foreach (var promotion in stale.Promotions)
+            db.Entry(promotion).State = EntityState.Detached;
+        entry.State = EntityState.Detached;
+    }
 
     internal static DomainException PaymentInProgress() => DomainException.Conflict(PaymentErrors.InProgress,
         "A card or MobilePay payment on this sale is still in progress. Wait for its outcome, or cancel it, first.");

@@ -10,6 +10,8 @@ public enum PrintJobKind
     CopyReceipt,
     Report,
     KitchenTicket,
+    /// <summary>A slip from the back office's Test button: the printer, its address and a column ruler.</summary>
+    TestSlip,
 }
 
 public enum PrintJobStatus

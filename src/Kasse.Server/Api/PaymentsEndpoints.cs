@@ -34,6 +34,9 @@ public static class PaymentsEndpoints
         payments.MapPut("/registers/{registerId:guid}/payment-devices", ChangeDevices)
             .WithSummary("Set the register's card terminal (URL, POIID) and MobilePay (URL, merchant serial number) and the answer timeout")
             .RequirePermission(Permission.ManageSettings);
+        payments.MapPost("/registers/{registerId:guid}/payment-devices/test", TestDevice)
+            .WithSummary("Check that the register's card terminal or MobilePay (?method=Card|MobilePay) answers, without charging anything")
+            .RequirePermission(Permission.ManageSettings);
         return api;
     }
 
@@ -57,6 +60,9 @@ public static class PaymentsEndpoints
 
     private static async Task<Ok<PaymentDevicesView>> ChangeDevices(Guid registerId, ChangePaymentDevices request, PaymentDevices devices, CancellationToken ct) =>
         TypedResults.Ok(await devices.ChangeAsync(registerId, request, ct));
+
+    private static async Task<Ok<PaymentDeviceCheck>> TestDevice(Guid registerId, Kasse.Domain.Sales.PaymentMethod method, PaymentDevices devices,
+        CancellationToken ct) => TypedResults.Ok(await devices.CheckAsync(registerId, method, ct));
 
     private static Results<Ok<TerminalPaymentView>, Accepted<TerminalPaymentView>> Answer(TerminalPaymentView view) =>
         view.IsSettled ? TypedResults.Ok(view) : TypedResults.Accepted($"/api/v1/terminal-payments/{view.Id}", view);

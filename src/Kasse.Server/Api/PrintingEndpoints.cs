@@ -22,6 +22,9 @@ public static class PrintingEndpoints
 
         var printers = api.MapGroup("/printers").WithTags("Printing");
         printers.MapGet("/{printerId:guid}", GetPrinter).WithSummary("One printer and its state").RequirePermission(Permission.Sell, Permission.ManageSettings);
+        printers.MapPost("/{printerId:guid}/test", PrintTest)
+            .WithSummary("Print a test slip (name, address, time, a ruler of the paper's columns) through the print queue, as a receipt prints")
+            .RequirePermission(Permission.ManageSettings);
 
         api.MapGet("/registers/{registerId:guid}/printer", GetRegisterPrinter).WithTags("Printing")
             .WithSummary("The register's receipt printer and its state, for the till to show (Offline, PaperOut …)")
@@ -47,6 +50,9 @@ public static class PrintingEndpoints
 
     private static async Task<Ok<PrinterView>> GetPrinter(Guid printerId, PrinterService printers, CancellationToken ct) =>
         TypedResults.Ok(await printers.GetAsync(printerId, ct));
+
+    private static async Task<Ok<PrintJobView>> PrintTest(Guid printerId, PrinterService printers, CancellationToken ct) =>
+        TypedResults.Ok(await printers.PrintTestAsync(printerId, ct));
 
     private static async Task<Ok<PrinterView>> GetRegisterPrinter(Guid registerId, PrinterService printers, CancellationToken ct) =>
         TypedResults.Ok(await printers.ForRegisterAsync(registerId, ct));

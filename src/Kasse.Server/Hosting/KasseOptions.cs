@@ -11,7 +11,7 @@ namespace Kasse.Server.Hosting;
 // and validated by the options pattern; a bad value stops start-up with a message that names the setting (see
 // KasseOptions.Add). The services keep taking the small records they always had, made from the validated options.
 
-/// <summary><c>Kasse:DataDirectory</c>, <c>Kasse:SeedDemoOnFirstStart</c>.</summary>
+/// <summary><c>Kasse:DataDirectory</c>, <c>Kasse:SeedDemoOnFirstStart</c>, <c>Kasse:StartDemoDevices</c>.</summary>
 public sealed class NodeOptions
 {
     public const string Section = "Kasse";
@@ -20,6 +20,12 @@ public sealed class NodeOptions
     public string? DataDirectory { get; set; }
 
     public bool SeedDemoOnFirstStart { get; set; } = true;
+
+    /// <summary>
+    /// Starts the card terminal, MobilePay and printer simulators from tools/ for the demo register, on free loopback
+    /// ports, as long as the demo register still uses the demo's simulated devices (DemoDevices).
+    /// </summary>
+    public bool StartDemoDevices { get; set; } = true;
 }
 
 /// <summary><c>Kasse:Database:*</c>.</summary>

@@ -56,6 +56,7 @@ public static class KasseWebApp
         builder.Services.AddHostedService<JournalLifecycle>();
         builder.Services.AddKasseDevices();
         builder.Services.AddHostedService<PendingPaymentRecovery>();
+        builder.Services.AddHostedService<DemoDevices>();
         builder.Services.AddHostedService<FraudSweep>();
         builder.Services.AddHostedService<WebhookDelivery>();
         builder.Services.AddScoped<StoreResolver>();

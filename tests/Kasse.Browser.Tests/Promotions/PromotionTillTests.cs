@@ -77,7 +77,7 @@ public abstract class PromotionTillTests(BrowserServer server)
     [Fact]
     public async Task A_manager_creates_a_promotion_in_the_back_office_and_finds_it_in_the_list()
     {
-        var (tea, _) = await NewProductAsync("Te 20 breve", 25.00m);
+        var (tea, teaBarcode) = await NewProductAsync("Te 20 breve", 25.00m);
         var members = await server.UseAsync<CustomerService, CustomerGroupView>(c => c.SaveGroupAsync(DemoSeeder.StoreId, Guid.CreateVersion7(),
             "Medlemmer " + tea.Sku, CancellationToken.None));
         var page = await server.NewBackOfficePageAsync();
@@ -85,7 +85,10 @@ public abstract class PromotionTillTests(BrowserServer server)
         var name = "2 for 40 te " + tea.Sku;
         await page.Locator("#pr-name").FillAsync(name);
         await page.Locator("#pr-kind").SelectOptionAsync(nameof(PromotionKind.MultiBuy));
-        await page.Locator("#pr-skus").FillAsync(tea.Sku);
+        // Picked, not typed: the barcode scanned into the picker adds the product's SKU.
+        await page.GetByTestId("product-picker").FillAsync(teaBarcode);
+        await page.GetByTestId("product-picker").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#pr-skus")).ToHaveValueAsync(tea.Sku);
         await page.Locator("#pr-price").FillAsync("40,00");
         await page.Locator("#pr-buy").FillAsync("2");
         await page.Locator("#pr-group").SelectOptionAsync(members.Id.ToString());

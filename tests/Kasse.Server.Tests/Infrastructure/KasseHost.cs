@@ -45,6 +45,7 @@ public sealed class KasseHost : IAsyncDisposable
         {
             [DatabaseSettings.ProviderKey] = provider.ToString(),
             [KasseWebApp.SeedDemoKey] = "false",
+            ["Kasse:StartDemoDevices"] = "false",
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         };

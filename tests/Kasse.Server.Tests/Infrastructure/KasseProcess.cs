@@ -82,6 +82,8 @@ public static partial class KasseProcess
         info.Environment.Remove("Kasse__Database__Provider");
         info.Environment.Remove("Kasse__Database__ConnectionString");
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // The demo's simulators only where a test asks for them (--Kasse:StartDemoDevices=true, which beats this).
+        info.Environment["Kasse__StartDemoDevices"] = "false";
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start kasse.");
     }
 

@@ -1,6 +1,7 @@
 using Kasse.Application.Staff;
 using System.Net;
 using Kasse.Application.CashControl;
+using Kasse.Application.Payments;
 using Kasse.Application.Printing;
 using Kasse.Application.Sales;
 using Kasse.Domain.CashControl;
@@ -54,6 +55,30 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
         Assert.Equal(sale.Id, found.Id);
         var states = await PrintingIntents.EventuallyAsync(() => _api.JobsOfAsync(sale.Id), j => j.All(x => x.Status == PrintJobStatus.Printed), "both jobs printed");
         Assert.Equal([PrintJobKind.DrawerKick, PrintJobKind.Receipt], states.Select(j => j.Kind).Order());
+    }
+
+    [Fact]
+    public async Task The_test_button_prints_a_test_slip_through_the_queue_and_the_terminal_check_charges_nothing()
+    {
+        var shop = await _api.NewShopAsync();
+        var printer = await _api.AddReceiptPrinterAsync(shop, _printer);
+        await using var terminal = await SimulatorProcess.StartAsync(SimulatorProcess.Terminal);
+        var unreachable = new Uri($"http://127.0.0.1:{SimulatorProcess.FreePort()}/");
+
+        var job = await KasseClient.Read<PrintJobView>(await _api.PostAsync($"/api/v1/printers/{printer.Id}/test", null));
+        var slip = (await _printer.WaitForJobsAsync(1))[0];
+        await KasseClient.Read<PaymentDevicesView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/registers/{shop.Register.Id}/payment-devices", new { cardTerminalUrl = unreachable, cardTerminalPoiId = "SIM-0001" }));
+        var down = await KasseClient.Read<PaymentDeviceCheck>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/payment-devices/test?method=Card", null));
+        await KasseClient.Read<PaymentDevicesView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/registers/{shop.Register.Id}/payment-devices", new { cardTerminalUrl = terminal.Url, cardTerminalPoiId = "SIM-0001" }));
+        var up = await KasseClient.Read<PaymentDeviceCheck>(await _api.PostAsync($"/api/v1/registers/{shop.Register.Id}/payment-devices/test?method=Card", null));
+
+        Assert.Equal(PrintJobKind.TestSlip, job.Kind);
+        Assert.Contains("TESTUDSKRIFT / TEST PRINT", slip);
+        Assert.Contains(_printer.Address, slip);
+        Assert.Contains(string.Concat(Enumerable.Range(1, 42).Select(i => (char)('0' + i % 10))), slip);
+        Assert.False(down.Answered, down.Answer);
+        Assert.True(up.Answered, up.Answer);
+        Assert.Empty(await terminal.ListAsync("/control/transactions"));
     }
 
     [Fact]

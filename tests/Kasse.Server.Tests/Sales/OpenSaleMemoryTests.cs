@@ -246,6 +246,18 @@ public abstract class OpenSaleMemoryTests(DatabaseProvider provider) : IAsyncLif
     }
 }
 
+/// <summary>
+/// Alone, not beside other tests: the caches' change counters are the process's, so another test saving a product while
+/// a scan is counted would make that scan read it again.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OpenSaleMemoryCollection
+{
+    public const string Name = "Open sales in memory, alone";
+}
+
+[Collection(OpenSaleMemoryCollection.Name)]
 public sealed class OpenSaleMemoryOnSqlite() : OpenSaleMemoryTests(DatabaseProvider.Sqlite);
 
+[Collection(OpenSaleMemoryCollection.Name)]
 public sealed class OpenSaleMemoryOnPostgres() : OpenSaleMemoryTests(DatabaseProvider.Postgres);

@@ -8,4 +8,5 @@ public static class FormErrors
     public const string Number = "form.number";
     public const string Points = "form.points";
     public const string PriceListLine = "form.price-list-line";
+    public const string Url = "form.url";
 }

@@ -5,7 +5,7 @@ namespace Kasse.Server.Ui.Localization;
 /// <summary>The back office's words in Danish, beside the till's in <see cref="UiText"/> (English is the key).</summary>
 internal static class BackOfficeText
 {
-    internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
+    internal static readonly FrozenDictionary<string, string> Danish = WithDevices(new Dictionary<string, string>
     {
         // sections
         ["Overview"] = "Overblik",
@@ -124,5 +124,13 @@ internal static class BackOfficeText
         ["A customer may have one copy of a receipt, marked COPY. It is recorded in the fiscal journal."] = "En kunde kan få én kopi af en bon, mærket KOPI. Den registreres i den elektroniske journal.",
         ["A copy of this receipt has already been printed. The law allows one copy per sale."] = "Der er allerede udskrevet en kopi af denne bon. Loven tillader én kopi pr. salg.",
         ["Refused: a copy of this receipt has already been printed, and only one copy per sale is allowed."] = "Afvist: der er allerede udskrevet en kopi af denne bon, og der må kun udskrives én kopi pr. salg.",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    });
+
+    /// <summary>The devices page's, overview's and product picker's words (<see cref="DevicesText"/>) join the back office's.</summary>
+    private static FrozenDictionary<string, string> WithDevices(Dictionary<string, string> words)
+    {
+        foreach (var (english, danish) in DevicesText.Danish)
+            words.TryAdd(english, danish);
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

@@ -38,12 +38,14 @@ public static class ReceiptPage
             "text/html; charset=utf-8");
     }
 
+    /// <summary>The receipt's 42 columns (0.6 em each in a monospace font, 25.6 em with a margin) fit a phone: the type shrinks with the screen.</summary>
     private static string Page(string title, string body) => $$"""
         <!doctype html>
         <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{Html.Encode(title)}}</title>
         <style>body{font-family:system-ui,sans-serif;background:#eef1f2;margin:0;padding:1rem;display:flex;justify-content:center}
-        .receipt-paper{background:#fff;padding:1rem 1.25rem;font:14px/1.35 "DejaVu Sans Mono",monospace;box-shadow:0 1px 6px #0002;max-width:100%;overflow-x:auto}</style>
+        .receipt-paper{background:#fff;padding:1rem 1.25rem;font:14px/1.35 "DejaVu Sans Mono",monospace;box-shadow:0 1px 6px #0002;max-width:100%;overflow-x:auto}
+        @media (max-width:480px){body{padding:.5rem}.receipt-paper{padding:.75rem .5rem;font-size:min(14px,calc((100vw - 2rem) / 25.6)) } }</style>
         </head><body>{{body}}</body></html>
         """;
 }
