@@ -23,7 +23,7 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
     {
         await StoreService.FindStoreAsync(db, storeId, ct);
         var settings = await db.AccountingConnectors.AsNoTracking().FirstOrDefaultAsync(c => c.StoreId == storeId, ct)
-            ?? throw DomainException.NotFound("connector.not-set", "No accounting system is set up for this store yet (PUT its address, journal and token).");
+            ?? throw DomainException.NotFound(ConnectorErrors.NotSet, "No accounting system is set up for this store yet (PUT its address, journal and token).");
         return ViewOf(settings);
     }
 
@@ -64,7 +64,7 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
     {
         var voucher = await accounting.VoucherAsync(storeId, day, ct);
         var settings = await db.AccountingConnectors.AsNoTracking().FirstOrDefaultAsync(c => c.StoreId == storeId, ct)
-            ?? throw DomainException.Conflict("connector.not-set", "Set up the accounting system (address, journal, token) before pushing days to it.");
+            ?? throw DomainException.Conflict(ConnectorErrors.NotSet, "Set up the accounting system (address, journal, token) before pushing days to it.");
         var store = await StoreService.FindStoreAsync(db, storeId, ct);
         var chart = await accounting.ChartAsync(storeId, ct);
         var pushes = await PushesAsync(storeId, day, ct);
@@ -80,7 +80,7 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
             }
             catch (DbUpdateException)
             {
-                throw DomainException.Conflict("accounting.push-running", $"Another push of {day:yyyy-MM-dd} is under way; look at the day's status in a moment.");
+                throw DomainException.Conflict(AccountingErrors.PushRunning, $"Another push of {day:yyyy-MM-dd} is under way; look at the day's status in a moment.");
             }
             pushes = await PushesAsync(storeId, day, ct);
         }

@@ -37,7 +37,7 @@ public sealed class AccountingService(KasseDbContext db, IEnumerable<IAccounting
     {
         await StoreService.FindStoreAsync(db, storeId, ct);
         if (command.Accounts is not { Count: > 0 })
-            throw DomainException.Invalid("chart.accounts", "Give the chart's accounts: a role, an optional qualifier, a number and a name each.");
+            throw DomainException.Invalid(ChartErrors.Accounts, "Give the chart's accounts: a role, an optional qualifier, a number and a name each.");
         var chart = ChartOfAccounts.Create(command.Accounts.Select(a => ChartAccount.Create(a.Role, a.Qualifier, a.Number, a.Name)));
         var content = JsonSerializer.Serialize(chart.Accounts, ChartJson);
         var stored = await db.AccountingCharts.FirstOrDefaultAsync(c => c.StoreId == storeId, ct);
@@ -62,9 +62,9 @@ public sealed class AccountingService(KasseDbContext db, IEnumerable<IAccounting
     public async Task<IReadOnlyList<DayVoucher>> VouchersAsync(Guid storeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from)
-            throw DomainException.Invalid("accounting.range", $"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+            throw DomainException.Invalid(AccountingErrors.Range, $"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
         if (to.DayNumber - from.DayNumber + 1 > MaxDays)
-            throw DomainException.Invalid("accounting.range", $"Export at most {MaxDays} days at a time.");
+            throw DomainException.Invalid(AccountingErrors.Range, $"Export at most {MaxDays} days at a time.");
         var store = await StoreService.FindStoreAsync(db, storeId, ct);
         var chart = ChartOf(await db.AccountingCharts.AsNoTracking().FirstOrDefaultAsync(c => c.StoreId == storeId, ct));
         // Z reports are stored by instant; a day in the store's zone lies within a day either side in UTC.
@@ -99,7 +99,7 @@ public sealed class AccountingService(KasseDbContext db, IEnumerable<IAccounting
 
     public async Task<DayVoucher> VoucherAsync(Guid storeId, DateOnly day, CancellationToken ct) =>
         (await VouchersAsync(storeId, day, day, ct)).SingleOrDefault()
-        ?? throw DomainException.NotFound("accounting.no-z-report", $"No Z report was closed on {day:yyyy-MM-dd}; there is nothing to book for that day.");
+        ?? throw DomainException.NotFound(AccountingErrors.NoZReport, $"No Z report was closed on {day:yyyy-MM-dd}; there is nothing to book for that day.");
 
     public async Task<IReadOnlyList<DayView>> DaysAsync(Guid storeId, DateOnly from, DateOnly to, CancellationToken ct)
     {

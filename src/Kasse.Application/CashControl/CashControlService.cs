@@ -24,19 +24,19 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
         {
             if (command.Id == Guid.Empty)
-                throw DomainException.Invalid("session.id", "Give the session an id (a new UUID chosen by the till).");
+                throw DomainException.Invalid(SessionErrors.Id, "Give the session an id (a new UUID chosen by the till).");
             var existing = await db.RegisterSessions.FirstOrDefaultAsync(s => s.Id == command.Id, ct);
             if (existing is not null)
                 return existing.RegisterId == registerId
                     ? SessionView.From(existing)
-                    : throw DomainException.Conflict("session.id-used", $"Session {command.Id} belongs to another register.");
+                    : throw DomainException.Conflict(SessionErrors.IdUsed, $"Session {command.Id} belongs to another register.");
             var register = await StoreService.FindRegisterAsync(db, registerId, ct);
             await db.LockRegisterAsync(registerId, ct);
             await EnsureEmployeeAsync(db, command.EmployeeId, ct);
             var open = await db.RegisterSessions.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.Status == SessionStatus.Open, ct);
             if (open is not null)
-                throw DomainException.Conflict("session.already-open",
-                    $"Register '{register.Name}' already has an open session (opened {open.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC). Count the cash and close it first.");
+                throw DomainException.Conflict(SessionErrors.AlreadyOpen,
+                    $"Register '{register.Name}' already has an open session. Count the cash and close it first.");
             var now = clock.Now();
             var session = RegisterSession.Open(command.Id, register.StoreId, register.Id, command.EmployeeId, command.OpeningFloat, now);
             var entry = await journal.AppendAsync(register.StoreId, now, JournalEventKind.CashSessionOpened, register.Id, command.EmployeeId, null,
@@ -53,7 +53,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
         var open = await db.RegisterSessions.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.Status == SessionStatus.Open, ct);
         return open is null
-            ? throw DomainException.NotFound("session.none-open", $"Register '{register.Name}' has no open session.")
+            ? throw DomainException.NotFound(SessionErrors.NoneOpen, $"Register '{register.Name}' has no open session.")
             : SessionView.From(open);
     }
 
@@ -72,7 +72,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         if (session.Status == SessionStatus.Counted)
             return session.CountedCash == command.CountedCash
                 ? SessionView.From(session)
-                : throw DomainException.Conflict("session.counted", "This session is already counted and closed; a count is final.");
+                : throw DomainException.Conflict(SessionErrors.Counted, "This session is already counted and closed; a count is final.");
         await EnsureEmployeeAsync(db, command.EmployeeId, ct);
         var head = await db.LockJournalAsync(session.StoreId, ct);
         var taken = (await db.JournalEntries.AsNoTracking()
@@ -97,12 +97,12 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
         {
             if (command.Id == Guid.Empty)
-                throw DomainException.Invalid("cash-movement.id", "Give the cash movement an id (a new UUID chosen by the till).");
+                throw DomainException.Invalid(CashMovementErrors.Id, "Give the cash movement an id (a new UUID chosen by the till).");
             var existing = await db.CashMovements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == command.Id, ct);
             if (existing is not null)
                 return existing.RegisterId == registerId
                     ? CashMovementView.From(existing)
-                    : throw DomainException.Conflict("cash-movement.id-used", $"Cash movement {command.Id} belongs to another register.");
+                    : throw DomainException.Conflict(CashMovementErrors.IdUsed, $"Cash movement {command.Id} belongs to another register.");
             var register = await StoreService.FindRegisterAsync(db, registerId, ct);
             await db.LockRegisterAsync(registerId, ct);
             await EnsureEmployeeAsync(db, command.EmployeeId, ct);
@@ -164,7 +164,7 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
     internal static async Task EnsureEmployeeAsync(KasseDbContext db, Guid? employeeId, CancellationToken ct)
     {
         if (employeeId is { } id && !await db.Employees.AnyAsync(e => e.Id == id && e.IsActive, ct))
-            throw DomainException.NotFound("employee.not-found", $"No active employee has id {id}.");
+            throw DomainException.NotFound(EmployeeErrors.NotFound, $"No active employee has id {id}.");
     }
 
     private async Task<RegisterSession> FindSessionAsync(Guid registerId, Guid sessionId, bool asNoTracking, CancellationToken ct)
@@ -172,9 +172,9 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         await StoreService.FindRegisterAsync(db, registerId, ct);
         var sessions = asNoTracking ? db.RegisterSessions.AsNoTracking() : db.RegisterSessions;
         return await sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.RegisterId == registerId, ct)
-            ?? throw DomainException.NotFound("session.not-found", $"Register {registerId} has no session {sessionId}.");
+            ?? throw DomainException.NotFound(SessionErrors.NotFound, $"Register {registerId} has no session {sessionId}.");
     }
 
     private static DomainException NoOpenSession(string registerName) =>
-        DomainException.Conflict("session.none-open", $"Register '{registerName}' has no open session. Open one with the counted float first.");
+        DomainException.Conflict(SessionErrors.NoneOpen, $"Register '{registerName}' has no open session. Open one with the counted float first.");
 }

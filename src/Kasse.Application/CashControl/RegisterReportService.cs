@@ -31,14 +31,14 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
     public async Task<RegisterReport> GetAsync(Guid reportId, CancellationToken ct)
     {
         var content = await db.RegisterReports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.Content).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("report.not-found", $"No X or Z report has id {reportId}.");
+            ?? throw DomainException.NotFound(ReportErrors.NotFound, $"No X or Z report has id {reportId}.");
         return ReportPayload.Read(content);
     }
 
     public async Task<IReadOnlyList<RegisterReport>> ListZReportsAsync(Guid registerId, int take, CancellationToken ct)
     {
         if (take is < 1 or > 100)
-            throw DomainException.Invalid("page", "take must be between 1 and 100.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 100.");
         await StoreService.FindRegisterAsync(db, registerId, ct);
         var contents = await db.RegisterReports.AsNoTracking().Where(r => r.RegisterId == registerId && r.Type == ReportType.Z)
             .OrderByDescending(r => r.Number).Take(take).Select(r => r.Content).ToListAsync(ct);
@@ -48,12 +48,12 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
     private Task<RegisterReport> MakeAsync(Guid registerId, ReportType type, MakeReport command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("report.id", "Give the report an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(ReportErrors.Id, "Give the report an id (a new UUID chosen by the till).");
         var existing = await db.RegisterReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == command.Id, ct);
         if (existing is not null)
             return existing.RegisterId == registerId && existing.Type == type
                 ? ReportPayload.Read(existing.Content)
-                : throw DomainException.Conflict("report.id-used", $"Report id {command.Id} is already used by another report.");
+                : throw DomainException.Conflict(ReportErrors.IdUsed, $"Report id {command.Id} is already used by another report.");
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
         await db.LockRegisterAsync(registerId, ct);
         var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
@@ -72,12 +72,12 @@ public sealed class RegisterReportService(KasseDbContext db, FiscalJournal journ
         if (type == ReportType.Z)
         {
             if (sessions.Any(s => s.Status == SessionStatus.Open))
-                throw DomainException.Conflict("z-report.session-open",
+                throw DomainException.Conflict(ZReportErrors.SessionOpen,
                     $"Register '{register.Name}' has an open cash session. Count the cash and close it before the Z report.");
             if (entries.All(e => e.Kind == nameof(JournalEventKind.XReport)))
-                throw DomainException.Conflict("z-report.nothing-new", previous is null
-                    ? $"Nothing has happened on register '{register.Name}' yet; there is no period to close."
-                    : $"Nothing has happened on register '{register.Name}' since Z report {previous.Number}; there is no new period to close.");
+                throw previous is null
+                    ? DomainException.Conflict(ZReportErrors.NothingNew, $"Nothing has happened on register '{register.Name}' yet; there is no period to close.")
+                    : DomainException.Conflict(ZReportErrors.NothingNew, $"Nothing has happened on register '{register.Name}' since Z report {previous.Number}; there is no new period to close.");
         }
         var sessionIds = sessions.Select(s => s.Id).ToList();
         var movements = await db.CashMovements.AsNoTracking().Where(m => sessionIds.Contains(m.SessionId)).ToListAsync(ct);

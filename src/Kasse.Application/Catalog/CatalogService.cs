@@ -26,7 +26,7 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
             return CategoryView.From(existing);
         var category = new Category(id, name, sortOrder);
         if (await db.Categories.AnyAsync(c => c.Name == category.Name && c.Id != id, ct))
-            throw DomainException.Conflict("category.name-taken", $"A category named '{category.Name}' already exists.");
+            throw DomainException.Conflict(CategoryErrors.NameTaken, $"A category named '{category.Name}' already exists.");
         db.Categories.Add(category);
         await db.SaveChangesAsync(ct);
         return CategoryView.From(category);
@@ -35,10 +35,10 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
     public async Task<CategoryView> RenameCategoryAsync(Guid id, string name, CancellationToken ct)
     {
         var category = await db.Categories.FindAsync([id], ct)
-            ?? throw DomainException.NotFound("category.not-found", $"No category has id {id}.");
+            ?? throw DomainException.NotFound(CategoryErrors.NotFound, $"No category has id {id}.");
         category.Rename(name);
         if (await db.Categories.AnyAsync(c => c.Name == category.Name && c.Id != id, ct))
-            throw DomainException.Conflict("category.name-taken", $"A category named '{category.Name}' already exists.");
+            throw DomainException.Conflict(CategoryErrors.NameTaken, $"A category named '{category.Name}' already exists.");
         await db.SaveChangesAsync(ct);
         return CategoryView.From(category);
     }
@@ -101,13 +101,13 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
     public Task<ProductPage> SearchAsync(string? query, Guid? categoryId, bool includeInactive, int skip, int take, CancellationToken ct)
     {
         if (skip < 0 || take is < 1 or > MaxPageSize)
-            throw DomainException.Invalid("page", $"skip must be 0 or more and take between 1 and {MaxPageSize}.");
+            throw DomainException.Invalid(RequestErrors.Page, $"skip must be 0 or more and take between 1 and {MaxPageSize}.");
         return new ProductSearch(db, searchIndex).SearchAsync(query, categoryId, includeInactive, skip, take, ct);
     }
 
     public async Task<Product> FindProductAsync(Guid id, CancellationToken ct) =>
         await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct)
-        ?? throw DomainException.NotFound("product.not-found", $"No product has id {id}.");
+        ?? throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {id}.");
 
     /// <summary>Finds the product behind a barcode (EAN/UPC, or the item part of a variable-measure code), untracked and shared (<see cref="BarcodeCache"/>): it is only read.</summary>
     /// <remarks>
@@ -132,7 +132,7 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
             _ => (code, null, null),
         };
         var product = await FindByBarcodeAsync(lookup, ct)
-            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {code.Trim()}. Look the product up by name, or add the barcode to it.");
+            ?? throw DomainException.NotFound(BarcodeErrors.Unknown, $"No product has barcode {code.Trim()}. Look the product up by name, or add the barcode to it.");
         return new BarcodeLookup(code.Trim(), ProductView.From(product), kind, value);
     }
 
@@ -151,14 +151,14 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
     private async Task EnsureUniqueAsync(Product product, CancellationToken ct)
     {
         if (await db.Products.AnyAsync(p => p.Sku == product.Sku && p.Id != product.Id, ct))
-            throw DomainException.Conflict("product.sku-taken", $"Another product already has SKU '{product.Sku}'.");
+            throw DomainException.Conflict(ProductErrors.SkuTaken, $"Another product already has SKU '{product.Sku}'.");
         foreach (var code in product.Barcodes.Select(b => b.Code))
         {
             var owner = await db.ProductBarcodes.Where(b => b.Code == code && b.ProductId != product.Id).Select(b => b.ProductId).FirstOrDefaultAsync(ct);
             if (owner != Guid.Empty)
-                throw DomainException.Conflict("product.barcode-taken", $"Barcode {code} already belongs to another product.");
+                throw DomainException.Conflict(ProductErrors.BarcodeTaken, $"Barcode {code} already belongs to another product.");
         }
         if (product.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
-            throw DomainException.NotFound("category.not-found", $"No category has id {categoryId}.");
+            throw DomainException.NotFound(CategoryErrors.NotFound, $"No category has id {categoryId}.");
     }
 }

@@ -20,7 +20,7 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
     public Task<CustomerView> CreateAsync(Guid storeId, SaveCustomer command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (await db.Customers.FirstOrDefaultAsync(c => c.Id == command.Id, ct) is { } existing)
-            return existing.StoreId == storeId ? await ViewAsync(existing, ct) : throw DomainException.Conflict("customer.id-used", $"Id {command.Id} is already used.");
+            return existing.StoreId == storeId ? await ViewAsync(existing, ct) : throw DomainException.Conflict(CustomerErrors.IdUsed, $"Id {command.Id} is already used.");
         await StoreService.FindStoreAsync(db, storeId, ct);
         await EnsureGroupAsync(storeId, command.GroupId, ct);
         var number = command.Number ?? NewNumber();
@@ -73,7 +73,7 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
         var trimmed = code.Trim();
         var customer = await db.Customers.AsNoTracking()
             .FirstOrDefaultAsync(c => c.StoreId == storeId && c.ErasedAt == null && (c.CardCode == trimmed || c.Number == trimmed), ct)
-            ?? throw DomainException.NotFound("customer.card-unknown", $"No customer has card {trimmed}. Search by phone or name, or create the customer.");
+            ?? throw DomainException.NotFound(CustomerErrors.CardUnknown, $"No customer has card {trimmed}. Search by phone or name, or create the customer.");
         return await ViewAsync(customer, ct);
     }
 
@@ -81,7 +81,7 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
     public async Task<IReadOnlyList<CustomerSaleView>> HistoryAsync(Guid id, int take, CancellationToken ct)
     {
         if (take is < 1 or > 500)
-            throw DomainException.Invalid("page", "take must be between 1 and 500.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 500.");
         await FindAsync(id, ct, tracking: false);
         var list = await db.Sales.AsNoTracking().Where(s => s.CustomerId == id && s.Status == SaleStatus.Completed && !s.IsTraining)
             .OrderByDescending(s => s.ClosedAt).Take(take).ToListAsync(ct);
@@ -102,7 +102,7 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
         return await sales.EditAsync(saleId, (sale, store) =>
         {
             if (customer is not null && customer.StoreId != store.Id)
-                throw DomainException.Invalid("customer.other-store", "That customer belongs to another store.");
+                throw DomainException.Invalid(CustomerErrors.OtherStore, "That customer belongs to another store.");
             if (sale.CustomerId != customer?.Id)
                 sale.AttachCustomer(customer?.Id, customer?.GroupId);
             return Task.CompletedTask;
@@ -147,10 +147,10 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
         await StoreService.FindStoreAsync(db, storeId, ct);
         var group = await db.CustomerGroups.FirstOrDefaultAsync(g => g.Id == id, ct);
         if (group is not null && group.StoreId != storeId)
-            throw DomainException.Conflict("customer-group.id-used", $"Id {id} is already used in another store.");
+            throw DomainException.Conflict(CustomerGroupErrors.IdUsed, $"Id {id} is already used in another store.");
         var valid = Text.Required(name, CustomerGroup.MaxNameLength, "customer-group.name", "The group's name");
         if (await db.CustomerGroups.AnyAsync(g => g.StoreId == storeId && g.Name == valid && g.Id != id, ct))
-            throw DomainException.Conflict("customer-group.name-used", $"There is already a group called '{valid}'.");
+            throw DomainException.Conflict(CustomerGroupErrors.NameUsed, $"There is already a group called '{valid}'.");
         if (group is null)
             db.CustomerGroups.Add(group = new CustomerGroup(id, storeId, valid));
         else
@@ -164,22 +164,22 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
 
     private async Task<Customer> FindAsync(Guid id, CancellationToken ct, bool tracking = true) =>
         await (tracking ? db.Customers : db.Customers.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct)
-        ?? throw DomainException.NotFound("customer.not-found", $"No customer has id {id}.");
+        ?? throw DomainException.NotFound(CustomerErrors.NotFound, $"No customer has id {id}.");
 
     private async Task EnsureGroupAsync(Guid storeId, Guid? groupId, CancellationToken ct)
     {
         if (groupId is { } g && !await db.CustomerGroups.AnyAsync(x => x.Id == g && x.StoreId == storeId, ct))
-            throw DomainException.NotFound("customer-group.not-found", $"The store has no customer group {g}.");
+            throw DomainException.NotFound(CustomerGroupErrors.NotFound, $"The store has no customer group {g}.");
     }
 
     private async Task EnsureUniqueAsync(Guid storeId, Guid id, string number, string? cardCode, CancellationToken ct)
     {
         var trimmedNumber = number.Trim();
         if (await db.Customers.AnyAsync(c => c.StoreId == storeId && c.Id != id && c.Number == trimmedNumber, ct))
-            throw DomainException.Conflict("customer.number-used", $"Customer number {trimmedNumber} is already used.");
+            throw DomainException.Conflict(CustomerErrors.NumberUsed, $"Customer number {trimmedNumber} is already used.");
         var card = cardCode?.Trim();
         if (!string.IsNullOrEmpty(card) && await db.Customers.AnyAsync(c => c.StoreId == storeId && c.Id != id && c.CardCode == card, ct))
-            throw DomainException.Conflict("customer.card-used", $"Card {card} already belongs to another customer.");
+            throw DomainException.Conflict(CustomerErrors.CardUsed, $"Card {card} already belongs to another customer.");
     }
 
     /// <summary>Eight random digits: printed on a card, unguessable enough that a number doesn't reveal how many customers there are.</summary>

@@ -40,8 +40,8 @@ public sealed class LoyaltyLedger(KasseDbContext db)
         if (moved == 0)
         {
             var balance = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => (long?)c.PointsBalance).FirstOrDefaultAsync(ct)
-                ?? throw DomainException.NotFound("customer.not-found", $"No customer has id {customerId}.");
-            throw DomainException.Conflict("loyalty.insufficient-points", $"The customer has {balance} points; {-points} are needed.");
+                ?? throw DomainException.NotFound(CustomerErrors.NotFound, $"No customer has id {customerId}.");
+            throw DomainException.Conflict(LoyaltyErrors.InsufficientPoints, $"The customer has {balance} points; {-points} are needed.");
         }
         db.LoyaltyMovements.Add(new LoyaltyMovement(storeId, customerId, kind, points, saleId, paymentId, null, at));
     }

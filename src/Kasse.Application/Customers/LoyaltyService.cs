@@ -23,10 +23,10 @@ public sealed class LoyaltyService(KasseDbContext db, LoyaltyLedger ledger, Sale
     public Task<LoyaltyRules> SaveRulesAsync(Guid storeId, LoyaltyRules rules, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         await StoreService.FindStoreAsync(db, storeId, ct);
-        var valid = (rules ?? throw DomainException.Invalid("loyalty.rules", "Send the loyalty rules.")).Validated();
+        var valid = (rules ?? throw DomainException.Invalid(LoyaltyErrors.Rules, "Send the loyalty rules.")).Validated();
         var categoryIds = valid.CategoryRates.Select(r => r.CategoryId).Concat(valid.StampCards.SelectMany(c => c.CategoryIds)).Distinct().ToList();
         if (categoryIds.Count > 0 && await db.Categories.CountAsync(c => categoryIds.Contains(c.Id), ct) != categoryIds.Count)
-            throw DomainException.NotFound("loyalty.category-unknown", "A category in the loyalty rules does not exist.");
+            throw DomainException.NotFound(LoyaltyErrors.CategoryUnknown, "A category in the loyalty rules does not exist.");
         var before = await ledger.RulesAsync(storeId, ct);
         var row = await db.LoyaltySettings.FirstOrDefaultAsync(s => s.StoreId == storeId, ct);
         if (row is null)
@@ -40,7 +40,7 @@ public sealed class LoyaltyService(KasseDbContext db, LoyaltyLedger ledger, Sale
     public async Task<IReadOnlyList<LoyaltyMovementView>> MovementsAsync(Guid customerId, CancellationToken ct)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct))
-            throw DomainException.NotFound("customer.not-found", $"No customer has id {customerId}.");
+            throw DomainException.NotFound(CustomerErrors.NotFound, $"No customer has id {customerId}.");
         return (await db.LoyaltyMovements.AsNoTracking().Where(m => m.CustomerId == customerId).OrderByDescending(m => m.At).Take(500).ToListAsync(ct))
             .Select(LoyaltyMovementView.From).ToList();
     }
@@ -58,14 +58,14 @@ public sealed class LoyaltyService(KasseDbContext db, LoyaltyLedger ledger, Sale
             var rules = await ledger.RulesAsync(store.Id, ct);
             var card = rules.StampCard(command.StampCardId);
             var line = sale.Lines.FirstOrDefault(l => l.Id == command.LineId)
-                ?? throw DomainException.NotFound("line.not-found", $"This sale has no line {command.LineId}.");
+                ?? throw DomainException.NotFound(LineErrors.NotFound, $"This sale has no line {command.LineId}.");
             var categoryId = line.ProductId is { } p ? await db.Products.Where(x => x.Id == p).Select(x => x.CategoryId).FirstOrDefaultAsync(ct) : null;
             if (!card.Matches(line.ProductId, categoryId) || line.Unit != Domain.Catalog.Unit.Piece)
-                throw DomainException.Invalid("loyalty.stamp-card-line", $"'{line.Name}' is not on the stamp card '{card.Name}'.");
+                throw DomainException.Invalid(LoyaltyErrors.StampCardLine, $"'{line.Name}' is not on the stamp card '{card.Name}'.");
             var balance = (await ledger.StampBalancesAsync(customerId, ct)).GetValueOrDefault(card.Id);
             var pending = await db.PendingLoyaltyRewards.Where(r => r.SaleId == saleId && r.StampCardId == card.Id).SumAsync(r => r.Amount, ct);
             if (balance - pending < card.StampsForReward)
-                throw DomainException.Conflict("loyalty.not-enough-stamps",
+                throw DomainException.Conflict(LoyaltyErrors.NotEnoughStamps,
                     $"The customer has {balance - pending} of the {card.StampsForReward} stamps '{card.Name}' needs for a free one.");
             sale.SetLineDiscount(line.Id, DiscountKind.Amount, line.UnitPrice, $"{StampRewardReason}: {card.Name}");
             db.PendingLoyaltyRewards.Add(new PendingLoyaltyReward(saleId, customerId, card.Id, line.Id, card.StampsForReward));
@@ -78,12 +78,12 @@ public sealed class LoyaltyService(KasseDbContext db, LoyaltyLedger ledger, Sale
             var customerId = sale.CustomerId ?? throw NoCustomer();
             var rules = await ledger.RulesAsync(store.Id, ct);
             if (!rules.Enabled)
-                throw DomainException.Conflict("loyalty.off", "The store has no loyalty programme switched on.");
+                throw DomainException.Conflict(LoyaltyErrors.Off, "The store has no loyalty programme switched on.");
             if (command.Points <= 0)
-                throw DomainException.Invalid("loyalty.points", "Give the number of points to spend (more than zero).");
+                throw DomainException.Invalid(LoyaltyErrors.Points, "Give the number of points to spend (more than zero).");
             var balance = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PointsBalance).FirstAsync(ct);
             if (command.Points > balance)
-                throw DomainException.Conflict("loyalty.insufficient-points", $"The customer has {balance} points; {command.Points} were asked for.");
+                throw DomainException.Conflict(LoyaltyErrors.InsufficientPoints, $"The customer has {balance} points; {command.Points} were asked for.");
             var amount = command.Points * rules.PointValue;
             await db.PendingLoyaltyRewards.Where(r => r.SaleId == saleId && r.StampCardId == null).ExecuteDeleteAsync(ct);
             sale.SetSaleDiscount(DiscountKind.Amount, amount, PointsReason(command.Points));
@@ -93,5 +93,5 @@ public sealed class LoyaltyService(KasseDbContext db, LoyaltyLedger ledger, Sale
     public static string PointsReason(long points) => $"{PointsDiscountReason}: {points.ToString(CultureInfo.InvariantCulture)}";
 
     private static DomainException NoCustomer() =>
-        DomainException.Conflict("loyalty.no-customer", "Attach the customer to the sale first (find them by phone, name or card).");
+        DomainException.Conflict(LoyaltyErrors.NoCustomer, "Attach the customer to the sale first (find them by phone, name or card).");
 }

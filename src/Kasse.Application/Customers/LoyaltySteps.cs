@@ -73,7 +73,7 @@ public sealed class LoyaltyCompletionStep(KasseDbContext db, LoyaltyLedger ledge
         {
             if (await db.LoyaltyMovements.AnyAsync(m => m.PaymentId == refund.Id, ct))
                 continue;
-            var customerId = ret.CustomerId ?? throw DomainException.Conflict("loyalty.no-customer",
+            var customerId = ret.CustomerId ?? throw DomainException.Conflict(LoyaltyErrors.NoCustomer,
                 "A refund in points needs the customer: return it against the receipt, or refund another way.");
             await ledger.MovePointsAsync(ret.StoreId, customerId, LoyaltyMovementKind.Refunded, rules.PointsFor(-refund.Amount), ret.Id, refund.Id, at,
                 mustCover: false, ct);
@@ -97,7 +97,7 @@ public sealed class LoyaltyCompletionStep(KasseDbContext db, LoyaltyLedger ledge
                 if (card is null || line?.DiscountReason != $"{LoyaltyService.StampRewardReason}: {card.Name}")
                     continue;
                 if (stamps.GetValueOrDefault(cardId) < reward.Amount)
-                    throw DomainException.Conflict("loyalty.not-enough-stamps", $"The customer no longer has the {reward.Amount} stamps for the free '{line.Name}'.");
+                    throw DomainException.Conflict(LoyaltyErrors.NotEnoughStamps, $"The customer no longer has the {reward.Amount} stamps for the free '{line.Name}'.");
                 stamps = new Dictionary<Guid, long>(stamps) { [cardId] = stamps.GetValueOrDefault(cardId) - reward.Amount };
                 ledger.MoveStamps(store.Id, customerId, cardId, LoyaltyMovementKind.StampsRedeemed, -reward.Amount, sale.Id, at);
             }
@@ -122,12 +122,12 @@ public sealed class LoyaltyPaymentStep(KasseDbContext db, LoyaltyLedger ledger, 
         if (payment.Method != PaymentMethod.LoyaltyPoints)
             return;
         if (sale.IsTraining)
-            throw DomainException.Conflict("loyalty.training", "Points can't be spent in training mode.");
-        var customerId = sale.CustomerId ?? throw DomainException.Conflict("loyalty.no-customer",
+            throw DomainException.Conflict(LoyaltyErrors.Training, "Points can't be spent in training mode.");
+        var customerId = sale.CustomerId ?? throw DomainException.Conflict(LoyaltyErrors.NoCustomer,
             "Attach the customer to the sale first (find them by phone, name or card).");
         var rules = await ledger.RulesAsync(store.Id, ct);
         if (!rules.Enabled)
-            throw DomainException.Conflict("loyalty.off", "The store has no loyalty programme switched on.");
+            throw DomainException.Conflict(LoyaltyErrors.Off, "The store has no loyalty programme switched on.");
         await ledger.MovePointsAsync(store.Id, customerId, LoyaltyMovementKind.Redeemed, -rules.PointsFor(payment.Amount), sale.Id, payment.Id,
             clock.GetUtcNow(), mustCover: true, ct);
     }

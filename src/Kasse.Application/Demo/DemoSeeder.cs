@@ -89,7 +89,7 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
             ?? throw new InvalidOperationException("The demo catalogue is missing from the build.");
         var report = await importer.ImportAsync(csv, skipBadRows: false, ct);
         if (!report.Imported)
-            throw DomainException.Invalid("demo.catalogue", "The demo catalogue has errors: " + string.Join("; ", report.Errors));
+            throw DomainException.Invalid(DemoErrors.Catalogue, $"The demo catalogue has errors: {string.Join("; ", report.Errors)}");
         return new DemoSeedResult(created, report);
     }
 }

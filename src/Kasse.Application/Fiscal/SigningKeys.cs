@@ -146,11 +146,11 @@ public sealed class SigningKeyProtector(IDataProtectionProvider provider, KeyRin
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            throw DomainException.Unavailable("signing.key-ring-missing",
+            throw DomainException.Unavailable(SigningErrors.KeyRingMissing,
                 $"The private half of signing key {key.KeyVersion} (CVR {key.CompanyId}) is protected by this installation's key ring, "
                 + $"and the key ring in {location.Folder} cannot open it: it is missing or is another installation's. "
                 + $"Restore that folder from the backup taken with the database, or point {location.Setting} at it. "
-                + "Nothing is signed until then.");
+                + $"Nothing is signed until then.");
         }
     }
 }

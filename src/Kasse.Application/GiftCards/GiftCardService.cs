@@ -18,14 +18,14 @@ public sealed class GiftCardService(KasseDbContext db, SalesService sales, TimeP
     public Task<SaleView> SellAsync(Guid saleId, SellGiftCard command, CancellationToken ct)
     {
         if (command.Amount <= 0m || command.Amount > GiftCard.MaxAmount || M.RoundToMinor(command.Amount) != command.Amount)
-            throw DomainException.Invalid("gift-card.amount", $"A gift card's amount must be above 0 and at most {GiftCard.MaxAmount:N0}, in whole øre.");
+            throw DomainException.Invalid(GiftCardErrors.Amount, $"A gift card's amount must be above 0 and at most {GiftCard.MaxAmount:N0}, in whole øre.");
         return sales.EditAsync(saleId, async (sale, store) =>
         {
             var lineId = command.LineId ?? Guid.CreateVersion7();
             if (sale.Lines.Any(l => l.Id == lineId))
                 return;
             var zeroRate = store.VatRates.FirstOrDefault(r => r.Percent == 0m)
-                ?? throw DomainException.Conflict("gift-card.no-zero-vat", "Gift cards are sold without VAT, but the store has no 0 % VAT rate. Add one under the store's VAT rates.");
+                ?? throw DomainException.Conflict(GiftCardErrors.NoZeroVat, "Gift cards are sold without VAT, but the store has no 0 % VAT rate. Add one under the store's VAT rates.");
             string code, name;
             if (command.Code is null)
             {
@@ -39,7 +39,7 @@ public sealed class GiftCardService(KasseDbContext db, SalesService sales, TimeP
                     ?? throw NotFound(code);
                 card.EnsureUsableAt(clock.GetUtcNow());
                 if (card.Balance + command.Amount > GiftCard.MaxAmount)
-                    throw DomainException.Invalid("gift-card.amount", $"The card would hold more than {GiftCard.MaxAmount:N0}.");
+                    throw DomainException.Invalid(GiftCardErrors.Amount, $"The card would hold more than {GiftCard.MaxAmount:N0}.");
                 name = "Gavekort, optankning";
             }
             sale.AddVoucherLine(lineId, name, command.Amount, zeroRate, code);
@@ -57,7 +57,7 @@ public sealed class GiftCardService(KasseDbContext db, SalesService sales, TimeP
     public async Task<IReadOnlyList<GiftCardView>> ListAsync(Guid storeId, int take, CancellationToken ct)
     {
         if (take is < 1 or > 1000)
-            throw DomainException.Invalid("page", "take must be between 1 and 1000.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 1000.");
         var now = clock.GetUtcNow();
         return (await db.GiftCards.AsNoTracking().Where(c => c.StoreId == storeId).OrderByDescending(c => c.IssuedAt).Take(take).ToListAsync(ct))
             .Select(c => GiftCardView.From(c, now)).ToList();
@@ -81,5 +81,5 @@ public sealed class GiftCardService(KasseDbContext db, SalesService sales, TimeP
     }
 
     internal static DomainException NotFound(string code) =>
-        DomainException.NotFound("gift-card.not-found", $"No gift card or credit note has the code {GiftCardCode.Masked(code)} in this store.");
+        DomainException.NotFound(GiftCardErrors.NotFound, $"No gift card or credit note has the code {GiftCardCode.Masked(code)} in this store.");
 }

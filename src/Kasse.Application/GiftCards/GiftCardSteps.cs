@@ -37,10 +37,10 @@ public sealed class GiftCardPaymentStep(KasseDbContext db, GiftCardBalances bala
         if (payment.Method != PaymentMethod.GiftCard)
             return;
         if (payment.Reference is null)
-            throw DomainException.Invalid("gift-card.code", "Scan the gift card or credit note: send its code as the payment's reference.");
+            throw DomainException.Invalid(GiftCardErrors.Code, "Scan the gift card or credit note: send its code as the payment's reference.");
         var code = GiftCardCode.Validate(payment.Reference);
         if (sale.IsTraining)
-            throw DomainException.Conflict("gift-card.training", "Gift cards can't be redeemed in training mode.");
+            throw DomainException.Conflict(GiftCardErrors.Training, "Gift cards can't be redeemed in training mode.");
         var card = await db.GiftCards.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.StoreId == store.Id, ct)
             ?? throw GiftCardService.NotFound(code);
         var now = clock.GetUtcNow();
@@ -48,9 +48,9 @@ public sealed class GiftCardPaymentStep(KasseDbContext db, GiftCardBalances bala
         if (!await balances.TryMoveAsync(card, -payment.Amount, mustCover: true, ct))
         {
             var balance = await balances.BalanceAsync(card.Id, ct);
-            throw DomainException.Conflict("gift-card.insufficient", balance == 0m
-                ? $"Card {GiftCardCode.Masked(code)} is used up."
-                : $"Card {GiftCardCode.Masked(code)} has {balance.ToString("0.00", CultureInfo.InvariantCulture)} left; take that amount from it and the rest another way.");
+            throw balance == 0m
+                ? DomainException.Conflict(GiftCardErrors.Insufficient, $"Card {GiftCardCode.Masked(code)} is used up.")
+                : DomainException.Conflict(GiftCardErrors.Insufficient, $"Card {GiftCardCode.Masked(code)} has {balance.ToString("0.00", CultureInfo.InvariantCulture)} left; take that amount from it and the rest another way.");
         }
         db.GiftCardMovements.Add(card.Redeemed(payment.Amount, sale.Id, payment.Id, now));
     }
@@ -100,7 +100,7 @@ public sealed class GiftCardCompletionStep(KasseDbContext db, GiftCardBalances b
             {
                 // A returned gift card is only taken back while its money is still on it.
                 if (!await balances.TryMoveAsync(card, line.TotalAmount, mustCover: true, ct))
-                    throw DomainException.Conflict("gift-card.return-used",
+                    throw DomainException.Conflict(GiftCardErrors.ReturnUsed,
                         $"Card {GiftCardCode.Masked(code)} has been spent from, so it can't be returned for money.");
                 db.GiftCardMovements.Add(card.Movement(GiftCardMovementKind.Returned, line.TotalAmount, sale.Id, null, at));
             }

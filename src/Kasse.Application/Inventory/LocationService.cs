@@ -22,7 +22,7 @@ public sealed class LocationService(KasseDbContext db)
     public Task<LocationView> CreateAsync(Guid storeId, CreateLocation command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("location.id", "Give the location an id (a new UUID).");
+            throw DomainException.Invalid(LocationErrors.Id, "Give the location an id (a new UUID).");
         var existing = await db.StockLocations.FirstOrDefaultAsync(l => l.Id == command.Id, ct);
         if (existing is not null)
             return LocationView.From(existing);
@@ -30,7 +30,7 @@ public sealed class LocationService(KasseDbContext db)
         await EnsureFloorAsync(storeId, ct);
         var location = new StockLocation(command.Id, storeId, command.Name, command.Kind);
         if (await db.StockLocations.AnyAsync(l => l.StoreId == storeId && l.Name == location.Name, ct))
-            throw DomainException.Conflict("location.name-taken", $"The store already has a location called {location.Name}.");
+            throw DomainException.Conflict(LocationErrors.NameTaken, $"The store already has a location called {location.Name}.");
         db.StockLocations.Add(location);
         if (command.IsDefaultSelling)
             await MakeDefaultAsync(location, ct);
@@ -56,7 +56,7 @@ public sealed class LocationService(KasseDbContext db)
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
         var location = await FindAsync(db, locationId, ct);
         if (location.StoreId != register.StoreId)
-            throw DomainException.Invalid("location.other-store", $"{location.Name} belongs to another store than register {register.Name}.");
+            throw DomainException.Invalid(LocationErrors.OtherStore, $"{location.Name} belongs to another store than register {register.Name}.");
         var mapping = await db.RegisterStockLocations.FirstOrDefaultAsync(r => r.RegisterId == registerId, ct);
         if (mapping is null)
             db.RegisterStockLocations.Add(new RegisterStockLocation(registerId, locationId));
@@ -95,7 +95,7 @@ public sealed class LocationService(KasseDbContext db)
 
     public static async Task<StockLocation> FindAsync(KasseDbContext db, Guid locationId, CancellationToken ct) =>
         await db.StockLocations.FirstOrDefaultAsync(l => l.Id == locationId, ct)
-        ?? throw DomainException.NotFound("location.not-found", $"No stock location has id {locationId}.");
+        ?? throw DomainException.NotFound(LocationErrors.NotFound, $"No stock location has id {locationId}.");
 
     private async Task MakeDefaultAsync(StockLocation location, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
     public Task<PurchaseOrderView> CreateAsync(CreatePurchaseOrder command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("purchase-order.id", "Give the purchase order an id (a new UUID).");
+            throw DomainException.Invalid(PurchaseOrderErrors.Id, "Give the purchase order an id (a new UUID).");
         if (await db.PurchaseOrders.FirstOrDefaultAsync(o => o.Id == command.Id, ct) is { } existing)
             return await ViewAsync(existing, ct);
         await StoreService.FindStoreAsync(db, command.StoreId, ct);
@@ -49,7 +49,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
     {
         await StoreService.FindStoreAsync(db, storeId, ct);
         if (command.SalesDays is < 1 or > 365)
-            throw DomainException.Invalid("suggestion.days", "Sales velocity is measured over 1 to 365 days.");
+            throw DomainException.Invalid(SuggestionErrors.Days, "Sales velocity is measured over 1 to 365 days.");
         var levels = db.StockLevels.AsNoTracking().Where(l => l.StoreId == storeId && l.ReorderPoint != null);
         if (command.LocationId is { } only)
             levels = levels.Where(l => l.LocationId == only);
@@ -115,7 +115,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
         foreach (var item in command.Items ?? [])
             items.Add((await ProductOfAsync(item, ct), item.Quantity));
         if (items.Count == 0)
-            throw DomainException.Invalid("purchase-order.nothing-received", "Say what arrived: scan the goods (items) or receive everything.");
+            throw DomainException.Invalid(PurchaseOrderErrors.NothingReceived, "Say what arrived: scan the goods (items) or receive everything.");
         var costs = await db.SupplierProducts.AsNoTracking().Where(s => s.SupplierId == order.SupplierId).ToDictionaryAsync(s => s.ProductId, s => s.Cost, ct);
         var moves = new List<StockMove>();
         foreach (var (productId, quantity) in items.GroupBy(i => i.ProductId).Select(g => (g.Key, g.Sum(i => i.Quantity))))
@@ -164,9 +164,9 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
             return productId;
         var code = item.Barcode?.Trim();
         if (string.IsNullOrEmpty(code))
-            throw DomainException.Invalid("purchase-order.item", "Each received item needs a barcode or a productId.");
+            throw DomainException.Invalid(PurchaseOrderErrors.Item, "Each received item needs a barcode or a productId.");
         return await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == code).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {code}. Add the barcode to the product in the catalogue, then scan again.");
+            ?? throw DomainException.NotFound(BarcodeErrors.Unknown, $"No product has barcode {code}. Add the barcode to the product in the catalogue, then scan again.");
     }
 
     private async Task SetLinesAsync(PurchaseOrder order, IReadOnlyList<PurchaseOrderLineRequest> lines, CancellationToken ct)
@@ -177,7 +177,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
             await StockService.FindProductAsync(db, line.ProductId, ct);
             offers.TryGetValue(line.ProductId, out var offer);
             order.SetLine(line.ProductId, offer?.SupplierSku, line.Quantity, line.UnitCost ?? offer?.Cost
-                ?? throw DomainException.Invalid("purchase-order.cost", $"The supplier has no cost for product {line.ProductId}; give a unitCost."));
+                ?? throw DomainException.Invalid(PurchaseOrderErrors.Cost, $"The supplier has no cost for product {line.ProductId}; give a unitCost."));
         }
     }
 
@@ -190,7 +190,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
         }
         var location = await LocationService.FindAsync(db, locationId.Value, ct);
         return location.StoreId == storeId ? location.Id
-            : throw DomainException.Invalid("location.other-store", $"{location.Name} belongs to another store.");
+            : throw DomainException.Invalid(LocationErrors.OtherStore, $"{location.Name} belongs to another store.");
     }
 
     private async Task<long> NextNumberAsync(Guid storeId, CancellationToken ct) =>
@@ -198,7 +198,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
 
     private async Task<PurchaseOrder> FindAsync(Guid id, CancellationToken ct) =>
         await db.PurchaseOrders.FirstOrDefaultAsync(o => o.Id == id, ct)
-        ?? throw DomainException.NotFound("purchase-order.not-found", $"No purchase order has id {id}.");
+        ?? throw DomainException.NotFound(PurchaseOrderErrors.NotFound, $"No purchase order has id {id}.");
 
     private async Task<PurchaseOrderView> ViewAsync(PurchaseOrder order, CancellationToken ct) => (await ViewsAsync([order], ct)).Single();
 

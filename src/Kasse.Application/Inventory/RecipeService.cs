@@ -10,7 +10,7 @@ public sealed class RecipeService(KasseDbContext db)
 {
     public async Task<RecipeView> GetAsync(Guid productId, CancellationToken ct) =>
         await ViewAsync(await db.Recipes.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == productId, ct)
-            ?? throw DomainException.NotFound("recipe.not-found", $"Product {productId} has no recipe."), ct);
+            ?? throw DomainException.NotFound(RecipeErrors.NotFound, $"Product {productId} has no recipe."), ct);
 
     public Task<RecipeView> SaveAsync(Guid productId, SaveRecipe command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
@@ -19,9 +19,9 @@ public sealed class RecipeService(KasseDbContext db)
         var ingredients = await db.Products.AsNoTracking().Where(p => ingredientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var missing = ingredientIds.FirstOrDefault(id => !ingredients.ContainsKey(id));
         if (missing != Guid.Empty)
-            throw DomainException.NotFound("product.not-found", $"No product has id {missing}; every ingredient must be a product in the catalogue.");
+            throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {missing}; every ingredient must be a product in the catalogue.");
         if (await db.Recipes.AnyAsync(r => ingredientIds.Contains(r.ProductId), ct))
-            throw DomainException.Invalid("recipe.nested", "An ingredient has a recipe of its own; recipes use stocked ingredients, one level deep.");
+            throw DomainException.Invalid(RecipeErrors.Nested, "An ingredient has a recipe of its own; recipes use stocked ingredients, one level deep.");
         var recipe = await db.Recipes.FirstOrDefaultAsync(r => r.ProductId == productId, ct);
         if (recipe is not null)
         {
@@ -44,7 +44,7 @@ public sealed class RecipeService(KasseDbContext db)
     public Task DeleteAsync(Guid productId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var recipe = await db.Recipes.FirstOrDefaultAsync(r => r.ProductId == productId, ct)
-            ?? throw DomainException.NotFound("recipe.not-found", $"Product {productId} has no recipe.");
+            ?? throw DomainException.NotFound(RecipeErrors.NotFound, $"Product {productId} has no recipe.");
         db.Recipes.Remove(recipe);
         await db.SaveChangesAsync(ct);
         return true;

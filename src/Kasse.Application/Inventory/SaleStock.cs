@@ -96,7 +96,7 @@ public sealed class SaleStockCheck(KasseDbContext db, LocationService locations,
         {
             var needed = sale.Lines.Where(l => l.ProductId == level.ProductId).Sum(l => l.Quantity);
             if (needed > level.OnHand)
-                throw DomainException.Conflict("stock.insufficient", string.Create(CultureInfo.InvariantCulture,
+                throw DomainException.Conflict(StockErrors.Insufficient, string.Create(CultureInfo.InvariantCulture,
                     $"Only {level.OnHand:0.###} of {level.Name} is in stock here, and it may not be sold below zero. Lower the quantity or sell something else."));
         }
     }

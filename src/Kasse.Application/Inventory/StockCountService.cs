@@ -11,12 +11,12 @@ public sealed class StockCountService(KasseDbContext db, StockLedger ledger, Tim
     public Task<StockCountView> StartAsync(StartCount command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("count.id", "Give the count an id (a new UUID).");
+            throw DomainException.Invalid(CountErrors.Id, "Give the count an id (a new UUID).");
         if (await db.StockCounts.FirstOrDefaultAsync(c => c.Id == command.Id, ct) is { } existing)
             return await ViewAsync(existing, showExpected: false, ct);
         var location = await LocationService.FindAsync(db, command.LocationId, ct);
         if (command.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
-            throw DomainException.NotFound("category.not-found", $"No category has id {categoryId}.");
+            throw DomainException.NotFound(CategoryErrors.NotFound, $"No category has id {categoryId}.");
         var count = new StockCount(command.Id, location.StoreId, location.Id, command.CategoryId, command.Blind, clock.Now());
         var levels = await (from l in db.StockLevels
                             where l.LocationId == location.Id
@@ -52,7 +52,7 @@ public sealed class StockCountService(KasseDbContext db, StockLedger ledger, Tim
         var productId = await ProductOfAsync(scan, ct);
         var product = await StockService.FindProductAsync(db, productId, ct);
         if (count.CategoryId is { } category && product.CategoryId != category)
-            throw DomainException.Invalid("count.other-category", $"{product.Name} is not in the category being counted; count it in its own count.");
+            throw DomainException.Invalid(CountErrors.OtherCategory, $"{product.Name} is not in the category being counted; count it in its own count.");
         var expected = await db.StockLevels.AsNoTracking().Where(l => l.LocationId == count.LocationId && l.ProductId == productId)
             .Select(l => (decimal?)l.OnHand).FirstOrDefaultAsync(ct) ?? 0m;
         var line = count.Count(productId, scan.Quantity, add, () => expected);
@@ -111,14 +111,14 @@ public sealed class StockCountService(KasseDbContext db, StockLedger ledger, Tim
             return productId;
         var code = scan.Barcode?.Trim();
         if (string.IsNullOrEmpty(code))
-            throw DomainException.Invalid("count.item", "Scan a barcode or give a productId.");
+            throw DomainException.Invalid(CountErrors.Item, "Scan a barcode or give a productId.");
         return await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == code).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {code}. Look it up by name and enter the count by hand.");
+            ?? throw DomainException.NotFound(BarcodeErrors.Unknown, $"No product has barcode {code}. Look it up by name and enter the count by hand.");
     }
 
     private async Task<StockCount> FindAsync(Guid id, CancellationToken ct) =>
         await db.StockCounts.FirstOrDefaultAsync(c => c.Id == id, ct)
-        ?? throw DomainException.NotFound("count.not-found", $"No stock count has id {id}.");
+        ?? throw DomainException.NotFound(CountErrors.NotFound, $"No stock count has id {id}.");
 
     private async Task<StockCountView> ViewAsync(StockCount count, bool showExpected, CancellationToken ct)
     {

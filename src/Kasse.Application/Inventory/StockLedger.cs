@@ -32,7 +32,7 @@ public sealed class StockLedger(KasseDbContext db, TimeProvider clock)
         foreach (var move in ordered)
         {
             if (!stores.TryGetValue(move.LocationId, out var storeId))
-                throw DomainException.NotFound("location.not-found", $"No stock location has id {move.LocationId}.");
+                throw DomainException.NotFound(LocationErrors.NotFound, $"No stock location has id {move.LocationId}.");
             var onHandAfter = await ApplyAsync(storeId, move, ct);
             var movement = new StockMovement(move.MovementId ?? Guid.CreateVersion7(), storeId, move.LocationId, move.ProductId, move.Kind,
                 move.Quantity, onHandAfter, now, move.Reason, move.ReferenceId, move.UnitCost);
@@ -87,7 +87,7 @@ public sealed class StockLedger(KasseDbContext db, TimeProvider clock)
     {
         var name = await db.Products.AsNoTracking().Where(p => p.Id == move.ProductId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? move.ProductId.ToString();
         var location = await db.StockLocations.AsNoTracking().Where(l => l.Id == move.LocationId).Select(l => l.Name).FirstAsync(ct);
-        return DomainException.Conflict("stock.insufficient",
+        return DomainException.Conflict(StockErrors.Insufficient,
             $"Only {onHand.ToString("0.###", CultureInfo.InvariantCulture)} of {name} is in stock at {location}, and it may not be sold below zero; "
             + $"{(-move.Quantity).ToString("0.###", CultureInfo.InvariantCulture)} was asked for. Remove the line or lower its quantity.");
     }

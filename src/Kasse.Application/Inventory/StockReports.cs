@@ -35,7 +35,7 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
     public async Task<IReadOnlyList<StockTurnLine>> TurnoverAsync(Guid storeId, int days, CancellationToken ct)
     {
         if (days is < 1 or > 365)
-            throw DomainException.Invalid("report.days", "The period must be 1 to 365 days.");
+            throw DomainException.Invalid(ReportErrors.Days, "The period must be 1 to 365 days.");
         var levels = await stock.LevelsAsync(storeId, null, null, ct);
         var since = clock.Now().AddDays(-days);
         var sales = await db.StockMovements.AsNoTracking()
@@ -79,10 +79,10 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
         var locationIds = await db.StockLocations.AsNoTracking().Where(l => l.StoreId == storeId).ToDictionaryAsync(l => l.Name, l => l.Id, StringComparer.OrdinalIgnoreCase, ct);
         var (headings, records) = CsvFile.Read(text);
         if (headings.All(string.IsNullOrWhiteSpace))
-            throw DomainException.Invalid("import.empty", "The file is empty; the first line must name the columns: " + string.Join(';', CsvColumns) + ".");
+            throw DomainException.Invalid(ImportErrors.Empty, $"The file is empty; the first line must name the columns: {string.Join(';', CsvColumns)}.");
         var header = headings.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (header.IndexOf("sku") < 0 || header.IndexOf("on_hand") < 0)
-            throw DomainException.Invalid("import.columns", "line 1: the header must have at least the columns sku and on_hand (optional: location, reorder_point, reorder_quantity).");
+            throw DomainException.Invalid(ImportErrors.Columns, "line 1: the header must have at least the columns sku and on_hand (optional: location, reorder_point, reorder_quantity).");
         var errors = new List<string>();
         var rows = new List<(Guid ProductId, Guid LocationId, decimal OnHand, decimal? Point, decimal? Quantity, bool HasSettings)>();
         var skus = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -107,7 +107,7 @@ public sealed class StockReports(KasseDbContext db, StockService stock, StockLed
                 rows.Add((product, location, onHand.Value, point, quantity, header.Contains("reorder_point") || header.Contains("reorder_quantity")));
         }
         if (errors.Count > 0)
-            throw DomainException.Invalid("import.rows", $"Nothing was imported; fix {errors.Count} row(s): " + string.Join("; ", errors.Take(50)) + (errors.Count > 50 ? "; …" : "."));
+            throw DomainException.Invalid(ImportErrors.Rows, $"Nothing was imported; fix {errors.Count} row(s): {string.Join("; ", errors.Take(50))}{(errors.Count > 50 ? "; …" : ".")}");
         var current = await db.StockLevels.Where(l => l.StoreId == storeId).ToListAsync(ct);
         var moves = new List<StockMove>();
         foreach (var row in rows)

@@ -30,7 +30,7 @@ public sealed class StockService(KasseDbContext db, StockLedger ledger, Location
     public async Task<ProductStockView> ProductAsync(Guid productId, Guid? storeId, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
-            ?? throw DomainException.NotFound("product.not-found", $"No product has id {productId}.");
+            ?? throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {productId}.");
         var levels = db.StockLevels.AsNoTracking().Where(l => l.ProductId == productId);
         if (storeId is { } store)
             levels = levels.Where(l => l.StoreId == store);
@@ -56,15 +56,15 @@ public sealed class StockService(KasseDbContext db, StockLedger ledger, Location
     public Task<MovementView> AdjustAsync(Guid locationId, AdjustStock command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("movement.id", "Give the adjustment an id (a new UUID), so a retry books it once.");
+            throw DomainException.Invalid(MovementErrors.Id, "Give the adjustment an id (a new UUID), so a retry books it once.");
         if (await db.StockMovements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == command.Id, ct) is { } done)
             return MovementView.From(done);
         if (command.Kind is not (MovementKind.Adjustment or MovementKind.Waste))
-            throw DomainException.Invalid("movement.kind", "Only adjustments and waste are booked by hand; sales, receipts, counts and transfers book themselves.");
+            throw DomainException.Invalid(MovementErrors.Kind, "Only adjustments and waste are booked by hand; sales, receipts, counts and transfers book themselves.");
         var reason = Text.Required(command.Reason, StockMovement.MaxReasonLength, "movement.reason", "A reason (damaged, found, expired …)");
         var quantity = Quantities.NonZero(command.Quantity, "movement.quantity", "The quantity");
         if (command.Kind == MovementKind.Waste && quantity > 0m)
-            throw DomainException.Invalid("movement.quantity", "Waste takes stock out: give a negative quantity.");
+            throw DomainException.Invalid(MovementErrors.Quantity, "Waste takes stock out: give a negative quantity.");
         await LocationService.FindAsync(db, locationId, ct);
         var product = await FindProductAsync(db, command.ProductId, ct);
         var booked = await ledger.BookAsync([new StockMove(locationId, product.Id, command.Kind, quantity, reason, null, product.CostPrice, command.Id)], ct);
@@ -74,7 +74,7 @@ public sealed class StockService(KasseDbContext db, StockLedger ledger, Location
     public async Task<IReadOnlyList<MovementView>> MovementsAsync(Guid productId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to, int take, CancellationToken ct)
     {
         if (take is < 1 or > MaxTake)
-            throw DomainException.Invalid("page", $"take must be between 1 and {MaxTake}.");
+            throw DomainException.Invalid(RequestErrors.Page, $"take must be between 1 and {MaxTake}.");
         await FindProductAsync(db, productId, ct);
         var movements = db.StockMovements.AsNoTracking().Where(m => m.ProductId == productId);
         if (storeId is { } store)
@@ -102,7 +102,7 @@ public sealed class StockService(KasseDbContext db, StockLedger ledger, Location
 
     public static async Task<Product> FindProductAsync(KasseDbContext db, Guid productId, CancellationToken ct) =>
         await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct)
-        ?? throw DomainException.NotFound("product.not-found", $"No product has id {productId}.");
+        ?? throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {productId}.");
 
     /// <summary>A product by scanned barcode or typed SKU, for the back office's scan fields.</summary>
     public async Task<Guid> ProductByCodeAsync(string code, CancellationToken ct)
@@ -110,7 +110,7 @@ public sealed class StockService(KasseDbContext db, StockLedger ledger, Location
         var text = code.Trim();
         return await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == text).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct)
             ?? await db.Products.AsNoTracking().Where(p => p.Sku == text).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("barcode.unknown", $"No product has the barcode or SKU '{text}'.");
+            ?? throw DomainException.NotFound(BarcodeErrors.Unknown, $"No product has the barcode or SKU '{text}'.");
     }
 
     /// <summary>The store's floor exists before anyone asks for its stock.</summary>

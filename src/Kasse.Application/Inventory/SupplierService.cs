@@ -15,7 +15,7 @@ public sealed class SupplierService(KasseDbContext db)
     public Task<SupplierView> CreateAsync(SaveSupplier command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("supplier.id", "Give the supplier an id (a new UUID).");
+            throw DomainException.Invalid(SupplierErrors.Id, "Give the supplier an id (a new UUID).");
         if (await db.Suppliers.FirstOrDefaultAsync(s => s.Id == command.Id, ct) is { } existing)
             return SupplierView.From(existing);
         var supplier = new Supplier(command.Id, command.Name, command.Email, command.Phone, command.AccountNumber);
@@ -58,7 +58,7 @@ public sealed class SupplierService(KasseDbContext db)
     public Task RemoveProductAsync(Guid supplierId, Guid productId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var item = await db.SupplierProducts.FirstOrDefaultAsync(s => s.SupplierId == supplierId && s.ProductId == productId, ct)
-            ?? throw DomainException.NotFound("supplier-product.not-found", "The supplier does not sell that product.");
+            ?? throw DomainException.NotFound(SupplierProductErrors.NotFound, "The supplier does not sell that product.");
         db.SupplierProducts.Remove(item);
         await db.SaveChangesAsync(ct);
         return true;
@@ -73,10 +73,10 @@ public sealed class SupplierService(KasseDbContext db)
     private async Task EnsureNameFreeAsync(Supplier supplier, CancellationToken ct)
     {
         if (await db.Suppliers.AnyAsync(s => s.Name == supplier.Name && s.Id != supplier.Id, ct))
-            throw DomainException.Conflict("supplier.name-taken", $"There is already a supplier called {supplier.Name}.");
+            throw DomainException.Conflict(SupplierErrors.NameTaken, $"There is already a supplier called {supplier.Name}.");
     }
 
     public static async Task<Supplier> FindAsync(KasseDbContext db, Guid id, CancellationToken ct) =>
         await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct)
-        ?? throw DomainException.NotFound("supplier.not-found", $"No supplier has id {id}.");
+        ?? throw DomainException.NotFound(SupplierErrors.NotFound, $"No supplier has id {id}.");
 }

@@ -11,14 +11,14 @@ public sealed class TransferService(KasseDbContext db, StockLedger ledger, TimeP
     public Task<TransferView> SendAsync(SendTransfer command, CancellationToken ct) => db.CreateOnceAsync(() => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("transfer.id", "Give the transfer an id (a new UUID).");
+            throw DomainException.Invalid(TransferErrors.Id, "Give the transfer an id (a new UUID).");
         if (await db.StockTransfers.FirstOrDefaultAsync(t => t.Id == command.Id, ct) is { } existing)
             return TransferView.From(existing);
         await LocationService.FindAsync(db, command.FromLocationId, ct);
         await LocationService.FindAsync(db, command.ToLocationId, ct);
         var transfer = new StockTransfer(command.Id, command.FromLocationId, command.ToLocationId, clock.Now());
         if (command.Lines.Count == 0)
-            throw DomainException.Invalid("transfer.empty", "Say what to transfer: at least one product and quantity.");
+            throw DomainException.Invalid(TransferErrors.Empty, "Say what to transfer: at least one product and quantity.");
         foreach (var line in command.Lines)
         {
             await StockService.FindProductAsync(db, line.ProductId, ct);
@@ -69,5 +69,5 @@ public sealed class TransferService(KasseDbContext db, StockLedger ledger, TimeP
 
     private async Task<StockTransfer> FindAsync(Guid id, CancellationToken ct) =>
         await db.StockTransfers.FirstOrDefaultAsync(t => t.Id == id, ct)
-        ?? throw DomainException.NotFound("transfer.not-found", $"No transfer has id {id}.");
+        ?? throw DomainException.NotFound(TransferErrors.NotFound, $"No transfer has id {id}.");
 }

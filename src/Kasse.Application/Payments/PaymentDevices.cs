@@ -33,10 +33,10 @@ public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults, 
     {
         await StoreService.FindRegisterAsync(db, registerId, ct);
         if (method is not (PaymentMethod.Card or PaymentMethod.MobilePay))
-            throw DomainException.Invalid("payments.check-method", "Only a card terminal (Card) or MobilePay can be checked.");
+            throw DomainException.Invalid(PaymentsErrors.CheckMethod, "Only a card terminal (Card) or MobilePay can be checked.");
         var device = await ConnectionForAsync(registerId, method, ct);
         var terminal = terminals.FirstOrDefault(t => t.Method == method)
-            ?? throw DomainException.Conflict("payments.no-driver", $"This Kasse has no driver for {method}.");
+            ?? throw DomainException.Conflict(PaymentsErrors.NoDriver, $"This Kasse has no driver for {method}.");
         var probe = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
         var request = new DeviceRequest(Guid.CreateVersion7(), probe[..10].ToUpperInvariant(), "CHECK-" + probe[..16], "CHECK-" + probe, 0m, "DKK", clock.GetUtcNow());
         var answer = await terminal.StatusAsync(device, request, ct);
@@ -78,7 +78,7 @@ public sealed class PaymentDevices(KasseDbContext db, PaymentDefaults defaults, 
             PaymentMethod.Cash or PaymentMethod.GiftCard or PaymentMethod.LoyaltyPoints => (null, null),
         };
         if (url is null || id is null)
-            throw DomainException.Conflict("payments.not-configured", method == PaymentMethod.MobilePay
+            throw DomainException.Conflict(PaymentsErrors.NotConfigured, method == PaymentMethod.MobilePay
                 ? "This register has no MobilePay set up. Set it under PUT /api/v1/registers/{id}/payment-devices (see docs/payments.md)."
                 : "This register has no card terminal set up. Set it under PUT /api/v1/registers/{id}/payment-devices (see docs/payments.md).");
         return new DeviceConnection(url, id, "KASSE-" + registerId.ToString("N", CultureInfo.InvariantCulture).ToUpperInvariant(),

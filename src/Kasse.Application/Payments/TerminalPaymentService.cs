@@ -25,7 +25,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
     public async Task<TerminalPaymentView> StartAsync(Guid saleId, StartDevicePayment command, CancellationToken ct)
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(PaymentErrors.Id, "Give the payment an id (a new UUID chosen by the till).");
         var terminal = TerminalFor(command.Method);
         using var hold = inFlight.TryHold(command.Id);
         if (hold is null)
@@ -42,9 +42,12 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         if (view.State == TerminalPaymentState.Unknown)
             view = await RecordAsync(payment.Id, NoAnswerIfUnreachable(await terminal.StatusAsync(device, request, CancellationToken.None)), firstSend: false);
         if (answer is DeviceAnswer.Unreachable unreachable)
-            throw DomainException.Unavailable(payment.Method == PaymentMethod.MobilePay ? "mobilepay.unreachable" : "terminal.unreachable",
-                $"The {Describe(payment.Method)} at {device.Url} is not reachable ({unreachable.Reason}). Nothing was charged. "
-                + "Check that it is on and connected, then try again.");
+        {
+            // The address and the network's reason are for whoever sets the device up (the log), not for the cashier.
+            logger.LogWarning("The {Device} at {Url} is not reachable: {Reason}", Describe(payment.Method), device.Url, unreachable.Reason);
+            throw DomainException.Unavailable(payment.Method == PaymentMethod.MobilePay ? MobilePayErrors.Unreachable : TerminalErrors.Unreachable,
+                $"The {Describe(payment.Method)} is not reachable. Nothing was charged. Check that it is on and connected, then try again.");
+        }
         return view;
     }
 
@@ -70,7 +73,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
     public async Task<IReadOnlyList<TerminalPaymentView>> ListForSaleAsync(Guid saleId, CancellationToken ct)
     {
         if (!await db.Sales.AnyAsync(s => s.Id == saleId, ct))
-            throw DomainException.NotFound("sale.not-found", $"No sale has id {saleId}.");
+            throw DomainException.NotFound(SaleErrors.NotFound, $"No sale has id {saleId}.");
         var list = await db.TerminalPayments.AsNoTracking().Where(p => p.SaleId == saleId).ToListAsync(ct);
         return list.OrderByDescending(p => p.CreatedAt).Select(TerminalPaymentView.From).ToList();
     }
@@ -115,10 +118,10 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         if (payment.State == TerminalPaymentState.Reversed)
             return TerminalPaymentView.From(payment);
         if (payment.State != TerminalPaymentState.Approved)
-            throw DomainException.Conflict("payment.not-approved", $"Only an approved payment can be reversed; this one is {payment.State}.");
+            throw DomainException.Conflict(PaymentErrors.NotApproved, $"Only an approved payment can be reversed; this one is {payment.State}.");
         var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == payment.SaleId, ct);
         if (sale.Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", "Only a payment of an open sale is reversed; a completed sale is refunded by a return.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, "Only a payment of an open sale is reversed; a completed sale is refunded by a return.");
         var terminal = TerminalFor(payment.Method);
         var device = await devices.ConnectionForAsync(payment.RegisterId, payment.Method, ct);
         var answer = await terminal.ReverseAsync(device, DeviceRequest.For(payment), payment.DeviceReference ?? payment.ServiceId,
@@ -142,10 +145,10 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                     return TerminalPaymentView.From(p);
                 }, CancellationToken.None), CancellationToken.None);
             case DeviceAnswer.Declined or DeviceAnswer.Aborted or DeviceAnswer.NotFound:
-                throw DomainException.Conflict("payment.reversal-refused",
+                throw DomainException.Conflict(PaymentErrors.ReversalRefused,
                     $"The {Describe(payment.Method)} refused to reverse the payment ({Reason(answer)}). Refund it on the device, or by a return.");
             default:
-                throw DomainException.Unavailable(payment.Method == PaymentMethod.MobilePay ? "mobilepay.unreachable" : "terminal.unreachable",
+                throw DomainException.Unavailable(payment.Method == PaymentMethod.MobilePay ? MobilePayErrors.Unreachable : TerminalErrors.Unreachable,
                     $"The {Describe(payment.Method)} did not confirm the reversal ({Reason(answer)}). Nothing changed in Kasse; try again (reversing twice is safe).");
         }
     }
@@ -155,21 +158,21 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         await memory.ExclusiveAsync(saleId, held, db, () => db.InTransactionAsync(async () =>
         {
             if (await db.LockSaleAsync(saleId, ct) == 0)
-                throw DomainException.NotFound("sale.not-found", $"No sale has id {saleId}.");
+                throw DomainException.NotFound(SaleErrors.NotFound, $"No sale has id {saleId}.");
             var existing = await db.TerminalPayments.FirstOrDefaultAsync(p => p.Id == command.Id, ct);
             if (existing is not null)
             {
                 if (existing.SaleId != saleId || existing.Method != command.Method)
-                    throw DomainException.Conflict("payment.id-used", $"Payment id {command.Id} is already used for another payment.");
+                    throw DomainException.Conflict(PaymentErrors.IdUsed, $"Payment id {command.Id} is already used for another payment.");
                 var known = await devices.ConnectionForAsync(existing.RegisterId, existing.Method, ct);
                 return (existing, known, false);
             }
             SalesService.ForgetTracked(db, saleId);
             var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
             if (sale.Payments.Any(p => p.Id == command.Id))
-                throw DomainException.Conflict("payment.id-used", $"Payment id {command.Id} is already used in this sale.");
+                throw DomainException.Conflict(PaymentErrors.IdUsed, $"Payment id {command.Id} is already used in this sale.");
             if (await db.TerminalPayments.Where(p => p.SaleId == saleId).AnyAsync(Unsettled, ct))
-                throw DomainException.Conflict("payment.in-progress",
+                throw DomainException.Conflict(PaymentErrors.InProgress,
                     "Another card or MobilePay payment on this sale is still in progress. Wait for it or cancel it first.");
             var device = await devices.ConnectionForAsync(sale.RegisterId, command.Method, ct);
             var payment = TerminalPayment.Start(command.Id, sale, command.Method, command.Amount, NewServiceId(), clock.Now());
@@ -246,7 +249,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                 return TerminalPaymentView.From(saved);
             await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
         }
-        throw DomainException.Conflict("payment.in-progress", $"Payment {paymentId} is being sent to the device; ask GET /api/v1/terminal-payments/{paymentId} for its outcome.");
+        throw DomainException.Conflict(PaymentErrors.InProgress, $"Payment {paymentId} is being sent to the device; ask GET /api/v1/terminal-payments/{paymentId} for its outcome.");
     }
 
     private async Task<TerminalPayment> FindAsync(Guid paymentId, CancellationToken ct)
@@ -257,7 +260,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
 
     private IPaymentTerminal TerminalFor(PaymentMethod method) =>
         terminals.FirstOrDefault(t => t.Method == method)
-        ?? throw DomainException.Invalid("payment.method-no-device", $"{method} is not taken through a device here; use Card or MobilePay.");
+        ?? throw DomainException.Invalid(PaymentErrors.MethodNoDevice, $"{method} is not taken through a device here; use Card or MobilePay.");
 
     private static DeviceAnswer NoAnswerIfUnreachable(DeviceAnswer answer) =>
         answer is DeviceAnswer.Unreachable u ? new DeviceAnswer.NoAnswer(u.Reason) : answer;
@@ -277,5 +280,5 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         _ => "unexpected answer",
     };
 
-    private static DomainException NotFound(Guid id) => DomainException.NotFound("payment.not-found", $"No card or MobilePay payment has id {id}.");
+    private static DomainException NotFound(Guid id) => DomainException.NotFound(PaymentErrors.NotFound, $"No card or MobilePay payment has id {id}.");
 }

@@ -37,7 +37,7 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
         {
             var register = await StoreService.FindRegisterAsync(db, registerId, ct);
             if (register.StoreId != storeId)
-                throw DomainException.Invalid("printer.register", $"Register {registerId} belongs to another store.");
+                throw DomainException.Invalid(PrinterErrors.Register, $"Register {registerId} belongs to another store.");
         }
         var printer = await db.Printers.FirstOrDefaultAsync(p => p.Id == command.Id, ct);
         if (printer is null)
@@ -47,12 +47,12 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
             db.Printers.Add(printer);
         }
         else if (printer.StoreId != storeId)
-            throw DomainException.Conflict("printer.id-used", $"Printer {command.Id} belongs to another store.");
+            throw DomainException.Conflict(PrinterErrors.IdUsed, $"Printer {command.Id} belongs to another store.");
         else
             printer.Change(command.Name, command.Role, command.RegisterId, command.Station, command.Connection, command.Address, command.Columns);
         if (printer.Role == PrinterRole.Receipt
             && await db.Printers.AnyAsync(p => p.Id != printer.Id && p.RegisterId == printer.RegisterId && p.Role == PrinterRole.Receipt, ct))
-            throw DomainException.Conflict("printer.register-taken", "That register already has a receipt printer; change that one instead.");
+            throw DomainException.Conflict(PrinterErrors.RegisterTaken, "That register already has a receipt printer; change that one instead.");
         await db.SaveChangesAsync(ct);
         return PrinterView.From(printer, await QueuedAsync(printer.Id, ct));
     }, ct);
@@ -84,9 +84,9 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
     public async Task<IReadOnlyList<PrintJobView>> ListJobsAsync(Guid? printerId, Guid? subjectId, PrintJobStatus? status, int take, CancellationToken ct)
     {
         if (take is < 1 or > 500)
-            throw DomainException.Invalid("page", "take must be between 1 and 500.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 500.");
         if (printerId is null && subjectId is null)
-            throw DomainException.Invalid("print-jobs.filter", "Say whose jobs: ?printerId= or ?subjectId= (a sale or report id).");
+            throw DomainException.Invalid(PrintJobsErrors.Filter, "Say whose jobs: ?printerId= or ?subjectId= (a sale or report id).");
         var jobs = db.PrintJobs.AsNoTracking();
         if (printerId is { } p) jobs = jobs.Where(j => j.PrinterId == p);
         if (subjectId is { } s) jobs = jobs.Where(j => j.SubjectId == s);
@@ -97,7 +97,7 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
 
     public async Task<PrintJobView> GetJobAsync(Guid jobId, CancellationToken ct) =>
         PrintJobView.From(await db.PrintJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct)
-            ?? throw DomainException.NotFound("print-job.not-found", $"No print job has id {jobId}."));
+            ?? throw DomainException.NotFound(PrintJobErrors.NotFound, $"No print job has id {jobId}."));
 
     /// <summary>Prints a stored X or Z report on its register's receipt printer.</summary>
     public Task<PrintJobView> PrintReportAsync(Guid reportId, CancellationToken ct) => db.InTransactionAsync(async () =>
@@ -117,7 +117,7 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
     public Task<PrintJobView> PrintTestAsync(Guid printerId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var printer = await db.Printers.FirstOrDefaultAsync(p => p.Id == printerId, ct)
-            ?? throw DomainException.NotFound("printer.not-found", $"No printer has id {printerId}.");
+            ?? throw DomainException.NotFound(PrinterErrors.NotFound, $"No printer has id {printerId}.");
         var store = await StoreService.FindStoreAsync(db, printer.StoreId, ct);
         var ruler = string.Concat(Enumerable.Range(1, printer.Columns).Select(i => (char)('0' + i % 10)));
         var document = new PrintDocument(
@@ -137,13 +137,13 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
     public Task<IReadOnlyList<PrintJobView>> PrintKitchenTicketAsync(Guid storeId, PrintKitchenTicket command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("kitchen-ticket.id", "Give the ticket an id (a new UUID), so a retry prints nothing twice.");
+            throw DomainException.Invalid(KitchenTicketErrors.Id, "Give the ticket an id (a new UUID), so a retry prints nothing twice.");
         if (command.Lines.Count == 0 || command.Lines.Any(l => l.Quantity <= 0 || string.IsNullOrWhiteSpace(l.Name)))
-            throw DomainException.Invalid("kitchen-ticket.lines", "A kitchen ticket lists at least one item, each with a name and a quantity above zero.");
+            throw DomainException.Invalid(KitchenTicketErrors.Lines, "A kitchen ticket lists at least one item, each with a name and a quantity above zero.");
         var store = await StoreService.FindStoreAsync(db, storeId, ct);
         var printers = await db.Printers.Where(p => p.StoreId == storeId && p.Role == PrinterRole.Kitchen && p.Station == command.Station).ToListAsync(ct);
         if (printers.Count == 0)
-            throw DomainException.NotFound("printer.station-not-found", $"No printer prints for station '{command.Station}'; add one with role Kitchen.");
+            throw DomainException.NotFound(PrinterErrors.StationNotFound, $"No printer prints for station '{command.Station}'; add one with role Kitchen.");
         var ticket = new KitchenTicket(command.Station, command.Table, store.LocalTime(clock.Now()), command.Lines);
         var jobs = new List<PrintJob>();
         foreach (var printer in printers)
@@ -165,11 +165,11 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
 
     private async Task<Printer> FindAsync(Guid printerId, CancellationToken ct) =>
         await db.Printers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == printerId, ct)
-            ?? throw DomainException.NotFound("printer.not-found", $"No printer has id {printerId}.");
+            ?? throw DomainException.NotFound(PrinterErrors.NotFound, $"No printer has id {printerId}.");
 
     private Task<int> QueuedAsync(Guid printerId, CancellationToken ct) =>
         db.PrintJobs.CountAsync(j => j.PrinterId == printerId && j.Status == PrintJobStatus.Queued, ct);
 
     internal static DomainException NoReceiptPrinter(Guid registerId) =>
-        DomainException.NotFound("printer.none-for-register", $"Register {registerId} has no receipt printer; add one with role Receipt and its registerId.");
+        DomainException.NotFound(PrinterErrors.NoneForRegister, $"Register {registerId} has no receipt printer; add one with role Receipt and its registerId.");
 }

@@ -60,7 +60,7 @@ public sealed class PromotionService(KasseDbContext db)
     public Task<CouponView> CreateCouponAsync(Guid id, SaveCoupon command, CancellationToken ct) => db.CreateOnceAsync(async () =>
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("coupon.id", "Give the coupon an id (a new UUID).");
+            throw DomainException.Invalid(CouponErrors.Id, "Give the coupon an id (a new UUID).");
         if (await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } existing)
             return CouponView.From(existing);
         var coupon = Coupon.Create(id, command.Code, command.PromotionId, command.ValidFrom, command.ValidTo, command.IsActive);
@@ -124,9 +124,9 @@ public sealed class PromotionService(KasseDbContext db)
     {
         var normalised = Coupon.Normalise(code);
         var coupon = await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.Code == normalised, ct)
-            ?? throw DomainException.NotFound("coupon.unknown", $"No coupon has the code {normalised}. Check the code with the customer.");
+            ?? throw DomainException.NotFound(CouponErrors.Unknown, $"No coupon has the code {normalised}. Check the code with the customer.");
         if (!coupon.IsValidAt(now))
-            throw DomainException.Conflict("coupon.expired", $"The coupon {normalised} is not valid now.");
+            throw DomainException.Conflict(CouponErrors.Expired, $"The coupon {normalised} is not valid now.");
         return coupon;
     }
 
@@ -136,7 +136,7 @@ public sealed class PromotionService(KasseDbContext db)
         var wanted = skus.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
         var found = await db.Products.AsNoTracking().Where(p => wanted.Contains(p.Sku)).Select(p => new { p.Sku, p.Id }).ToListAsync(ct);
         if (wanted.FirstOrDefault(s => found.All(f => f.Sku != s)) is { } unknown)
-            throw DomainException.NotFound("product.sku-unknown", $"No product has the SKU '{unknown}'.");
+            throw DomainException.NotFound(ProductErrors.SkuUnknown, $"No product has the SKU '{unknown}'.");
         return wanted.Select(s => found.First(f => f.Sku == s).Id).ToList();
     }
 
@@ -158,32 +158,32 @@ public sealed class PromotionService(KasseDbContext db)
         if (barcode is not null
             && await db.ProductBarcodes.AsNoTracking().Where(b => b.Code == barcode).Select(b => (Guid?)b.ProductId).FirstOrDefaultAsync(ct) is { } byBarcode)
             return byBarcode;
-        throw DomainException.NotFound("product.code-unknown", $"No product has the SKU or barcode '{trimmed}'.");
+        throw DomainException.NotFound(ProductErrors.CodeUnknown, $"No product has the SKU or barcode '{trimmed}'.");
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> SkusAsync(IReadOnlyList<Guid> productIds, CancellationToken ct) =>
         await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
 
     private static List<(Guid, decimal)> Prices(SavePriceList command) =>
-        (command.Prices ?? throw DomainException.Invalid("price-list.items", "Give the list's prices (an empty list is allowed)."))
+        (command.Prices ?? throw DomainException.Invalid(PriceListErrors.Items, "Give the list's prices (an empty list is allowed)."))
             .Select(p => (p.ProductId, p.Price)).ToList();
 
     private async Task<Promotion> FindAsync(Guid id, CancellationToken ct) =>
         await db.Promotions.FirstOrDefaultAsync(p => p.Id == id, ct)
-        ?? throw DomainException.NotFound("promotion.not-found", $"No promotion has id {id}.");
+        ?? throw DomainException.NotFound(PromotionErrors.NotFound, $"No promotion has id {id}.");
 
     private async Task<Coupon> FindCouponAsync(Guid id, CancellationToken ct) =>
         await db.Coupons.FirstOrDefaultAsync(c => c.Id == id, ct)
-        ?? throw DomainException.NotFound("coupon.not-found", $"No coupon has id {id}.");
+        ?? throw DomainException.NotFound(CouponErrors.NotFound, $"No coupon has id {id}.");
 
     private async Task<PriceList> FindPriceListAsync(Guid id, CancellationToken ct) =>
         await db.PriceLists.FirstOrDefaultAsync(p => p.Id == id, ct)
-        ?? throw DomainException.NotFound("price-list.not-found", $"No price list has id {id}.");
+        ?? throw DomainException.NotFound(PriceListErrors.NotFound, $"No price list has id {id}.");
 
     private async Task EnsureReferencesAsync(Guid? storeId, CancellationToken ct)
     {
         if (storeId is { } store && !await db.Stores.AnyAsync(s => s.Id == store, ct))
-            throw DomainException.NotFound("store.not-found", $"No store has id {store}.");
+            throw DomainException.NotFound(StoreErrors.NotFound, $"No store has id {store}.");
     }
 
     private async Task EnsureProductsAsync(PriceList list, CancellationToken ct)
@@ -191,14 +191,14 @@ public sealed class PromotionService(KasseDbContext db)
         var ids = list.Items.Select(i => i.ProductId).ToList();
         var known = await db.Products.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         if (ids.Except(known).FirstOrDefault() is var missing && missing != Guid.Empty)
-            throw DomainException.NotFound("product.not-found", $"No product has id {missing}.");
+            throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {missing}.");
     }
 
     private async Task EnsureCouponFitsAsync(Coupon coupon, CancellationToken ct)
     {
         if (!await db.Promotions.AnyAsync(p => p.Id == coupon.PromotionId, ct))
-            throw DomainException.NotFound("promotion.not-found", $"No promotion has id {coupon.PromotionId}.");
+            throw DomainException.NotFound(PromotionErrors.NotFound, $"No promotion has id {coupon.PromotionId}.");
         if (await db.Coupons.AnyAsync(c => c.Code == coupon.Code && c.Id != coupon.Id, ct))
-            throw DomainException.Conflict("coupon.code-taken", $"Another coupon already has the code {coupon.Code}.");
+            throw DomainException.Conflict(CouponErrors.CodeTaken, $"Another coupon already has the code {coupon.Code}.");
     }
 }

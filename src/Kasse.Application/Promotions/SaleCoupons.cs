@@ -18,7 +18,7 @@ public sealed class SaleCoupons(KasseDbContext db, PromotionService promotions, 
         var store = await stores.GetAsync(db, storeId, ct);
         var promotion = await db.Promotions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == coupon.PromotionId, ct);
         if (promotion is null || (promotion.StoreId is { } only && only != storeId) || !promotion.IsRunningAt(now, store.TimeZone))
-            throw DomainException.Conflict("coupon.not-running", $"The promotion of coupon {coupon.Code} doesn't run in this store right now.");
+            throw DomainException.Conflict(CouponErrors.NotRunning, $"The promotion of coupon {coupon.Code} doesn't run in this store right now.");
         return await sales.SetCouponAsync(saleId, coupon.Code, ct);
     }
 

@@ -53,7 +53,7 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
     public async Task<DayComparison> TodayAsync(Guid? storeId, CancellationToken ct)
     {
         var store = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).OrderBy(s => s.Name).FirstOrDefaultAsync(ct)
-            ?? throw (storeId is null ? DomainException.NotFound("store.none", "There is no store yet.") : StoreNotFound(storeId.Value));
+            ?? throw (storeId is null ? DomainException.NotFound(StoreErrors.None, "There is no store yet.") : StoreNotFound(storeId.Value));
         var now = clock.GetUtcNow();
         var today = store.BusinessDayOf(now);
         var hour = store.LocalTime(now).Hour;
@@ -133,19 +133,19 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
     private async Task<string> CheckAsync(SalesReportFilter filter, CancellationToken ct)
     {
         if (filter.From > filter.To)
-            throw DomainException.Invalid("report.range", $"The report starts ({Day(filter.From)}) after it ends ({Day(filter.To)}); swap from and to.");
+            throw DomainException.Invalid(ReportErrors.Range, $"The report starts ({Day(filter.From)}) after it ends ({Day(filter.To)}); swap from and to.");
         if (filter.To.DayNumber - filter.From.DayNumber >= MaxDays)
-            throw DomainException.Invalid("report.range", $"A report covers at most {MaxDays} days; choose a shorter period.");
+            throw DomainException.Invalid(ReportErrors.Range, $"A report covers at most {MaxDays} days; choose a shorter period.");
         var currencies = await db.Stores.AsNoTracking().Where(s => filter.StoreId == null || s.Id == filter.StoreId)
             .Select(s => s.Currency).Distinct().ToListAsync(ct);
         if (filter.StoreId is { } storeId && currencies.Count == 0)
             throw StoreNotFound(storeId);
         if (currencies.Count > 1)
-            throw DomainException.Invalid("report.currencies", "The stores sell in different currencies; choose one store at a time.");
+            throw DomainException.Invalid(ReportErrors.Currencies, "The stores sell in different currencies; choose one store at a time.");
         return currencies.FirstOrDefault() ?? "DKK";
     }
 
-    private static DomainException StoreNotFound(Guid storeId) => DomainException.NotFound("store.not-found", $"No store has id {storeId}.");
+    private static DomainException StoreNotFound(Guid storeId) => DomainException.NotFound(StoreErrors.NotFound, $"No store has id {storeId}.");
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

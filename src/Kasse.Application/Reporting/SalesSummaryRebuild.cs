@@ -22,7 +22,7 @@ public sealed class SalesSummaryRebuild(KasseDbContext db, IProductFactsSource p
     {
         var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(ct);
         if (storeId is not null && stores.Count == 0)
-            throw DomainException.NotFound("store.not-found", $"No store has id {storeId}.");
+            throw DomainException.NotFound(StoreErrors.NotFound, $"No store has id {storeId}.");
         await db.SalesSummaries.Where(s => storeId == null || s.StoreId == storeId).ExecuteDeleteAsync(ct);
         long sales = 0, rows = 0;
         foreach (var store in stores)

@@ -191,7 +191,7 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
                     // SQLite has one writer: inside the caller's own write transaction, another connection's write would wait
                     // for it forever. Requests that begin one on a sale take its turn first (the idempotency middleware).
                     if (callerDb.Database.CurrentTransaction is not null && WriteTransaction.SerialisesWriters(callerDb))
-                        throw DomainException.Conflict("sale.busy", "The sale's last changes are still being saved. Send the request again.");
+                        throw DomainException.Conflict(SaleErrors.Busy, "The sale's last changes are still being saved. Send the request again.");
                     await WritePendingAsync(slot, ct);
                 }
                 await UnloadAsync(slot);

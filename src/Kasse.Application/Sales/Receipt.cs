@@ -40,7 +40,7 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
     {
         var sale = await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == saleId, ct) ?? throw SalesService.SaleNotFound(saleId);
         if (sale.Status != SaleStatus.Completed || sale.ReceiptNumber is null)
-            throw DomainException.Conflict("receipt.not-completed", "A receipt exists once the sale is completed.");
+            throw DomainException.Conflict(ReceiptErrors.NotCompleted, "A receipt exists once the sale is completed.");
         return await ViewAsync(sale, ReceiptCopyKind.Original, ct);
     }
 
@@ -54,9 +54,9 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
             throw SalesService.SaleNotFound(saleId);
         var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
         if (sale.Status != SaleStatus.Completed)
-            throw DomainException.Conflict("receipt.not-completed", "A receipt is printed once the sale is completed.");
+            throw DomainException.Conflict(ReceiptErrors.NotCompleted, "A receipt is printed once the sale is completed.");
         if (await printing.ReceiptPrinterAsync(sale.RegisterId, ct) is null)
-            throw DomainException.Conflict("printer.none", "This register has no receipt printer; print from the browser instead.");
+            throw DomainException.Conflict(PrinterErrors.None, "This register has no receipt printer; print from the browser instead.");
         var original = PrintJob.IdFor(saleId, PrintJobKind.Receipt);
         if (await db.PrintJobs.AnyAsync(j => j.Id == original, ct))
             return false;
@@ -72,9 +72,9 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
             throw SalesService.SaleNotFound(saleId);
         var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
         if (sale.Status != SaleStatus.Completed)
-            throw DomainException.Conflict("receipt.not-completed", "Only a completed sale has a receipt to copy.");
+            throw DomainException.Conflict(ReceiptErrors.NotCompleted, "Only a completed sale has a receipt to copy.");
         if (await db.JournalEntries.AnyAsync(e => e.SaleId == saleId && e.Kind == nameof(JournalEventKind.CopyReceipt), ct))
-            throw DomainException.Conflict("receipt.copy-printed", "A copy of this receipt has already been printed; only one copy is allowed.");
+            throw DomainException.Conflict(ReceiptErrors.CopyPrinted, "A copy of this receipt has already been printed; only one copy is allowed.");
         var view = await ViewAsync(sale, ReceiptCopyKind.Copy, ct);
         await journal.SaleEventAsync(sale, JournalEventKind.CopyReceipt, clock.Now(), ct);
         await printing.ReceiptAsync(view, ct);
@@ -92,7 +92,7 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
             throw SalesService.SaleNotFound(saleId);
         var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
         if (sale.Status != SaleStatus.Completed || sale.Kind != SaleKind.Sale)
-            throw DomainException.Conflict("receipt.not-delivered", "A delivery note is printed for a completed sale (not an open sale or a return).");
+            throw DomainException.Conflict(ReceiptErrors.NotDelivered, "A delivery note is printed for a completed sale (not an open sale or a return).");
         var view = await ViewAsync(sale, ReceiptCopyKind.Delivery, ct);
         await journal.SaleEventAsync(sale, JournalEventKind.DeliveryReceipt, clock.Now(), ct);
         await db.SaveChangesAsync(ct);
@@ -113,7 +113,7 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
             throw SalesService.SaleNotFound(saleId);
         var sale = await db.Sales.AsNoTracking().FirstAsync(s => s.Id == saleId, ct);
         if (sale.Status != SaleStatus.Open || sale.Lines.Count == 0)
-            throw DomainException.Conflict("receipt.not-open", "A provisional receipt is printed for an open sale with something on it.");
+            throw DomainException.Conflict(ReceiptErrors.NotOpen, "A provisional receipt is printed for an open sale with something on it.");
         var now = clock.Now();
         var view = await ViewAsync(sale, ReceiptCopyKind.Provisional, ct, now);
         await journal.SaleEventAsync(sale, JournalEventKind.ProvisionalReceipt, now, ct);

@@ -21,7 +21,7 @@ public sealed class ReceiptLookup(KasseDbContext db)
     public async Task<IReadOnlyList<ReceiptMatch>> FindAsync(ReceiptQuery query, CancellationToken ct)
     {
         if (query.ReceiptNumber is < 1)
-            throw DomainException.Invalid("receipt.number", "A receipt number is 1 or more.");
+            throw DomainException.Invalid(ReceiptErrors.Number, "A receipt number is 1 or more.");
         var sales = db.Sales.AsNoTracking().Where(s => s.StoreId == query.StoreId && s.Status == SaleStatus.Completed && s.ReceiptNumber != null);
         if (query.ReceiptNumber is { } number)
             sales = sales.Where(s => s.ReceiptNumber == number);

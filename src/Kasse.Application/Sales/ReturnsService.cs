@@ -23,12 +23,12 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
     public Task<SaleView> CreateAsync(CreateReturn command, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("return.id", "Give the return an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(ReturnErrors.Id, "Give the return an id (a new UUID chosen by the till).");
         var existing = await db.Sales.FirstOrDefaultAsync(s => s.Id == command.Id, ct);
         if (existing is not null)
             return existing.Kind == SaleKind.Return
                 ? SaleView.From(existing)
-                : throw DomainException.Conflict("return.id-used", $"Id {command.Id} already belongs to a sale.");
+                : throw DomainException.Conflict(ReturnErrors.IdUsed, $"Id {command.Id} already belongs to a sale.");
 
         var register = await StoreService.FindRegisterAsync(db, command.RegisterId, ct);
         var store = await StoreService.FindStoreAsync(db, register.StoreId, ct);
@@ -37,7 +37,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         if (command.OriginalSaleId is { } originalId)
         {
             if (command.Lines is not { Count: > 0 })
-                throw DomainException.Invalid("return.lines", "Pick at least one line of the receipt to return.");
+                throw DomainException.Invalid(ReturnErrors.Lines, "Pick at least one line of the receipt to return.");
             // Lock the original so two tills can't return the same line at once.
             if (await db.LockSaleAsync(originalId, ct) == 0)
                 throw SalesService.SaleNotFound(originalId);
@@ -54,11 +54,11 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         else
         {
             if (command.Products is not { Count: > 0 })
-                throw DomainException.Invalid("return.products", "Say which products come back (a return without a receipt lists products).");
+                throw DomainException.Invalid(ReturnErrors.Products, "Say which products come back (a return without a receipt lists products).");
             var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.RefundWithoutReceipt, command.Approval,
                 "a return without a receipt", store.Id, register.Id, ct);
             if (string.IsNullOrWhiteSpace(command.Reason))
-                throw DomainException.Invalid("return.reason", "A return without a receipt needs a reason.");
+                throw DomainException.Invalid(ReturnErrors.Reason, "A return without a receipt needs a reason.");
             ret = Sale.OpenReturn(command.Id, store, register, command.CashierId, now, null, command.Reason, approvedBy);
             foreach (var item in command.Products)
             {
@@ -100,7 +100,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         foreach (var group in requested.GroupBy(r => r.OriginalLineId))
         {
             var line = original.Lines.FirstOrDefault(l => l.Id == group.Key)
-                ?? throw DomainException.NotFound("return.line-not-found", $"Receipt {original.ReceiptNumber} has no line {group.Key}.");
+                ?? throw DomainException.NotFound(ReturnErrors.LineNotFound, $"Receipt {original.ReceiptNumber} has no line {group.Key}.");
             var quantity = group.Sum(r => r.Quantity);
             Sale.EnsureValidQuantity(line.Unit, quantity);
             // Return lines hold negative quantities.
@@ -124,7 +124,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         if (item.ProductId is { } id)
             return await catalog.FindProductAsync(id, ct);
         if (item.Barcode is null)
-            throw DomainException.Invalid("return.product", "Each returned product needs a productId or a barcode.");
+            throw DomainException.Invalid(ReturnErrors.Product, "Each returned product needs a productId or a barcode.");
         var code = ScannedCode.Parse(item.Barcode, codes) switch
         {
             ScannedCode.TradeItem t => t.Gtin,
@@ -133,6 +133,6 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
             _ => item.Barcode,
         };
         return await catalog.FindByBarcodeAsync(code, ct)
-            ?? throw DomainException.NotFound("barcode.unknown", $"No product has barcode {item.Barcode.Trim()}.");
+            ?? throw DomainException.NotFound(BarcodeErrors.Unknown, $"No product has barcode {item.Barcode.Trim()}.");
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class SaleUseCases
         if (command.OpensOnly)
             return new PlacedSale(await OpenAsync(command.Opening, ct), Replayed: false);
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("sale.id", "Give the sale an id (a new UUID chosen by the client).");
+            throw DomainException.Invalid(SaleErrors.Id, "Give the sale an id (a new UUID chosen by the client).");
         RefuseRepeatedIds(command);
         // Where the sale writer takes it, the sale is one of its commands and shares its commit with the other tills';
         // otherwise (SQLite, or inside a transaction of its caller's, an Idempotency-Key's) it commits here.
@@ -113,7 +113,7 @@ public sealed partial class SaleUseCases
         if (placed is not null)
             return placed.RequestHash == fingerprint
                 ? SaleView.From(existing)
-                : throw DomainException.Conflict("sale.id-used",
+                : throw DomainException.Conflict(SaleErrors.IdUsed,
                     $"Sale {command.Id} was already placed with a different body. A new sale needs a new id; to see that one, GET /api/v1/sales/{command.Id}.");
         // Placed before its request was forgotten (Kasse:Idempotency:KeepDays): the same register and the same payment ids
         // (each a fresh UUID of the client's) are the same sale, so an old retry still never charges twice.
@@ -121,7 +121,7 @@ public sealed partial class SaleUseCases
         if (existing.RegisterId == command.RegisterId && (!command.Complete || existing.Status == SaleStatus.Completed)
             && paymentIds.Count > 0 && paymentIds.SequenceEqual(existing.Payments.Select(p => p.Id).Order()))
             return SaleView.From(existing);
-        throw DomainException.Conflict("sale.id-used",
+        throw DomainException.Conflict(SaleErrors.IdUsed,
             $"Sale {command.Id} already exists (opened by another request). A sale in one request needs a new id.");
     }
 
@@ -145,18 +145,18 @@ public sealed partial class SaleUseCases
         var lineIds = new HashSet<Guid>();
         for (var i = 0; i < (command.Lines?.Count ?? 0); i++)
         {
-            var line = command.Lines![i] ?? throw DomainException.Invalid("sale.line", $"lines[{i}] is empty; give a barcode, a productId, or a description with a unitPrice.");
+            var line = command.Lines![i] ?? throw DomainException.Invalid(SaleErrors.Line, $"lines[{i}] is empty; give a barcode, a productId, or a description with a unitPrice.");
             if (line.LineId is { } lineId && !lineIds.Add(lineId))
-                throw DomainException.Invalid("line.id-repeated", $"lines[{i}]: line id {lineId} is given twice; give each line its own id (or none).");
+                throw DomainException.Invalid(LineErrors.IdRepeated, $"lines[{i}]: line id {lineId} is given twice; give each line its own id (or none).");
         }
         var paymentIds = new HashSet<Guid>();
         for (var i = 0; i < (command.Payments?.Count ?? 0); i++)
         {
-            var payment = command.Payments![i] ?? throw DomainException.Invalid("sale.payment", $"payments[{i}] is empty; give its id, method and amount.");
+            var payment = command.Payments![i] ?? throw DomainException.Invalid(SaleErrors.Payment, $"payments[{i}] is empty; give its id, method and amount.");
             if (payment.Id == Guid.Empty)
-                throw DomainException.Invalid("payment.id", $"payments[{i}]: give the payment an id (a new UUID chosen by the client).");
+                throw DomainException.Invalid(PaymentErrors.Id, $"payments[{i}]: give the payment an id (a new UUID chosen by the client).");
             if (!paymentIds.Add(payment.Id))
-                throw DomainException.Invalid("payment.id-repeated", $"payments[{i}]: payment id {payment.Id} is given twice; give each payment its own id.");
+                throw DomainException.Invalid(PaymentErrors.IdRepeated, $"payments[{i}]: payment id {payment.Id} is given twice; give each payment its own id.");
         }
     }
 

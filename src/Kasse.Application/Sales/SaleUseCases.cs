@@ -66,7 +66,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
         Caller.Require(Permission.Sell);
         var current = await sales.GetAsync(saleId, ct);
         var line = current.Lines.FirstOrDefault(l => l.Id == lineId)
-            ?? throw Kasse.Domain.DomainException.NotFound("line.not-found", $"The sale has no line {lineId}.");
+            ?? throw Kasse.Domain.DomainException.NotFound(LineErrors.NotFound, $"The sale has no line {lineId}.");
         if (line.ProductId is { } productId && line.UnitPrice != command.UnitPrice)
             await gates.PriceOverrideAsync(current, productId, command.UnitPrice, command.Approval, ct);
         var sale = await sales.OverridePriceAsync(saleId, lineId, command.UnitPrice, ct);

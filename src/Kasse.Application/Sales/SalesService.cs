@@ -36,16 +36,16 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     private Task<SaleView> OpenOnceAsync(OpenSale command, CancellationToken ct) => db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
     {
         if (command.Id == Guid.Empty)
-            throw DomainException.Invalid("sale.id", "Give the sale an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(SaleErrors.Id, "Give the sale an id (a new UUID chosen by the till).");
         var existing = await db.Sales.FirstOrDefaultAsync(s => s.Id == command.Id, ct);
         if (existing is not null)
             return existing.RegisterId == command.RegisterId || existing.Status != SaleStatus.Open
                 ? SaleView.From(existing)
-                : throw DomainException.Conflict("sale.id-used", $"Sale {command.Id} is already open on another register.");
+                : throw DomainException.Conflict(SaleErrors.IdUsed, $"Sale {command.Id} is already open on another register.");
         var register = await StoreService.FindRegisterAsync(db, command.RegisterId, ct);
         var store = await stores.GetAsync(db, register.StoreId, ct);
         if (command.CashierId is { } cashierId && !await db.Employees.AnyAsync(e => e.Id == cashierId && e.IsActive, ct))
-            throw DomainException.NotFound("employee.not-found", $"No active employee has id {cashierId}.");
+            throw DomainException.NotFound(EmployeeErrors.NotFound, $"No active employee has id {cashierId}.");
         var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
         db.Sales.Add(sale);
         await db.SaveChangesAsync(ct);
@@ -59,7 +59,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     public async Task<IReadOnlyList<SaleView>> ListAsync(Guid storeId, SaleStatus? status, int take, CancellationToken ct)
     {
         if (take is < 1 or > 500)
-            throw DomainException.Invalid("page", "take must be between 1 and 500.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 500.");
         var sales = db.Sales.AsNoTracking().Where(s => s.StoreId == storeId);
         if (status is not null)
             sales = sales.Where(s => s.Status == status);
@@ -69,15 +69,15 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
 
     public async Task<SaleView> FindByReceiptAsync(Guid registerId, long receiptNumber, CancellationToken ct) =>
         SaleView.From(await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.ReceiptNumber == receiptNumber, ct)
-            ?? throw DomainException.NotFound("sale.receipt-not-found", $"Register {registerId} has no receipt number {receiptNumber}."));
+            ?? throw DomainException.NotFound(SaleErrors.ReceiptNotFound, $"Register {registerId} has no receipt number {receiptNumber}."));
 
     /// <summary>The sale whose receipt carries this barcode (<see cref="ReceiptCode"/>).</summary>
     public async Task<SaleView> FindByReceiptCodeAsync(string code, CancellationToken ct)
     {
         if (!ReceiptCode.TryParse(code, out var saleId))
-            throw DomainException.Invalid("receipt.code", $"'{Gtin.Shorten(code)}' is not a receipt barcode: it has {ReceiptCode.Length} digits. Scan the code under the receipt again.");
+            throw DomainException.Invalid(ReceiptErrors.Code, $"'{Gtin.Shorten(code)}' is not a receipt barcode: it has {ReceiptCode.Length} digits. Scan the code under the receipt again.");
         var sale = await db.Sales.AsNoTracking().FirstOrDefaultAsync(s => s.Id == saleId && s.Status == SaleStatus.Completed, ct)
-            ?? throw DomainException.NotFound("sale.receipt-not-found", $"No completed sale has the receipt code {code}.");
+            ?? throw DomainException.NotFound(SaleErrors.ReceiptNotFound, $"No completed sale has the receipt code {code}.");
         return SaleView.From(sale);
     }
 
@@ -111,12 +111,12 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             add = (sale, store) =>
             {
                 if (command.UnitPrice is null)
-                    throw DomainException.Invalid("line.price", "A free-text line needs a unitPrice.");
+                    throw DomainException.Invalid(LineErrors.Price, "A free-text line needs a unitPrice.");
                 var vat = command.VatPercent is { } percent ? store.VatRateFor(percent) : store.VatRates.OrderByDescending(r => r.Percent).First();
                 sale.AddCustomLine(lineId, command.Description ?? "Diverse", command.UnitPrice.Value, command.Quantity ?? 1m, vat);
             };
         else
-            add = (_, _) => throw DomainException.Invalid("line.what", "Say what to add: a barcode, a productId, or a description with a unitPrice.");
+            add = (_, _) => throw DomainException.Invalid(LineErrors.What, "Say what to add: a barcode, a productId, or a description with a unitPrice.");
         return (sale, store) =>
         {
             if (sale.Lines.All(l => l.Id != lineId))
@@ -165,7 +165,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             {
                 var product = await catalog.FindByBarcodeAsync(item.Gtin, ct) ?? throw UnknownBarcode(barcode);
                 if (product.Unit.AllowsFractions() && quantity is null)
-                    throw DomainException.Invalid("line.weight-required",
+                    throw DomainException.Invalid(LineErrors.WeightRequired,
                         $"'{product.Name}' is sold per {product.Unit.Symbol()}; weigh it and give the quantity.");
                 var vat = store.VatRateFor(product.VatPercent);
                 return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, item.Gtin);
@@ -190,7 +190,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         if (code.Kind == VariableMeasureKind.Price)
             return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, lineBarcode, unitPrice: code.Value, soldAs: Unit.Piece);
         if (product.Unit != Unit.Kilogram)
-            throw DomainException.Invalid("barcode.weight-not-kg", $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
+            throw DomainException.Invalid(BarcodeErrors.WeightNotKg, $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
         return (sale, lineId) => sale.AddProductLine(lineId, product, vat, code.Value, lineBarcode);
     }
 
@@ -264,7 +264,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         Change(saleId, Durability.Durable, async (sale, store) =>
         {
             if (command.Id == Guid.Empty)
-                throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
+                throw DomainException.Invalid(PaymentErrors.Id, "Give the payment an id (a new UUID chosen by the till).");
             if (sale.Payments.All(p => p.Id != command.Id))
             {
                 var payment = sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now());
@@ -281,7 +281,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         Change(saleId, Durability.Durable, async (sale, _) =>
         {
             if (await db.TerminalPayments.AnyAsync(t => t.Id == paymentId && t.State == TerminalPaymentState.Approved, ct))
-                throw DomainException.Conflict("payment.reverse-on-device",
+                throw DomainException.Conflict(PaymentErrors.ReverseOnDevice,
                     $"Payment {paymentId} was charged through a device; reverse it with POST /api/v1/terminal-payments/{paymentId}/reverse (or void the sale).");
             if (sale.Payments.FirstOrDefault(p => p.Id == paymentId) is { } payment && sale.Status == SaleStatus.Open)
                 foreach (var step in paymentSteps)
@@ -435,11 +435,11 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         entry.State = EntityState.Detached;
     }
 
-    internal static DomainException PaymentInProgress() => DomainException.Conflict("payment.in-progress",
+    internal static DomainException PaymentInProgress() => DomainException.Conflict(PaymentErrors.InProgress,
         "A card or MobilePay payment on this sale is still in progress. Wait for its outcome, or cancel it, first.");
 
-    internal static DomainException SaleNotFound(Guid id) => DomainException.NotFound("sale.not-found", $"No sale has id {id}.");
+    internal static DomainException SaleNotFound(Guid id) => DomainException.NotFound(SaleErrors.NotFound, $"No sale has id {id}.");
 
     private static DomainException UnknownBarcode(string barcode) =>
-        DomainException.NotFound("barcode.unknown", $"No product has barcode {barcode.Trim()}. Look the product up by name, or add the barcode to it in the catalogue.");
+        DomainException.NotFound(BarcodeErrors.Unknown, $"No product has barcode {barcode.Trim()}. Look the product up by name, or add the barcode to it in the catalogue.");
 }

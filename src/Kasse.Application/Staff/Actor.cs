@@ -23,9 +23,9 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
     public void Require(Permission needed)
     {
         if (!May(needed))
-            throw DomainException.Forbidden("permission.denied", EmployeeId is null && ApiKeyId is null && Permissions.Count == 0
-                ? "Sign in first."
-                : $"Your role may not do this. It needs the permission {needed}; ask the owner.");
+            throw EmployeeId is null && ApiKeyId is null && Permissions.Count == 0
+                ? DomainException.Forbidden(PermissionErrors.Denied, "Sign in first.")
+                : DomainException.Forbidden(PermissionErrors.Denied, $"Your role may not do this. It needs the permission {needed}; ask the owner.");
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
         if (EmployeeId is not { } self)
             return named;
         if (named is { } other && other != self)
-            throw DomainException.Forbidden("actor.not-yourself",
+            throw DomainException.Forbidden(ActorErrors.NotYourself,
                 "You are signed in as yourself and act as yourself: leave out the employee id, or sign in as that employee.");
         return self;
     }
@@ -58,7 +58,7 @@ public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? 
             throw NotYours();
     }
 
-    public static DomainException NotYours(string what = "This") => DomainException.Forbidden("store.not-yours",
+    public static DomainException NotYours(string what = "This") => DomainException.Forbidden(StoreErrors.NotYours,
         $"{what} belongs to a store you do not work in. Your sign-in (or API key) is limited to its own stores; ask the owner to add the store.");
 }
 

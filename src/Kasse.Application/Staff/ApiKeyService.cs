@@ -41,7 +41,7 @@ public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, Permissio
         bool allStores, string createdBy, CancellationToken ct)
     {
         if (!BuiltInRoles.IsBuiltIn(role) && !await db.Roles.AnyAsync(r => r.Name == role, ct))
-            throw DomainException.Invalid("api-key.role", $"There is no role '{role}'.");
+            throw DomainException.Invalid(ApiKeyErrors.Role, $"There is no role '{role}'.");
         var reach = await StoreReach.ResolveAsync(db, current.Value, RoleDefinition.ValidName(role), stores, allStores, chainWideByDefault: false,
             "api-key.stores", ct);
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(ApiKey.PrefixLength / 2));
@@ -78,7 +78,7 @@ public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, Permissio
     public async Task<ApiKeyView> RevokeAsync(Guid id, CancellationToken ct)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct)
-            ?? throw DomainException.NotFound("api-key.not-found", $"No API key has id {id}.");
+            ?? throw DomainException.NotFound(ApiKeyErrors.NotFound, $"No API key has id {id}.");
         if (!StoreAccess.Within(key.StoreIds, current.Value.Stores))
             throw Actor.NotYours();
         key.Revoke(clock.Now());

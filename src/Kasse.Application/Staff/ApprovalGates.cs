@@ -44,7 +44,7 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
     public async Task PriceOverrideAsync(SaleView sale, Guid productId, decimal price, Approval? approval, CancellationToken ct)
     {
         if (price < 0m || price > Product.MaxPrice || Math.Round(price, 2) != price)
-            throw DomainException.Invalid("line.price", "An overriding price is between 0 and the highest product price, in whole øre.");
+            throw DomainException.Invalid(LineErrors.Price, "An overriding price is between 0 and the highest product price, in whole øre.");
         var product = await catalog.FindProductAsync(productId, ct);
         if (price == product.Price)
             return;

@@ -19,9 +19,9 @@ public sealed class AuditSearch(KasseDbContext db)
     public async Task<AuditPage> FindAsync(AuditFilter filter, int skip, int take, CancellationToken ct)
     {
         if (take is < 1 or > MaxPageSize)
-            throw DomainException.Invalid("page", $"take must be between 1 and {MaxPageSize}.");
+            throw DomainException.Invalid(RequestErrors.Page, $"take must be between 1 and {MaxPageSize}.");
         if (skip < 0)
-            throw DomainException.Invalid("page", "skip is zero or more.");
+            throw DomainException.Invalid(RequestErrors.Page, "skip is zero or more.");
         var query = db.AuditEntries.AsNoTracking();
         if (filter.Action is { } action) query = query.Where(a => a.Action == action);
         if (filter.From is { } from) query = query.Where(a => a.At >= from);

@@ -77,7 +77,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         return EmployeeView.From(employee);
     }
 
-    private static DomainException EmployeeNotFound(Guid id) => DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
+    private static DomainException EmployeeNotFound(Guid id) => DomainException.NotFound(EmployeeErrors.NotFound, $"No employee has id {id}.");
 
     /// <summary>
     /// The employees who may work in any of the caller's stores (chain-wide ones included: they work there too);
@@ -155,9 +155,9 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             employee.ChangePin(PinHasher.Hash(pin));
         if (password is not null)
             employee.SetBackOfficeLogin(userName ?? employee.UserName
-                ?? throw DomainException.Invalid("employee.user-name", "Give a userName for the back-office login."), PasswordHasher.Hash(password));
+                ?? throw DomainException.Invalid(EmployeeErrors.UserName, "Give a userName for the back-office login."), PasswordHasher.Hash(password));
         else if (userName is not null)
-            throw DomainException.Invalid("employee.password", "Set a password together with the user name.");
+            throw DomainException.Invalid(EmployeeErrors.Password, "Set a password together with the user name.");
         if (active == false)
             employee.Deactivate();
         var changes = new List<string>();
@@ -188,7 +188,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             audit.Record(AuditAction.SignInFailed, $"{employee.Name} may not sign in here: they do not work in this store.", subject: employee.Id.ToString(),
                 storeId: register.StoreId, registerId: register.Id, by: Actor.Anonymous);
             await db.SaveChangesAsync(ct);
-            throw DomainException.Forbidden("store.not-yours", $"{employee.Name} does not work in this store, so cannot sign in at its tills. Ask the owner to add the store.");
+            throw DomainException.Forbidden(StoreErrors.NotYours, $"{employee.Name} does not work in this store, so cannot sign in at its tills. Ask the owner to add the store.");
         }
         return await db.InTransactionAsync(async () =>
         {
@@ -284,12 +284,12 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     }
 
     private static DomainException WrongSecret(string secret) =>
-        DomainException.Forbidden("employee.sign-in-failed", secret == "PIN" ? "That PIN is not right. Try again." : "The user name or password is not right.");
+        DomainException.Forbidden(EmployeeErrors.SignInFailed, secret == "PIN" ? "That PIN is not right. Try again." : "The user name or password is not right.");
 
     private static DomainException LockedOut(DateTimeOffset lockedUntil, DateTimeOffset now)
     {
         var wait = (int)Math.Ceiling((lockedUntil - now).TotalSeconds);
-        return DomainException.Forbidden("employee.locked-out",
+        return DomainException.Forbidden(EmployeeErrors.LockedOut,
             $"Too many wrong attempts. Sign-in is locked for {wait} more seconds; a manager can reset the PIN meanwhile.");
     }
 
@@ -315,22 +315,22 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         if (caller.May(permission))
             return null;
         if (approval is null)
-            throw DomainException.Forbidden("permission.approval-required",
+            throw DomainException.Forbidden(PermissionErrors.ApprovalRequired,
                 $"This needs a supervisor's approval ({permission}: {what}). Ask a supervisor to enter their PIN.");
         var now = clock.Now();
         if (throttle.Reserve(approval.EmployeeId, now) is { } until)
-            throw DomainException.Forbidden("permission.approval-locked",
-                $"Too many wrong approval PINs. Approvals by this supervisor are locked until {until:HH:mm:ss} UTC.");
+            throw DomainException.Forbidden(PermissionErrors.ApprovalLocked,
+                $"Too many wrong approval PINs. Approvals by this supervisor are locked for {Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes))} more minute(s).");
         var approver = await db.Employees.FindAsync([approval.EmployeeId], ct);
         if (approver is null || !approver.IsActive || !PinHasher.Verify(approval.Pin, approver.PinHash))
         {
-            throw DomainException.Forbidden("permission.approval-invalid", "The approval PIN is not right.");
+            throw DomainException.Forbidden(PermissionErrors.ApprovalInvalid, "The approval PIN is not right.");
         }
         throttle.Succeed(approval.EmployeeId);
         if (storeId is { } store && !StoreAccess.Includes(approver.StoreIds, store))
-            throw DomainException.Forbidden("store.not-yours", $"{approver.Name} does not work in this store, so cannot approve here.");
+            throw DomainException.Forbidden(StoreErrors.NotYours, $"{approver.Name} does not work in this store, so cannot approve here.");
         if (!(await matrix.PermissionsOfAsync(db, approver.Role, ct)).Contains(permission))
-            throw DomainException.Forbidden("permission.approver-not-allowed", $"{approver.Name} may not approve this ({permission}).");
+            throw DomainException.Forbidden(PermissionErrors.ApproverNotAllowed, $"{approver.Name} may not approve this ({permission}).");
         audit.Record(AuditAction.ApprovalGiven, $"{approver.Name} approved {permission} ({what}) asked by {caller.Name}.",
             subject: permission.ToString(), storeId: storeId, registerId: registerId, approvedById: approver.Id, by: caller);
         return approver.Id;
@@ -341,7 +341,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
 
     private async Task<Employee> FindAsync(Guid id, CancellationToken ct)
     {
-        var employee = await db.Employees.FindAsync([id], ct) ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {id}.");
+        var employee = await db.Employees.FindAsync([id], ct) ?? throw DomainException.NotFound(EmployeeErrors.NotFound, $"No employee has id {id}.");
         EnsureWithinCaller(employee);
         return employee;
     }
@@ -354,14 +354,14 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
     {
         var beyond = (await matrix.PermissionsOfAsync(db, role, ct)).Where(p => !current.Value.May(p)).Order().ToList();
         if (beyond.Count > 0)
-            throw DomainException.Forbidden("employee.role-above-yours",
+            throw DomainException.Forbidden(EmployeeErrors.RoleAboveYours,
                 $"The role {role} may do more than yours ({string.Join(", ", beyond)}), so you can't give it or change someone who has it. Ask the owner.");
     }
 
     private async Task EnsureRoleExistsAsync(string role, CancellationToken ct)
     {
         if (!BuiltInRoles.IsBuiltIn(role) && !await db.Roles.AnyAsync(r => r.Name == role, ct))
-            throw DomainException.Invalid("employee.role",
+            throw DomainException.Invalid(EmployeeErrors.Role,
                 $"There is no role '{role}'. Built-in roles: {string.Join(", ", Enum.GetNames<Role>())}; the owner can add custom roles.");
     }
 }

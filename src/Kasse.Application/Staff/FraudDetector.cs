@@ -41,7 +41,7 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
     public async Task<FraudRuleView> TuneAsync(FraudRule rule, decimal threshold, CancellationToken ct)
     {
         if (threshold < 0m)
-            throw Kasse.Domain.DomainException.Invalid("fraud-rule.threshold", "A threshold is zero or more.");
+            throw Kasse.Domain.DomainException.Invalid(FraudRuleErrors.Threshold, "A threshold is zero or more.");
         await settings.SetAsync(FraudRules.SettingKey(rule), threshold, FraudRules.DefaultThreshold(rule), ct);
         return new FraudRuleView(rule, threshold, FraudRules.DefaultThreshold(rule), FraudRules.Describe(rule));
     }
@@ -116,7 +116,7 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
     public async Task<FraudAlertView> AcknowledgeAsync(Guid alertId, string note, CancellationToken ct)
     {
         var alert = await db.FraudAlerts.FirstOrDefaultAsync(a => a.Id == alertId, ct)
-            ?? throw Kasse.Domain.DomainException.NotFound("fraud-alert.not-found", $"No fraud alert has id {alertId}.");
+            ?? throw Kasse.Domain.DomainException.NotFound(FraudAlertErrors.NotFound, $"No fraud alert has id {alertId}.");
         alert.Acknowledge(clock.Now(), actor.Value.EmployeeId, note);
         audit.Record(AuditAction.FraudAlertAcknowledged, $"Acknowledged the {alert.Rule} alert of {alert.Day:yyyy-MM-dd}: {alert.AcknowledgementNote}",
             subject: alert.Id.ToString(), storeId: alert.StoreId);

@@ -56,7 +56,7 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
         if (newName == role.Name)
             return new RoleView(role.Name, false, role.Permissions.Order().ToList());
         if (BuiltInRoles.IsBuiltIn(newName) || await db.Roles.AnyAsync(r => r.Name == newName, ct))
-            throw DomainException.Conflict("role.exists", $"There is already a role called '{newName}'.");
+            throw DomainException.Conflict(RoleErrors.Exists, $"There is already a role called '{newName}'.");
         var renamed = new RoleDefinition(newName, role.Permissions);
         db.Roles.Remove(role);
         db.Roles.Add(renamed);
@@ -78,7 +78,7 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
         var people = await db.Employees.CountAsync(e => e.Role == role.Name, ct);
         var liveKeys = await db.ApiKeys.CountAsync(k => k.Role == role.Name && k.RevokedAt == null, ct);
         if (people + liveKeys > 0)
-            throw DomainException.Conflict("role.in-use",
+            throw DomainException.Conflict(RoleErrors.InUse,
                 $"{people} employee(s) and {liveKeys} API key(s) have the role '{role.Name}'. Give them another role (or revoke the keys) first.");
         db.Roles.Remove(role);
         audit.Record(AuditAction.RolePermissionsChanged, $"Role {role.Name} deleted.", subject: role.Name, before: role.Permissions.Order().ToList());
@@ -90,13 +90,13 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
     private async Task<RoleDefinition> CustomRoleAsync(string name, CancellationToken ct)
     {
         if (BuiltInRoles.IsBuiltIn(name))
-            throw DomainException.Invalid("role.built-in", $"{name} is a built-in role: it can't be renamed or deleted, only given other permissions.");
+            throw DomainException.Invalid(RoleErrors.BuiltIn, $"{name} is a built-in role: it can't be renamed or deleted, only given other permissions.");
         return await db.Roles.FirstOrDefaultAsync(r => r.Name == name, ct)
-            ?? throw DomainException.NotFound("role.not-found", $"There is no role '{name}'.");
+            ?? throw DomainException.NotFound(RoleErrors.NotFound, $"There is no role '{name}'.");
     }
 
     public static IReadOnlyList<PermissionView> Catalogue() => Enum.GetValues<Permission>().Select(p => new PermissionView(p, p.ToString())).ToList();
 
     public async Task<RoleView> GetAsync(string name, CancellationToken ct) =>
-        (await ListAsync(ct)).FirstOrDefault(r => r.Name == name) ?? throw DomainException.NotFound("role.not-found", $"There is no role '{name}'.");
+        (await ListAsync(ct)).FirstOrDefault(r => r.Name == name) ?? throw DomainException.NotFound(RoleErrors.NotFound, $"There is no role '{name}'.");
 }

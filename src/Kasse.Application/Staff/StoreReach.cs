@@ -20,7 +20,7 @@ public static class StoreReach
         if (allStores || (stores is not { Count: > 0 } && chainWideByDefault && StoreAccess.MayBeChainWide(role) && caller.IsChainWide))
         {
             if (!caller.IsChainWide)
-                throw DomainException.Forbidden("store.not-yours", "Only someone who works in every store may give chain-wide access.");
+                throw DomainException.Forbidden(StoreErrors.NotYours, "Only someone who works in every store may give chain-wide access.");
             return null;
         }
         if (stores is { Count: > 0 })
@@ -30,7 +30,7 @@ public static class StoreReach
             if (distinct.Except(known).FirstOrDefault() is var missing && missing != Guid.Empty)
                 throw DomainException.Invalid(code, $"No store has id {missing}.");
             if (distinct.FirstOrDefault(s => !caller.MayActIn(s)) is var foreign && foreign != Guid.Empty)
-                throw DomainException.Forbidden("store.not-yours", $"You do not work in store {foreign}, so you cannot give access to it.");
+                throw DomainException.Forbidden(StoreErrors.NotYours, $"You do not work in store {foreign}, so you cannot give access to it.");
             return distinct;
         }
         if (caller.Stores is { Count: 1 } only)

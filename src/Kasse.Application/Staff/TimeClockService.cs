@@ -23,9 +23,9 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     {
         var me = actor.Value;
         if (me.EmployeeId is { } signedIn && signedIn != employeeId && !me.May(Permission.ManageTimesheets))
-            throw DomainException.Forbidden("time-clock.someone-else", "You can only clock yourself in and out.");
+            throw DomainException.Forbidden(TimeClockErrors.SomeoneElse, "You can only clock yourself in and out.");
         var employee = await db.Employees.FindAsync([employeeId], ct)
-            ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {employeeId}.");
+            ?? throw DomainException.NotFound(EmployeeErrors.NotFound, $"No employee has id {employeeId}.");
         var last = await db.TimePunches.Where(p => p.EmployeeId == employeeId && !p.IsDeleted).OrderByDescending(p => p.At).FirstOrDefaultAsync(ct);
         TimePunch.EnsureAllowedAfter(last?.Kind, kind);
         var punch = new TimePunch(Guid.CreateVersion7(), employee.Id, kind, clock.Now(), registerId ?? me.RegisterId);
@@ -38,7 +38,7 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     public async Task<PunchView> AddMissingAsync(Guid employeeId, PunchKind kind, DateTimeOffset at, string reason, CancellationToken ct)
     {
         var employee = await db.Employees.FindAsync([employeeId], ct)
-            ?? throw DomainException.NotFound("employee.not-found", $"No employee has id {employeeId}.");
+            ?? throw DomainException.NotFound(EmployeeErrors.NotFound, $"No employee has id {employeeId}.");
         var punch = new TimePunch(Guid.CreateVersion7(), employee.Id, kind, at, null);
         punch.Correct(at, actor.Value.EmployeeId);
         db.TimePunches.Add(punch);
@@ -52,7 +52,7 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     public async Task<PunchView> CorrectAsync(Guid punchId, DateTimeOffset? at, string reason, CancellationToken ct)
     {
         var punch = await db.TimePunches.FirstOrDefaultAsync(p => p.Id == punchId && !p.IsDeleted, ct)
-            ?? throw DomainException.NotFound("time-clock.punch-not-found", $"No punch has id {punchId}.");
+            ?? throw DomainException.NotFound(TimeClockErrors.PunchNotFound, $"No punch has id {punchId}.");
         var before = new { punch.Kind, punch.At };
         if (at is null)
             punch.Delete(actor.Value.EmployeeId);
@@ -92,7 +92,7 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
     public async Task<IReadOnlyList<TimesheetView>> TimesheetsAsync(DateTimeOffset from, DateTimeOffset to, Guid? employeeId, CancellationToken ct)
     {
         if (to <= from)
-            throw DomainException.Invalid("timesheet.period", "The period's end must be after its start.");
+            throw DomainException.Invalid(TimesheetErrors.Period, "The period's end must be after its start.");
         var visible = await VisibleEmployeesAsync(ct);
         var punches = (await db.TimePunches.AsNoTracking()
             .Where(p => !p.IsDeleted && p.At >= from && p.At < to && (employeeId == null || p.EmployeeId == employeeId)).ToListAsync(ct))

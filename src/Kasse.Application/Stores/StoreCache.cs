@@ -24,7 +24,7 @@ public sealed class StoreCache
         if (_stores.TryGetValue(storeId, out var cached))
             return cached;
         var store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct)
-            ?? throw DomainException.NotFound("store.not-found", $"No store has id {storeId}.");
+            ?? throw DomainException.NotFound(StoreErrors.NotFound, $"No store has id {storeId}.");
         return _stores.GetOrAdd(storeId, store);
     }
 

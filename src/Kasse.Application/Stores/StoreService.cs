@@ -83,7 +83,7 @@ public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, Fis
         var register = new Register(id, storeId, name);
         // Not counting the same id: a twin request racing this one is no clash, and the retry answers with it.
         if (await db.Registers.AnyAsync(r => r.StoreId == storeId && r.Name == register.Name && r.Id != id, ct))
-            throw DomainException.Conflict("register.name-taken", $"The store already has a register named '{register.Name}'.");
+            throw DomainException.Conflict(RegisterErrors.NameTaken, $"The store already has a register named '{register.Name}'.");
         db.Registers.Add(register);
         await db.SaveChangesAsync(ct);
         return RegisterView.From(register);
@@ -110,11 +110,11 @@ public sealed class StoreService(KasseDbContext db, SigningKeys signingKeys, Fis
 
     public static async Task<Store> FindStoreAsync(KasseDbContext db, Guid id, CancellationToken ct) =>
         await db.Stores.FirstOrDefaultAsync(s => s.Id == id, ct)
-        ?? throw DomainException.NotFound("store.not-found", $"No store has id {id}.");
+        ?? throw DomainException.NotFound(StoreErrors.NotFound, $"No store has id {id}.");
 
     public static async Task<Register> FindRegisterAsync(KasseDbContext db, Guid id, CancellationToken ct) =>
         await db.Registers.FirstOrDefaultAsync(r => r.Id == id, ct)
-        ?? throw DomainException.NotFound("register.not-found", $"No register has id {id}.");
+        ?? throw DomainException.NotFound(RegisterErrors.NotFound, $"No register has id {id}.");
 
     private static string DefaultCurrency(string country) => country.Trim().ToUpperInvariant() switch
     {

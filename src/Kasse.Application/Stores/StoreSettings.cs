@@ -31,7 +31,7 @@ public sealed class StoreSettingsService(KasseDbContext db, StoreCache stores)
         var currency = command.Currency.Trim().ToUpperInvariant();
         // The journal, the X/Z reports and SAF-T sum a store's sales in one currency; it can't change under them.
         if (currency != store.Currency && await db.Sales.AnyAsync(s => s.StoreId == storeId && s.Status == SaleStatus.Completed, ct))
-            throw DomainException.Conflict("store.currency-in-use", $"The store has sales in {store.Currency}, so its currency can't change.");
+            throw DomainException.Conflict(StoreErrors.CurrencyInUse, $"The store has sales in {store.Currency}, so its currency can't change.");
         store.SetMoney(currency, command.CashRoundingIncrement);
         var before = store.VatRates.Select(r => r.Percent).ToList();
         store.SetVatRates(command.VatRates.Select(r => new VatRate(r.Code, r.Percent, r.Description)).ToList());
@@ -47,7 +47,7 @@ public sealed class StoreSettingsService(KasseDbContext db, StoreCache stores)
         var register = await StoreService.FindRegisterAsync(db, registerId, ct);
         register.Rename(name);
         if (await db.Registers.AnyAsync(r => r.StoreId == register.StoreId && r.Name == register.Name && r.Id != registerId, ct))
-            throw DomainException.Conflict("register.name-taken", $"The store already has a register named '{register.Name}'.");
+            throw DomainException.Conflict(RegisterErrors.NameTaken, $"The store already has a register named '{register.Name}'.");
         await db.SaveChangesAsync(ct);
         return RegisterView.From(register);
     }, ct);
@@ -61,8 +61,8 @@ public sealed class StoreSettingsService(KasseDbContext db, StoreCache stores)
         var orphan = missing < 0m ? null
             : await db.Products.Where(p => p.IsActive && p.VatPercent == missing).OrderBy(p => p.Name).Select(p => new { p.Name, p.VatPercent }).FirstAsync(ct);
         if (orphan is not null)
-            throw DomainException.Conflict("store.vat-rate-in-use",
+            throw DomainException.Conflict(StoreErrors.VatRateInUse,
                 $"'{orphan.Name}' is sold at {orphan.VatPercent.ToString(System.Globalization.CultureInfo.InvariantCulture)} % VAT, which {storeName} would no longer have. "
-                + "Change the product's VAT first, or keep that rate.");
+                + $"Change the product's VAT first, or keep that rate.");
     }
 }

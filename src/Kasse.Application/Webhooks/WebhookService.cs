@@ -78,7 +78,7 @@ public sealed class WebhookService(KasseDbContext db, AuditTrail audit, CurrentA
     {
         await FindAsync(id, ct);
         var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == deliveryId && m.SubscriptionId == id, ct)
-            ?? throw DomainException.NotFound("webhook.delivery-not-found", $"Webhook {id} has no delivery {deliveryId}.");
+            ?? throw DomainException.NotFound(WebhookErrors.DeliveryNotFound, $"Webhook {id} has no delivery {deliveryId}.");
         message.Retry(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         signal.Wake();
@@ -87,5 +87,5 @@ public sealed class WebhookService(KasseDbContext db, AuditTrail audit, CurrentA
 
     private async Task<WebhookSubscription> FindAsync(Guid id, CancellationToken ct) =>
         await db.WebhookSubscriptions.FirstOrDefaultAsync(w => w.Id == id && w.DeletedAt == null, ct)
-        ?? throw DomainException.NotFound("webhook.not-found", $"No webhook has id {id}.");
+        ?? throw DomainException.NotFound(WebhookErrors.NotFound, $"No webhook has id {id}.");
 }

@@ -46,14 +46,14 @@ public sealed class AccountingConnectorSettings
     {
         var text = Text.Required(url, MaxUrlLength, "connector.url", "The accounting system's API address");
         if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw DomainException.Invalid("connector.url", $"'{text}' is not an http(s) address; give the API's base address, e.g. https://api.example.dk/v1/.");
+            throw DomainException.Invalid(ConnectorErrors.Url, $"'{text}' is not an http(s) address; give the API's base address, e.g. https://api.example.dk/v1/.");
         Url = uri;
         Journal = Text.Required(journal, MaxJournalLength, "connector.journal", "The journal (kassekladde) number or name");
         // An empty token keeps the one saved, so the page can change the address without asking for the secret again.
         if (!string.IsNullOrWhiteSpace(token))
             Token = Text.Required(token, MaxTokenLength, "connector.token", "The access token");
         else if (Token.Length == 0)
-            throw DomainException.Invalid("connector.token", "Give the access token (bearer token) the accounting system issued for Kasse.");
+            throw DomainException.Invalid(ConnectorErrors.Token, "Give the access token (bearer token) the accounting system issued for Kasse.");
         ChangedAt = now;
     }
 }

@@ -13,10 +13,10 @@ public sealed record ChartAccount(AccountRole Role, string? Qualifier, string Nu
     public static ChartAccount Create(AccountRole role, string? qualifier, string? number, string? name)
     {
         if (!Enum.IsDefined(role))
-            throw DomainException.Invalid("chart.role", $"Unknown role; use one of {string.Join(", ", Enum.GetNames<AccountRole>())}.");
+            throw DomainException.Invalid(ChartErrors.Role, $"Unknown role; use one of {string.Join(", ", Enum.GetNames<AccountRole>())}.");
         var account = Text.Required(number, MaxNumberLength, "chart.number", $"The account number for {role}");
         if (!account.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
-            throw DomainException.Invalid("chart.number", $"The account number for {role} may hold only letters, digits, '-' and '.'; got '{account}'.");
+            throw DomainException.Invalid(ChartErrors.Number, $"The account number for {role} may hold only letters, digits, '-' and '.'; got '{account}'.");
         return new ChartAccount(role, Text.Optional(qualifier, MaxQualifierLength, "chart.qualifier", "The qualifier"), account,
             Text.Required(name, MaxNameLength, "chart.name", $"The account name for {role} {account}"));
     }

@@ -15,11 +15,11 @@ public sealed class ChartOfAccounts
         var list = accounts.OrderBy(a => a.Role).ThenBy(a => a.Qualifier ?? "", StringComparer.OrdinalIgnoreCase).ToList();
         var twice = list.GroupBy(a => (a.Role, Qualifier: (a.Qualifier ?? "").ToUpperInvariant())).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw DomainException.Invalid("chart.duplicate",
+            throw DomainException.Invalid(ChartErrors.Duplicate,
                 $"{twice.Key.Role}{(twice.Key.Qualifier.Length == 0 ? "" : " " + twice.First().Qualifier)} is listed twice; give each role and qualifier one account.");
         var missing = Enum.GetValues<AccountRole>().Where(r => !list.Any(a => a.Role == r && a.Qualifier is null)).ToList();
         if (missing.Count > 0)
-            throw DomainException.Invalid("chart.missing",
+            throw DomainException.Invalid(ChartErrors.Missing,
                 $"Every role needs an account without a qualifier (the fallback); missing: {string.Join(", ", missing)}.");
         return new ChartOfAccounts(list);
     }

@@ -15,7 +15,7 @@ public static class DayEntries
         foreach (var z in zReports.Where(z => z.StoreId != storeId || z.BusinessDay != businessDay))
             throw new ArgumentException($"Z report {z.Id} belongs to another store or day.", nameof(zReports));
         foreach (var contribution in contributions.Where(c => c.Balance != 0m))
-            throw DomainException.Conflict("accounting.contribution-unbalanced",
+            throw DomainException.Conflict(AccountingErrors.ContributionUnbalanced,
                 $"The accounting source '{contribution.Source}' added postings that don't balance (off by {contribution.Balance.ToString("0.00", CultureInfo.InvariantCulture)}); the day was not booked.");
 
         var postings = zReports.OrderBy(z => z.At).SelectMany(ZReportPostings.Of).Concat(contributions.SelectMany(c => c.Postings));

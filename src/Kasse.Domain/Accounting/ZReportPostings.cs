@@ -14,7 +14,7 @@ public static class ZReportPostings
     public static IReadOnlyList<Posting> Of(RegisterReport z)
     {
         if (z.Type != ReportType.Z)
-            throw DomainException.Invalid("accounting.not-z", $"Report {z.Id} is an X report; only Z reports close a period and are booked.");
+            throw DomainException.Invalid(AccountingErrors.NotZ, $"Report {z.Id} is an X report; only Z reports close a period and are booked.");
         var postings = new List<Posting>();
         foreach (var vat in z.Vat)
         {
@@ -34,7 +34,7 @@ public static class ZReportPostings
         }
         var balance = postings.Sum(p => p.Amount);
         if (balance != 0m)
-            throw DomainException.Conflict("accounting.z-unbalanced",
+            throw DomainException.Conflict(AccountingErrors.ZUnbalanced,
                 $"Z report {z.Number} of register '{z.RegisterName}' doesn't add up (payments differ from sales + rounding + tips by {balance.ToString("0.00", CultureInfo.InvariantCulture)}); it was not booked.");
         return postings;
     }

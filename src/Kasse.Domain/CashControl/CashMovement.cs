@@ -81,11 +81,11 @@ public sealed class CashMovement
         Guid? employeeId, DateTimeOffset at)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("cash-movement.id", "Give the cash movement an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(CashMovementErrors.Id, "Give the cash movement an id (a new UUID chosen by the till).");
         if (!Enum.IsDefined(kind))
-            throw DomainException.Invalid("cash-movement.kind", "kind is Drop (cash out to the safe) or PayIn (cash into the drawer).");
+            throw DomainException.Invalid(CashMovementErrors.Kind, "kind is Drop (cash out to the safe) or PayIn (cash into the drawer).");
         if (session.Status != SessionStatus.Open)
-            throw DomainException.Conflict("session.not-open", "Cash can only be moved while the register's session is open.");
+            throw DomainException.Conflict(SessionErrors.NotOpen, "Cash can only be moved while the register's session is open.");
         var valid = CashAmount.Valid(amount, "cash-movement.amount", "The amount", allowZero: false);
         var why = Text.Required(reason, MaxReasonLength, "cash-movement.reason", "A reason");
         return new CashMovement(id, session, kind, valid, why, employeeId, at);

@@ -55,7 +55,7 @@ public sealed class RegisterSession
     public static RegisterSession Open(Guid id, Guid storeId, Guid registerId, Guid? openedById, decimal openingFloat, DateTimeOffset now)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("session.id", "Give the session an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(SessionErrors.Id, "Give the session an id (a new UUID chosen by the till).");
         return new RegisterSession(id, storeId, registerId, openedById,
             CashAmount.Valid(openingFloat, "session.opening-float", "The opening float", allowZero: true), now);
     }
@@ -67,7 +67,7 @@ public sealed class RegisterSession
     public void Count(decimal counted, decimal expected, Guid? countedById, string? note, DateTimeOffset now, long sequence)
     {
         if (Status != SessionStatus.Open)
-            throw DomainException.Conflict("session.counted", "This session is already counted and closed; a count is final.");
+            throw DomainException.Conflict(SessionErrors.Counted, "This session is already counted and closed; a count is final.");
         CountedCash = CashAmount.Valid(counted, "count.amount", "The counted cash", allowZero: true);
         CountNote = Text.Optional(note, MaxNoteLength, "count.note", "The note");
         ExpectedCash = CashAmount.Round(expected);

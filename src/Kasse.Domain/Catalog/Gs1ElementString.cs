@@ -175,7 +175,7 @@ public sealed class Gs1ElementString
     }
 
     private static DomainException Invalid(string scanned, string why) =>
-        DomainException.Invalid("barcode.gs1", $"The GS1 code '{Gtin.Shorten(scanned.Replace(GroupSeparator, '|'))}' can't be read: {why}. Scan it again or type the GTIN.");
+        DomainException.Invalid(BarcodeErrors.Gs1, $"The GS1 code '{Gtin.Shorten(scanned.Replace(GroupSeparator, '|'))}' can't be read: {why}. Scan it again or type the GTIN.");
 }
 
 /// <summary>The application identifiers Kasse reads, with their data lengths (GS1 General Specifications, section 3).</summary>

@@ -35,19 +35,19 @@ public static class Gtin
     {
         var trimmed = code.Trim();
         if (!IsAllDigits(trimmed))
-            throw DomainException.Invalid("barcode.not-digits", $"Barcode '{Shorten(trimmed)}' must contain digits only.");
+            throw DomainException.Invalid(BarcodeErrors.NotDigits, $"Barcode '{Shorten(trimmed)}' must contain digits only.");
         var kind = trimmed.Length switch
         {
             13 => GtinKind.Ean13,
             8 => GtinKind.Ean8,
             12 => GtinKind.UpcA,
-            _ => throw DomainException.Invalid("barcode.length",
+            _ => throw DomainException.Invalid(BarcodeErrors.Length,
                 $"Barcode '{Shorten(trimmed)}' has {trimmed.Length} digits; EAN-13 has 13, EAN-8 has 8 and UPC-A has 12."),
         };
         if (!HasValidCheckDigit(trimmed))
         {
             var expected = CheckDigitFor(trimmed.AsSpan(0, trimmed.Length - 1));
-            throw DomainException.Invalid("barcode.check-digit",
+            throw DomainException.Invalid(BarcodeErrors.CheckDigit,
                 $"Barcode '{trimmed}' has a wrong check digit (the last digit should be {expected}). Scan it again or type it carefully.");
         }
         return (kind == GtinKind.UpcA ? "0" + trimmed : trimmed, kind);

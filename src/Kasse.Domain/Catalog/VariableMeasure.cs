@@ -33,12 +33,12 @@ public sealed class VariableMeasureTable
         foreach (var rule in rules)
         {
             if (rule.Prefix.Length != 2 || !Gtin.IsAllDigits(rule.Prefix) || rule.Prefix[0] != '2')
-                throw DomainException.Invalid("variable-measure.prefix", $"Variable-measure prefixes are 20–29; got '{rule.Prefix}'.");
+                throw DomainException.Invalid(VariableMeasureErrors.Prefix, $"Variable-measure prefixes are 20–29; got '{rule.Prefix}'.");
             // At most 5 item digits keeps the value field at 5 (price to 999.99 or weight to 99.999 kg).
             if (rule.ItemDigits is < 3 or > 5)
-                throw DomainException.Invalid("variable-measure.layout", $"Prefix {rule.Prefix}: the item reference must be 3–5 digits.");
+                throw DomainException.Invalid(VariableMeasureErrors.Layout, $"Prefix {rule.Prefix}: the item reference must be 3–5 digits.");
             if (!_rules.TryAdd(rule.Prefix, rule))
-                throw DomainException.Invalid("variable-measure.prefix", $"Prefix {rule.Prefix} is listed twice.");
+                throw DomainException.Invalid(VariableMeasureErrors.Prefix, $"Prefix {rule.Prefix} is listed twice.");
         }
     }
 
@@ -76,7 +76,7 @@ public sealed record VariableMeasureCode(string ItemCode, VariableMeasureKind Ki
             VariableMeasureKind.Weight => raw / 1000m,
         };
         if (value <= 0m)
-            throw DomainException.Invalid("barcode.variable-zero",
+            throw DomainException.Invalid(BarcodeErrors.VariableZero,
                 $"Barcode '{code}' carries a {(rule.Kind == VariableMeasureKind.Price ? "price" : "weight")} of zero; weigh or label the item again.");
         return new VariableMeasureCode(item, rule.Kind, value);
     }
@@ -103,7 +103,7 @@ public abstract record ScannedCode
         {
             var label = Gs1ElementString.Parse(code);
             return new Gs1Label(label.LookupCode
-                ?? throw DomainException.Invalid("barcode.gs1-no-gtin", "This GS1 label has no GTIN (AI 01), so it names no product to sell."), label);
+                ?? throw DomainException.Invalid(BarcodeErrors.Gs1NoGtin, "This GS1 label has no GTIN (AI 01), so it names no product to sell."), label);
         }
         var (normalised, kind) = Gtin.Parse(code);
         var rule = kind == GtinKind.Ean13 ? table.RuleFor(normalised) : null;

@@ -22,7 +22,7 @@ public sealed class Customer
         string? preferences, Guid? groupId, DateTimeOffset now)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("customer.id", "A customer id must not be empty.");
+            throw DomainException.Invalid(CustomerErrors.Id, "A customer id must not be empty.");
         Id = id;
         StoreId = storeId;
         Name = "";
@@ -85,7 +85,7 @@ public sealed class Customer
     public void EnsureNotErased()
     {
         if (IsErased)
-            throw DomainException.Conflict("customer.erased", "This customer was erased at their request; create a new profile if they come back.");
+            throw DomainException.Conflict(CustomerErrors.Erased, "This customer was erased at their request; create a new profile if they come back.");
     }
 
     public static string? NormalisePhone(string? phone)
@@ -95,7 +95,7 @@ public sealed class Customer
         var trimmed = phone.Trim();
         var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length is < 6 or > 15 || trimmed.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '+' or '(' or ')')))
-            throw DomainException.Invalid("customer.phone", $"'{trimmed}' is not a phone number: give 6–15 digits, e.g. 20 12 34 56 or +45 20 12 34 56.");
+            throw DomainException.Invalid(CustomerErrors.Phone, $"'{trimmed}' is not a phone number: give 6–15 digits, e.g. 20 12 34 56 or +45 20 12 34 56.");
         return trimmed.StartsWith('+') ? "+" + digits : digits;
     }
 
@@ -106,7 +106,7 @@ public sealed class Customer
         var trimmed = email.Trim().ToLowerInvariant();
         var at = trimmed.IndexOf('@', StringComparison.Ordinal);
         if (trimmed.Length > MaxEmailLength || at < 1 || at != trimmed.LastIndexOf('@') || at == trimmed.Length - 1 || trimmed.Any(char.IsWhiteSpace))
-            throw DomainException.Invalid("customer.email", $"'{email.Trim()}' is not an e-mail address.");
+            throw DomainException.Invalid(CustomerErrors.Email, $"'{email.Trim()}' is not an e-mail address.");
         return trimmed;
     }
 }
@@ -121,7 +121,7 @@ public sealed class CustomerGroup
     public CustomerGroup(Guid id, Guid storeId, string name)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("customer-group.id", "A group id must not be empty.");
+            throw DomainException.Invalid(CustomerGroupErrors.Id, "A group id must not be empty.");
         Id = id;
         StoreId = storeId;
         Name = Text.Required(name, MaxNameLength, "customer-group.name", "The group's name");

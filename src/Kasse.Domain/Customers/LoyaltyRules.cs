@@ -26,29 +26,29 @@ public sealed record LoyaltyRules(bool Enabled, decimal PointsPerKrone, decimal 
     {
         EnsureRate(PointsPerKrone, "loyalty.rate", "Points per krone");
         if (PointValue <= 0m || PointValue > 100m || decimal.Round(PointValue, 2) != PointValue)
-            throw DomainException.Invalid("loyalty.point-value", "A point's value must be above 0 and at most 100 kr, in whole øre (e.g. 0.10).");
+            throw DomainException.Invalid(LoyaltyErrors.PointValue, "A point's value must be above 0 and at most 100 kr, in whole øre (e.g. 0.10).");
         foreach (var rate in CategoryRates)
             EnsureRate(rate.PointsPerKrone, "loyalty.category-rate", "A category's points per krone");
         if (CategoryRates.GroupBy(r => r.CategoryId).Any(g => g.Count() > 1))
-            throw DomainException.Invalid("loyalty.category-rate", "A category can have only one rate.");
+            throw DomainException.Invalid(LoyaltyErrors.CategoryRate, "A category can have only one rate.");
         foreach (var tier in Tiers)
         {
             Text.Required(tier.Name, 40, "loyalty.tier", "A tier's name");
             if (tier.Threshold < 0 || tier.Multiplier is < 1m or > 10m)
-                throw DomainException.Invalid("loyalty.tier", $"Tier '{tier.Name}': the threshold must be 0 or more and the multiplier between 1 and 10.");
+                throw DomainException.Invalid(LoyaltyErrors.Tier, $"Tier '{tier.Name}': the threshold must be 0 or more and the multiplier between 1 and 10.");
         }
         if (Tiers.GroupBy(t => t.Threshold).Any(g => g.Count() > 1))
-            throw DomainException.Invalid("loyalty.tier", "Two tiers have the same threshold.");
+            throw DomainException.Invalid(LoyaltyErrors.Tier, "Two tiers have the same threshold.");
         foreach (var card in StampCards)
         {
             Text.Required(card.Name, 60, "loyalty.stamp-card", "A stamp card's name");
             if (card.Id == Guid.Empty || card.StampsForReward is < 2 or > 100)
-                throw DomainException.Invalid("loyalty.stamp-card", $"Stamp card '{card.Name}' needs an id and 2–100 stamps for its reward.");
+                throw DomainException.Invalid(LoyaltyErrors.StampCard, $"Stamp card '{card.Name}' needs an id and 2–100 stamps for its reward.");
             if (card.ProductIds.Count + card.CategoryIds.Count == 0)
-                throw DomainException.Invalid("loyalty.stamp-card", $"Stamp card '{card.Name}' must list the products or categories that earn a stamp.");
+                throw DomainException.Invalid(LoyaltyErrors.StampCard, $"Stamp card '{card.Name}' must list the products or categories that earn a stamp.");
         }
         if (StampCards.GroupBy(c => c.Id).Any(g => g.Count() > 1))
-            throw DomainException.Invalid("loyalty.stamp-card", "Two stamp cards have the same id.");
+            throw DomainException.Invalid(LoyaltyErrors.StampCard, "Two stamp cards have the same id.");
         return this with { Tiers = Tiers.OrderBy(t => t.Threshold).ToList() };
     }
 
@@ -61,7 +61,7 @@ public sealed record LoyaltyRules(bool Enabled, decimal PointsPerKrone, decimal 
     public long PointsFor(decimal amount) => (long)Math.Ceiling(amount / PointValue);
 
     public StampCardRule StampCard(Guid id) =>
-        StampCards.FirstOrDefault(c => c.Id == id) ?? throw DomainException.NotFound("loyalty.stamp-card-not-found", $"The store has no stamp card {id}.");
+        StampCards.FirstOrDefault(c => c.Id == id) ?? throw DomainException.NotFound(LoyaltyErrors.StampCardNotFound, $"The store has no stamp card {id}.");
 
     private static void EnsureRate(decimal rate, string code, string what)
     {

@@ -92,7 +92,7 @@ public sealed class PrintJob
     public void StartSending(DateTimeOffset now)
     {
         if (Status != PrintJobStatus.Queued)
-            throw DomainException.Conflict("print-job.not-queued", $"Print job {Id} is {Status}, not waiting to be sent.");
+            throw DomainException.Conflict(PrintJobErrors.NotQueued, $"Print job {Id} is {Status}, not waiting to be sent.");
         Status = PrintJobStatus.Sending;
         Attempts++;
         NextAttemptAt = now;

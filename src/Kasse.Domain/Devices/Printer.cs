@@ -64,7 +64,7 @@ public sealed class Printer
         PrinterConnection connection, string address, int columns)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("printer.id", "Give the printer an id (a new UUID).");
+            throw DomainException.Invalid(PrinterErrors.Id, "Give the printer an id (a new UUID).");
         var printer = new Printer { Id = id, StoreId = storeId };
         printer.Change(name, role, registerId, station, connection, address, columns);
         return printer;
@@ -77,12 +77,12 @@ public sealed class Printer
         switch (role)
         {
             case PrinterRole.Receipt when registerId is null:
-                throw DomainException.Invalid("printer.register", "A receipt printer belongs to a register: give its registerId.");
+                throw DomainException.Invalid(PrinterErrors.Register, "A receipt printer belongs to a register: give its registerId.");
             case PrinterRole.Kitchen when station is null:
-                throw DomainException.Invalid("printer.station", "A kitchen printer prints for a station: give its name (e.g. \"Køkken\" or \"Bar\").");
+                throw DomainException.Invalid(PrinterErrors.Station, "A kitchen printer prints for a station: give its name (e.g. \"Køkken\" or \"Bar\").");
         }
         if (!PaperWidth.IsSupported(columns))
-            throw DomainException.Invalid("printer.columns",
+            throw DomainException.Invalid(PrinterErrors.Columns,
                 $"{columns} columns is not a paper width Kasse lays out: use 48 or 42 (80 mm paper) or 32 (58 mm paper).");
         Role = role;
         RegisterId = role == PrinterRole.Receipt ? registerId : null;
@@ -119,7 +119,7 @@ public sealed class Printer
         var host = colon < 0 ? trimmed : trimmed[..colon];
         var portValid = colon < 0 || (int.TryParse(trimmed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535);
         if (host.Length == 0 || trimmed.Length > MaxAddressLength || !portValid || host.Any(c => char.IsWhiteSpace(c) || c is '/' or ':'))
-            throw DomainException.Invalid("printer.address", $"'{trimmed}' is not a network printer address: give host:port, e.g. 192.168.1.50:9100.");
+            throw DomainException.Invalid(PrinterErrors.Address, $"'{trimmed}' is not a network printer address: give host:port, e.g. 192.168.1.50:9100.");
         return trimmed;
     }
 
@@ -127,7 +127,7 @@ public sealed class Printer
     {
         var trimmed = (address ?? "").Trim();
         if (!trimmed.StartsWith('/') || trimmed.Length > MaxAddressLength)
-            throw DomainException.Invalid("printer.address", $"'{trimmed}' is not a device file: give an absolute path such as /dev/usb/lp0.");
+            throw DomainException.Invalid(PrinterErrors.Address, $"'{trimmed}' is not a device file: give an absolute path such as /dev/usb/lp0.");
         return trimmed;
     }
 }

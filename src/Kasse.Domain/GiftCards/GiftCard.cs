@@ -48,7 +48,7 @@ public sealed class GiftCard
     public void EnsureUsableAt(DateTimeOffset at)
     {
         if (IsExpiredAt(at))
-            throw DomainException.Conflict("gift-card.expired",
+            throw DomainException.Conflict(GiftCardErrors.Expired,
                 $"Card {GiftCardCode.Masked(Code)} expired on {ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
     }
 
@@ -56,7 +56,7 @@ public sealed class GiftCard
     public GiftCardMovement Credit(GiftCardMovementKind kind, decimal amount, Guid? saleId, Guid? paymentId, DateTimeOffset at)
     {
         if (amount <= 0m || Balance + amount > MaxAmount)
-            throw DomainException.Invalid("gift-card.amount", $"A card can hold at most {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}; this would make it {(Balance + amount).ToString("0.00", CultureInfo.InvariantCulture)}.");
+            throw DomainException.Invalid(GiftCardErrors.Amount, $"A card can hold at most {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}; this would make it {(Balance + amount).ToString("0.00", CultureInfo.InvariantCulture)}.");
         Balance += amount;
         return new GiftCardMovement(this, kind, amount, saleId, paymentId, at);
     }
@@ -130,7 +130,7 @@ public static class GiftCardCode
     {
         var digits = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         if (digits.Length != Length || !digits.All(char.IsAsciiDigit) || CheckDigit(digits[..^1]) != digits[^1])
-            throw DomainException.Invalid("gift-card.code", $"'{code?.Trim()}' is not a gift card code: they have {Length} digits. Scan or type it again.");
+            throw DomainException.Invalid(GiftCardErrors.Code, $"'{code?.Trim()}' is not a gift card code: they have {Length} digits. Scan or type it again.");
         return digits;
     }
 

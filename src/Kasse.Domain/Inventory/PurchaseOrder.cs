@@ -46,7 +46,7 @@ public sealed class PurchaseOrder
     public void SetLine(Guid productId, string? supplierSku, decimal quantity, decimal unitCost)
     {
         if (Status != PurchaseOrderStatus.Draft)
-            throw DomainException.Conflict("purchase-order.not-draft", $"Purchase order {Number} has been sent; its lines can't be changed any more.");
+            throw DomainException.Conflict(PurchaseOrderErrors.NotDraft, $"Purchase order {Number} has been sent; its lines can't be changed any more.");
         var existing = _lines.FirstOrDefault(l => l.ProductId == productId);
         if (quantity == 0m)
         {
@@ -56,7 +56,7 @@ public sealed class PurchaseOrder
         }
         Quantities.Positive(quantity, "purchase-order.quantity", "The ordered quantity");
         if (unitCost < 0m || Money.Money.RoundToMinor(unitCost) != unitCost)
-            throw DomainException.Invalid("purchase-order.cost", "The unit cost must be 0 or more, in whole øre.");
+            throw DomainException.Invalid(PurchaseOrderErrors.Cost, "The unit cost must be 0 or more, in whole øre.");
         if (existing is null)
             _lines.Add(new PurchaseOrderLine(Guid.CreateVersion7(), Id, productId, supplierSku, quantity, unitCost));
         else
@@ -68,7 +68,7 @@ public sealed class PurchaseOrder
         if (Status != PurchaseOrderStatus.Draft)
             return;
         if (_lines.Count == 0)
-            throw DomainException.Invalid("purchase-order.empty", $"Purchase order {Number} has no lines; add what to order before sending it.");
+            throw DomainException.Invalid(PurchaseOrderErrors.Empty, $"Purchase order {Number} has no lines; add what to order before sending it.");
         Status = PurchaseOrderStatus.Sent;
         SentAt = now;
     }
@@ -77,9 +77,9 @@ public sealed class PurchaseOrder
     public PurchaseOrderLine Receive(Guid productId, decimal quantity, decimal unitCostIfUnordered)
     {
         if (Status is PurchaseOrderStatus.Draft)
-            throw DomainException.Conflict("purchase-order.not-sent", $"Purchase order {Number} has not been sent; send it before receiving goods.");
+            throw DomainException.Conflict(PurchaseOrderErrors.NotSent, $"Purchase order {Number} has not been sent; send it before receiving goods.");
         if (Status is PurchaseOrderStatus.Closed)
-            throw DomainException.Conflict("purchase-order.closed", $"Purchase order {Number} is closed; receive the goods on a new order.");
+            throw DomainException.Conflict(PurchaseOrderErrors.Closed, $"Purchase order {Number} is closed; receive the goods on a new order.");
         Quantities.Positive(quantity, "purchase-order.received", "The received quantity");
         var line = _lines.FirstOrDefault(l => l.ProductId == productId);
         if (line is null)
@@ -97,7 +97,7 @@ public sealed class PurchaseOrder
         if (Status == PurchaseOrderStatus.Closed)
             return;
         if (Status == PurchaseOrderStatus.Draft)
-            throw DomainException.Conflict("purchase-order.not-sent", $"Purchase order {Number} was never sent; delete nothing, just leave the draft or send it.");
+            throw DomainException.Conflict(PurchaseOrderErrors.NotSent, $"Purchase order {Number} was never sent; delete nothing, just leave the draft or send it.");
         Status = PurchaseOrderStatus.Closed;
         ClosedAt = now;
     }

@@ -22,7 +22,7 @@ public static class RecipeUnits
         "ml" or "millilitre" or "milliliter" => RecipeUnit.Millilitre,
         "l" or "litre" or "liter" => RecipeUnit.Litre,
         "pcs" or "piece" or "stk" => RecipeUnit.Piece,
-        _ => throw DomainException.Invalid("recipe.unit", $"'{text}' is not a recipe unit; use g, kg, ml, l or pcs."),
+        _ => throw DomainException.Invalid(RecipeErrors.Unit, $"'{text}' is not a recipe unit; use g, kg, ml, l or pcs."),
     };
 
     /// <summary>The quantity in the ingredient's own stock unit: 18 g of coffee sold by the kg is 0.018.</summary>
@@ -33,7 +33,7 @@ public static class RecipeUnits
         (RecipeUnit.Millilitre, Unit.Litre) => quantity / 1000m,
         (RecipeUnit.Litre, Unit.Litre) => quantity,
         (RecipeUnit.Piece, Unit.Piece) => quantity,
-        _ => throw DomainException.Invalid("recipe.unit",
+        _ => throw DomainException.Invalid(RecipeErrors.Unit,
             $"{ingredientName} is stocked in {stockUnit.Symbol()}; {unit.ToString().ToLowerInvariant()} can't be converted to that."),
     };
 }
@@ -63,16 +63,16 @@ public sealed class Recipe
         foreach (var (ingredientId, quantity, unit, waste) in components)
         {
             if (ingredientId == ProductId)
-                throw DomainException.Invalid("recipe.self", "A product can't be an ingredient of itself.");
+                throw DomainException.Invalid(RecipeErrors.Self, "A product can't be an ingredient of itself.");
             if (_components.Any(c => c.IngredientId == ingredientId))
-                throw DomainException.Invalid("recipe.duplicate", $"Ingredient {ingredientId} is listed twice; give it once.");
+                throw DomainException.Invalid(RecipeErrors.Duplicate, $"Ingredient {ingredientId} is listed twice; give it once.");
             if (waste is < 0m or >= 100m)
-                throw DomainException.Invalid("recipe.waste", $"A waste factor must be from 0 up to (not including) 100 %; got {waste.ToString(CultureInfo.InvariantCulture)}.");
+                throw DomainException.Invalid(RecipeErrors.Waste, $"A waste factor must be from 0 up to (not including) 100 %; got {waste.ToString(CultureInfo.InvariantCulture)}.");
             _components.Add(new RecipeComponent(Guid.CreateVersion7(), ProductId, ingredientId,
                 Quantities.Positive(quantity, "recipe.quantity", "An ingredient quantity"), unit, waste));
         }
         if (_components.Count == 0)
-            throw DomainException.Invalid("recipe.empty", "A recipe needs at least one ingredient.");
+            throw DomainException.Invalid(RecipeErrors.Empty, "A recipe needs at least one ingredient.");
     }
 
     /// <summary>How much of an ingredient one sold unit uses, in its stock unit: quantity × (1 + waste) ÷ yield, to three decimals.</summary>

@@ -60,7 +60,7 @@ public sealed class StockCount
             line.Rebase(onHandNow());
         line.SetCounted(add ? (line.Counted ?? 0m) + quantity : quantity);
         if (line.Counted < 0m)
-            throw DomainException.Invalid("count.quantity", "A counted quantity can't go below 0.");
+            throw DomainException.Invalid(CountErrors.Quantity, "A counted quantity can't go below 0.");
         return line;
     }
 
@@ -68,14 +68,14 @@ public sealed class StockCount
     {
         EnsureCounting();
         if (_lines.All(l => l.Counted is null))
-            throw DomainException.Invalid("count.nothing-counted", "Nothing has been counted yet; scan or enter what is on the shelf first.");
+            throw DomainException.Invalid(CountErrors.NothingCounted, "Nothing has been counted yet; scan or enter what is on the shelf first.");
         Status = StockCountStatus.Submitted;
     }
 
     public void Approve(DateTimeOffset now)
     {
         if (Status != StockCountStatus.Submitted)
-            throw DomainException.Conflict("count.not-submitted", "Only a submitted count can be approved; submit the count first.");
+            throw DomainException.Conflict(CountErrors.NotSubmitted, "Only a submitted count can be approved; submit the count first.");
         Status = StockCountStatus.Approved;
         ApprovedAt = now;
     }
@@ -83,14 +83,14 @@ public sealed class StockCount
     public void Cancel()
     {
         if (Status == StockCountStatus.Approved)
-            throw DomainException.Conflict("count.approved", "An approved count has already adjusted stock; count again to correct it.");
+            throw DomainException.Conflict(CountErrors.Approved, "An approved count has already adjusted stock; count again to correct it.");
         Status = StockCountStatus.Cancelled;
     }
 
     private void EnsureCounting()
     {
         if (Status != StockCountStatus.Counting)
-            throw DomainException.Conflict("count.not-counting", $"This count is {Status.ToString().ToLowerInvariant()}; counting is over.");
+            throw DomainException.Conflict(CountErrors.NotCounting, $"This count is {Status.ToString().ToLowerInvariant()}; counting is over.");
     }
 }
 

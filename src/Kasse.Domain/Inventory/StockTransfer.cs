@@ -17,7 +17,7 @@ public sealed class StockTransfer
     public StockTransfer(Guid id, Guid fromLocationId, Guid toLocationId, DateTimeOffset now)
     {
         if (fromLocationId == toLocationId)
-            throw DomainException.Invalid("transfer.same-location", "A transfer needs two different locations.");
+            throw DomainException.Invalid(TransferErrors.SameLocation, "A transfer needs two different locations.");
         Id = id;
         FromLocationId = fromLocationId;
         ToLocationId = toLocationId;
@@ -36,7 +36,7 @@ public sealed class StockTransfer
     {
         Quantities.Positive(quantity, "transfer.quantity", "The quantity to transfer");
         if (_lines.Any(l => l.ProductId == productId))
-            throw DomainException.Invalid("transfer.duplicate", $"Product {productId} is on the transfer twice; give it once with the total.");
+            throw DomainException.Invalid(TransferErrors.Duplicate, $"Product {productId} is on the transfer twice; give it once with the total.");
         _lines.Add(new StockTransferLine(Guid.CreateVersion7(), Id, productId, quantity));
     }
 
@@ -47,7 +47,7 @@ public sealed class StockTransfer
             line.SetReceived(received is null ? line.Quantity
                 : received.TryGetValue(line.ProductId, out var quantity) ? Quantities.Valid(quantity, "transfer.received", "The received quantity", allowNegative: false) : 0m);
         if (received is not null && received.Keys.Any(id => _lines.All(l => l.ProductId != id)))
-            throw DomainException.Invalid("transfer.unknown-product", "A received product is not on the transfer.");
+            throw DomainException.Invalid(TransferErrors.UnknownProduct, "A received product is not on the transfer.");
         Status = TransferStatus.Received;
         ReceivedAt = now;
     }
@@ -62,7 +62,7 @@ public sealed class StockTransfer
     private void EnsureInTransit()
     {
         if (Status != TransferStatus.InTransit)
-            throw DomainException.Conflict("transfer.not-in-transit", $"This transfer is already {Status.ToString().ToLowerInvariant()}.");
+            throw DomainException.Conflict(TransferErrors.NotInTransit, $"This transfer is already {Status.ToString().ToLowerInvariant()}.");
     }
 }
 

@@ -65,11 +65,11 @@ public sealed class SupplierProduct
     {
         SupplierSku = Text.Required(supplierSku, MaxSkuLength, "supplier-product.sku", "The supplier's SKU");
         if (cost < 0m || Money.Money.RoundToMinor(cost) != cost)
-            throw DomainException.Invalid("supplier-product.cost", "The cost must be 0 or more, in whole øre.");
+            throw DomainException.Invalid(SupplierProductErrors.Cost, "The cost must be 0 or more, in whole øre.");
         Cost = cost;
         PackSize = Quantities.Positive(packSize, "supplier-product.pack-size", "The pack size");
         if (leadTimeDays is < 0 or > MaxLeadTimeDays)
-            throw DomainException.Invalid("supplier-product.lead-time", $"The lead time must be between 0 and {MaxLeadTimeDays} days.");
+            throw DomainException.Invalid(SupplierProductErrors.LeadTime, $"The lead time must be between 0 and {MaxLeadTimeDays} days.");
         LeadTimeDays = leadTimeDays;
         MinimumOrder = Quantities.Valid(minimumOrder, "supplier-product.minimum-order", "The minimum order", allowNegative: false);
     }

@@ -16,7 +16,7 @@ public sealed record CashRounding(decimal Increment)
     public static CashRounding Create(decimal increment)
     {
         if (increment < 0m || increment > 100m || Money.RoundToMinor(increment) != increment)
-            throw DomainException.Invalid("cash-rounding.increment",
+            throw DomainException.Invalid(CashRoundingErrors.Increment,
                 $"A cash rounding increment must be 0 (none) or a positive amount in whole øre up to 100; got {increment.ToString(CultureInfo.InvariantCulture)}.");
         return increment == 0m ? None : new CashRounding(increment);
     }

@@ -10,9 +10,9 @@ public sealed record VatRate(string Code, decimal Percent, string Description)
     public static VatRate Create(string code, decimal percent, string description)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength)
-            throw DomainException.Invalid("vat.code", $"A VAT code must be 1–{MaxCodeLength} characters.");
+            throw DomainException.Invalid(VatErrors.Code, $"A VAT code must be 1–{MaxCodeLength} characters.");
         if (percent < 0m || percent >= 100m || decimal.Round(percent, 2) != percent)
-            throw DomainException.Invalid("vat.percent", $"A VAT rate must be between 0 and 99.99 % with at most two decimals; got {percent.ToString(CultureInfo.InvariantCulture)}.");
+            throw DomainException.Invalid(VatErrors.Percent, $"A VAT rate must be between 0 and 99.99 % with at most two decimals; got {percent.ToString(CultureInfo.InvariantCulture)}.");
         return new VatRate(code.Trim(), percent, description.Trim());
     }
 

@@ -30,12 +30,12 @@ public sealed class PaymentDeviceSettings
         MobilePayUrl = CheckUrl(mobilePayUrl, "payments.mobilepay-url");
         MobilePayMerchantSerialNumber = Text.Optional(merchantSerialNumber, MaxIdLength, "payments.merchant-serial-number", "The MobilePay merchant serial number");
         if (CardTerminalUrl is not null && CardTerminalPoiId is null)
-            throw DomainException.Invalid("payments.poi-id", "A card terminal needs its POIID (shown in the terminal's settings).");
+            throw DomainException.Invalid(PaymentsErrors.PoiId, "A card terminal needs its POIID (shown in the terminal's settings).");
         if (MobilePayUrl is not null && MobilePayMerchantSerialNumber is null)
-            throw DomainException.Invalid("payments.merchant-serial-number", "MobilePay needs the merchant serial number of the sales unit.");
+            throw DomainException.Invalid(PaymentsErrors.MerchantSerialNumber, "MobilePay needs the merchant serial number of the sales unit.");
         var timeout = timeoutSeconds ?? DefaultTimeoutSeconds;
         if (timeout is < 1 or > 600)
-            throw DomainException.Invalid("payments.timeout", "The timeout is between 1 and 600 seconds.");
+            throw DomainException.Invalid(PaymentsErrors.Timeout, "The timeout is between 1 and 600 seconds.");
         TimeoutSeconds = timeout;
     }
 

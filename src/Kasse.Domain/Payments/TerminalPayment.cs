@@ -74,25 +74,25 @@ public sealed class TerminalPayment
     public static TerminalPayment Start(Guid id, Sale sale, PaymentMethod method, decimal? amount, string serviceId, DateTimeOffset now)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("payment.id", "Give the payment an id (a new UUID chosen by the till).");
+            throw DomainException.Invalid(PaymentErrors.Id, "Give the payment an id (a new UUID chosen by the till).");
         if (method is not (PaymentMethod.Card or PaymentMethod.MobilePay))
-            throw DomainException.Invalid("payment.method-no-device", $"{method} is not taken through a device; use Card or MobilePay.");
+            throw DomainException.Invalid(PaymentErrors.MethodNoDevice, $"{method} is not taken through a device; use Card or MobilePay.");
         if (serviceId.Length != ServiceIdLength)
             throw new ArgumentException($"A service id has {ServiceIdLength} characters.", nameof(serviceId));
         if (sale.Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", "Payments can only be taken on an open sale.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, "Payments can only be taken on an open sale.");
         if (sale.Kind != SaleKind.Sale)
-            throw DomainException.Invalid("sale.kind", "A return pays back through its refund.");
+            throw DomainException.Invalid(SaleErrors.Kind, "A return pays back through its refund.");
         if (sale.Lines.Count == 0)
-            throw DomainException.Conflict("sale.empty", "Add something to the sale before taking payment.");
+            throw DomainException.Conflict(SaleErrors.Empty, "Add something to the sale before taking payment.");
         var due = sale.AmountDue;
         if (due <= 0m)
-            throw DomainException.Conflict("sale.paid", "The sale is already paid in full; complete it.");
+            throw DomainException.Conflict(SaleErrors.Paid, "The sale is already paid in full; complete it.");
         var charge = amount ?? due;
         if (charge <= 0m || Money.Money.RoundToMinor(charge) != charge)
-            throw DomainException.Invalid("payment.amount", "The amount must be more than zero, in whole øre.");
+            throw DomainException.Invalid(PaymentErrors.Amount, "The amount must be more than zero, in whole øre.");
         if (charge > due)
-            throw DomainException.Invalid("payment.too-much", $"{method} can't pay more than is due ({Format(due)}).");
+            throw DomainException.Invalid(PaymentErrors.TooMuch, $"{method} can't pay more than is due ({Format(due)}).");
         return new TerminalPayment(id, sale, method, charge, serviceId, now);
     }
 
@@ -116,7 +116,7 @@ public sealed class TerminalPayment
             return false;
         EnsureUnresolved("approved");
         if (approvedAmount <= 0m || approvedAmount > RequestedAmount)
-            throw DomainException.Conflict("terminal.bad-amount",
+            throw DomainException.Conflict(TerminalErrors.BadAmount,
                 $"The device approved {Format(approvedAmount)} for a request of {Format(RequestedAmount)}; check the terminal's journal.");
         ApprovedAmount = approvedAmount;
         DeviceReference = deviceReference is { Length: > 0 } r ? r[..Math.Min(r.Length, MaxReferenceLength)] : null;
@@ -137,7 +137,7 @@ public sealed class TerminalPayment
     public void RequestCancel(DateTimeOffset now)
     {
         if (State == TerminalPaymentState.Approved)
-            throw DomainException.Conflict("payment.already-approved", "The payment is already approved; void the sale to reverse it.");
+            throw DomainException.Conflict(PaymentErrors.AlreadyApproved, "The payment is already approved; void the sale to reverse it.");
         if (!IsUnresolved)
             return;
         CancelRequested = true;
@@ -149,7 +149,7 @@ public sealed class TerminalPayment
         if (State == TerminalPaymentState.Reversed)
             return;
         if (State != TerminalPaymentState.Approved)
-            throw DomainException.Conflict("payment.not-approved", "Only an approved payment can be reversed.");
+            throw DomainException.Conflict(PaymentErrors.NotApproved, "Only an approved payment can be reversed.");
         Move(TerminalPaymentState.Reversed, "Reversed when the sale was voided.", now);
     }
 
@@ -164,7 +164,7 @@ public sealed class TerminalPayment
     private void EnsureUnresolved(string what)
     {
         if (!IsUnresolved)
-            throw DomainException.Conflict("payment.settled", $"The payment is already {State.ToString().ToLowerInvariant()}; it can't become {what}.");
+            throw DomainException.Conflict(PaymentErrors.Settled, $"The payment is already {State.ToString().ToLowerInvariant()}; it can't become {what}.");
     }
 
     private void Move(TerminalPaymentState state, string? reason, DateTimeOffset now)

@@ -19,7 +19,7 @@ public sealed class Coupon
     public static Coupon Create(Guid id, string code, Guid promotionId, DateTimeOffset? validFrom, DateTimeOffset? validTo, bool isActive)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("coupon.id", "A coupon id must not be empty.");
+            throw DomainException.Invalid(CouponErrors.Id, "A coupon id must not be empty.");
         var coupon = new Coupon { Id = id };
         coupon.Change(code, promotionId, validFrom, validTo, isActive);
         return coupon;
@@ -29,9 +29,9 @@ public sealed class Coupon
     {
         Code = Normalise(code);
         if (promotionId == Guid.Empty)
-            throw DomainException.Invalid("coupon.promotion", "Say which promotion the coupon unlocks.");
+            throw DomainException.Invalid(CouponErrors.Promotion, "Say which promotion the coupon unlocks.");
         if (validFrom is { } from && validTo is { } to && to <= from)
-            throw DomainException.Invalid("coupon.valid-to", "A coupon must end after it starts.");
+            throw DomainException.Invalid(CouponErrors.ValidTo, "A coupon must end after it starts.");
         PromotionId = promotionId;
         ValidFrom = validFrom;
         ValidTo = validTo;
@@ -45,7 +45,7 @@ public sealed class Coupon
     {
         var text = Text.Required(code, MaxCodeLength, "coupon.code", "A coupon code").ToUpperInvariant();
         if (!text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-            throw DomainException.Invalid("coupon.code", "A coupon code has only letters A–Z, digits and dashes.");
+            throw DomainException.Invalid(CouponErrors.Code, "A coupon code has only letters A–Z, digits and dashes.");
         return text;
     }
 }

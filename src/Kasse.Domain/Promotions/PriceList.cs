@@ -29,7 +29,7 @@ public sealed class PriceList
         bool isActive, IReadOnlyList<(Guid ProductId, decimal Price)> prices)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("price-list.id", "A price list id must not be empty.");
+            throw DomainException.Invalid(PriceListErrors.Id, "A price list id must not be empty.");
         var list = new PriceList { Id = id };
         list.Change(name, storeId, customerGroupId, validFrom, validTo, isActive, prices);
         return list;
@@ -40,17 +40,17 @@ public sealed class PriceList
     {
         Name = Text.Required(name, MaxNameLength, "price-list.name", "A price list name");
         if (validFrom is { } from && validTo is { } to && to <= from)
-            throw DomainException.Invalid("price-list.valid-to", "A price list must end after it starts.");
+            throw DomainException.Invalid(PriceListErrors.ValidTo, "A price list must end after it starts.");
         if (prices.Count > MaxItems)
-            throw DomainException.Invalid("price-list.items", $"A price list can hold at most {MaxItems.ToString(CultureInfo.InvariantCulture)} prices.");
+            throw DomainException.Invalid(PriceListErrors.Items, $"A price list can hold at most {MaxItems.ToString(CultureInfo.InvariantCulture)} prices.");
         if (prices.GroupBy(p => p.ProductId).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw DomainException.Invalid("price-list.items", $"Product {twice.Key} is listed twice.");
+            throw DomainException.Invalid(PriceListErrors.Items, $"Product {twice.Key} is listed twice.");
         foreach (var (productId, price) in prices)
         {
             if (productId == Guid.Empty)
-                throw DomainException.Invalid("price-list.items", "Each price needs a product id.");
+                throw DomainException.Invalid(PriceListErrors.Items, "Each price needs a product id.");
             if (price < 0m || price > Promotion.MaxPrice || M.RoundToMinor(price) != price)
-                throw DomainException.Invalid("price-list.price", "A price must be zero or more, at most 1,000,000, in whole øre.");
+                throw DomainException.Invalid(PriceListErrors.Price, "A price must be zero or more, at most 1,000,000, in whole øre.");
         }
         StoreId = storeId;
         CustomerGroupId = customerGroupId;

@@ -40,7 +40,7 @@ public sealed class Promotion
     public static Promotion Create(Guid id, PromotionTerms terms)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("promotion.id", "A promotion id must not be empty.");
+            throw DomainException.Invalid(PromotionErrors.Id, "A promotion id must not be empty.");
         var promotion = new Promotion { Id = id };
         promotion.Change(terms);
         return promotion;
@@ -49,7 +49,7 @@ public sealed class Promotion
     public void Change(PromotionTerms terms)
     {
         Name = Text.Required(terms.Name, MaxNameLength, "promotion.name", "A promotion name");
-        Kind = Enum.IsDefined(terms.Kind) ? terms.Kind : throw DomainException.Invalid("promotion.kind", "Unknown promotion kind.");
+        Kind = Enum.IsDefined(terms.Kind) ? terms.Kind : throw DomainException.Invalid(PromotionErrors.Kind, "Unknown promotion kind.");
         Percent = 0m;
         Amount = 0m;
         Price = 0m;
@@ -88,13 +88,13 @@ public sealed class Promotion
                 break;
         }
         if (terms.ValidFrom is { } from && terms.ValidTo is { } to && to <= from)
-            throw DomainException.Invalid("promotion.valid-to", "A promotion must end after it starts.");
+            throw DomainException.Invalid(PromotionErrors.ValidTo, "A promotion must end after it starts.");
         if ((terms.StartTime is null) != (terms.EndTime is null))
-            throw DomainException.Invalid("promotion.hours", "Give both a start and an end time, or neither.");
+            throw DomainException.Invalid(PromotionErrors.Hours, "Give both a start and an end time, or neither.");
         if (terms.StartTime is { } start && start == terms.EndTime)
-            throw DomainException.Invalid("promotion.hours", "The start and end time must differ (an end before the start runs past midnight).");
+            throw DomainException.Invalid(PromotionErrors.Hours, "The start and end time must differ (an end before the start runs past midnight).");
         if (terms.Days == Weekdays.None || (terms.Days & ~Weekdays.All) != 0)
-            throw DomainException.Invalid("promotion.days", "Choose at least one weekday.");
+            throw DomainException.Invalid(PromotionErrors.Days, "Choose at least one weekday.");
         StoreId = terms.StoreId;
         ValidFrom = terms.ValidFrom;
         ValidTo = terms.ValidTo;
@@ -136,17 +136,17 @@ public sealed class Promotion
         Kind == PromotionKind.Bundle ? Components.SelectMany(c => c.Items.CategoryIds) : Items.CategoryIds;
 
     private static ItemSelector RequireItems(PromotionTerms terms) =>
-        (terms.Items ?? throw DomainException.Invalid("promotion.items", "Say which products or categories the promotion covers."))
+        (terms.Items ?? throw DomainException.Invalid(PromotionErrors.Items, "Say which products or categories the promotion covers."))
             .Validated("promotion.items", "A promotion");
 
     private static List<BundleComponent> RequireComponents(IReadOnlyList<BundleComponent>? components)
     {
         if (components is not { Count: >= 2 })
-            throw DomainException.Invalid("promotion.components", "A bundle needs at least two components (e.g. a sandwich and a drink).");
+            throw DomainException.Invalid(PromotionErrors.Components, "A bundle needs at least two components (e.g. a sandwich and a drink).");
         if (components.Count > MaxBundleComponents)
-            throw DomainException.Invalid("promotion.components", $"A bundle can have at most {MaxBundleComponents} components.");
+            throw DomainException.Invalid(PromotionErrors.Components, $"A bundle can have at most {MaxBundleComponents} components.");
         return components.Select((c, i) => new BundleComponent(
-            (c.Items ?? throw DomainException.Invalid("promotion.components", $"Component {i + 1} needs products or categories."))
+            (c.Items ?? throw DomainException.Invalid(PromotionErrors.Components, $"Component {i + 1} needs products or categories."))
                 .Validated("promotion.components", $"Component {i + 1}"),
             RequireCount(c.Quantity, 1, "promotion.components", $"The quantity of component {i + 1}"))).ToList();
     }
@@ -154,7 +154,7 @@ public sealed class Promotion
     private static decimal RequirePercent(decimal? percent)
     {
         if (percent is not { } p || p <= 0m || p > 100m || decimal.Round(p, 2) != p)
-            throw DomainException.Invalid("promotion.percent", "A percentage must be above 0 and at most 100, with at most two decimals.");
+            throw DomainException.Invalid(PromotionErrors.Percent, "A percentage must be above 0 and at most 100, with at most two decimals.");
         return p;
     }
 

@@ -21,7 +21,7 @@ public static class SaleSummariser
     public static IReadOnlyList<SalesSummary> Summarise(Sale sale, int localHour, IReadOnlyDictionary<Guid, ProductFacts> products)
     {
         if (sale.Status != SaleStatus.Completed || sale.BusinessDay is not { } day)
-            throw DomainException.Conflict("report.sale-not-completed", "Only a completed sale is counted in reports.");
+            throw DomainException.Conflict(ReportErrors.SaleNotCompleted, "Only a completed sale is counted in reports.");
         if (sale.IsTraining)
             return [];
         var isReturn = sale.Kind == SaleKind.Return;

@@ -15,14 +15,13 @@ public static class ReturnRules
     public static decimal RefundFor(SaleLine original, decimal alreadyReturned, decimal quantity)
     {
         if (quantity <= 0m)
-            throw DomainException.Invalid("return.quantity", "The quantity to return must be more than zero.");
+            throw DomainException.Invalid(ReturnErrors.Quantity, "The quantity to return must be more than zero.");
         Sale.EnsureValidQuantity(original.Unit, quantity);
         var returnable = original.Quantity - alreadyReturned;
         if (quantity > returnable)
-            throw DomainException.Conflict("return.too-much",
-                returnable <= 0m
-                    ? $"'{original.Name}' has already been returned in full."
-                    : $"Only {returnable.ToString(CultureInfo.InvariantCulture)} of '{original.Name}' can still be returned.");
+            throw returnable <= 0m
+                    ? DomainException.Conflict(ReturnErrors.TooMuch, $"'{original.Name}' has already been returned in full.")
+                    : DomainException.Conflict(ReturnErrors.TooMuch, $"Only {returnable.ToString(CultureInfo.InvariantCulture)} of '{original.Name}' can still be returned.");
         return CumulativeShare(original, alreadyReturned + quantity) - CumulativeShare(original, alreadyReturned);
     }
 

@@ -28,7 +28,7 @@ public sealed class Sale
     private Sale(Guid id, SaleKind kind, Store store, Guid registerId, Guid? cashierId, DateTimeOffset now)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("sale.id", "A sale id must not be empty.");
+            throw DomainException.Invalid(SaleErrors.Id, "A sale id must not be empty.");
         Id = id;
         Kind = kind;
         StoreId = store.Id;
@@ -133,13 +133,13 @@ public sealed class Sale
     {
         EnsureSameStore(store, register);
         if (original is not null && (original.Kind != SaleKind.Sale || original.Status != SaleStatus.Completed))
-            throw DomainException.Conflict("return.original-not-completed", "Only a completed sale can be returned.");
+            throw DomainException.Conflict(ReturnErrors.OriginalNotCompleted, "Only a completed sale can be returned.");
         if (original is not null && original.IsTraining != register.TrainingMode)
-            throw DomainException.Conflict("return.training", original.IsTraining
+            throw DomainException.Conflict(ReturnErrors.Training, original.IsTraining
                 ? "A training receipt can only be returned in training mode."
                 : "A real receipt can't be returned in training mode; switch training off first.");
         if (original is not null && original.StoreId != store.Id)
-            throw DomainException.Invalid("return.other-store", "The original sale was made in another store.");
+            throw DomainException.Invalid(ReturnErrors.OtherStore, "The original sale was made in another store.");
         return new Sale(id, SaleKind.Return, store, register.Id, cashierId, now)
         {
             OriginalSaleId = original?.Id,
@@ -158,7 +158,7 @@ public sealed class Sale
         decimal? unitPrice = null, Unit? soldAs = null)
     {
         if (!product.IsActive)
-            throw DomainException.Conflict("product.inactive", $"'{product.Name}' is no longer sold.");
+            throw DomainException.Conflict(ProductErrors.Inactive, $"'{product.Name}' is no longer sold.");
         return AddLine(lineId, product.Id, product.Sku, product.Name, barcode, soldAs ?? product.Unit, quantity, unitPrice ?? product.Price, vatRate);
     }
 
@@ -166,7 +166,7 @@ public sealed class Sale
     {
         var validName = Text.Required(name, SaleLine.MaxNameLength, "line.name", "A line description");
         if (unitPrice < 0m || unitPrice > Product.MaxPrice || M.RoundToMinor(unitPrice) != unitPrice)
-            throw DomainException.Invalid("line.price", $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
+            throw DomainException.Invalid(LineErrors.Price, $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
         return AddLine(lineId, null, null, validName, null, Unit.Piece, quantity, unitPrice, vatRate);
     }
 
@@ -176,9 +176,9 @@ public sealed class Sale
         EnsureEditable();
         EnsureKind(SaleKind.Sale, "Lines are added to a return from the original receipt.");
         if (_lines.Count >= MaxLines)
-            throw DomainException.Conflict("sale.too-many-lines", $"A sale can have at most {MaxLines} lines; finish this one and start another.");
+            throw DomainException.Conflict(SaleErrors.TooManyLines, $"A sale can have at most {MaxLines} lines; finish this one and start another.");
         if (_lines.Any(l => l.Id == lineId))
-            throw DomainException.Conflict("line.id-used", $"Line id {lineId} is already used in this sale.");
+            throw DomainException.Conflict(LineErrors.IdUsed, $"Line id {lineId} is already used in this sale.");
         EnsureValidQuantity(unit, quantity);
         var line = new SaleLine(lineId, Id, NextPosition(), productId, sku, name, barcode, unit, quantity, unitPrice, vatRate.Percent, vatRate.Code);
         _lines.Add(line);
@@ -203,7 +203,7 @@ public sealed class Sale
     public SaleLine AddVoucherLine(Guid lineId, string name, decimal amount, StoreVatRate zeroRate, string code)
     {
         if (zeroRate.Percent != 0m)
-            throw DomainException.Invalid("voucher.vat", "A voucher line is sold without VAT.");
+            throw DomainException.Invalid(VoucherErrors.Vat, "A voucher line is sold without VAT.");
         var line = AddCustomLine(lineId, name, amount, 1m, zeroRate);
         line.MarkAsVoucher(code);
         return line;
@@ -214,7 +214,7 @@ public sealed class Sale
         EnsureEditable();
         var line = LineOf(lineId);
         if (line.IsVoucher && quantity != 1m)
-            throw DomainException.Invalid("voucher.quantity", "A gift card line is one card; add another line for another card.");
+            throw DomainException.Invalid(VoucherErrors.Quantity, "A gift card line is one card; add another line for another card.");
         EnsureValidQuantity(line.Unit, quantity);
         line.ChangeQuantity(quantity);
         ClearPromotions();
@@ -231,9 +231,9 @@ public sealed class Sale
         EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
         var line = LineOf(lineId);
         if (line.ProductId is null || line.IsVoucher)
-            throw DomainException.Invalid("line.not-a-product", "Only a product's line has a price to override; remove a free-text line and type it again.");
+            throw DomainException.Invalid(LineErrors.NotAProduct, "Only a product's line has a price to override; remove a free-text line and type it again.");
         if (unitPrice < 0m || unitPrice > Product.MaxPrice || M.RoundToMinor(unitPrice) != unitPrice)
-            throw DomainException.Invalid("line.price", $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
+            throw DomainException.Invalid(LineErrors.Price, $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
         line.ChangeUnitPrice(unitPrice);
         ClearPromotions();
         Recalculate();
@@ -253,10 +253,10 @@ public sealed class Sale
         EnsureKind(SaleKind.Sale, "A return refunds what the original receipt says.");
         var line = LineOf(lineId);
         if (line.IsVoucher && kind != DiscountKind.None)
-            throw DomainException.Invalid("voucher.discount", "A gift card is sold at its face value; it can't be discounted.");
+            throw DomainException.Invalid(VoucherErrors.Discount, "A gift card is sold at its face value; it can't be discounted.");
         ValidateDiscount(kind, value, reason);
         if (kind == DiscountKind.Amount && value > line.GrossAmount)
-            throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");
+            throw DomainException.Invalid(DiscountErrors.TooLarge, $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");
         line.SetDiscount(kind, kind == DiscountKind.None ? 0m : value, kind == DiscountKind.None ? null : reason!.Trim());
         ClearPromotions();
         Recalculate();
@@ -269,7 +269,7 @@ public sealed class Sale
         ValidateDiscount(kind, value, reason);
         var discountable = _lines.Sum(l => l.AmountBeforeSaleDiscount);
         if (kind == DiscountKind.Amount && value > discountable)
-            throw DomainException.Invalid("discount.too-large", $"The discount ({Format(value)}) is more than the sale ({Format(discountable)}).");
+            throw DomainException.Invalid(DiscountErrors.TooLarge, $"The discount ({Format(value)}) is more than the sale ({Format(discountable)}).");
         DiscountKind = kind;
         DiscountValue = kind == DiscountKind.None ? 0m : value;
         DiscountReason = kind == DiscountKind.None ? null : reason!.Trim();
@@ -284,9 +284,9 @@ public sealed class Sale
         EnsureEditable();
         EnsureKind(SaleKind.Return, "Only a return has return lines.");
         if (originalLine.SaleId != OriginalSaleId)
-            throw DomainException.Invalid("return.line-not-on-receipt", $"'{originalLine.Name}' is not on the receipt being returned.");
+            throw DomainException.Invalid(ReturnErrors.LineNotOnReceipt, $"'{originalLine.Name}' is not on the receipt being returned.");
         if (_lines.Any(l => l.Id == lineId))
-            throw DomainException.Conflict("line.id-used", $"Line id {lineId} is already used in this return.");
+            throw DomainException.Conflict(LineErrors.IdUsed, $"Line id {lineId} is already used in this return.");
         EnsureValidQuantity(originalLine.Unit, quantity);
         var onLine = (originalPromotions ?? []).Where(p => p.LineId == originalLine.Id).OrderBy(p => p.Source).ThenBy(p => p.SourceId).ToList();
         var reversed = Math.Min(refund, M.RoundToMinor(originalLine.PromotionDiscountAmount * quantity / originalLine.Quantity));
@@ -307,7 +307,7 @@ public sealed class Sale
         EnsureEditable();
         EnsureKind(SaleKind.Return, "Only a return has return lines.");
         if (OriginalSaleId is not null)
-            throw DomainException.Invalid("return.has-receipt", "This return has a receipt; pick lines from it.");
+            throw DomainException.Invalid(ReturnErrors.HasReceipt, "This return has a receipt; pick lines from it.");
         EnsureValidQuantity(product.Unit, quantity);
         var line = new SaleLine(lineId, Id, NextPosition(), product.Id, product.Sku, product.Name, null, product.Unit, -quantity,
             product.Price, vatRate.Percent, vatRate.Code);
@@ -329,7 +329,7 @@ public sealed class Sale
         {
             var line = LineOf(adjustment.LineId);
             if (line.DiscountKind != DiscountKind.None || adjustment.Amount < 0m)
-                throw DomainException.Invalid("promotion.line", $"'{line.Name}' can't take promotion '{adjustment.Name}'.");
+                throw DomainException.Invalid(PromotionErrors.Line, $"'{line.Name}' can't take promotion '{adjustment.Name}'.");
         }
         if (SamePromotions(wanted))
             return false;
@@ -341,7 +341,7 @@ public sealed class Sale
             var amount = wanted.Where(a => a.LineId == line.Id).Sum(a => a.Amount);
             line.RecalculateOwnAmounts();
             if (amount > line.GrossAmount)
-                throw DomainException.Invalid("promotion.too-large", $"Promotions can't take '{line.Name}' below zero.");
+                throw DomainException.Invalid(PromotionErrors.TooLarge, $"Promotions can't take '{line.Name}' below zero.");
             line.SetPromotionDiscount(amount);
         }
         Recalculate();
@@ -380,11 +380,11 @@ public sealed class Sale
     public void Park()
     {
         if (Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be parked; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Only an open sale can be parked; this one is {Describe(Status)}.");
         if (_lines.Count == 0)
-            throw DomainException.Conflict("sale.empty", "An empty sale has nothing to park.");
+            throw DomainException.Conflict(SaleErrors.Empty, "An empty sale has nothing to park.");
         if (_payments.Count > 0)
-            throw DomainException.Conflict("sale.has-payments", "A sale with payments can't be parked; finish or remove the payments first.");
+            throw DomainException.Conflict(SaleErrors.HasPayments, "A sale with payments can't be parked; finish or remove the payments first.");
         Status = SaleStatus.Parked;
         Touch();
     }
@@ -392,9 +392,9 @@ public sealed class Sale
     public void Resume(Register register)
     {
         if (Status != SaleStatus.Parked)
-            throw DomainException.Conflict("sale.not-parked", $"Only a parked sale can be resumed; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotParked, $"Only a parked sale can be resumed; this one is {Describe(Status)}.");
         if (register.StoreId != StoreId)
-            throw DomainException.Invalid("sale.other-store", "A parked sale can only be resumed in its own store.");
+            throw DomainException.Invalid(SaleErrors.OtherStore, "A parked sale can only be resumed in its own store.");
         RegisterId = register.Id;
         Status = SaleStatus.Open;
         Touch();
@@ -403,9 +403,9 @@ public sealed class Sale
     public void Void(DateTimeOffset now)
     {
         if (Status is not (SaleStatus.Open or SaleStatus.Parked))
-            throw DomainException.Conflict("sale.not-open", $"Only an open or parked sale can be voided; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Only an open or parked sale can be voided; this one is {Describe(Status)}.");
         if (_payments.Count > 0)
-            throw DomainException.Conflict("sale.has-payments", "This sale has payments. Remove (refund) them before voiding it.");
+            throw DomainException.Conflict(SaleErrors.HasPayments, "This sale has payments. Remove (refund) them before voiding it.");
         Status = SaleStatus.Voided;
         ClosedAt = now;
         Touch();
@@ -418,16 +418,16 @@ public sealed class Sale
     public Payment AddPayment(Guid paymentId, PaymentMethod method, decimal? amount, decimal? tendered, string? reference, DateTimeOffset now)
     {
         if (Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", $"Payments can only be taken on an open sale; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Payments can only be taken on an open sale; this one is {Describe(Status)}.");
         EnsureKind(SaleKind.Sale, "A return pays back through its refund.");
         if (_lines.Count == 0)
-            throw DomainException.Conflict("sale.empty", "Add something to the sale before taking payment.");
+            throw DomainException.Conflict(SaleErrors.Empty, "Add something to the sale before taking payment.");
         if (_payments.Any(p => p.Id == paymentId))
-            throw DomainException.Conflict("payment.id-used", $"Payment id {paymentId} is already used in this sale.");
+            throw DomainException.Conflict(PaymentErrors.IdUsed, $"Payment id {paymentId} is already used in this sale.");
         // What is still due counts the øreafrunding already settled, so a sale rounded down takes no more money.
         var remaining = AmountDue;
         if (remaining <= 0m)
-            throw DomainException.Conflict("sale.paid", "The sale is already paid in full; complete it.");
+            throw DomainException.Conflict(SaleErrors.Paid, "The sale is already paid in full; complete it.");
         var validReference = Text.Optional(reference, Payment.MaxReferenceLength, "payment.reference", "The payment reference");
 
         Payment payment;
@@ -437,7 +437,7 @@ public sealed class Sale
             var given = tendered ?? amount ?? settles;
             EnsureMoney(given, "payment.tendered", "The amount tendered", allowZero: settles == 0m);
             if (given >= remaining && given < settles)
-                throw DomainException.Invalid("payment.cash-rounding",
+                throw DomainException.Invalid(PaymentErrors.CashRounding,
                     $"In cash the sale settles as {Format(settles)} (rounded to {Format(CashRoundingIncrement)}); take at least that, or less than {Format(remaining)} as part payment.");
             payment = given >= settles
                 ? new Payment(paymentId, Id, _payments.Count + 1, method, settles, given, given - settles, settles - remaining, null, now)
@@ -446,11 +446,11 @@ public sealed class Sale
         else
         {
             if (tendered is not null)
-                throw DomainException.Invalid("payment.tendered-not-cash", "Only cash has an amount tendered; give the amount instead.");
+                throw DomainException.Invalid(PaymentErrors.TenderedNotCash, "Only cash has an amount tendered; give the amount instead.");
             var charged = amount ?? remaining;
             EnsureMoney(charged, "payment.amount", "The amount", allowZero: false);
             if (charged > remaining)
-                throw DomainException.Invalid("payment.too-much", $"{method} can't pay more than is due ({Format(remaining)}); only cash gives change.");
+                throw DomainException.Invalid(PaymentErrors.TooMuch, $"{method} can't pay more than is due ({Format(remaining)}); only cash gives change.");
             payment = new Payment(paymentId, Id, _payments.Count + 1, method, charged, null, 0m, 0m, validReference, now);
         }
         _payments.Add(payment);
@@ -470,10 +470,10 @@ public sealed class Sale
     public Payment AddRefund(Guid paymentId, RefundPart part, DateTimeOffset now)
     {
         if (Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", "Refunds can only be added to an open return.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, "Refunds can only be added to an open return.");
         EnsureKind(SaleKind.Return, "Only a return pays money back.");
         if (_payments.Any(p => p.Id == paymentId))
-            throw DomainException.Conflict("payment.id-used", $"Payment id {paymentId} is already used in this return.");
+            throw DomainException.Conflict(PaymentErrors.IdUsed, $"Payment id {paymentId} is already used in this return.");
         var payment = new Payment(paymentId, Id, _payments.Count + 1, part.Method, -part.Amount, null, 0m, -part.Rounding, part.Reference, now);
         _payments.Add(payment);
         Touch();
@@ -483,9 +483,9 @@ public sealed class Sale
     public void RemovePayment(Guid paymentId)
     {
         if (Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", $"Payments can only be removed from an open sale; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Payments can only be removed from an open sale; this one is {Describe(Status)}.");
         var payment = _payments.FirstOrDefault(p => p.Id == paymentId)
-            ?? throw DomainException.NotFound("payment.not-found", $"This sale has no payment {paymentId}.");
+            ?? throw DomainException.NotFound(PaymentErrors.NotFound, $"This sale has no payment {paymentId}.");
         _payments.Remove(payment);
         Touch();
     }
@@ -493,14 +493,13 @@ public sealed class Sale
     public void Complete(long receiptNumber, DateTimeOffset now, DateOnly businessDay)
     {
         if (Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be completed; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Only an open sale can be completed; this one is {Describe(Status)}.");
         if (_lines.Count == 0)
-            throw DomainException.Conflict("sale.empty", "An empty sale can't be completed.");
+            throw DomainException.Conflict(SaleErrors.Empty, "An empty sale can't be completed.");
         if (AmountDue != 0m)
-            throw DomainException.Conflict("sale.not-paid",
-                AmountDue > 0m
-                    ? $"{Format(AmountDue)} is still due: take another payment for it, then complete the sale."
-                    : $"The payments exceed the total by {Format(-AmountDue)}.");
+            throw AmountDue > 0m
+                    ? DomainException.Conflict(SaleErrors.NotPaid, $"{Format(AmountDue)} is still due: take another payment for it, then complete the sale.")
+                    : DomainException.Conflict(SaleErrors.NotPaid, $"The payments exceed the total by {Format(-AmountDue)}.");
         ReceiptNumber = receiptNumber;
         ClosedAt = now;
         BusinessDay = businessDay;
@@ -512,9 +511,9 @@ public sealed class Sale
     public void Sign(long transactionNumber, string signature, string keyVersion)
     {
         if (Status != SaleStatus.Completed)
-            throw DomainException.Conflict("sale.not-completed", "Only a completed sale is signed.");
+            throw DomainException.Conflict(SaleErrors.NotCompleted, "Only a completed sale is signed.");
         if (Signature is not null)
-            throw DomainException.Conflict("sale.signed", "This sale is already signed.");
+            throw DomainException.Conflict(SaleErrors.Signed, "This sale is already signed.");
         TransactionNumber = transactionNumber;
         Signature = signature;
         KeyVersion = keyVersion;
@@ -524,9 +523,9 @@ public sealed class Sale
     public void SignNorwegian(string signature)
     {
         if (Signature is null)
-            throw DomainException.Conflict("sale.not-signed", "A sale gets its Norwegian signature after its transaction number and signature.");
+            throw DomainException.Conflict(SaleErrors.NotSigned, "A sale gets its Norwegian signature after its transaction number and signature.");
         if (NorwegianSignature is not null)
-            throw DomainException.Conflict("sale.signed", "This sale already has its Norwegian signature.");
+            throw DomainException.Conflict(SaleErrors.Signed, "This sale already has its Norwegian signature.");
         NorwegianSignature = signature;
     }
 
@@ -548,41 +547,41 @@ public sealed class Sale
         SaleDiscountAmount = M.FromMinorUnits(discount, Currency).Amount;
         TotalAmount = _lines.Sum(l => l.TotalAmount);
         if (Math.Abs(TotalAmount) > MaxTotal)
-            throw DomainException.Invalid("sale.total-too-large", $"A sale can total at most {MaxTotal.ToString("N0", CultureInfo.InvariantCulture)}.");
+            throw DomainException.Invalid(SaleErrors.TotalTooLarge, $"A sale can total at most {MaxTotal.ToString("N0", CultureInfo.InvariantCulture)}.");
         Touch();
     }
 
     private void EnsureEditable()
     {
         if (Status != SaleStatus.Open)
-            throw DomainException.Conflict("sale.not-open", $"The sale is {Describe(Status)} and can't be changed.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"The sale is {Describe(Status)} and can't be changed.");
         if (_payments.Count > 0)
-            throw DomainException.Conflict("sale.has-payments", "Payment has started; remove the payments before changing the sale.");
+            throw DomainException.Conflict(SaleErrors.HasPayments, "Payment has started; remove the payments before changing the sale.");
     }
 
     private void EnsureKind(SaleKind kind, string message)
     {
         if (Kind != kind)
-            throw DomainException.Invalid("sale.kind", message);
+            throw DomainException.Invalid(SaleErrors.Kind, message);
     }
 
     private static void EnsureSameStore(Store store, Register register)
     {
         if (register.StoreId != store.Id)
-            throw DomainException.Invalid("register.other-store", "That register belongs to another store.");
+            throw DomainException.Invalid(RegisterErrors.OtherStore, "That register belongs to another store.");
     }
 
     public static void EnsureValidQuantity(Unit unit, decimal quantity)
     {
         var max = unit.AllowsFractions() ? MaxMeasuredQuantity : MaxPieceQuantity;
         if (quantity <= 0m)
-            throw DomainException.Invalid("line.quantity", "The quantity must be more than zero. Use a return to give money back.");
+            throw DomainException.Invalid(LineErrors.Quantity, "The quantity must be more than zero. Use a return to give money back.");
         if (quantity > max)
-            throw DomainException.Invalid("line.quantity", $"The quantity {quantity.ToString(CultureInfo.InvariantCulture)} is more than the {max.ToString(CultureInfo.InvariantCulture)} a line can hold.");
+            throw DomainException.Invalid(LineErrors.Quantity, $"The quantity {quantity.ToString(CultureInfo.InvariantCulture)} is more than the {max.ToString(CultureInfo.InvariantCulture)} a line can hold.");
         if (!unit.AllowsFractions() && quantity != decimal.Truncate(quantity))
-            throw DomainException.Invalid("line.quantity", "Items sold by the piece need a whole quantity.");
+            throw DomainException.Invalid(LineErrors.Quantity, "Items sold by the piece need a whole quantity.");
         if (unit.AllowsFractions() && decimal.Round(quantity, 3) != quantity)
-            throw DomainException.Invalid("line.quantity", $"A {unit.Symbol()} quantity can have at most three decimals.");
+            throw DomainException.Invalid(LineErrors.Quantity, $"A {unit.Symbol()} quantity can have at most three decimals.");
     }
 
     private static void ValidateDiscount(DiscountKind kind, decimal value, string? reason)
@@ -590,10 +589,10 @@ public sealed class Sale
         if (kind == DiscountKind.None)
             return;
         if (string.IsNullOrWhiteSpace(reason))
-            throw DomainException.Invalid("discount.reason", "A discount needs a reason (e.g. 'Kort holdbarhed' or 'Personalerabat').");
+            throw DomainException.Invalid(DiscountErrors.Reason, "A discount needs a reason (e.g. 'Kort holdbarhed' or 'Personalerabat').");
         Text.Required(reason, SaleLine.MaxReasonLength, "discount.reason", "The discount reason");
         if (kind == DiscountKind.Percent && (value <= 0m || value > 100m || decimal.Round(value, 2) != value))
-            throw DomainException.Invalid("discount.percent", "A percent discount must be above 0 and at most 100, with at most two decimals.");
+            throw DomainException.Invalid(DiscountErrors.Percent, "A percent discount must be above 0 and at most 100, with at most two decimals.");
         if (kind == DiscountKind.Amount)
             EnsureMoney(value, "discount.amount", "A discount amount", allowZero: false);
     }
@@ -606,7 +605,7 @@ public sealed class Sale
 
     private SaleLine LineOf(Guid lineId) =>
         _lines.FirstOrDefault(l => l.Id == lineId)
-        ?? throw DomainException.NotFound("line.not-found", $"This sale has no line {lineId}.");
+        ?? throw DomainException.NotFound(LineErrors.NotFound, $"This sale has no line {lineId}.");
 
     private int NextPosition() => _lines.Count == 0 ? 1 : _lines.Max(l => l.Position) + 1;
 

@@ -57,7 +57,7 @@ public sealed class Employee
     {
         var valid = RoleDefinition.ValidName(role);
         if (Stores == StoreAccess.AllStores && !StoreAccess.MayBeChainWide(valid))
-            throw DomainException.Invalid("employee.stores", $"{Name} works in every store, which only an Owner or Accountant may; name their stores together with the role {valid}.");
+            throw DomainException.Invalid(EmployeeErrors.Stores, $"{Name} works in every store, which only an Owner or Accountant may; name their stores together with the role {valid}.");
         Role = valid;
     }
 
@@ -83,14 +83,14 @@ public sealed class Employee
     public static void EnsureValidPin(string pin)
     {
         if (pin.Length is < 4 or > 6 || !pin.All(char.IsAsciiDigit))
-            throw DomainException.Invalid("employee.pin", "A PIN is 4 to 6 digits.");
+            throw DomainException.Invalid(EmployeeErrors.Pin, "A PIN is 4 to 6 digits.");
     }
 
     public static void EnsureValidPassword(string password)
     {
         if (password.Length < 12)
-            throw DomainException.Invalid("employee.password", "A back-office password has at least 12 characters.");
+            throw DomainException.Invalid(EmployeeErrors.Password, "A back-office password has at least 12 characters.");
         if (password.Length > 200)
-            throw DomainException.Invalid("employee.password", "A back-office password has at most 200 characters.");
+            throw DomainException.Invalid(EmployeeErrors.Password, "A back-office password has at most 200 characters.");
     }
 }

@@ -57,7 +57,7 @@ public sealed class FraudAlert
     public void Acknowledge(DateTimeOffset at, Guid? by, string note)
     {
         if (AcknowledgedAt is not null)
-            throw DomainException.Conflict("fraud-alert.acknowledged", "This alert is already acknowledged.");
+            throw DomainException.Conflict(FraudAlertErrors.Acknowledged, "This alert is already acknowledged.");
         AcknowledgementNote = Text.Required(note, 500, "fraud-alert.note", "A note");
         AcknowledgedAt = at;
         AcknowledgedById = by;

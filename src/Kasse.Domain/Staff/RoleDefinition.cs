@@ -27,7 +27,7 @@ public sealed class RoleDefinition
     {
         var set = permissions.ToHashSet();
         if (Name == BuiltInRoles.OwnerRole && set.Count != Enum.GetValues<Permission>().Length)
-            throw DomainException.Invalid("role.owner-fixed", "The owner role always has every permission, so nobody can lock the shop out.");
+            throw DomainException.Invalid(RoleErrors.OwnerFixed, "The owner role always has every permission, so nobody can lock the shop out.");
         PermissionList = Join(set);
     }
 
@@ -35,7 +35,7 @@ public sealed class RoleDefinition
     {
         var trimmed = Text.Required(name, MaxNameLength, "role.name", "A role name");
         if (!trimmed.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_'))
-            throw DomainException.Invalid("role.name", "A role name has letters, digits, spaces, - and _ only.");
+            throw DomainException.Invalid(RoleErrors.Name, "A role name has letters, digits, spaces, - and _ only.");
         return trimmed;
     }
 

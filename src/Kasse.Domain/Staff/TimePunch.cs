@@ -53,7 +53,7 @@ public sealed class TimePunch
             _ => false,
         };
         if (!allowed)
-            throw DomainException.Conflict("time-clock.out-of-order", last switch
+            throw DomainException.Conflict(TimeClockErrors.OutOfOrder, last switch
             {
                 null or PunchKind.ClockOut => "Clock in first.",
                 PunchKind.BreakStart => "End the break first.",

@@ -29,7 +29,7 @@ public sealed class Store
         foreach (var rate in vatRates ?? DefaultVatRates(CountryCode))
             AddVatRate(rate);
         if (_vatRates.Count == 0)
-            throw DomainException.Invalid("store.vat-rates", "A store needs at least one VAT rate.");
+            throw DomainException.Invalid(StoreErrors.VatRates, "A store needs at least one VAT rate.");
         var table = new VariableMeasureTable(variableMeasureRules ?? VariableMeasureTable.ForCountry(CountryCode).Rules);
         _variableMeasureRules.AddRange(table.Rules.OrderBy(r => r.Prefix, StringComparer.Ordinal)
             .Select(r => new StoreVariableMeasureRule(Id, r.Prefix, r.Kind, r.ItemDigits)));
@@ -73,7 +73,7 @@ public sealed class Store
 
     public StoreVatRate VatRateFor(decimal percent) =>
         _vatRates.FirstOrDefault(r => r.Percent == percent)
-        ?? throw DomainException.Invalid("store.vat-rate-unknown",
+        ?? throw DomainException.Invalid(StoreErrors.VatRateUnknown,
             $"The store '{Name}' has no VAT rate of {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)} %. Its rates are: {string.Join(", ", _vatRates.Select(r => r.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) + " %"))}.");
 
     public void Update(string name, string address, string companyId)
@@ -108,11 +108,11 @@ public sealed class Store
     {
         var valid = rates.Select(r => VatRate.Create(r.Code, r.Percent, r.Description)).ToList();
         if (valid.Count == 0)
-            throw DomainException.Invalid("store.vat-rates", "A store needs at least one VAT rate.");
+            throw DomainException.Invalid(StoreErrors.VatRates, "A store needs at least one VAT rate.");
         var duplicate = valid.GroupBy(r => r.Code).FirstOrDefault(g => g.Count() > 1)?.First()
             ?? valid.GroupBy(r => r.Percent).FirstOrDefault(g => g.Count() > 1)?.First();
         if (duplicate is not null)
-            throw DomainException.Invalid("store.vat-rate-duplicate",
+            throw DomainException.Invalid(StoreErrors.VatRateDuplicate,
                 $"VAT rate {duplicate.Code} ({duplicate.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)} %) is listed twice.");
         _vatRates.RemoveAll(old => valid.All(r => r.Code != old.Code));
         foreach (var rate in valid)
@@ -129,7 +129,7 @@ public sealed class Store
     {
         var valid = VatRate.Create(rate.Code, rate.Percent, rate.Description);
         if (_vatRates.Any(r => r.Code == valid.Code || r.Percent == valid.Percent))
-            throw DomainException.Invalid("store.vat-rate-duplicate", $"VAT rate {valid.Code} ({valid.Percent} %) is listed twice.");
+            throw DomainException.Invalid(StoreErrors.VatRateDuplicate, $"VAT rate {valid.Code} ({valid.Percent} %) is listed twice.");
         _vatRates.Add(new StoreVatRate(Id, valid.Code, valid.Percent, valid.Description));
     }
 
@@ -145,12 +145,12 @@ public sealed class Store
     private static string ValidCountry(string code) =>
         code.Trim().Length == 2 && code.Trim().All(char.IsAsciiLetter)
             ? code.Trim().ToUpperInvariant()
-            : throw DomainException.Invalid("store.country", $"Country must be a two-letter ISO code such as DK; got '{code}'.");
+            : throw DomainException.Invalid(StoreErrors.Country, $"Country must be a two-letter ISO code such as DK; got '{code}'.");
 
     private static string ValidCurrency(string code) =>
         code.Trim().Length == 3 && code.Trim().All(char.IsAsciiLetter)
             ? code.Trim().ToUpperInvariant()
-            : throw DomainException.Invalid("store.currency", $"Currency must be a three-letter ISO code such as DKK; got '{code}'.");
+            : throw DomainException.Invalid(StoreErrors.Currency, $"Currency must be a three-letter ISO code such as DKK; got '{code}'.");
 
     private static string ValidTimeZone(string id)
     {
@@ -160,7 +160,7 @@ public sealed class Store
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
-            throw DomainException.Invalid("store.time-zone", $"Unknown time zone '{id}'; use an IANA name such as Europe/Copenhagen.");
+            throw DomainException.Invalid(StoreErrors.TimeZone, $"Unknown time zone '{id}'; use an IANA name such as Europe/Copenhagen.");
         }
     }
 }

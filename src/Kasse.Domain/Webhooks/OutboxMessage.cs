@@ -75,7 +75,7 @@ public sealed class OutboxMessage
     public void Retry(DateTimeOffset at)
     {
         if (DeliveredAt is not null)
-            throw DomainException.Conflict("webhook.delivered", "This message was delivered already.");
+            throw DomainException.Conflict(WebhookErrors.Delivered, "This message was delivered already.");
         GaveUpAt = null;
         Attempts = 0;
         NextAttemptAt = at;

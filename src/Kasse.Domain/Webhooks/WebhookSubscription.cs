@@ -46,9 +46,9 @@ public sealed class WebhookSubscription
     {
         var text = Text.Required(url, MaxUrlLength, "webhook.url", "A webhook URL");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw DomainException.Invalid("webhook.url", $"A webhook URL is an absolute http:// or https:// address, such as https://example.com/kasse; got '{text}'.");
+            throw DomainException.Invalid(WebhookErrors.Url, $"A webhook URL is an absolute http:// or https:// address, such as https://example.com/kasse; got '{text}'.");
         if (!string.IsNullOrEmpty(uri.UserInfo))
-            throw DomainException.Invalid("webhook.url", "Put no user name or password in the webhook URL; the receiver checks the Kasse-Signature header instead.");
+            throw DomainException.Invalid(WebhookErrors.Url, "Put no user name or password in the webhook URL; the receiver checks the Kasse-Signature header instead.");
         return text;
     }
 
@@ -56,7 +56,7 @@ public sealed class WebhookSubscription
     {
         var text = secret ?? "";
         if (text.Length < MinSecretLength || text.Length > MaxSecretLength || text.Any(char.IsControl))
-            throw DomainException.Invalid("webhook.secret",
+            throw DomainException.Invalid(WebhookErrors.Secret,
                 $"A webhook secret has {MinSecretLength} to {MaxSecretLength} printable characters (leave it out and Kasse makes one).");
         return text;
     }
@@ -64,10 +64,10 @@ public sealed class WebhookSubscription
     public static IReadOnlyList<string> ValidEventTypes(IReadOnlyCollection<string> eventTypes)
     {
         if (eventTypes.Count == 0)
-            throw DomainException.Invalid("webhook.events", $"Name at least one event: {string.Join(", ", WebhookEvents.All)}.");
+            throw DomainException.Invalid(WebhookErrors.Events, $"Name at least one event: {string.Join(", ", WebhookEvents.All)}.");
         foreach (var type in eventTypes)
             if (!WebhookEvents.All.Contains(type, StringComparer.Ordinal))
-                throw DomainException.Invalid("webhook.events", $"There is no event '{type}'. Events: {string.Join(", ", WebhookEvents.All)}.");
+                throw DomainException.Invalid(WebhookErrors.Events, $"There is no event '{type}'. Events: {string.Join(", ", WebhookEvents.All)}.");
         return eventTypes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -96,8 +96,8 @@ public static class AccountingEndpoints
     }
 
     private static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to) =>
-        from is { } f && to is { } t ? (f, t) : throw DomainException.Invalid("accounting.range", "Give the period as ?from=yyyy-MM-dd&to=yyyy-MM-dd.");
+        from is { } f && to is { } t ? (f, t) : throw DomainException.Invalid(AccountingErrors.Range, "Give the period as ?from=yyyy-MM-dd&to=yyyy-MM-dd.");
 
     private static DomainException NoZReport(DateOnly day) =>
-        DomainException.NotFound("accounting.no-z-report", string.Create(CultureInfo.InvariantCulture, $"No Z report was closed on {day:yyyy-MM-dd}; there is nothing to book for that day."));
+        DomainException.NotFound(AccountingErrors.NoZReport, string.Create(CultureInfo.InvariantCulture, $"No Z report was closed on {day:yyyy-MM-dd}; there is nothing to book for that day."));
 }

@@ -29,7 +29,7 @@ public static class AuditEndpoints
         if (action is not null)
         {
             if (!Enum.TryParse<AuditAction>(action, ignoreCase: true, out var named) || int.TryParse(action, out _))
-                throw DomainException.Invalid("audit.action", $"action is one of {string.Join(", ", Enum.GetNames<AuditAction>())}; got '{action}'.");
+                throw DomainException.Invalid(AuditErrors.Action, $"action is one of {string.Join(", ", Enum.GetNames<AuditAction>())}; got '{action}'.");
             parsed = named;
         }
         var page = await audit.FindAsync(new AuditFilter(from, to, parsed, employeeId, registerId, storeId, subject, text), skip ?? 0, take ?? 100, ct);

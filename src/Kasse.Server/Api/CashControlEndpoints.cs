@@ -88,7 +88,7 @@ public static class CashControlEndpoints
         {
             null => 42,
             32 or 42 or 48 => width.Value,
-            _ => throw DomainException.Invalid("report.width", "Report width is 32 (58 mm), 42 or 48 (80 mm) columns."),
+            _ => throw DomainException.Invalid(ReportErrors.Width, "Report width is 32 (58 mm), 42 or 48 (80 mm) columns."),
         };
         return TypedResults.Text(ReportText.Render(await reports.GetAsync(reportId, ct), columns), "text/plain; charset=utf-8");
     }

@@ -58,7 +58,7 @@ public static class CatalogEndpoints
     private static async Task<Created<ProductView>> CreateProduct(CreateProductRequest request, CatalogService catalog, CancellationToken ct)
     {
         if (request.Id == Guid.Empty)
-            throw DomainException.Invalid("product.id", "Give the product an id (a new UUID).");
+            throw DomainException.Invalid(ProductErrors.Id, "Give the product an id (a new UUID).");
         var product = await catalog.CreateProductAsync(request.Id,
             new SaveProduct(request.Sku, request.Name, request.Price, request.VatPercent, request.Unit, request.CategoryId, request.CostPrice, request.Barcodes), ct);
         return TypedResults.Created($"/api/v1/products/{product.Id}", product);

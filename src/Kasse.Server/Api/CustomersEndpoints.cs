@@ -66,7 +66,7 @@ public static class CustomersEndpoints
         CancellationToken ct)
     {
         if (!actor.Value.IsChainWide && !actor.Value.May(Permission.ManageSettings) && (q?.Trim().Length ?? 0) < TillSearchMinimum)
-            throw DomainException.Invalid("customer.query-required",
+            throw DomainException.Invalid(CustomerErrors.QueryRequired,
                 $"Search by phone, name or card with at least {TillSearchMinimum} characters; the whole customer list is for the store's manager.");
         return TypedResults.Ok(await customers.SearchAsync(storeId, q, ct));
     }

@@ -30,7 +30,7 @@ public static class FiscalEndpoints
     private static async Task<Ok<List<JournalEntryView>>> List(Guid storeId, long? after, int? take, KasseDbContext db, CancellationToken ct)
     {
         if (take is < 1 or > 1000)
-            throw DomainException.Invalid("page", "take must be between 1 and 1000.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 1000.");
         await StoreService.FindStoreAsync(db, storeId, ct);
         var from = after ?? 0;
         var entries = await db.JournalEntries.AsNoTracking().Where(e => e.StoreId == storeId && e.Sequence > from)

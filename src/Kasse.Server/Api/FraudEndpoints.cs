@@ -31,7 +31,7 @@ public static class FraudEndpoints
     private static async Task<Ok<IReadOnlyList<FraudAlertView>>> Alerts(Guid? storeId, bool? open, int? take, FraudDetector fraud, CancellationToken ct)
     {
         if (take is < 1 or > 500)
-            throw DomainException.Invalid("page", "take must be between 1 and 500.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 500.");
         return TypedResults.Ok(await fraud.ListAsync(storeId, open ?? false, take ?? 100, ct));
     }
 
@@ -43,7 +43,7 @@ public static class FraudEndpoints
     private static async Task<Ok<FraudRuleView>> Tune(string rule, ThresholdRequest request, FraudDetector fraud, CancellationToken ct)
     {
         if (!Enum.TryParse<FraudRule>(rule, ignoreCase: true, out var parsed) || int.TryParse(rule, out _))
-            throw DomainException.NotFound("fraud-rule.not-found", $"There is no rule '{rule}'. Rules: {string.Join(", ", Enum.GetNames<FraudRule>())}.");
+            throw DomainException.NotFound(FraudRuleErrors.NotFound, $"There is no rule '{rule}'. Rules: {string.Join(", ", Enum.GetNames<FraudRule>())}.");
         return TypedResults.Ok(await fraud.TuneAsync(parsed, request.Threshold, ct));
     }
 

@@ -29,7 +29,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         var key = values.ToString().Trim();
         if (key.Length is 0 or > IdempotencyRecord.MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7e))
-            throw DomainException.Invalid("idempotency.key", $"An {Header} is 1–{IdempotencyRecord.MaxKeyLength} visible ASCII characters, e.g. a UUID.");
+            throw DomainException.Invalid(IdempotencyErrors.Key, $"An {Header} is 1–{IdempotencyRecord.MaxKeyLength} visible ASCII characters, e.g. a UUID.");
 
         var hash = await HashAsync(context.Request, context.RequestAborted);
         // A command on a sale takes the sale's turn before its transaction begins, so what memory holds of the sale is
@@ -118,7 +118,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private static async Task ReplayAsync(HttpContext context, IdempotencyRecord record, string hash)
     {
         if (record.RequestHash != hash)
-            throw DomainException.Conflict("idempotency.key-reused",
+            throw DomainException.Conflict(IdempotencyErrors.KeyReused,
                 $"This {Header} was already used for a different request. Use a new key for a new request.");
         context.Response.StatusCode = record.StatusCode;
         context.Response.ContentType = record.ContentType;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Globalization;
 using Kasse.Domain;
+using Kasse.Server.Ui.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Server.Api;
 
 /// <summary>One mapping from every failure to application/problem+json, so all endpoints answer alike.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ErrorTexts texts, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, title, detail) = Describe(exception);
+        if (exception is DomainException refusal)
+            detail = texts.For(refusal, LanguageAsked(httpContext.Request));
         if (status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
         else if (status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status507InsufficientStorage && code.StartsWith("database.", StringComparison.Ordinal))
@@ -54,6 +58,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => (StatusCodes.Status500InternalServerError, "internal", "Something went wrong in Kasse",
             "An unexpected error happened and was logged. Nothing was saved by this request."),
     };
+
+    /// <summary>
+    /// The language a client asked for (Accept-Language, best first) among those Kasse speaks; English when none is
+    /// asked. Not the UI's culture: a script calling the API of a Danish shop still gets the English it was written against.
+    /// </summary>
+    public static CultureInfo LanguageAsked(HttpRequest request)
+    {
+        foreach (var asked in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1.0))
+        {
+            var tag = asked.Value.Value ?? "";
+            var language = UiLanguages.All.FirstOrDefault(l =>
+                tag.Equals(l.Code, StringComparison.OrdinalIgnoreCase) || tag.StartsWith(l.Code + "-", StringComparison.OrdinalIgnoreCase));
+            if (language is not null && asked.Quality is not 0)
+                return language.Culture;
+        }
+        return UiLanguages.English.Culture;
+    }
 
     private static string Explain(BadHttpRequestException e) => e.InnerException switch
     {

@@ -115,7 +115,7 @@ public static class SalesEndpoints
     {
         null => 42,
         32 or 42 or 48 => width.Value,
-        _ => throw Kasse.Domain.DomainException.Invalid("receipt.width", "Receipt width is 32 (58 mm), 42 or 48 (80 mm) columns."),
+        _ => throw Kasse.Domain.DomainException.Invalid(ReceiptErrors.Width, "Receipt width is 32 (58 mm), 42 or 48 (80 mm) columns."),
     };
 
     private static async Task<ContentHttpResult> ReceiptAsText(Guid saleId, int? width, ReceiptService receipts, CancellationToken ct)

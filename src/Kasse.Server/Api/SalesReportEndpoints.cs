@@ -20,8 +20,8 @@ public static class SalesReportEndpoints
     public readonly record struct ReportQuery([FromQuery] DateOnly? From, [FromQuery] DateOnly? To, [FromQuery] Guid? StoreId)
     {
         public SalesReportFilter Filter() => new(
-            From ?? throw DomainException.Invalid("report.from", "Give the first business day: ?from=yyyy-MM-dd."),
-            To ?? throw DomainException.Invalid("report.to", "Give the last business day: ?to=yyyy-MM-dd."),
+            From ?? throw DomainException.Invalid(ReportErrors.From, "Give the first business day: ?from=yyyy-MM-dd."),
+            To ?? throw DomainException.Invalid(ReportErrors.To, "Give the last business day: ?to=yyyy-MM-dd."),
             StoreId);
     }
 
@@ -76,7 +76,7 @@ public static class SalesReportEndpoints
         private static Guid? Store(string? text) =>
             string.IsNullOrEmpty(text) ? null
             : Guid.TryParse(text, out var id) ? id
-            : throw DomainException.Invalid("report.store", $"'{text}' is not a store id.");
+            : throw DomainException.Invalid(ReportErrors.Store, $"'{text}' is not a store id.");
     }
 
     private static async Task<Ok<SalesReport>> Dashboard(ReportQueryBinding q, SalesReportService reports, CancellationToken ct) =>

@@ -131,7 +131,7 @@ public static class StaffEndpoints
     private static async Task<Ok<ApprovalSettingsView>> SetDiscountLimit(SettingRequest request, StaffSettings settings, CancellationToken ct)
     {
         if (request.Value is < 0 or > 100)
-            throw Kasse.Domain.DomainException.Invalid("setting.value", "The discount approval limit is a percentage from 0 to 100.");
+            throw Kasse.Domain.DomainException.Invalid(SettingErrors.Value, "The discount approval limit is a percentage from 0 to 100.");
         await settings.SetAsync(StaffSettingKeys.DiscountApprovalPercent, request.Value, StaffSettingKeys.DefaultDiscountApprovalPercent, ct);
         return TypedResults.Ok(new ApprovalSettingsView(request.Value));
     }

@@ -126,11 +126,11 @@ public static class StockWorkEndpoints
     private static async Task<Ok<StockImportResult>> ImportCsv(Guid storeId, HttpRequest request, StockReports reports, CancellationToken ct)
     {
         if (request.ContentLength > MaxCsvBytes)
-            throw DomainException.Invalid("import.too-large", "The file is larger than 10 MB; split it.");
+            throw DomainException.Invalid(ImportErrors.TooLarge, "The file is larger than 10 MB; split it.");
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(ct);
         if (text.Length > MaxCsvBytes)
-            throw DomainException.Invalid("import.too-large", "The file is larger than 10 MB; split it.");
+            throw DomainException.Invalid(ImportErrors.TooLarge, "The file is larger than 10 MB; split it.");
         return TypedResults.Ok(await reports.ImportCsvAsync(storeId, text, ct));
     }
 }

@@ -73,7 +73,7 @@ public static class StoresEndpoints
     {
         // Names only, as in JSON bodies: ASP.NET also binds "?status=7", which would silently match nothing.
         if (status is not null && !Enum.GetNames<SaleStatus>().Contains(request.Query["status"].ToString().Trim(), StringComparer.OrdinalIgnoreCase))
-            throw Kasse.Domain.DomainException.Invalid("sale.status",
+            throw Kasse.Domain.DomainException.Invalid(SaleErrors.Status,
                 $"status is one of {string.Join(", ", Enum.GetNames<SaleStatus>())}; got '{request.Query["status"]}'.");
         return TypedResults.Ok(await sales.ListAsync(storeId, status, take ?? 50, ct));
     }

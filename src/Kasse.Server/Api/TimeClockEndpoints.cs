@@ -66,5 +66,5 @@ public static class TimeClockEndpoints
     }
 
     private static DateTimeOffset Required(DateTimeOffset? value, string name) =>
-        value ?? throw DomainException.Invalid("period", $"Give ?{name}= as an instant, e.g. 2026-11-27T00:00:00Z.");
+        value ?? throw DomainException.Invalid(RequestErrors.Period, $"Give ?{name}= as an instant, e.g. 2026-11-27T00:00:00Z.");
 }

@@ -47,7 +47,7 @@ public static class WebhookEndpoints
     private static async Task<Ok<IReadOnlyList<DeliveryView>>> Deliveries(Guid webhookId, int? take, WebhookService webhooks, CancellationToken ct)
     {
         if (take is < 1 or > 500)
-            throw DomainException.Invalid("page", "take must be between 1 and 500.");
+            throw DomainException.Invalid(RequestErrors.Page, "take must be between 1 and 500.");
         return TypedResults.Ok(await webhooks.DeliveriesAsync(webhookId, take ?? 100, ct));
     }
 

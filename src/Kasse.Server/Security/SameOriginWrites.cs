@@ -20,7 +20,7 @@ public sealed class SameOriginWrites(RequestDelegate next)
             || ApiKeyAuthenticationHandler.PresentedKey(request) is not null)
             return next(context);
         if (CrossSite(request) is { } reason)
-            throw DomainException.Forbidden("csrf.cross-site",
+            throw DomainException.Forbidden(CsrfErrors.CrossSite,
                 $"This change came from another web site ({reason}) with Kasse's session cookie, so it was refused. Use Kasse's own pages, or an API key for integrations.");
         return next(context);
     }

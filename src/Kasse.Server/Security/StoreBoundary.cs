@@ -57,7 +57,7 @@ public static class StoreBoundary
                 if (actor.IsChainWide || (actor.EmployeeId is null && actor.ApiKeyId is null))
                     return await next(context);
                 if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ChainWideOnly>() is { } chainWide)
-                    throw DomainException.Forbidden("store.chain-wide-only",
+                    throw DomainException.Forbidden(StoreErrors.ChainWideOnly,
                         $"Only someone who works in every store may do this ({chainWide.Reason}). Your sign-in or API key is limited to some stores.");
                 var resolver = context.HttpContext.RequestServices.GetRequiredService<StoreResolver>();
                 foreach (var check in checks)
@@ -157,9 +157,8 @@ public static class StoreBoundary
             fill(only.First());
             return;
         }
-        throw DomainException.Invalid("store.required",
-            "Your sign-in or API key is limited to some stores: name the store with storeId (one of "
-            + string.Join(", ", actor.Stores ?? new HashSet<Guid>()) + ").");
+        throw DomainException.Invalid(StoreErrors.Required,
+            $"Your sign-in or API key is limited to some stores: name the store with storeId (one of {string.Join(", ", actor.Stores ?? new HashSet<Guid>())}).");
     }
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> StoreIdProperties = new();

@@ -14,6 +14,8 @@ public static class UiComposition
     public static IServiceCollection AddKasseUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddLocalization();
+        services.AddSingleton<ErrorTexts>();
         services.AddSingleton<UiText>();
         services.AddScoped<Shared.Backend>();
         services.AddScoped<UiSession>();

@@ -142,7 +142,7 @@ public sealed class BackOfficeTests(SqliteBrowserServer server)
         await form.GetByLabel("Sprog").SelectOptionAsync("en");
         await form.GetByLabel("PIN-kode").FillAsync("12");
         await page.GetByTestId("save-user").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error")).ToHaveTextAsync("A PIN is 4 to 6 digits.");
+        await Assertions.Expect(page.GetByTestId("error")).ToHaveTextAsync("En PIN-kode er 4 til 6 cifre.");
 
         await form.GetByLabel("PIN-kode").FillAsync("8642");
         await page.GetByTestId("save-user").ClickAsync();

@@ -15,12 +15,12 @@ public sealed record SaftExportRequest(Guid StoreId, DateOnly From, DateOnly To,
         {
             null or "" or "DK" => SaftCountry.DK,
             "NO" => SaftCountry.NO,
-            _ => throw DomainException.Invalid("export.country", $"SAF-T Cash Register files are made for DK (Denmark) or NO (Norway), not '{country}'."),
+            _ => throw DomainException.Invalid(ExportErrors.Country, $"SAF-T Cash Register files are made for DK (Denmark) or NO (Norway), not '{country}'."),
         };
         if (from is null || to is null)
-            throw DomainException.Invalid("export.period", "Give the period to export as from and to dates (yyyy-MM-dd), e.g. from=2026-01-01&to=2026-01-31.");
+            throw DomainException.Invalid(ExportErrors.Period, "Give the period to export as from and to dates (yyyy-MM-dd), e.g. from=2026-01-01&to=2026-01-31.");
         if (to < from)
-            throw DomainException.Invalid("export.period",
+            throw DomainException.Invalid(ExportErrors.Period,
                 $"The period ends ({Day(to.Value)}) before it starts ({Day(from.Value)}).");
         return new SaftExportRequest(storeId, from.Value, to.Value, format);
     }

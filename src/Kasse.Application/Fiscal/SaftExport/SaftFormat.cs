@@ -60,26 +60,26 @@ public sealed class SaftFormat
         if (Country == SaftCountry.NO)
         {
             if (store.CountryCode != "NO")
-                throw DomainException.Invalid("export.country",
+                throw DomainException.Invalid(ExportErrors.Country,
                     $"The Norwegian SAF-T file is for a store in Norway; '{store.Name}' is in {store.CountryCode}. Export the {store.CountryCode} file instead.");
             if (ident.StartsWith("NO", StringComparison.OrdinalIgnoreCase))
                 ident = ident[2..];
             if (ident.EndsWith("MVA", StringComparison.OrdinalIgnoreCase))
                 ident = ident[..^3];
             if (ident.Length != 9 || !ident.All(char.IsAsciiDigit))
-                throw DomainException.Invalid("export.company-id",
+                throw DomainException.Invalid(ExportErrors.CompanyId,
                     $"The Norwegian SAF-T file needs the store's 9-digit organisation number, and '{store.CompanyId}' is not one. Correct the store's company id first.");
             if (store.Currency != "NOK")
-                throw DomainException.Invalid("export.currency", $"The Norwegian SAF-T file is in NOK; the store '{store.Name}' sells in {store.Currency}.");
+                throw DomainException.Invalid(ExportErrors.Currency, $"The Norwegian SAF-T file is in NOK; the store '{store.Name}' sells in {store.Currency}.");
             return ident;
         }
         if (ident.StartsWith("DK", StringComparison.OrdinalIgnoreCase))
             ident = ident[2..];
         if (ident.Length != 8 || !ident.All(char.IsAsciiDigit))
-            throw DomainException.Invalid("export.cvr",
+            throw DomainException.Invalid(ExportErrors.Cvr,
                 $"The Danish SAF-T file needs the store's 8-digit CVR number, and '{store.CompanyId}' is not one. Correct the store's company id first.");
         if (store.Currency is not ("DKK" or "EUR"))
-            throw DomainException.Invalid("export.currency",
+            throw DomainException.Invalid(ExportErrors.Currency,
                 $"The Danish SAF-T file is in DKK or EUR; the store '{store.Name}' sells in {store.Currency}.");
         return ident;
     }

@@ -83,8 +83,9 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
     public static void Require(Actor actor, Permission needed)
     {
         if (!actor.May(needed))
-            throw Kasse.Domain.DomainException.Forbidden("permission.denied",
-                PageAccess.IsAnonymous(actor) ? "Sign in first." : $"Your role may not do this. It needs the permission {needed}; ask the owner.");
+            throw PageAccess.IsAnonymous(actor)
+                ? Kasse.Domain.DomainException.Forbidden(PermissionErrors.Denied, "Sign in first.")
+                : Kasse.Domain.DomainException.Forbidden(PermissionErrors.Denied, $"Your role may not do this. It needs the permission {needed}; ask the owner.");
     }
 
     private static Actor CashierActor(EmployeeView cashier, Guid registerId, IReadOnlySet<Permission> permissions) =>

@@ -32,7 +32,7 @@ public abstract class BackOfficePage : ComponentBase
         }
         catch (DomainException e)
         {
-            Error = e.Message;
+            Error = Words.Error(e);
             return false;
         }
     }

@@ -7,8 +7,13 @@ namespace Kasse.Server.Ui.Localization;
 /// The UI's words. The English text is the key; Danish is looked up here. A small typed catalogue rather than
 /// .resx files: the translations sit side by side and a missing one shows in English instead of a blank.
 /// </summary>
-public sealed class UiText
+public sealed class UiText(ErrorTexts errors)
 {
+    public UiText() : this(ErrorTexts.Default) { }
+
+    /// <summary>A refusal caught on a page, in the person's language (Errors.resx); other failures as they are.</summary>
+    public string Error(Exception exception) => errors.For(exception);
+
     public string this[string english] =>
         UiLanguages.Current == UiLanguages.Danish
         && TryDanish(english, out var danish) ? danish : english;

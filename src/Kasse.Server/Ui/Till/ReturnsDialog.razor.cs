@@ -210,7 +210,7 @@ public sealed partial class ReturnsDialog
         }
         catch (DomainException e)
         {
-            _error = e.Message;
+            _error = L.Error(e);
         }
         finally
         {

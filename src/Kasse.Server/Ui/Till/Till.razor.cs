@@ -103,7 +103,7 @@ public sealed partial class Till
         }
         catch (DomainException e)
         {
-            _loadError = e.Message;
+            _loadError = L.Error(e);
         }
     }
 
@@ -179,7 +179,7 @@ public sealed partial class Till
         }
         catch (DomainException e)
         {
-            Toast(e.Message, error: true);
+            Toast(L.Error(e), error: true);
         }
     }
 
@@ -463,7 +463,7 @@ public sealed partial class Till
         }
         catch (DomainException e)
         {
-            Toast(e.Message, error: true);
+            Toast(L.Error(e), error: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -594,7 +594,7 @@ public sealed partial class Till
         }
         catch (DomainException e)
         {
-            Toast(e.Message, error: true);
+            Toast(L.Error(e), error: true);
         }
         // Called from the till's dialogs too: the approval dialog and the message belong to the till itself.
         StateHasChanged();
@@ -615,7 +615,7 @@ public sealed partial class Till
         }
         catch (DomainException e)
         {
-            return e.Message;
+            return L.Error(e);
         }
     }
 
@@ -846,7 +846,7 @@ public sealed partial class Till
         }
         catch (DomainException e)
         {
-            Toast(e.Message, error: true);
+            Toast(L.Error(e), error: true);
             return null;
         }
     }

@@ -1,0 +1,7 @@
+namespace Kasse.Application.Inventory;
+
+/// <summary>The codes (DomainException.Code) of this capability's refusals; each has its English and Danish text in Errors.resx / Errors.da.resx.</summary>
+public static class StockErrors
+{
+    public const string Insufficient = "stock.insufficient";
+}

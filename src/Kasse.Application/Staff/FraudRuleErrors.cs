@@ -1,0 +1,8 @@
+namespace Kasse.Application.Staff;
+
+/// <summary>The codes (DomainException.Code) of this capability's refusals; each has its English and Danish text in Errors.resx / Errors.da.resx.</summary>
+public static class FraudRuleErrors
+{
+    public const string NotFound = "fraud-rule.not-found";
+    public const string Threshold = "fraud-rule.threshold";
+}
