@@ -11,6 +11,7 @@ public static class PaymentErrors
     public const string IdUsed = "payment.id-used";
     public const string InProgress = "payment.in-progress";
     public const string MethodNoDevice = "payment.method-no-device";
+    public const string MethodRequired = "payment.method-required";
     public const string NotApproved = "payment.not-approved";
     public const string NotFound = "payment.not-found";
     public const string ReversalRefused = "payment.reversal-refused";

@@ -1,3 +1,4 @@
+using Kasse.Domain;
 using Kasse.Domain.Staff;
 using Kasse.Server.Security;
 using Kasse.Application.Payments;
@@ -61,8 +62,10 @@ public static class PaymentsEndpoints
     private static async Task<Ok<PaymentDevicesView>> ChangeDevices(Guid registerId, ChangePaymentDevices request, PaymentDevices devices, CancellationToken ct) =>
         TypedResults.Ok(await devices.ChangeAsync(registerId, request, ct));
 
-    private static async Task<Ok<PaymentDeviceCheck>> TestDevice(Guid registerId, Kasse.Domain.Sales.PaymentMethod method, PaymentDevices devices,
-        CancellationToken ct) => TypedResults.Ok(await devices.CheckAsync(registerId, method, ct));
+    /// <remarks>The method is optional in binding, so a request without it is checked against the store boundary first.</remarks>
+    private static async Task<Ok<PaymentDeviceCheck>> TestDevice(Guid registerId, Kasse.Domain.Sales.PaymentMethod? method, PaymentDevices devices,
+        CancellationToken ct) => TypedResults.Ok(await devices.CheckAsync(registerId,
+            method ?? throw DomainException.Invalid(PaymentErrors.MethodRequired, "Say which device to test: method=Card or method=MobilePay."), ct));
 
     private static Results<Ok<TerminalPaymentView>, Accepted<TerminalPaymentView>> Answer(TerminalPaymentView view) =>
         view.IsSettled ? TypedResults.Ok(view) : TypedResults.Accepted($"/api/v1/terminal-payments/{view.Id}", view);
