@@ -30,7 +30,7 @@ public sealed class AccountingPageTests(SqliteBrowserServer server)
 
             await cash.GetByLabel("Konto", new() { Exact = true }).FillAsync("58 01");
             await page.GetByTestId("save-chart").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("error")).ToContainTextAsync("letters, digits");
+            await Assertions.Expect(page.GetByTestId("error")).ToContainTextAsync("bogstaver, cifre");
             await Artifacts.ScreenshotAsync(page, "backoffice-accounting");
         }
         finally

@@ -80,7 +80,7 @@ public sealed class StaffPagesTests(SqliteBrowserServer server)
         await server.UseAsync<EmployeeService, EmployeeView>(s => s.ChangeAsync(person, name + "x", null, null, null, null, CancellationToken.None));
 
         await page.Locator($"th[data-role='{name}x']").GetByTestId("delete-role").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error")).ToContainTextAsync("1 employee(s)");
+        await Assertions.Expect(page.GetByTestId("error")).ToContainTextAsync("1 medarbejder(e)");
         await server.UseAsync<EmployeeService, EmployeeView>(s => s.ChangeAsync(person, nameof(Role.Cashier), null, null, null, null, CancellationToken.None));
         await page.Locator($"th[data-role='{name}x']").GetByTestId("delete-role").ClickAsync();
         await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();

@@ -104,7 +104,7 @@ public sealed class TillTests(SqliteBrowserServer server)
         await page.GetByTestId("return-product").First.ClickAsync();
         await page.Locator("#noreceipt-reason").FillAsync("Gave, ingen bon");
         await page.GetByTestId("refund-without-receipt").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("return-error")).ToContainTextAsync("supervisor");
+        await Assertions.Expect(page.GetByTestId("return-error")).ToContainTextAsync("leders godkendelse");
         Assert.Empty(await SalesOnAsync(registerId, SaleStatus.Completed));
 
         await page.Locator("#approver").SelectOptionAsync(new SelectOptionValue { Label = BrowserServer.SupervisorName });
