@@ -48,7 +48,8 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
     public async Task<IReadOnlyList<CustomerView>> SearchAsync(Guid storeId, string? query, CancellationToken ct)
     {
         var customers = db.Customers.AsNoTracking().Where(c => c.StoreId == storeId && c.ErasedAt == null);
-        var q = query?.Trim() ?? "";
+        // Control characters are never part of a name, number or e-mail (and PostgreSQL refuses a NUL in text): searched without them.
+        var q = new string((query ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (q.Length > 0)
         {
             var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
