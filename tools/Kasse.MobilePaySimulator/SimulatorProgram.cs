@@ -48,16 +48,10 @@ public static class SimulatorProgram
         return 0;
     }
 
-    /// <summary>Stops with the process that started it, so a demo killed hard leaves no simulator behind.</summary>
     private static void ExitWith(string[] args, WebApplication app)
     {
-        if (Option(args, "--exit-with") is not { } pid)
-            return;
-        var parent = System.Diagnostics.Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture));
-        parent.EnableRaisingEvents = true;
-        parent.Exited += (_, _) => app.Lifetime.StopApplication();
-        if (parent.HasExited)
-            app.Lifetime.StopApplication();
+        if (Option(args, "--exit-with") is { } pid)
+            Kasse.Tools.ParentProcess.StopWith(int.Parse(pid, CultureInfo.InvariantCulture), app.Lifetime.StopApplication);
     }
 
     private static string? Option(string[] args, string name)

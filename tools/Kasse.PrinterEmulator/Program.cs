@@ -25,13 +25,7 @@ using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 if (options.ExitWith is { } parentId)
-{
-    var parent = System.Diagnostics.Process.GetProcessById(parentId);
-    parent.EnableRaisingEvents = true;
-    parent.Exited += (_, _) => stop.Cancel();
-    if (parent.HasExited)
-        stop.Cancel();
-}
+    Kasse.Tools.ParentProcess.StopWith(parentId, stop.Cancel);
 await printer.RunAsync(stop.Token);
 return 0;
 

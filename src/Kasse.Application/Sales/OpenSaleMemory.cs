@@ -79,9 +79,6 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
         public long LastUsed { get; set; } = Environment.TickCount64;
     }
 
-    /// <summary>The number of open sales held in memory now.</summary>
-    public int Count => _slots.Count(s => s.Value.Sale is not null);
-
     /// <summary>
     /// Whether an edit made through <paramref name="db"/> can be kept in memory: not when it runs inside a transaction of its
     /// caller (a request with an <c>Idempotency-Key</c>, a sale in one request), whose answer must commit with the edit.
