@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ec3d186-5f13-44be-96ac-4368e79db7e3"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("b3b319e0-a813-471b-b5e3-126677e79227"), entityTypeCount: 63)
         {
         }
 
@@ -62,6 +62,8 @@ namespace Kasse.Data.Postgres.CompiledModel
             var priceListItem = PriceListItemEntityType.Create(this);
             var promotion = PromotionEntityType.Create(this);
             var salesSummary = SalesSummaryEntityType.Create(this);
+            var diningTable = DiningTableEntityType.Create(this);
+            var floorArea = FloorAreaEntityType.Create(this);
             var payment = PaymentEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
@@ -138,11 +140,15 @@ namespace Kasse.Data.Postgres.CompiledModel
             PriceListItemEntityType.CreateForeignKey2(priceListItem, product);
             PromotionEntityType.CreateForeignKey1(promotion, store);
             SalesSummaryEntityType.CreateForeignKey1(salesSummary, store);
+            DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
+            DiningTableEntityType.CreateForeignKey2(diningTable, store);
+            FloorAreaEntityType.CreateForeignKey1(floorArea, store);
             PaymentEntityType.CreateForeignKey1(payment, sale);
             SaleEntityType.CreateForeignKey1(sale, employee);
             SaleEntityType.CreateForeignKey2(sale, sale);
             SaleEntityType.CreateForeignKey3(sale, register);
             SaleEntityType.CreateForeignKey4(sale, store);
+            SaleEntityType.CreateForeignKey5(sale, diningTable);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);
@@ -195,6 +201,8 @@ namespace Kasse.Data.Postgres.CompiledModel
             PriceListItemEntityType.CreateAnnotations(priceListItem);
             PromotionEntityType.CreateAnnotations(promotion);
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
+            DiningTableEntityType.CreateAnnotations(diningTable);
+            FloorAreaEntityType.CreateAnnotations(floorArea);
             PaymentEntityType.CreateAnnotations(payment);
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);

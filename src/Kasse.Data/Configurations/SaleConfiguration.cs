@@ -42,6 +42,10 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.HasIndex(s => new { s.StoreId, s.Status });
         builder.HasIndex(s => new { s.StoreId, s.BusinessDay });
         builder.HasIndex(s => s.CustomerId);
+        builder.Property(s => s.TabName).HasMaxLength(Sale.MaxTabNameLength);
+        builder.HasOne<Kasse.Domain.Restaurant.DiningTable>().WithMany().HasForeignKey(s => s.TableId).OnDelete(DeleteBehavior.Restrict);
+        // The floor asks for each table's sales that are still open.
+        builder.HasIndex(s => new { s.TableId, s.Status });
     }
 }
 

@@ -82,6 +82,9 @@ public sealed partial class Till
     /// <summary>How often the till looks at its printer's state (the device worker updates it as it sends).</summary>
     private static readonly TimeSpan PrinterPoll = TimeSpan.FromSeconds(2);
 
+    /// <summary>The sale the floor view sent the till to (<c>?sale=</c>): a table's, opened or picked there.</summary>
+    [SupplyParameterFromQuery(Name = "sale")] public Guid? SaleFromFloor { get; set; }
+
     private bool HasLines => _sale is { Lines.Count: > 0 };
 
     private string ItemCount => Formats.Quantity(_sale?.Lines.Sum(l => l.Unit == Unit.Piece ? l.Quantity : 1m) ?? 0m);
@@ -168,7 +171,11 @@ public sealed partial class Till
     {
         try
         {
-            _sale = await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None));
+            // A sale picked on the floor view (a table's) comes first; else the register's own.
+            _sale = SaleFromFloor is { } picked
+                ? await Backend.Call<SaleUseCases, SaleView?>(s => s.TakeUpAsync(picked, RegisterId, CancellationToken.None))
+                  ?? await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None))
+                : await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None));
             _selectedLineId = null;
             AfterChange();
             // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
