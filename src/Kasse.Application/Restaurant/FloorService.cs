@@ -35,6 +35,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
     public async Task<IReadOnlyList<AreaView>> PlanAsync(Guid storeId, CancellationToken ct)
     {
         actor.Value.Require(Permission.Browse);
+        actor.Value.EnsureMayActIn(storeId);
         await StoreService.FindStoreAsync(db, storeId, ct);
         var areas = await db.FloorAreas.AsNoTracking().Where(a => a.StoreId == storeId && a.DeletedAt == null).ToListAsync(ct);
         var tables = await db.DiningTables.AsNoTracking().Where(t => t.StoreId == storeId && t.DeletedAt == null).ToListAsync(ct);
@@ -44,7 +45,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
 
     public async Task<AreaView> AddAreaAsync(Guid storeId, SaveArea command, CancellationToken ct)
     {
-        actor.Value.Require(Permission.ManageSettings);
+        Manage(storeId);
         await StoreService.FindStoreAsync(db, storeId, ct);
         var last = await db.FloorAreas.Where(a => a.StoreId == storeId && a.DeletedAt == null).MaxAsync(a => (int?)a.Position, ct);
         var area = new FloorArea(Guid.CreateVersion7(), storeId, command.Name, command.Position ?? (last ?? 0) + 1);
@@ -58,7 +59,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
 
     public async Task<AreaView> ChangeAreaAsync(Guid storeId, Guid areaId, SaveArea command, CancellationToken ct)
     {
-        actor.Value.Require(Permission.ManageSettings);
+        Manage(storeId);
         var area = await FindAreaAsync(storeId, areaId, ct);
         var before = new { area.Name, area.Position };
         area.Change(command.Name, command.Position ?? area.Position);
@@ -72,7 +73,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
     /// <summary>An area with tables is not removed: move or remove its tables first, so no table is lost by accident.</summary>
     public async Task DeleteAreaAsync(Guid storeId, Guid areaId, CancellationToken ct)
     {
-        actor.Value.Require(Permission.ManageSettings);
+        Manage(storeId);
         var area = await FindAreaAsync(storeId, areaId, ct);
         var tables = await db.DiningTables.CountAsync(t => t.AreaId == areaId && t.DeletedAt == null, ct);
         if (tables > 0)
@@ -86,7 +87,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
 
     public async Task<TableView> AddTableAsync(Guid storeId, SaveTable command, CancellationToken ct)
     {
-        actor.Value.Require(Permission.ManageSettings);
+        Manage(storeId);
         await FindAreaAsync(storeId, command.AreaId, ct);
         var table = new DiningTable(Guid.CreateVersion7(), storeId, command.AreaId, command.Placement);
         await EnsureTableNameFreeAsync(storeId, table.Name, null, ct);
@@ -99,7 +100,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
     /// <summary>Renames, re-seats, reshapes, moves (also to another area) and resizes a table in one go, as the editor saves it.</summary>
     public async Task<TableView> ChangeTableAsync(Guid storeId, Guid tableId, SaveTable command, CancellationToken ct)
     {
-        actor.Value.Require(Permission.ManageSettings);
+        Manage(storeId);
         var table = await FindTableAsync(storeId, tableId, ct);
         if (command.AreaId != table.AreaId)
             await FindAreaAsync(storeId, command.AreaId, ct);
@@ -116,13 +117,20 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
     /// <summary>A table with an open sale on it stays: move the sale to another table or finish it first.</summary>
     public async Task DeleteTableAsync(Guid storeId, Guid tableId, CancellationToken ct)
     {
-        actor.Value.Require(Permission.ManageSettings);
+        Manage(storeId);
         var table = await FindTableAsync(storeId, tableId, ct);
         if (await db.Sales.AnyAsync(s => s.TableId == tableId && (s.Status == Kasse.Domain.Sales.SaleStatus.Open || s.Status == Kasse.Domain.Sales.SaleStatus.Parked), ct))
             throw DomainException.Conflict("floor.table-in-use", $"Table {table.Name} has an open sale. Move it to another table or finish it first.");
         table.Delete(clock.Now());
         audit.Record(AuditAction.SettingChanged, $"Table removed: {table.Name}.", subject: "table:" + table.Id, storeId: storeId, before: TableView.From(table));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Changing the floor is a setting of the store; the API's store boundary checks the store too, the UI relies on this.</summary>
+    private void Manage(Guid storeId)
+    {
+        actor.Value.Require(Permission.ManageSettings);
+        actor.Value.EnsureMayActIn(storeId);
     }
 
     internal static async Task<DiningTable> FindTableAsync(KasseDbContext db, Guid storeId, Guid tableId, CancellationToken ct) =>

@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b3b319e0-a813-471b-b5e3-126677e79227"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("39b3281d-dad2-43f9-b77d-d99f431ba112"), entityTypeCount: 63)
         {
         }
 
@@ -148,7 +148,6 @@ namespace Kasse.Data.Postgres.CompiledModel
             SaleEntityType.CreateForeignKey2(sale, sale);
             SaleEntityType.CreateForeignKey3(sale, register);
             SaleEntityType.CreateForeignKey4(sale, store);
-            SaleEntityType.CreateForeignKey5(sale, diningTable);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);

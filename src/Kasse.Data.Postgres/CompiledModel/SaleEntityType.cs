@@ -25,7 +25,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 baseEntityType,
                 propertyCount: 33,
                 navigationCount: 3,
-                foreignKeyCount: 5,
+                foreignKeyCount: 4,
                 unnamedIndexCount: 7,
                 keyCount: 1);
 
@@ -386,16 +386,6 @@ namespace Kasse.Data.Postgres.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict,
                 required: true);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
-        {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TableId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict);
 
             return runtimeForeignKey;
         }

@@ -3150,11 +3150,6 @@ namespace Kasse.Data.Postgres.Migrations
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Kasse.Domain.Restaurant.DiningTable", null)
-                        .WithMany()
-                        .HasForeignKey("TableId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kasse.Domain.Sales.SaleLine", b =>

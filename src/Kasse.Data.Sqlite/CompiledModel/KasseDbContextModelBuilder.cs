@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7cb636e1-e5cc-4422-9094-9e988f95c10c"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("dbf2f5bf-9291-4f58-bfe4-b13dc99c07c7"), entityTypeCount: 63)
         {
         }
 
@@ -147,7 +147,6 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SaleEntityType.CreateForeignKey2(sale, sale);
             SaleEntityType.CreateForeignKey3(sale, register);
             SaleEntityType.CreateForeignKey4(sale, store);
-            SaleEntityType.CreateForeignKey5(sale, diningTable);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);

@@ -24,7 +24,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 baseEntityType,
                 propertyCount: 33,
                 navigationCount: 3,
-                foreignKeyCount: 5,
+                foreignKeyCount: 4,
                 unnamedIndexCount: 7,
                 keyCount: 1);
 
@@ -354,16 +354,6 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict,
                 required: true);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
-        {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TableId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict);
 
             return runtimeForeignKey;
         }

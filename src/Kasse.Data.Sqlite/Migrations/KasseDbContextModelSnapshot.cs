@@ -3145,11 +3145,6 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Kasse.Domain.Restaurant.DiningTable", null)
-                        .WithMany()
-                        .HasForeignKey("TableId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kasse.Domain.Sales.SaleLine", b =>

@@ -103,23 +103,11 @@ namespace Kasse.Data.Postgres.Migrations
                 name: "IX_FloorAreas_StoreId_Position",
                 table: "FloorAreas",
                 columns: new[] { "StoreId", "Position" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Sales_DiningTables_TableId",
-                table: "Sales",
-                column: "TableId",
-                principalTable: "DiningTables",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Sales_DiningTables_TableId",
-                table: "Sales");
-
             migrationBuilder.DropTable(
                 name: "DiningTables");
 
