@@ -26,6 +26,7 @@ public abstract class FloorTillTests(BrowserServer server)
         await table4.ClickAsync();
         await page.Locator("[data-testid=covers][data-covers='3']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("till")).ToHaveAttributeAsync("data-scanner", "ready");
+        await Assertions.Expect(page.GetByTestId("sale-table")).ToHaveTextAsync("Bord 4 · 3 gæster");
         await till.ScanAsync(Rugbrod, 1);
         await till.ScanAsync(Solsikke, 2);
         await Assertions.Expect(till.Total).ToHaveTextAsync("55,45 kr.");

@@ -72,6 +72,7 @@ public abstract class FloorTests(KasseServer server)
         var opened = await KasseClient.Read<SaleView>(await _api.PostAsync("/api/v1/sales",
             new OpenSale(Guid.CreateVersion7(), shop.Register.Id, shop.CashierId, four.Id, Covers: 3)));
         var seated = Table(await StateAsync(storeId), four.Id);
+        Assert.Equal((four.Id, 3), (opened.TableId, opened.Covers));
         await _api.AddProductAsync(opened.Id, coffee.Id, 2m);
         var ordered = Table(await StateAsync(storeId), four.Id);
         var tab = await KasseClient.Read<SaleView>(await _api.PostAsync("/api/v1/sales",
@@ -101,6 +102,7 @@ public abstract class FloorTests(KasseServer server)
         Assert.Equal(opened.OpenedAt, ordered.OpenedSince);
         var both = Table(twoSales, four.Id);
         Assert.Equal((2, 126.00m, 4), (both.Sales.Count, both.Total, both.Covers));
+        Assert.Equal("Jensen", tab.TabName);
         var jensen = Assert.Single(twoSales.Tabs);
         Assert.Equal(("Jensen", 42.00m), (jensen.TabName, jensen.Total));
         Assert.Equal((TableState.Ordered, 84.00m), (Table(afterMove, four.Id).State, Table(afterMove, four.Id).Total));
