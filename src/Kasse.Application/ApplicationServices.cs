@@ -43,6 +43,8 @@ public static class ApplicationServices
         services.AddScoped<Sales.ReturnUseCases>();
         services.AddScoped<Sales.SaleCustomerUseCases>();
         services.AddScoped<Sales.ReceiptUseCases>();
+        services.AddScoped<Restaurant.FloorService>();
+        services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<ServedEmployee>();

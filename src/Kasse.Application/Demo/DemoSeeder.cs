@@ -7,6 +7,7 @@ using Kasse.Data;
 using Kasse.Domain;
 using Kasse.Domain.Devices;
 using Kasse.Domain.Staff;
+using Kasse.Domain.Restaurant;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Demo;
@@ -85,11 +86,33 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         if (!await db.Printers.AnyAsync(p => p.Id == PrinterId, ct))
             await printers.SaveAsync(StoreId, new SavePrinter(PrinterId, "Bonprinter", PrinterRole.Receipt, PrinterConnection.Network,
                 PrinterAddress, RegisterId, Columns: PaperWidth.Mm80), ct);
+        await SeedCafeFloorAsync(ct);
         await using var csv = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Kasse.DemoProducts.csv")
             ?? throw new InvalidOperationException("The demo catalogue is missing from the build.");
         var report = await importer.ImportAsync(csv, skipBadRows: false, ct);
         if (!report.Imported)
             throw DomainException.Invalid(DemoErrors.Catalogue, $"The demo catalogue has errors: {string.Join("; ", report.Errors)}");
         return new DemoSeedResult(created, report);
+    }
+
+    /// <summary>The café corner's floor: 8 tables in the café and 4 in the courtyard, so the till's floor view shows at once.</summary>
+    private async Task SeedCafeFloorAsync(CancellationToken ct)
+    {
+        if (await db.FloorAreas.AnyAsync(a => a.StoreId == StoreId, ct))
+            return;
+        var cafe = new FloorArea(Guid.CreateVersion7(), StoreId, "Caféen", 1);
+        var courtyard = new FloorArea(Guid.CreateVersion7(), StoreId, "Gården", 2);
+        db.FloorAreas.AddRange(cafe, courtyard);
+        for (var n = 1; n <= 8; n++)
+        {
+            var (column, row) = ((n - 1) % 4, (n - 1) / 4);
+            db.DiningTables.Add(new DiningTable(Guid.CreateVersion7(), StoreId, cafe.Id,
+                new TablePlacement(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n % 4 == 0 ? 6 : 4,
+                    n % 2 == 0 ? TableShape.Square : TableShape.Round, 1 + column * 3, 1 + row * 3, 2, 2)));
+        }
+        for (var n = 9; n <= 12; n++)
+            db.DiningTables.Add(new DiningTable(Guid.CreateVersion7(), StoreId, courtyard.Id,
+                new TablePlacement(n.ToString(System.Globalization.CultureInfo.InvariantCulture), 2, TableShape.Round, 1 + (n - 9) * 3, 1, 2, 2)));
+        await db.SaveChangesAsync(ct);
     }
 }

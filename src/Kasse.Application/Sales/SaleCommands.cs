@@ -3,7 +3,10 @@ using Kasse.Domain.Sales;
 
 namespace Kasse.Application.Sales;
 
-public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null);
+/// <param name="TableId">The restaurant table the sale is served at (see /api/v1/stores/{storeId}/floor).</param>
+/// <param name="Covers">How many guests (covers), for a sale at a table.</param>
+/// <param name="TabName">A named tab ("Jensen"), with or without a table.</param>
+public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null, Guid? TableId = null, int? Covers = null, string? TabName = null);
 
 /// <summary>
 /// A line by barcode (EAN/UPC or a variable-measure label), by product id, or a free-text line with its
@@ -49,14 +52,15 @@ public sealed record OverridePrice(decimal UnitPrice, Approval? Approval = null)
 /// </summary>
 /// <param name="Payments">Payments recorded as <see cref="AddPayment"/> does: cash, or a card, MobilePay or gift-card payment
 /// already taken elsewhere (its reference); a payment that needs a terminal's answer goes through terminal-payments instead.</param>
+/// <param name="TableId">The restaurant table the sale is served at (see /api/v1/stores/{storeId}/floor); Covers: how many guests; TabName: a named tab.</param>
 public sealed record PlaceSale(Guid Id, Guid RegisterId, Guid? CashierId = null, IReadOnlyList<PlacedLine>? Lines = null,
     SetDiscount? Discount = null, Guid? CustomerId = null, string? Coupon = null, IReadOnlyList<AddPayment>? Payments = null,
-    bool Complete = false, bool PrintReceipt = true)
+    bool Complete = false, bool PrintReceipt = true, Guid? TableId = null, int? Covers = null, string? TabName = null)
 {
     /// <summary>Nothing beyond what opening a sale takes: answered exactly as opening one.</summary>
     public bool OpensOnly => Lines is null && Discount is null && CustomerId is null && Coupon is null && Payments is null && !Complete;
 
-    public OpenSale Opening => new(Id, RegisterId, CashierId);
+    public OpenSale Opening => new(Id, RegisterId, CashierId, TableId, Covers, TabName);
 }
 
 /// <summary>A line of a <see cref="PlaceSale"/>: what <see cref="AddLine"/> takes, and the line's own discount.</summary>

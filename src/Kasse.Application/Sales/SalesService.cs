@@ -47,6 +47,8 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         if (command.CashierId is { } cashierId && !await db.Employees.AnyAsync(e => e.Id == cashierId && e.IsActive, ct))
             throw DomainException.NotFound(EmployeeErrors.NotFound, $"No active employee has id {cashierId}.");
         var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
+        if (command.TableId is not null || command.Covers is not null || command.TabName is not null)
+            sale.SeatAt(command.TableId is { } tableId ? (await Restaurant.FloorService.FindTableAsync(db, store.Id, tableId, ct)).Id : null, command.Covers, command.TabName);
         db.Sales.Add(sale);
         await db.SaveChangesAsync(ct);
         return changes.Changed(sale);

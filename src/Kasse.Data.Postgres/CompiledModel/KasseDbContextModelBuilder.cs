@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ec3d186-5f13-44be-96ac-4368e79db7e3"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("39b3281d-dad2-43f9-b77d-d99f431ba112"), entityTypeCount: 63)
         {
         }
 
@@ -62,6 +62,8 @@ namespace Kasse.Data.Postgres.CompiledModel
             var priceListItem = PriceListItemEntityType.Create(this);
             var promotion = PromotionEntityType.Create(this);
             var salesSummary = SalesSummaryEntityType.Create(this);
+            var diningTable = DiningTableEntityType.Create(this);
+            var floorArea = FloorAreaEntityType.Create(this);
             var payment = PaymentEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
@@ -138,6 +140,9 @@ namespace Kasse.Data.Postgres.CompiledModel
             PriceListItemEntityType.CreateForeignKey2(priceListItem, product);
             PromotionEntityType.CreateForeignKey1(promotion, store);
             SalesSummaryEntityType.CreateForeignKey1(salesSummary, store);
+            DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
+            DiningTableEntityType.CreateForeignKey2(diningTable, store);
+            FloorAreaEntityType.CreateForeignKey1(floorArea, store);
             PaymentEntityType.CreateForeignKey1(payment, sale);
             SaleEntityType.CreateForeignKey1(sale, employee);
             SaleEntityType.CreateForeignKey2(sale, sale);
@@ -195,6 +200,8 @@ namespace Kasse.Data.Postgres.CompiledModel
             PriceListItemEntityType.CreateAnnotations(priceListItem);
             PromotionEntityType.CreateAnnotations(promotion);
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
+            DiningTableEntityType.CreateAnnotations(diningTable);
+            FloorAreaEntityType.CreateAnnotations(floorArea);
             PaymentEntityType.CreateAnnotations(payment);
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);

@@ -23,10 +23,10 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Sales.Sale",
                 typeof(Sale),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 33,
                 navigationCount: 3,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -89,6 +89,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 32);
             couponCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var covers = runtimeEntityType.AddProperty(
+                "Covers",
+                typeof(int?),
+                propertyInfo: typeof(Sale).GetProperty("Covers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<Covers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            covers.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var currency = runtimeEntityType.AddProperty(
                 "Currency",
@@ -267,6 +275,23 @@ namespace Kasse.Data.Postgres.CompiledModel
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             storeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var tabName = runtimeEntityType.AddProperty(
+                "TabName",
+                typeof(string),
+                propertyInfo: typeof(Sale).GetProperty("TabName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<TabName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+            tabName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var tableId = runtimeEntityType.AddProperty(
+                "TableId",
+                typeof(Guid?),
+                propertyInfo: typeof(Sale).GetProperty("TableId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<TableId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            tableId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var totalAmount = runtimeEntityType.AddProperty(
                 "TotalAmount",
                 typeof(decimal),
@@ -316,6 +341,9 @@ namespace Kasse.Data.Postgres.CompiledModel
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { storeId, status });
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { tableId, status });
 
             return runtimeEntityType;
         }

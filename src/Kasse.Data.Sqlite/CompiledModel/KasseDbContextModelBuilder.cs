@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("33ee2f5d-fc5b-45a0-8778-4c53084c25bf"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("dbf2f5bf-9291-4f58-bfe4-b13dc99c07c7"), entityTypeCount: 63)
         {
         }
 
@@ -61,6 +61,8 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var priceListItem = PriceListItemEntityType.Create(this);
             var promotion = PromotionEntityType.Create(this);
             var salesSummary = SalesSummaryEntityType.Create(this);
+            var diningTable = DiningTableEntityType.Create(this);
+            var floorArea = FloorAreaEntityType.Create(this);
             var payment = PaymentEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
@@ -137,6 +139,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
             PriceListItemEntityType.CreateForeignKey2(priceListItem, product);
             PromotionEntityType.CreateForeignKey1(promotion, store);
             SalesSummaryEntityType.CreateForeignKey1(salesSummary, store);
+            DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
+            DiningTableEntityType.CreateForeignKey2(diningTable, store);
+            FloorAreaEntityType.CreateForeignKey1(floorArea, store);
             PaymentEntityType.CreateForeignKey1(payment, sale);
             SaleEntityType.CreateForeignKey1(sale, employee);
             SaleEntityType.CreateForeignKey2(sale, sale);
@@ -194,6 +199,8 @@ namespace Kasse.Data.Sqlite.CompiledModel
             PriceListItemEntityType.CreateAnnotations(priceListItem);
             PromotionEntityType.CreateAnnotations(promotion);
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
+            DiningTableEntityType.CreateAnnotations(diningTable);
+            FloorAreaEntityType.CreateAnnotations(floorArea);
             PaymentEntityType.CreateAnnotations(payment);
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);

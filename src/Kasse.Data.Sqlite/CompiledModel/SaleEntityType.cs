@@ -22,10 +22,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.Sale",
                 typeof(Sale),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 33,
                 navigationCount: 3,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -82,6 +82,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Sale).GetField("<CouponCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 32);
+
+            var covers = runtimeEntityType.AddProperty(
+                "Covers",
+                typeof(int?),
+                propertyInfo: typeof(Sale).GetProperty("Covers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<Covers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var currency = runtimeEntityType.AddProperty(
                 "Currency",
@@ -241,6 +248,21 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Sale).GetField("<StoreId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var tabName = runtimeEntityType.AddProperty(
+                "TabName",
+                typeof(string),
+                propertyInfo: typeof(Sale).GetProperty("TabName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<TabName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+
+            var tableId = runtimeEntityType.AddProperty(
+                "TableId",
+                typeof(Guid?),
+                propertyInfo: typeof(Sale).GetProperty("TableId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<TableId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var totalAmount = runtimeEntityType.AddProperty(
                 "TotalAmount",
                 typeof(decimal),
@@ -287,6 +309,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { storeId, status });
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { tableId, status });
 
             return runtimeEntityType;
         }

@@ -42,6 +42,11 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.HasIndex(s => new { s.StoreId, s.Status });
         builder.HasIndex(s => new { s.StoreId, s.BusinessDay });
         builder.HasIndex(s => s.CustomerId);
+        builder.Property(s => s.TabName).HasMaxLength(Sale.MaxTabNameLength);
+        // No foreign key to DiningTables: on SQLite adding one rebuilds the whole Sales table (outside a transaction); tables
+        // are never deleted (only marked), and the table is checked in the store when a sale is put on it.
+        // The floor asks for each table's sales that are still open.
+        builder.HasIndex(s => new { s.TableId, s.Status });
     }
 }
 

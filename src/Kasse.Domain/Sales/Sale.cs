@@ -377,6 +377,40 @@ public sealed class Sale
             line.SetPromotionDiscount(0m);
     }
 
+    public const int MaxCovers = 999;
+    public const int MaxTabNameLength = 40;
+
+    /// <summary>The restaurant table the sale is served at (<see cref="Kasse.Domain.Restaurant.DiningTable"/>), if any.</summary>
+    public Guid? TableId { get; private set; }
+
+    /// <summary>How many guests the sale is for (covers), when served at a table.</summary>
+    public int? Covers { get; private set; }
+
+    /// <summary>A tab's name (a guest at the bar, "Jensen"), when the sale is kept as a named tab.</summary>
+    public string? TabName { get; private set; }
+
+    /// <summary>Puts the open sale on a table and/or under a tab name, with its covers; a move to another table is the same.</summary>
+    public void SeatAt(Guid? tableId, int? covers, string? tabName)
+    {
+        if (Status is not (SaleStatus.Open or SaleStatus.Parked))
+            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be put on a table; this one is {Describe(Status)}.");
+        if (covers is not null and (< 1 or > MaxCovers))
+            throw DomainException.Invalid("sale.covers", $"Covers (guests) are 1 to {MaxCovers}; got {covers}.");
+        TableId = tableId;
+        Covers = covers;
+        TabName = Text.Optional(tabName, MaxTabNameLength, "sale.tab-name", "A tab's name");
+        Touch();
+    }
+
+    /// <summary>Another waiter takes over the open sale (hands a table over): the sale's cashier becomes them.</summary>
+    public void HandTo(Guid employeeId)
+    {
+        if (Status is not (SaleStatus.Open or SaleStatus.Parked))
+            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be handed over; this one is {Describe(Status)}.");
+        CashierId = employeeId;
+        Touch();
+    }
+
     public void Park()
     {
         if (Status != SaleStatus.Open)

@@ -26,6 +26,10 @@ public enum AuditAction
     FraudAlertAcknowledged,
     CustomerExported,
     CustomerErased,
+    /// <summary>An open sale moved to another restaurant table (or tab).</summary>
+    SaleMovedToTable,
+    /// <summary>An open sale (a table) handed to another waiter.</summary>
+    SaleHandedOver,
 }
 
 /// <summary>

@@ -75,6 +75,8 @@ public static class AuditText
         AuditAction.FraudAlertAcknowledged => "Fraud alert acknowledged",
         AuditAction.CustomerExported => "Customer data exported",
         AuditAction.CustomerErased => "Customer erased",
+        AuditAction.SaleMovedToTable => "Sale moved to a table",
+        AuditAction.SaleHandedOver => "Table handed over",
     }];
 
     /// <summary>

@@ -82,7 +82,31 @@ public sealed partial class Till
     /// <summary>How often the till looks at its printer's state (the device worker updates it as it sends).</summary>
     private static readonly TimeSpan PrinterPoll = TimeSpan.FromSeconds(2);
 
+    /// <summary>The sale the floor view sent the till to (<c>?sale=</c>): a table's, opened or picked there.</summary>
+    [SupplyParameterFromQuery(Name = "sale")] public Guid? SaleFromFloor { get; set; }
+
     private bool HasLines => _sale is { Lines.Count: > 0 };
+
+    /// <summary>The names of the store's tables, read when the till takes up a sale on a table (from the floor view).</summary>
+    private Dictionary<Guid, string> _tableNames = [];
+
+    /// <summary>"Table 4 · 3 guests", "Jensen": where the sale in hand is served, or null for a shop sale.</summary>
+    private string? SeatingText
+    {
+        get
+        {
+            if (_sale is null || (_sale.TableId is null && _sale.TabName is null))
+                return null;
+            var parts = new List<string>();
+            if (_sale.TableId is { } table)
+                parts.Add(L.Format("Table {0}", _tableNames.TryGetValue(table, out var name) ? name : "?"));
+            if (_sale.Covers is { } covers)
+                parts.Add(L.Format("{0} guests", covers));
+            if (_sale.TabName is { } tab)
+                parts.Add(tab);
+            return string.Join(" · ", parts);
+        }
+    }
 
     private string ItemCount => Formats.Quantity(_sale?.Lines.Sum(l => l.Unit == Unit.Piece ? l.Quantity : 1m) ?? 0m);
 
@@ -168,8 +192,15 @@ public sealed partial class Till
     {
         try
         {
-            _sale = await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None));
+            // A sale picked on the floor view (a table's) comes first; else the register's own.
+            _sale = SaleFromFloor is { } picked
+                ? await Backend.Call<SaleUseCases, SaleView?>(s => s.TakeUpAsync(picked, RegisterId, CancellationToken.None))
+                  ?? await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None))
+                : await Backend.Call<SaleUseCases, SaleView?>(s => s.OpenSaleOfRegisterAsync(RegisterId, CancellationToken.None));
             _selectedLineId = null;
+            if (_sale?.TableId is not null && _store is { } store)
+                _tableNames = (await Backend.Call<Kasse.Application.Restaurant.FloorService, IReadOnlyList<Kasse.Application.Restaurant.AreaView>>(
+                    f => f.PlanAsync(store.Id, CancellationToken.None))).SelectMany(a => a.Tables).ToDictionary(t => t.Id, t => t.Name);
             AfterChange();
             // A card or MobilePay payment still out: back to the payment screen, which follows it to its outcome.
             if (_sale is { } sale

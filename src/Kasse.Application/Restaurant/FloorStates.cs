@@ -1,0 +1,89 @@
+using Kasse.Application.Sales;
+using Kasse.Application.Staff;
+using Kasse.Application.Stores;
+using Kasse.Data;
+using Kasse.Domain.Fiscal;
+using Kasse.Domain.Restaurant;
+using Kasse.Domain.Sales;
+using Kasse.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kasse.Application.Restaurant;
+
+/// <summary>What a table is doing, worked out from its sales (nothing is stored).</summary>
+public enum TableState
+{
+    /// <summary>No open sale, and none paid lately.</summary>
+    Free,
+    /// <summary>A sale is open on it, with nothing ordered yet.</summary>
+    Seated,
+    /// <summary>A sale on it has lines.</summary>
+    Ordered,
+    /// <summary>A provisional bill (SAF-T 13015) was printed for a sale on it.</summary>
+    BillAsked,
+    /// <summary>No open sale; its last sale completed within <see cref="FloorStates.PaidShownFor"/>.</summary>
+    Paid,
+}
+
+public sealed record TableSaleView(Guid SaleId, SaleStatus Status, DateTimeOffset OpenedAt, int? Covers, string? TabName, Guid? WaiterId, string? Waiter,
+    int Lines, decimal Total, bool BillPrinted);
+
+public sealed record TableStateView(Guid Id, Guid AreaId, string Name, int Seats, TableShape Shape, int X, int Y, int Width, int Height,
+    TableState State, decimal Total, int Covers, DateTimeOffset? OpenedSince, IReadOnlyList<TableSaleView> Sales);
+
+public sealed record FloorAreaStateView(Guid Id, string Name, IReadOnlyList<TableStateView> Tables);
+
+/// <param name="Tabs">Open sales kept as named tabs without a table.</param>
+public sealed record FloorStateView(Guid StoreId, DateTimeOffset At, IReadOnlyList<FloorAreaStateView> Areas, IReadOnlyList<TableSaleView> Tabs);
+
+/// <summary>The floor as the till shows it: each table's state, running total, covers and since when it has been open.</summary>
+public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorService floor, CurrentActor actor, TimeProvider clock)
+{
+    /// <summary>How long a table shows as paid after its last sale completed (the guests are leaving), before it shows as free.</summary>
+    public static readonly TimeSpan PaidShownFor = TimeSpan.FromMinutes(10);
+
+    public async Task<FloorStateView> ReadAsync(Guid storeId, CancellationToken ct)
+    {
+        actor.Value.Require(Permission.Sell);
+        var plan = await floor.PlanAsync(storeId, ct);
+        var now = clock.Now();
+        var open = await db.Sales.AsNoTracking()
+            .Where(s => s.StoreId == storeId && (s.TableId != null || s.TabName != null) && (s.Status == SaleStatus.Open || s.Status == SaleStatus.Parked))
+            .Select(s => new { s.Id, s.TableId, s.Covers, s.TabName })
+            .ToListAsync(ct);
+        var ids = open.Select(s => s.Id).ToList();
+        var billed = (await db.JournalEntries.AsNoTracking()
+            .Where(j => j.SaleId != null && ids.Contains(j.SaleId.Value) && j.Kind == nameof(JournalEventKind.ProvisionalReceipt))
+            .Select(j => j.SaleId!.Value).ToListAsync(ct)).ToHashSet();
+        var since = now - PaidShownFor;
+        var paidLately = (await db.Sales.AsNoTracking()
+            .Where(s => s.StoreId == storeId && s.TableId != null && s.Status == SaleStatus.Completed && s.ClosedAt >= since)
+            .Select(s => s.TableId!.Value).ToListAsync(ct)).ToHashSet();
+        var waiters = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+
+        var views = new List<(Guid? TableId, TableSaleView Sale)>();
+        foreach (var s in open)
+        {
+            // Lines and totals may still be only in memory (OpenSaleMemory): the sale as the till sees it.
+            var sale = await sales.GetAsync(s.Id, ct);
+            if (sale.Status is not (SaleStatus.Open or SaleStatus.Parked))
+                continue;
+            views.Add((s.TableId, new TableSaleView(sale.Id, sale.Status, sale.OpenedAt, s.Covers, s.TabName, sale.CashierId,
+                sale.CashierId is { } w && waiters.TryGetValue(w, out var name) ? name : null, sale.Lines.Count, sale.TotalAmount, billed.Contains(sale.Id))));
+        }
+
+        var areas = plan.Select(area => new FloorAreaStateView(area.Id, area.Name, area.Tables.Select(t =>
+        {
+            var onTable = views.Where(v => v.TableId == t.Id).Select(v => v.Sale).OrderBy(v => v.OpenedAt).ToList();
+            var state = onTable.Count == 0
+                ? paidLately.Contains(t.Id) ? TableState.Paid : TableState.Free
+                : onTable.Any(v => v.BillPrinted) ? TableState.BillAsked
+                : onTable.Any(v => v.Lines > 0) ? TableState.Ordered
+                : TableState.Seated;
+            return new TableStateView(t.Id, t.AreaId, t.Name, t.Seats, t.Shape, t.X, t.Y, t.Width, t.Height, state, onTable.Sum(v => v.Total),
+                onTable.Sum(v => v.Covers ?? 0), onTable.Count == 0 ? null : onTable[0].OpenedAt, onTable);
+        }).ToList())).ToList();
+        var tabs = views.Where(v => v.TableId is null).Select(v => v.Sale).OrderBy(v => v.OpenedAt).ToList();
+        return new FloorStateView(storeId, now, areas, tabs);
+    }
+}

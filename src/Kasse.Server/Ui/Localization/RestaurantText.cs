@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+
+namespace Kasse.Server.Ui.Localization;
+
+/// <summary>The restaurant's words in Danish (the till's floor view, the floor editor, the audit lines); English is the key.</summary>
+internal static class RestaurantText
+{
+    internal static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
+    {
+        // audit trail
+        ["Sale moved to a table"] = "Salg flyttet til bord",
+        ["Table handed over"] = "Bord overdraget",
+        // the till's floor view
+        ["Tables"] = "Borde",
+        ["Back to the till"] = "Tilbage til kassen",
+        ["No tables yet. Set up the floor in the back office under Restaurant."] = "Ingen borde endnu. Indret lokalet i administrationen under Restaurant.",
+        ["Free"] = "Ledig",
+        ["Seated"] = "Optaget",
+        ["Bill asked"] = "Regning bedt om",
+        ["{0} guests"] = "{0} gæster",
+        ["{0} seats"] = "{0} pladser",
+        ["{0} min"] = "{0} min.",
+        ["{0} h {1} min"] = "{0} t. {1} min.",
+        ["Tabs"] = "Regninger på navn",
+        ["Open the sale"] = "Åbn salget",
+        ["Table {0}"] = "Bord {0}",
+        ["New order on this table"] = "Ny bestilling på bordet",
+        ["How many guests?"] = "Hvor mange gæster?",
+        ["Table {0} · {1} guests"] = "Bord {0} · {1} gæster",
+        // the floor editor
+        ["Restaurant"] = "Restaurant",
+        ["Floor plan"] = "Borde og lokaler",
+        ["Areas and tables: where they stand, seats and shape."] = "Lokaler og borde: hvor de står, pladser og form.",
+        ["Area"] = "Lokale",
+        ["Add area"] = "Tilføj lokale",
+        ["Add table"] = "Tilføj bord",
+        ["Seats"] = "Pladser",
+        ["Shape"] = "Form",
+        ["Square"] = "Firkantet",
+        ["Round"] = "Rundt",
+        ["Width"] = "Bredde",
+        ["Height"] = "Højde",
+        ["Drag a table to move it; or type its position."] = "Træk et bord for at flytte det, eller skriv dets placering.",
+    }.ToFrozenDictionary();
+}
