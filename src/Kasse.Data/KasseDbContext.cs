@@ -102,6 +102,9 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
     /// <summary>Set while a commit waits to be durable (<see cref="WriteTransaction"/>'s group commit): what waits for the commit waits for that too.</summary>
     internal bool HoldAfterCommit { get; set; }
 
+    /// <summary>The shared rows of the batch this context's command is part of (the sale writer's), or null: see <see cref="SharedRowAccess"/>.</summary>
+    public SharedRowBatch? RowBatch { get; set; }
+
     private List<Action>? _heldAfterCommit;
 
     internal void RunHeldAfterCommit()

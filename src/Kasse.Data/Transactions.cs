@@ -70,13 +70,4 @@ public static class Transactions
     /// <summary>Locks a sale's row for the rest of the transaction, so commands on one sale run one at a time.</summary>
     public static Task<int> LockSaleAsync(this KasseDbContext db, Guid saleId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""UPDATE "Sales" SET "Version" = "Version" + 1 WHERE "Id" = {saleId}""", ct);
-
-    /// <summary>
-    /// Takes the register's next receipt number. The UPDATE locks the register row until commit, so numbers
-    /// are gapless and unique per register even with concurrent completions, and roll back with a failed sale.
-    /// </summary>
-    public static async Task<long> NextReceiptNumberAsync(this KasseDbContext db, Guid registerId, CancellationToken ct) =>
-        (await db.Database.SqlQuery<long>(
-            $"""UPDATE "Registers" SET "LastReceiptNumber" = "LastReceiptNumber" + 1 WHERE "Id" = {registerId} RETURNING "LastReceiptNumber" AS "Value" """)
-            .ToListAsync(ct)).Single();
 }

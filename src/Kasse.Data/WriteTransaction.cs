@@ -47,6 +47,9 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public static async Task<WriteTransaction> BeginAsync(KasseDbContext db, Durability durability, CancellationToken ct)
     {
+        // A failed save inside one of these transactions fails the whole transaction (nothing goes on after it), so the
+        // savepoint EF would set around every save is two statements for nothing (two round trips on PostgreSQL).
+        db.Database.AutoSavepointsEnabled = false;
         if (!IsSqlite(db))
             return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), null, false, null);
 

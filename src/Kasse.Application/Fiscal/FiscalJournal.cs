@@ -16,26 +16,18 @@ public sealed class FiscalJournal(KasseDbContext db, Kasse.Application.Staff.Cur
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("The journal is written only inside the transaction of the change it records.");
-        // One round trip takes the store's journal lock (held until commit) and reads the chain's head.
-        var head = (await db.Database.SqlQuery<HeadRow>(
-                $"""UPDATE "JournalHeads" SET "LastSequence" = "LastSequence" + 1 WHERE "StoreId" = {storeId} RETURNING "LastSequence", "LastHash" """)
-            .ToListAsync(ct)).SingleOrDefault();
+        // The lock on the store's journal head is held until commit, so the chain can't fork.
+        var head = await db.LockJournalHeadAsync(storeId, ct);
         if (head is null)
         {
-            db.JournalHeads.Add(new JournalHead { StoreId = storeId, LastSequence = 1 });
+            db.JournalHeads.Add(new JournalHead { StoreId = storeId, LastSequence = 0 });
             await db.SaveChangesAsync(ct);
-            head = new HeadRow { LastSequence = 1, LastHash = JournalEntry.Genesis };
+            head = new JournalHeadRow { LastSequence = 0, LastHash = JournalEntry.Genesis };
         }
-        var entry = JournalEntry.Append(head.LastSequence - 1, head.LastHash, storeId, at, kind, registerId, employeeId, saleId, payload);
-        await db.Database.ExecuteSqlAsync($"""UPDATE "JournalHeads" SET "LastHash" = {entry.Hash} WHERE "StoreId" = {storeId}""", ct);
+        var entry = JournalEntry.Append(head.LastSequence, head.LastHash, storeId, at, kind, registerId, employeeId, saleId, payload);
+        await db.SetJournalHeadAsync(storeId, entry.Sequence, entry.Hash, ct);
         db.JournalEntries.Add(entry);
         return entry;
-    }
-
-    private sealed class HeadRow
-    {
-        public long LastSequence { get; init; }
-        public string LastHash { get; init; } = "";
     }
 
     /// <summary>A completed sale or return: the receipt's full fiscal content.</summary>

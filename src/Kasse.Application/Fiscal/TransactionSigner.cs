@@ -41,36 +41,31 @@ public sealed class TransactionSigner(KasseDbContext db, SigningKeys keys)
     {
         var key = await keys.ForCompanyAsync(store.CompanyId, ct);
         var number = await NextCompanyNumberAsync(store.CompanyId, ct);
-        var previous = await db.Registers.Where(r => r.Id == registerId).Select(r => r.LastSignature).SingleAsync(ct)
-            ?? DanishSignature.FirstPrevious;
+        var previous = await db.LastSignatureAsync(registerId, SignatureChain.Danish, ct) ?? DanishSignature.FirstPrevious;
         var text = message(previous, number);
         string signature;
         lock (key.PrivateKey)
             signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1));
-        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastSignature" = {signature} WHERE "Id" = {registerId}""", ct);
+        await db.SetLastSignatureAsync(registerId, SignatureChain.Danish, signature, ct);
         return (number, signature, key);
     }
 
     private async Task<string> SignNorwegianAsync(Guid registerId, SigningKeys.ActiveKey key, Func<string, string> message, CancellationToken ct)
     {
-        var previous = await db.Registers.Where(r => r.Id == registerId).Select(r => r.LastNorwegianSignature).SingleAsync(ct)
-            ?? NorwegianSignature.FirstPrevious;
+        var previous = await db.LastSignatureAsync(registerId, SignatureChain.Norwegian, ct) ?? NorwegianSignature.FirstPrevious;
         var text = message(previous);
         string signature;
         lock (key.PrivateKey)
             signature = Convert.ToBase64String(key.PrivateKey.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1));
-        await db.Database.ExecuteSqlAsync($"""UPDATE "Registers" SET "LastNorwegianSignature" = {signature} WHERE "Id" = {registerId}""", ct);
+        await db.SetLastSignatureAsync(registerId, SignatureChain.Norwegian, signature, ct);
         return signature;
     }
 
-    /// <summary>One round trip: the UPDATE takes the company's row lock, which is held until commit, so keep what follows short.</summary>
+    /// <summary>The company's row is locked until commit, so keep what follows short.</summary>
     private async Task<long> NextCompanyNumberAsync(string companyId, CancellationToken ct)
     {
-        var numbers = await db.Database.SqlQuery<long>(
-            $"""UPDATE "CompanySequences" SET "LastNumber" = "LastNumber" + 1 WHERE "CompanyId" = {companyId} RETURNING "LastNumber" AS "Value" """)
-            .ToListAsync(ct);
-        if (numbers.Count == 1)
-            return numbers[0];
+        if (await db.NextCompanyNumberAsync(companyId, ct) is { } number)
+            return number;
         db.CompanySequences.Add(new CompanySequence { CompanyId = companyId, LastNumber = 1 });
         await db.SaveChangesAsync(ct);
         return 1;

@@ -7,6 +7,7 @@ using Kasse.Domain;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,10 +28,10 @@ public sealed class HeldSaleTurns
 /// <summary>
 /// The open sales of this process, kept in memory: each sale has one turn (a lock in the process), and an edit of an open
 /// sale (a scan, a quantity, a discount, a coupon) is made on the sale as it is in memory, with the product, the store and
-/// the promotions from memory too; what it changed is then written by a writer of its own, in a short transaction that
-/// commits without waiting for the disk (an open-sale edit), and the edit answers once that has committed. A scan thus
-/// reads nothing from the database and waits for one small write; edits that arrive while their sale is being written are
-/// written together. Everything that is money or journaled (a payment, a completion, a void, park, resume, a card
+/// the promotions from memory too; what it changed is then written by the one writer of open-sale edits, which writes every
+/// sale changed since its last write in one short transaction that commits without waiting for the disk (an open-sale
+/// edit, group commit), and the edit answers once that has committed. A scan thus reads nothing from the database and
+/// waits for one shared write; the scans of every till that arrive while a write is under way go in the next one. Everything that is money or journaled (a payment, a completion, a void, park, resume, a card
 /// payment's answer) takes the sale's turn exclusively (<see cref="ExclusiveAsync{T}"/>): what is pending is written first
 /// and the sale is let go of, so that command works on the database as before and commits durably before it answers.
 /// </summary>
@@ -49,16 +50,13 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
     /// <summary>An open sale untouched this long (and fully written) is let go of; the next edit reads it again.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// Writers that save changed sales side by side, each sale in its own short transaction: on PostgreSQL they run at once
-    /// on their own connections; on SQLite they queue for its one write lock, which keeps it busy.
-    /// </summary>
-    private const int Writers = 4;
+    /// <summary>The most sales one write takes: enough for every till of a large store, few enough to keep a batch short.</summary>
+    private const int MaxBatch = 64;
 
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
     private readonly Channel<Slot> _changed = Channel.CreateUnbounded<Slot>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Lock _starting = new();
-    private Task[]? _writing;
+    private Task? _writing;
     private long _lastSweep = Environment.TickCount64;
 
     private sealed class Slot(Guid saleId)
@@ -279,33 +277,78 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
 
     private static Dictionary<Guid, decimal> QuantitiesOf(Sale sale) => sale.Lines.ToDictionary(l => l.Id, l => l.Quantity);
 
+    /// <summary>Writes what is pending of one sale now, with its turn held (a command about to work on the database).</summary>
+    private Task WritePendingAsync(Slot slot, CancellationToken ct) => WriteBatchAsync([slot], ct);
+
     /// <summary>
-    /// Saves what changed in memory, in a short transaction of its own (an open-sale edit: committed, not synced to disk at
-    /// once), and tells the edits waiting for it. If it can't (the database out of reach), the sale is let go of, so memory
-    /// holds no more than the database, and the waiting edits are answered with the reason.
+    /// Saves what changed in memory of these sales (their turns held), in one short transaction (an open-sale edit: committed,
+    /// not synced to disk at once), and tells the edits waiting for it. Each sale's context borrows the batch's connection
+    /// and transaction for its save, so the sales of every till share one BEGIN and one COMMIT (on SQLite one turn of its
+    /// write lock, on PostgreSQL one round trip per sale). If the batch can't commit, each sale is written alone, so one
+    /// sale's failure costs the others nothing; a sale that can't be written alone is let go of, so memory holds no more
+    /// than the database, and its waiting edits are answered with the reason.
     /// </summary>
-    private async Task WritePendingAsync(Slot slot, CancellationToken ct)
+    private async Task WriteBatchAsync(IReadOnlyList<Slot> slots, CancellationToken ct)
     {
-        var waiting = slot.Written;
-        slot.Written = null;
-        var db = slot.Db!;
         try
         {
-            await using (var transaction = await WriteTransaction.BeginAsync(db, Durability.OpenSaleEdit, ct))
+            await using var scope = scopes.CreateAsyncScope();
+            var batchDb = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+            await using (var transaction = await WriteTransaction.BeginAsync(batchDb, Durability.OpenSaleEdit, ct))
             {
-                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                var connection = batchDb.Database.GetDbConnection();
+                var dbTransaction = transaction.Transaction.GetDbTransaction();
+                foreach (var slot in slots)
+                {
+                    var db = slot.Db!;
+                    db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                    db.Database.AutoSavepointsEnabled = false;
+                    await db.Database.UseTransactionAsync(dbTransaction, ct);
+                    try
+                    {
+                        await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                    }
+                    finally
+                    {
+                        await db.Database.UseTransactionAsync(null, CancellationToken.None);
+                    }
+                }
                 await transaction.CommitAsync(ct);
             }
-            db.ChangeTracker.AcceptAllChanges();
-            slot.Pending.Clear();
-            waiting?.TrySetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && slots.Count > 1)
+        {
+            logger.LogInformation(e, "A batch of {Count} open sales could not be written at once; each is written alone", slots.Count);
+            foreach (var slot in slots)
+            {
+                try
+                {
+                    await WriteBatchAsync([slot], ct);
+                }
+                catch (Exception alone) when (alone is not OutOfMemoryException)
+                {
+                    // Told to that sale's waiting edits, and logged, by its own write.
+                }
+            }
+            return;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            var slot = slots[0];
             logger.LogWarning(e, "Sale {SaleId}: {Count} edits could not be written; the sale is read again from the database", slot.SaleId, slot.Pending.Count);
+            var waiting = slot.Written;
+            slot.Written = null;
             await UnloadAsync(slot);
             waiting?.TrySetException(e);
             throw;
+        }
+        foreach (var slot in slots)
+        {
+            slot.Db!.ChangeTracker.AcceptAllChanges();
+            slot.Pending.Clear();
+            var waiting = slot.Written;
+            slot.Written = null;
+            waiting?.TrySetResult();
         }
     }
 
@@ -319,39 +362,63 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
         {
             if (_writing is not null)
                 return;
-            // The writers are the process's, not this request's: they must not carry its execution context along.
+            // The writer is the process's, not this request's: it must not carry its execution context along.
             using (ExecutionContext.SuppressFlow())
-                _writing = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteChangedAsync)).ToArray();
+                _writing = Task.Run(WriteChangedAsync);
         }
     }
 
+    /// <summary>
+    /// The one writer of open-sale edits: takes every sale queued since its last batch (up to <see cref="MaxBatch"/>) and
+    /// writes them together. A sale whose turn someone holds at that moment (an edit being made, a command that writes
+    /// it itself) is not waited for: it is queued again once its turn is free, so one slow command holds up no batch.
+    /// </summary>
     private async Task WriteChangedAsync()
     {
+        var batch = new List<Slot>(MaxBatch);
         while (await _changed.Reader.WaitToReadAsync())
         {
-            while (_changed.Reader.TryRead(out var slot))
-                await WriteOneAsync(slot);
+            batch.Clear();
+            while (batch.Count < MaxBatch && _changed.Reader.TryRead(out var slot))
+            {
+                if (!slot.Turn.Wait(0))
+                {
+                    _ = QueueAgainWhenFreeAsync(slot);
+                    continue;
+                }
+                slot.Queued = false;
+                if (!slot.Retired && slot.Sale is not null && slot.Pending.Count > 0)
+                    batch.Add(slot);
+                else
+                    slot.Turn.Release();
+            }
+            if (batch.Count > 0)
+            {
+                try
+                {
+                    await WriteBatchAsync(batch, CancellationToken.None);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Already told to the edits that waited for this write (WriteBatchAsync).
+                }
+                finally
+                {
+                    foreach (var slot in batch)
+                        slot.Turn.Release();
+                }
+            }
             await SweepIdleAsync();
         }
     }
 
-    private async Task WriteOneAsync(Slot slot)
+    /// <summary>Still marked as queued (so no edit queues it twice), it goes back in the queue once its holder lets go.</summary>
+    private async Task QueueAgainWhenFreeAsync(Slot slot)
     {
         await slot.Turn.WaitAsync();
-        try
-        {
-            slot.Queued = false;
-            if (slot.Sale is not null && slot.Pending.Count > 0)
-                await WritePendingAsync(slot, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Already told to the edits that waited for this write (WritePendingAsync).
-        }
-        finally
-        {
-            slot.Turn.Release();
-        }
+        slot.Turn.Release();
+        // At shutdown the queue is closed; DisposeAsync then writes what every sale still has pending.
+        _changed.Writer.TryWrite(slot);
     }
 
     /// <summary>Lets go of sales nobody has touched for <see cref="IdleLimit"/> and of those that are no longer open.</summary>
@@ -385,11 +452,11 @@ public sealed class OpenSaleMemory(IServiceScopeFactory scopes, StoreCache store
     public async ValueTask DisposeAsync()
     {
         _changed.Writer.TryComplete();
-        Task[]? writing;
+        Task? writing;
         lock (_starting)
             writing = _writing;
         if (writing is not null)
-            await Task.WhenAll(writing);
+            await writing;
         foreach (var slot in _slots.Values)
         {
             await slot.Turn.WaitAsync();

@@ -15,7 +15,9 @@ namespace Kasse.Application.Sales;
 /// as its caller, on the batch's connection, behind a savepoint, so a refused command undoes only itself; its answer
 /// and what it queued for after the commit (the customer display, telemetry, the printer) wait for the batch's commit,
 /// which is durable. The rows every till shares (receipt and transaction numbers, the journal head, stock levels, the
-/// day's summaries) are then locked by one writer, for one commit, instead of being queued for by every till.
+/// day's summaries) are then locked by one writer, for one commit, instead of being queued for by every till; and the
+/// journal heads, transaction and receipt numbers and last signatures are read once per batch and written once before its
+/// commit (<see cref="SharedRowBatch"/>), not once per command.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -97,12 +99,18 @@ public sealed class SaleWriter(IServiceScopeFactory scopes, KasseTelemetry telem
         var connection = batchDb.Database.GetDbConnection();
         var dbTransaction = transaction.Transaction.GetDbTransaction();
         var done = new List<(Command Command, object Answer, Action AfterCommit)>(batch.Count);
+        // The rows every completion changes (journal head, transaction and receipt numbers, last signatures): locked and
+        // read by the first command that needs each, then kept in memory, and written once before the commit.
+        var sharedRows = new SharedRowBatch();
         foreach (var command in batch)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
             db.Database.SetDbConnection(connection, contextOwnsConnection: false);
             await db.Database.UseTransactionAsync(dbTransaction);
+            // Each command has a savepoint of its own (below); one around each of its saves would add round trips only.
+            db.Database.AutoSavepointsEnabled = false;
+            db.RowBatch = sharedRows;
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Value = command.Actor;
             // In its caller's language too: what it formats, and what hears of it after the commit (a Danish customer
             // display), reads as it did when the caller ran it.
@@ -111,6 +119,7 @@ public sealed class SaleWriter(IServiceScopeFactory scopes, KasseTelemetry telem
             // A command alone needs no savepoint: if it is refused, the whole transaction is rolled back (two round trips
             // fewer on PostgreSQL when the tills are few).
             var alone = batch.Count == 1;
+            var rowsBefore = alone ? null : sharedRows.Mark();
             if (!alone)
                 await dbTransaction.SaveAsync(Savepoint);
             try
@@ -123,12 +132,17 @@ public sealed class SaleWriter(IServiceScopeFactory scopes, KasseTelemetry telem
             catch (Exception refused) when (refused is not OutOfMemoryException)
             {
                 if (!alone)
+                {
                     await dbTransaction.RollbackAsync(Savepoint);
+                    sharedRows.Reset(rowsBefore!);
+                }
                 command.Done.TrySetException(refused);
             }
         }
         if (done.Count == 0)
             return;
+        batchDb.Database.AutoSavepointsEnabled = false;
+        await sharedRows.WriteAsync(batchDb, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         telemetry.SaleCommandsWritten(done.Count);
         foreach (var (command, answer, afterCommit) in done)

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Kasse.Application;
 using Kasse.Application.Catalog;
 using Kasse.Application.Fiscal;
+using Kasse.Application.Inventory;
 using Kasse.Application.Sales;
 using Kasse.Application.Stores;
 using Kasse.Data;
@@ -9,6 +10,7 @@ using Kasse.Data.Postgres;
 using Kasse.Data.Sqlite;
 using Kasse.Domain;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Inventory;
 using Kasse.Domain.Sales;
 using Kasse.Server.Hosting;
 using Kasse.Server.Tests.Infrastructure;
@@ -130,6 +132,58 @@ public abstract class SaleWriterTests(DatabaseProvider provider) : IAsyncLifetim
             else
                 Assert.Empty(batches);
         }
+    }
+
+    /// <summary>
+    /// A completion refused after it took the register's receipt number (the last unit, which may not go below zero, sold
+    /// by another till in the same batch) gives its number back: the writer holds the shared rows in memory for the batch,
+    /// and the refused command's share of them goes with its savepoint. The next sale gets the next number, and the
+    /// journal's head, the company's transaction number and the register's last signature stay exact.
+    /// </summary>
+    [Fact]
+    public async Task A_completion_refused_after_taking_its_receipt_number_gives_it_back_inside_the_batch()
+    {
+        const string lastUnitEan = "5701234567882";
+        var vase = await In((CatalogService c) => c.CreateProductAsync(Guid.CreateVersion7(),
+            new SaveProduct("BATCH-2", "Sidste vase", 499m, 25m, Unit.Piece, null, null, [lastUnitEan]), default));
+        var location = StockLocation.FloorIdOf(_storeId);
+        await In(async (LocationService l) =>
+        {
+            await l.EnsureFloorAsync(_storeId, default);
+            return 0;
+        });
+        await In((StockService s) => s.ConfigureAsync(location, vase.Id, new StockSettings(null, null, BelowZeroPolicy.Block), default));
+        await In((StockService s) => s.AdjustAsync(location, new AdjustStock(Guid.CreateVersion7(), vase.Id, 1m, "Optalt"), default));
+
+        var sales = Enumerable.Range(0, 6).Select(_ => Guid.CreateVersion7()).ToList();
+        foreach (var id in sales)
+        {
+            await In((SalesService s) => s.OpenAsync(new OpenSale(id, _registerId), default));
+            await In((SalesService s) => s.AddLineAsync(id, new AddLine(Barcode: lastUnitEan), default));
+            await In((SalesService s) => s.AddPaymentAsync(id, new AddPayment(Guid.CreateVersion7(), PaymentMethod.Card), default));
+        }
+        var outcomes = await Task.WhenAll(sales.Select(id => Task.Run(async () =>
+        {
+            try
+            {
+                return (Number: (await In((SalesService s) => s.CompleteAsync(id, default))).ReceiptNumber, Refused: false);
+            }
+            catch (DomainException)
+            {
+                return (Number: (long?)null, Refused: true);
+            }
+        })));
+        Assert.Equal(1, outcomes.Count(o => !o.Refused));
+        Assert.Equal(1L, outcomes.Single(o => !o.Refused).Number);
+
+        var next = Guid.CreateVersion7();
+        await In((SalesService s) => s.OpenAsync(new OpenSale(next, _registerId), default));
+        await In((SalesService s) => s.AddLineAsync(next, new AddLine(Barcode: Ean), default));
+        await In((SalesService s) => s.AddPaymentAsync(next, new AddPayment(Guid.CreateVersion7(), PaymentMethod.Card), default));
+        Assert.Equal(2L, (await In((SalesService s) => s.CompleteAsync(next, default))).ReceiptNumber);
+        var journal = await In((JournalVerifier v) => v.VerifyAsync(_storeId, default));
+        Assert.True(journal.IsIntact, $"The journal broke at {journal.FirstBreak}");
+        Assert.Equal(2, journal.SalesChecked);
     }
 
     private async Task<T> In<TService, T>(Func<TService, Task<T>> work) where TService : notnull
