@@ -123,6 +123,7 @@ public sealed partial class Till
             _categories = await Backend.Call<CatalogService, IReadOnlyList<CategoryView>>(c => c.ListCategoriesAsync(CancellationToken.None));
             var storeId = _store.Id;
             _mergeRepeatedScans = (await Backend.Call<TillSettings, TillSettingsView>(t => t.GetAsync(storeId, CancellationToken.None))).MergeRepeatedScans;
+            await OpenOnFavouritesAsync();
             await LoadProductsAsync();
         }
         catch (DomainException e)
@@ -300,9 +301,11 @@ public sealed partial class Till
         var version = ++_searchVersion;
         var query = _query;
         var category = string.IsNullOrWhiteSpace(query) ? _categoryId : null;
-        var page = await Backend.Call<CatalogService, ProductPage>(c => c.SearchAsync(query, category, 0, GridSize, CancellationToken.None));
+        var items = string.IsNullOrWhiteSpace(query) && _favouritesOn
+            ? await LoadFavouritesAsync()
+            : (await Backend.Call<CatalogService, ProductPage>(c => c.SearchAsync(query, category, 0, GridSize, CancellationToken.None))).Items;
         if (version == _searchVersion) // a slower, older search must not overwrite a newer one
-            _products = page.Items;
+            _products = items;
     }
 
     /// <summary>Enter in the search box adds the only match (or the code typed, if it is one).</summary>
@@ -332,6 +335,7 @@ public sealed partial class Till
 
     private async Task ChooseCategoryAsync(Guid? categoryId)
     {
+        _favouritesOn = false;
         _categoryId = categoryId;
         _query = "";
         await LoadProductsAsync();
