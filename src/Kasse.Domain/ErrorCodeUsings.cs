@@ -41,3 +41,4 @@ global using VatErrors = Kasse.Domain.Money.VatErrors;
 global using VoucherErrors = Kasse.Domain.Sales.VoucherErrors;
 global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
 global using TileColorErrors = Kasse.Domain.Catalog.TileColorErrors;
+global using FloorErrors = Kasse.Domain.Restaurant.FloorErrors;

@@ -69,3 +69,4 @@ global using ZReportErrors = Kasse.Application.CashControl.ZReportErrors;
 global using TileColorErrors = Kasse.Domain.Catalog.TileColorErrors;
 global using ProductImageErrors = Kasse.Application.Catalog.ProductImageErrors;
 global using FavouriteErrors = Kasse.Application.Catalog.FavouriteErrors;
+global using FloorErrors = Kasse.Domain.Restaurant.FloorErrors;
