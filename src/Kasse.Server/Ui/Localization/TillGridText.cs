@@ -22,6 +22,7 @@ internal static class TillGridText
         ["PNG, JPEG or WebP, at most 5 MB. The till shows it on the product's tile."] =
             "PNG, JPEG eller WebP, højst 5 MB. Kassen viser det på varens felt.",
         ["Remove picture"] = "Fjern billede",
+        ["Another register"] = "En anden kasse",
         ["Show the cart"] = "Vis kurven",
         ["Hide the cart"] = "Skjul kurven",
     }.ToFrozenDictionary();

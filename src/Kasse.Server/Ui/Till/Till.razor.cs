@@ -271,7 +271,11 @@ public sealed partial class Till
         await RememberAsync();
         // Each person's own language — the one they last used on this till, else the one the back office gave them —
         // switch to it if it differs from the one on screen.
-        var preferred = await TillLanguage.PreferredAsync(Storage, cashier.Id) ?? UiLanguages.Find(cashier.Language);
+        // A language picked on the sign-in screen just now wins over both (the person signing in picked it).
+        var preferred = LanguageJustChosen
+            ? UiLanguages.Current
+            : await TillLanguage.PreferredAsync(Storage, cashier.Id) ?? UiLanguages.Find(cashier.Language);
+        LanguageJustChosen = false;
         if (preferred is { } language && language != UiLanguages.Current)
         {
             Navigation.NavigateTo($"/ui/language/{language.Code}?returnUrl={Uri.EscapeDataString($"/till/{RegisterId}")}", forceLoad: true);
@@ -345,7 +349,9 @@ public sealed partial class Till
     {
         _message = null;
         _unknownCode = false;
-        _query = "";
+        // The scanned code stays in the field, to correct a misread digit or search by it.
+        _query = _lookUpCode ?? "";
+        _lookUpCode = null;
         await LoadProductsAsync();
         if (_keyboard is not null)
             await _keyboard.InvokeVoidAsync("focus", "#till-search");
@@ -485,6 +491,7 @@ public sealed partial class Till
         {
             Toast(L.Format("Unknown code {0}.", scanned), error: true);
             _unknownCode = true;
+            _lookUpCode = scanned;
         }
         catch (DomainException e) when (e.Code == "line.weight-required" && scanned is not null)
         {
