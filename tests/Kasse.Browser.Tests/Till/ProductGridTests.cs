@@ -44,7 +44,7 @@ public abstract class ProductGridTests(BrowserServer server)
             await till.OpenAsync();
             await till.SignInAsync();
 
-            await Assertions.Expect(page.GetByTestId("favourites-tab")).ToHaveAttributeAsync("aria-selected", "True");
+            await Assertions.Expect(page.GetByTestId("favourites-tab")).ToHaveAttributeAsync("aria-selected", "true");
             var tiles = page.Locator("[data-testid=products] .product");
             await Assertions.Expect(tiles).ToHaveCountAsync(2);
             await Assertions.Expect(tiles.First).ToHaveAttributeAsync("data-sku", pictured.Sku);
@@ -64,7 +64,7 @@ public abstract class ProductGridTests(BrowserServer server)
             await page.Locator($"[data-sku='{longName.Sku}']").ClickAsync();
             await Assertions.Expect(till.CartLines).ToHaveCountAsync(1);
             await page.GetByTestId("all-tab").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("all-tab")).ToHaveAttributeAsync("aria-selected", "True");
+            await Assertions.Expect(page.GetByTestId("all-tab")).ToHaveAttributeAsync("aria-selected", "true");
         }
         finally
         {

@@ -6,7 +6,7 @@ namespace Kasse.Server.Tests.Ui;
 
 /// <summary>
 /// The words a refusal puts into its text reach a cashier in their language: a permission is named as the role page
-/// names it (never its enum name), and a sale's state is a Danish word in the Danish text.
+/// names it (never its enum name). (A sale's state in Danish: ErrorTextsTests.)
 /// </summary>
 public sealed class ErrorArgumentsTests
 {
