@@ -14,9 +14,12 @@ public sealed record ProductView(Guid Id, string Sku, string Name, decimal Price
     public static ProductView From(Product p) => new(p.Id, p.Sku, p.Name, p.Price, p.VatPercent, p.Unit, p.CategoryId, p.CostPrice,
         p.IsActive, p.Barcodes.Select(b => b.Code).ToList(), p.ImageVersion);
 
-    /// <summary>The picture's address at <paramref name="pixels"/> (160 or 640), or null without one; its version makes it cacheable for ever.</summary>
+    /// <summary>
+    /// The picture's address for the screens at <paramref name="pixels"/> (160 or 640), or null without one; its version makes
+    /// it cacheable for ever. (The API's own is <c>/api/v1/products/{id}/image/{pixels}</c>, behind a key or session.)
+    /// </summary>
     public string? ImageUrl(int pixels = ProductImage.TilePixels) =>
-        ImageVersion is { } version ? $"/api/v1/products/{Id}/image/{pixels}?v={version}" : null;
+        ImageVersion is { } version ? $"/ui/product-images/{Id}/{pixels}?v={version}" : null;
 }
 
 public sealed record SaveProduct(string Sku, string Name, decimal Price, decimal VatPercent, Unit Unit, Guid? CategoryId,

@@ -91,13 +91,17 @@ public static class CatalogEndpoints
     private static async Task<Ok<ProductView>> RemoveImage(Guid productId, ProductImageService images, CancellationToken ct) =>
         TypedResults.Ok(await images.RemoveAsync(productId, ct));
 
-    private static async Task<IResult> GetImage(Guid productId, int pixels, HttpContext context, ProductImageService images, CancellationToken ct)
+    private static Task<IResult> GetImage(Guid productId, int pixels, HttpContext context, ProductImageService images, CancellationToken ct) =>
+        ServeImageAsync(productId, pixels, context, images, ct);
+
+    /// <summary>The picture with its caching headers; also what the till's tiles load (<c>/ui/product-images/…</c>).</summary>
+    public static async Task<IResult> ServeImageAsync(Guid productId, int pixels, HttpContext context, ProductImageService images, CancellationToken ct)
     {
         var picture = await images.GetAsync(productId, pixels, ct);
         var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{productId:N}-{picture.Version}-{pixels}\"");
         // The address carries the version (?v=), so a new picture has a new address: the browser keeps this one for a year.
-        // Private: the picture is behind the staff's sign-in, so no shared cache keeps it.
-        context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        // Public: a product's picture is what the shop shows its customers, no secret, so a shop's proxy may keep it too.
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         context.Response.Headers.ETag = tag.ToString();
         if (context.Request.Headers.IfNoneMatch.Any(v => v == tag.ToString()))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
