@@ -30,6 +30,8 @@ public static class ApplicationServices
         services.AddScoped<StoreService>();
         services.AddScoped<TillSettings>();
         services.AddScoped<CatalogService>();
+        services.AddScoped<ProductImageService>();
+        services.AddScoped<FavouriteService>();
         services.AddScoped<ProductImporter>();
         services.AddScoped<EmployeeService>();
         services.AddScoped<CurrentActor>();

@@ -24,6 +24,8 @@ public sealed partial class KasseDbContext(DbContextOptions<KasseDbContext> opti
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductBarcode> ProductBarcodes => Set<ProductBarcode>();
+    public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+    public DbSet<FavouriteProduct> FavouriteProducts => Set<FavouriteProduct>();
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<SaleLine> SaleLines => Set<SaleLine>();
     public DbSet<Payment> Payments => Set<Payment>();

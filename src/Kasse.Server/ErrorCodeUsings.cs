@@ -66,3 +66,7 @@ global using VatErrors = Kasse.Domain.Money.VatErrors;
 global using VoucherErrors = Kasse.Domain.Sales.VoucherErrors;
 global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
 global using ZReportErrors = Kasse.Application.CashControl.ZReportErrors;
+global using TileColorErrors = Kasse.Domain.Catalog.TileColorErrors;
+global using ProductImageErrors = Kasse.Application.Catalog.ProductImageErrors;
+global using FavouriteErrors = Kasse.Application.Catalog.FavouriteErrors;
+global using FloorErrors = Kasse.Domain.Restaurant.FloorErrors;

@@ -43,6 +43,16 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
         return CategoryView.From(category);
     }
 
+    /// <param name="color">#rrggbb, or null for the till's palette.</param>
+    public async Task<CategoryView> SetCategoryColorAsync(Guid id, string? color, CancellationToken ct)
+    {
+        var category = await db.Categories.FindAsync([id], ct)
+            ?? throw DomainException.NotFound(CategoryErrors.NotFound, $"No category has id {id}.");
+        category.SetColor(color);
+        await db.SaveChangesAsync(ct);
+        return CategoryView.From(category);
+    }
+
     public async Task<IReadOnlyList<CategoryView>> ListCategoriesAsync(CancellationToken ct) =>
         (await db.Categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct)).Select(CategoryView.From).ToList();
 

@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Catalog;
 
-public sealed record ImportError(long Line, string? Column, string Message)
+/// <param name="Reason">The refusal behind <paramref name="Message"/> (its code and template), so a screen tells it in the reader's language.</param>
+public sealed record ImportError(long Line, string? Column, string Message,
+    [property: System.Text.Json.Serialization.JsonIgnore] DomainException? Reason = null)
 {
+    public static ImportError Of(long line, string? column, DomainException reason) => new(line, column, reason.Message, reason);
+
     public override string ToString() => Column is null ? $"line {Line}: {Message}" : $"line {Line}, {Column}: {Message}";
 }
 
@@ -56,8 +60,7 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
             {
                 seekable.Position = start;
                 var line = await FirstLineNotUtf8Async(seekable, ct);
-                return new ImportReport(0, 0, 0, [new ImportError(line, null, "The file is not UTF-8 text from this line on (Excel's plain 'CSV' "
-                    + "writes æ, ø and å in Windows-1252). Save it as 'CSV UTF-8' and try again.")], false);
+                return new ImportReport(0, 0, 0, [ImportError.Of(line, null, DomainException.Invalid(ImportErrors.NotUtf8, "The file is not UTF-8 text from this line on (Excel's plain 'CSV' writes æ, ø and å in Windows-1252). Save it as 'CSV UTF-8' and try again."))], false);
             }
             var badLines = errors.Select(e => e.Line).ToHashSet();
             if (errors.Count > 0 && (!skipBadRows || errors.Any(e => e.Line == 0)))
@@ -124,10 +127,10 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
         foreach (var row in Parse(csv, errors, badLines: null))
         {
             if (!skus.Add(row.Sku))
-                duplicateSkus.Add(new ImportError(row.Line, "sku", $"SKU '{row.Sku}' appears more than once in the file."));
+                duplicateSkus.Add(ImportError.Of(row.Line, "sku", DomainException.Invalid(ImportErrors.DuplicateSku, $"SKU '{row.Sku}' appears more than once in the file.")));
             foreach (var code in row.Barcodes)
                 if (!codes.Add(code))
-                    duplicateCodes.Add(new ImportError(row.Line, "barcodes", $"Barcode {code} appears more than once in the file."));
+                    duplicateCodes.Add(ImportError.Of(row.Line, "barcodes", DomainException.Invalid(ImportErrors.DuplicateBarcode, $"Barcode {code} appears more than once in the file.")));
             if (!catalogueHasBarcodes || row.Barcodes.Count == 0)
                 continue;
             pending.Add(row);
@@ -153,7 +156,7 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
             .ToListAsync(ct);
         foreach (var row in rows)
             foreach (var owner in owners.Where(o => row.Barcodes.Contains(o.Code) && o.Sku != row.Sku))
-                errors.Add(new ImportError(row.Line, "barcodes", $"Barcode {owner.Code} already belongs to product {owner.Sku}."));
+                errors.Add(ImportError.Of(row.Line, "barcodes", DomainException.Invalid(ImportErrors.BarcodeTaken, $"Barcode {owner.Code} already belongs to product {owner.Sku}.")));
         rows.Clear();
     }
 
@@ -174,19 +177,19 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
         using var reader = new CsvReader(text, config);
         if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is null)
         {
-            errors.Add(new ImportError(1, null, "The file is empty; the first line must name the columns: " + string.Join(";", Columns) + "."));
+            errors.Add(ImportError.Of(1, null, DomainException.Invalid(ImportErrors.NoHeader, $"The file is empty; the first line must name the columns: {string.Join(";", Columns)}.")));
             yield break;
         }
         var header = reader.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            errors.Add(new ImportError(1, null, $"Missing column(s) {string.Join(", ", missing)}. Expected: {string.Join(";", Columns)}."));
+            errors.Add(ImportError.Of(1, null, DomainException.Invalid(ImportErrors.MissingColumns, $"Missing column(s) {string.Join(", ", missing)}. Expected: {string.Join(";", Columns)}.")));
             yield break;
         }
         var unknown = header.Where(h => !Columns.Contains(h)).ToList();
         if (unknown.Count > 0)
-            errors.Add(new ImportError(1, null, $"Unknown column(s) {string.Join(", ", unknown)}. Expected: {string.Join(";", Columns)}."));
+            errors.Add(ImportError.Of(1, null, DomainException.Invalid(ImportErrors.UnknownColumns, $"Unknown column(s) {string.Join(", ", unknown)}. Expected: {string.Join(";", Columns)}.")));
         var index = Columns.ToDictionary(c => c, c => header.IndexOf(c), StringComparer.Ordinal);
 
         while (reader.Read())
@@ -204,10 +207,10 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
     {
         var before = errors.Count;
         string Field(string name) => index[name] >= 0 ? (reader.GetField(index[name]) ?? "").Trim() : "";
-        void Error(string column, string message) => errors.Add(new ImportError(line, column, message));
+        void Error(string column, DomainException reason) => errors.Add(ImportError.Of(line, column, reason));
         if (reader.Parser.Count != columns)
         {
-            errors.Add(new ImportError(line, null, $"Has {reader.Parser.Count} fields; the header has {columns}."));
+            errors.Add(ImportError.Of(line, null, DomainException.Invalid(ImportErrors.FieldCount, $"Has {reader.Parser.Count} fields; the header has {columns}.")));
             return null;
         }
         var sku = Field("sku");
@@ -219,13 +222,13 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
         var costText = Field("cost_price");
         var cost = costText.Length == 0 ? null : ParseDecimal(costText);
         if (price is null)
-            Error("price", $"'{Field("price")}' is not a price (e.g. 24,95).");
+            Error("price", DomainException.Invalid(ImportErrors.Price, $"'{Field("price")}' is not a price (e.g. 24,95)."));
         if (vat is null)
-            Error("vat_rate", $"'{Field("vat_rate")}' is not a VAT percent (e.g. 25).");
+            Error("vat_rate", DomainException.Invalid(ImportErrors.Vat, $"'{Field("vat_rate")}' is not a VAT percent (e.g. 25)."));
         if (unit is null)
-            Error("unit", $"'{unitText}' is not a unit; use piece, kg or litre.");
+            Error("unit", DomainException.Invalid(ImportErrors.Unit, $"'{unitText}' is not a unit; use piece, kg or litre."));
         if (costText.Length > 0 && cost is null)
-            Error("cost_price", $"'{costText}' is not a cost price.");
+            Error("cost_price", DomainException.Invalid(ImportErrors.CostPrice, $"'{costText}' is not a cost price."));
         var barcodes = Field("barcodes").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (errors.Count > before)
             return null;
@@ -240,7 +243,7 @@ public sealed class ProductImporter(KasseDbContext db, IProductSearchIndex searc
         }
         catch (DomainException e)
         {
-            errors.Add(new ImportError(line, null, e.Message));
+            errors.Add(ImportError.Of(line, null, e));
             return null;
         }
     }

@@ -77,7 +77,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         var area = await FindAreaAsync(storeId, areaId, ct);
         var tables = await db.DiningTables.CountAsync(t => t.AreaId == areaId && t.DeletedAt == null, ct);
         if (tables > 0)
-            throw DomainException.Conflict("floor.area-has-tables",
+            throw DomainException.Conflict(FloorErrors.AreaHasTables,
                 $"The area {area.Name} still has {tables} table(s). Move them to another area or remove them first.");
         area.Delete(clock.Now());
         audit.Record(AuditAction.SettingChanged, $"Floor area removed: {area.Name}.", subject: "floor-area:" + area.Id, storeId: storeId,
@@ -120,7 +120,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         Manage(storeId);
         var table = await FindTableAsync(storeId, tableId, ct);
         if (await db.Sales.AnyAsync(s => s.TableId == tableId && (s.Status == Kasse.Domain.Sales.SaleStatus.Open || s.Status == Kasse.Domain.Sales.SaleStatus.Parked), ct))
-            throw DomainException.Conflict("floor.table-in-use", $"Table {table.Name} has an open sale. Move it to another table or finish it first.");
+            throw DomainException.Conflict(FloorErrors.TableInUse, $"Table {table.Name} has an open sale. Move it to another table or finish it first.");
         table.Delete(clock.Now());
         audit.Record(AuditAction.SettingChanged, $"Table removed: {table.Name}.", subject: "table:" + table.Id, storeId: storeId, before: TableView.From(table));
         await db.SaveChangesAsync(ct);
@@ -135,25 +135,25 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
 
     internal static async Task<DiningTable> FindTableAsync(KasseDbContext db, Guid storeId, Guid tableId, CancellationToken ct) =>
         await db.DiningTables.FirstOrDefaultAsync(t => t.Id == tableId && t.StoreId == storeId && t.DeletedAt == null, ct)
-        ?? throw DomainException.NotFound("floor.table-not-found", $"Store {storeId} has no table with id {tableId}. GET /api/v1/stores/{storeId}/floor lists them.");
+        ?? throw DomainException.NotFound(FloorErrors.TableNotFound, $"Store {storeId} has no table with id {tableId}. GET /api/v1/stores/{storeId}/floor lists them.");
 
     private Task<DiningTable> FindTableAsync(Guid storeId, Guid tableId, CancellationToken ct) => FindTableAsync(db, storeId, tableId, ct);
 
     private async Task<FloorArea> FindAreaAsync(Guid storeId, Guid areaId, CancellationToken ct) =>
         await db.FloorAreas.FirstOrDefaultAsync(a => a.Id == areaId && a.StoreId == storeId && a.DeletedAt == null, ct)
-        ?? throw DomainException.NotFound("floor.area-not-found", $"Store {storeId} has no floor area with id {areaId}. GET /api/v1/stores/{storeId}/floor lists them.");
+        ?? throw DomainException.NotFound(FloorErrors.AreaNotFound, $"Store {storeId} has no floor area with id {areaId}. GET /api/v1/stores/{storeId}/floor lists them.");
 
     private async Task EnsureNameFreeAsync(Guid storeId, string name, Guid? self, CancellationToken ct)
     {
         if (await db.FloorAreas.AnyAsync(a => a.StoreId == storeId && a.DeletedAt == null && a.Name == name && a.Id != self, ct))
-            throw DomainException.Conflict("floor.area-name-taken", $"The store already has an area named {name}. Choose another name.");
+            throw DomainException.Conflict(FloorErrors.AreaNameTaken, $"The store already has an area named {name}. Choose another name.");
     }
 
     /// <summary>Table names are unique in the store (not only the area): a waiter says "table 4", not "table 4 in the garden".</summary>
     private async Task EnsureTableNameFreeAsync(Guid storeId, string name, Guid? self, CancellationToken ct)
     {
         if (await db.DiningTables.AnyAsync(t => t.StoreId == storeId && t.DeletedAt == null && t.Name == name && t.Id != self, ct))
-            throw DomainException.Conflict("floor.table-name-taken", $"The store already has a table named {name}. Choose another name.");
+            throw DomainException.Conflict(FloorErrors.TableNameTaken, $"The store already has a table named {name}. Choose another name.");
     }
 
     private static AreaView View(FloorArea area, IEnumerable<DiningTable> tables) =>

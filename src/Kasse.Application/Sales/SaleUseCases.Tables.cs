@@ -50,9 +50,9 @@ public sealed partial class SaleUseCases
         var before = await SeatingOfAsync(saleId, ct);
         var employees = await db.Employees.AsNoTracking().Where(e => e.Id == command.EmployeeId || e.Id == before.CashierId).ToListAsync(ct);
         var to = employees.FirstOrDefault(e => e.Id == command.EmployeeId && e.IsActive)
-            ?? throw DomainException.NotFound("employee.not-found", $"No active employee has id {command.EmployeeId}.");
+            ?? throw DomainException.NotFound(EmployeeErrors.NotFound, $"No active employee has id {command.EmployeeId}.");
         if (!StoreAccess.Includes(to.StoreIds, before.StoreId))
-            throw DomainException.Invalid("sale.hand-over-store", $"{to.Name} does not work in this store, so cannot take over the sale.");
+            throw DomainException.Invalid(SaleErrors.HandOverStore, $"{to.Name} does not work in this store, so cannot take over the sale.");
         var sale = await sales.EditAsync(saleId, (s, _) =>
         {
             s.HandTo(to.Id);

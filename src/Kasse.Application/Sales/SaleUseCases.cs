@@ -113,10 +113,13 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     {
         Caller.Require(Permission.Sell);
         var register = await Kasse.Application.Stores.StoreService.FindRegisterAsync(db, registerId, ct);
+        // A manager also sees the part-paid sales open on the store's other registers (money taken that someone must settle).
+        var seesOtherRegisters = Caller.May(Permission.VoidAfterPayment);
         var waiting = await db.Sales.AsNoTracking()
             .Where(s => s.Id != inHand
                 && ((s.StoreId == register.StoreId && s.Status == SaleStatus.Parked)
-                    || (s.RegisterId == registerId && s.Status == SaleStatus.Open && s.Payments.Any())))
+                    || (s.Status == SaleStatus.Open && s.Payments.Any()
+                        && (s.RegisterId == registerId || (seesOtherRegisters && s.StoreId == register.StoreId)))))
             .OrderByDescending(s => s.OpenedAt)
             .Take(100)
             .ToListAsync(ct);

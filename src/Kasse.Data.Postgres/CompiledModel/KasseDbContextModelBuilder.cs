@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39b3281d-dad2-43f9-b77d-d99f431ba112"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("8f1236c7-0db7-447d-9650-84ed7fde2d80"), entityTypeCount: 65)
         {
         }
 
@@ -29,8 +29,10 @@ namespace Kasse.Data.Postgres.CompiledModel
             var registerSession = RegisterSessionEntityType.Create(this);
             var storedReport = StoredReportEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var favouriteProduct = FavouriteProductEntityType.Create(this);
             var product = ProductEntityType.Create(this);
             var productBarcode = ProductBarcodeEntityType.Create(this);
+            var productImage = ProductImageEntityType.Create(this);
             var customer = CustomerEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
             var loyaltyMovement = LoyaltyMovementEntityType.Create(this);
@@ -97,8 +99,10 @@ namespace Kasse.Data.Postgres.CompiledModel
             RegisterSessionEntityType.CreateForeignKey4(registerSession, store);
             StoredReportEntityType.CreateForeignKey1(storedReport, register);
             StoredReportEntityType.CreateForeignKey2(storedReport, store);
+            FavouriteProductEntityType.CreateForeignKey1(favouriteProduct, product);
             ProductEntityType.CreateForeignKey1(product, category);
             ProductBarcodeEntityType.CreateForeignKey1(productBarcode, product);
+            ProductImageEntityType.CreateForeignKey1(productImage, product);
             CustomerEntityType.CreateForeignKey1(customer, customerGroup);
             CustomerEntityType.CreateForeignKey2(customer, store);
             CustomerGroupEntityType.CreateForeignKey1(customerGroup, store);
@@ -167,8 +171,10 @@ namespace Kasse.Data.Postgres.CompiledModel
             RegisterSessionEntityType.CreateAnnotations(registerSession);
             StoredReportEntityType.CreateAnnotations(storedReport);
             CategoryEntityType.CreateAnnotations(category);
+            FavouriteProductEntityType.CreateAnnotations(favouriteProduct);
             ProductEntityType.CreateAnnotations(product);
             ProductBarcodeEntityType.CreateAnnotations(productBarcode);
+            ProductImageEntityType.CreateAnnotations(productImage);
             CustomerEntityType.CreateAnnotations(customer);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
             LoyaltyMovementEntityType.CreateAnnotations(loyaltyMovement);

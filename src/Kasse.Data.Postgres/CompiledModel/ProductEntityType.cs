@@ -23,7 +23,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Catalog.Product",
                 typeof(Product),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -56,6 +56,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 long? (decimal? v) => (v == null ? null : ((long? )(Money.ToMinorUnits(v.Value)))),
                 decimal? (long? v) => (v == null ? null : ((decimal? )(((decimal)(v.Value)) * 0.01M)))));
             costPrice.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var imageVersion = runtimeEntityType.AddProperty(
+                "ImageVersion",
+                typeof(int?),
+                propertyInfo: typeof(Product).GetProperty("ImageVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<ImageVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            imageVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isActive = runtimeEntityType.AddProperty(
                 "IsActive",

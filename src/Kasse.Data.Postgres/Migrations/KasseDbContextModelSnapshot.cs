@@ -410,6 +410,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -426,6 +430,21 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Catalog.FavouriteProduct", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProductId");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("FavouriteProducts");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,6 +455,9 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<long?>("CostPrice")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ImageVersion")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -504,6 +526,27 @@ namespace Kasse.Data.Postgres.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductBarcodes");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Catalog.ProductImage", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Tile")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("ProductImages");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Customers.Customer", b =>
@@ -2750,6 +2793,15 @@ namespace Kasse.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Catalog.FavouriteProduct", b =>
+                {
+                    b.HasOne("Kasse.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Catalog.Product", b =>
                 {
                     b.HasOne("Kasse.Domain.Catalog.Category", null)
@@ -2763,6 +2815,15 @@ namespace Kasse.Data.Postgres.Migrations
                     b.HasOne("Kasse.Domain.Catalog.Product", null)
                         .WithMany("Barcodes")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Catalog.ProductImage", b =>
+                {
+                    b.HasOne("Kasse.Domain.Catalog.Product", null)
+                        .WithOne()
+                        .HasForeignKey("Kasse.Domain.Catalog.ProductImage", "ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,7 +19,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Catalog.Category",
                 typeof(Category),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -30,6 +30,14 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Category).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var color = runtimeEntityType.AddProperty(
+                "Color",
+                typeof(string),
+                propertyInfo: typeof(Category).GetProperty("Color", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Category).GetField("<Color>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 7);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

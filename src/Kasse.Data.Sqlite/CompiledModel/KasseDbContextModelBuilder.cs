@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbf2f5bf-9291-4f58-bfe4-b13dc99c07c7"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("83fa470e-90be-49ee-be21-2e962e99feb4"), entityTypeCount: 65)
         {
         }
 
@@ -28,8 +28,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var registerSession = RegisterSessionEntityType.Create(this);
             var storedReport = StoredReportEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var favouriteProduct = FavouriteProductEntityType.Create(this);
             var product = ProductEntityType.Create(this);
             var productBarcode = ProductBarcodeEntityType.Create(this);
+            var productImage = ProductImageEntityType.Create(this);
             var customer = CustomerEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
             var loyaltyMovement = LoyaltyMovementEntityType.Create(this);
@@ -96,8 +98,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             RegisterSessionEntityType.CreateForeignKey4(registerSession, store);
             StoredReportEntityType.CreateForeignKey1(storedReport, register);
             StoredReportEntityType.CreateForeignKey2(storedReport, store);
+            FavouriteProductEntityType.CreateForeignKey1(favouriteProduct, product);
             ProductEntityType.CreateForeignKey1(product, category);
             ProductBarcodeEntityType.CreateForeignKey1(productBarcode, product);
+            ProductImageEntityType.CreateForeignKey1(productImage, product);
             CustomerEntityType.CreateForeignKey1(customer, customerGroup);
             CustomerEntityType.CreateForeignKey2(customer, store);
             CustomerGroupEntityType.CreateForeignKey1(customerGroup, store);
@@ -166,8 +170,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             RegisterSessionEntityType.CreateAnnotations(registerSession);
             StoredReportEntityType.CreateAnnotations(storedReport);
             CategoryEntityType.CreateAnnotations(category);
+            FavouriteProductEntityType.CreateAnnotations(favouriteProduct);
             ProductEntityType.CreateAnnotations(product);
             ProductBarcodeEntityType.CreateAnnotations(productBarcode);
+            ProductImageEntityType.CreateAnnotations(productImage);
             CustomerEntityType.CreateAnnotations(customer);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
             LoyaltyMovementEntityType.CreateAnnotations(loyaltyMovement);

@@ -22,7 +22,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Catalog.Product",
                 typeof(Product),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -52,6 +52,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
             costPrice.SetValueConverter(new ValueConverter<decimal?, long?>(
                 long? (decimal? v) => (v == null ? null : ((long? )(Money.ToMinorUnits(v.Value)))),
                 decimal? (long? v) => (v == null ? null : ((decimal? )(((decimal)(v.Value)) * 0.01M)))));
+
+            var imageVersion = runtimeEntityType.AddProperty(
+                "ImageVersion",
+                typeof(int?),
+                propertyInfo: typeof(Product).GetProperty("ImageVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<ImageVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var isActive = runtimeEntityType.AddProperty(
                 "IsActive",

@@ -405,6 +405,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -421,6 +425,21 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Catalog.FavouriteProduct", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("FavouriteProducts");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +449,9 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CostPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImageVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -499,6 +521,27 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductBarcodes");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Catalog.ProductImage", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Tile")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("ProductImages");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Customers.Customer", b =>
@@ -2745,6 +2788,15 @@ namespace Kasse.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Catalog.FavouriteProduct", b =>
+                {
+                    b.HasOne("Kasse.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Catalog.Product", b =>
                 {
                     b.HasOne("Kasse.Domain.Catalog.Category", null)
@@ -2758,6 +2810,15 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.HasOne("Kasse.Domain.Catalog.Product", null)
                         .WithMany("Barcodes")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Catalog.ProductImage", b =>
+                {
+                    b.HasOne("Kasse.Domain.Catalog.Product", null)
+                        .WithOne()
+                        .HasForeignKey("Kasse.Domain.Catalog.ProductImage", "ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Name).HasMaxLength(Category.MaxNameLength);
         builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.Color).HasMaxLength(CategoryColor.Length);
     }
 }
 
@@ -45,5 +46,26 @@ internal sealed class ProductBarcodeConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(b => b.Code).HasMaxLength(ProductBarcode.MaxLength);
         builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(24);
         builder.HasIndex(b => b.Code).IsUnique();
+    }
+}
+
+internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<ProductImage>
+{
+    public void Configure(EntityTypeBuilder<ProductImage> builder)
+    {
+        builder.HasKey(i => i.ProductId);
+        builder.Property(i => i.ProductId).ValueGeneratedNever();
+        builder.HasOne<Product>().WithOne().HasForeignKey<ProductImage>(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FavouriteProductConfiguration : IEntityTypeConfiguration<FavouriteProduct>
+{
+    public void Configure(EntityTypeBuilder<FavouriteProduct> builder)
+    {
+        builder.HasKey(f => f.ProductId);
+        builder.Property(f => f.ProductId).ValueGeneratedNever();
+        builder.HasIndex(f => f.Position);
+        builder.HasOne<Product>().WithMany().HasForeignKey(f => f.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -29,6 +29,13 @@ public sealed class Product
     public decimal? CostPrice { get; private set; }
     public bool IsActive { get; private set; }
 
+    /// <summary>Counts the product's image uploads (null: no image); the till's image address carries it, so a new image is fetched anew.</summary>
+    public int? ImageVersion { get; private set; }
+
+    public void ImageUploaded() => ImageVersion = (ImageVersion ?? 0) + 1;
+
+    public void ImageRemoved() => ImageVersion = null;
+
     /// <summary>Name and SKU folded to lower case once here, so search finds "Æbler" from "æb" on every database.</summary>
     public string SearchText { get; private set; } = "";
     public IReadOnlyList<ProductBarcode> Barcodes => _barcodes;

@@ -45,10 +45,10 @@ public sealed class DiningTable
         Name = Text.Required(placement.Name, MaxNameLength, "floor.table-name", "A table's name");
         Seats = placement.Seats is >= 1 and <= MaxSeats
             ? placement.Seats
-            : throw DomainException.Invalid("floor.table-seats", $"A table seats 1 to {MaxSeats} guests; got {placement.Seats}.");
+            : throw DomainException.Invalid(FloorErrors.TableSeats, $"A table seats 1 to {MaxSeats} guests; got {placement.Seats}.");
         Shape = Enum.IsDefined(placement.Shape)
             ? placement.Shape
-            : throw DomainException.Invalid("floor.table-shape", "A table's shape is Square or Round.");
+            : throw DomainException.Invalid(FloorErrors.TableShape, "A table's shape is Square or Round.");
         X = Coordinate(placement.X, "x");
         Y = Coordinate(placement.Y, "y");
         Width = Size(placement.Width, "width");
@@ -59,11 +59,11 @@ public sealed class DiningTable
 
     private static int Coordinate(int value, string what) => value is >= 0 and <= MaxCoordinate
         ? value
-        : throw DomainException.Invalid("floor.table-position", $"A table's {what} is 0 to {MaxCoordinate}; got {value}.");
+        : throw DomainException.Invalid(FloorErrors.TablePosition, $"A table's {what} is 0 to {MaxCoordinate}; got {value}.");
 
     private static int Size(int value, string what) => value is >= 1 and <= MaxSize
         ? value
-        : throw DomainException.Invalid("floor.table-size", $"A table's {what} is 1 to {MaxSize}; got {value}.");
+        : throw DomainException.Invalid(FloorErrors.TableSize, $"A table's {what} is 1 to {MaxSize}; got {value}.");
 }
 
 /// <summary>What the floor editor sets on a table.</summary>

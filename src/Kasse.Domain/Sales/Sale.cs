@@ -393,9 +393,9 @@ public sealed class Sale
     public void SeatAt(Guid? tableId, int? covers, string? tabName)
     {
         if (Status is not (SaleStatus.Open or SaleStatus.Parked))
-            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be put on a table; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Only an open sale can be put on a table; this one is {Describe(Status)}.");
         if (covers is not null and (< 1 or > MaxCovers))
-            throw DomainException.Invalid("sale.covers", $"Covers (guests) are 1 to {MaxCovers}; got {covers}.");
+            throw DomainException.Invalid(SaleErrors.Covers, $"Covers (guests) are 1 to {MaxCovers}; got {covers}.");
         TableId = tableId;
         Covers = covers;
         TabName = Text.Optional(tabName, MaxTabNameLength, "sale.tab-name", "A tab's name");
@@ -406,7 +406,7 @@ public sealed class Sale
     public void HandTo(Guid employeeId)
     {
         if (Status is not (SaleStatus.Open or SaleStatus.Parked))
-            throw DomainException.Conflict("sale.not-open", $"Only an open sale can be handed over; this one is {Describe(Status)}.");
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Only an open sale can be handed over; this one is {Describe(Status)}.");
         CashierId = employeeId;
         Touch();
     }

@@ -13,6 +13,8 @@ public static class UiEndpoints
     {
         app.MapGet("/ui/language/{code}", SetLanguage).ExcludeFromDescription()
             .AllowAnonymous("it only sets the page-language cookie and redirects within the site");
+        app.MapGet("/ui/product-images/{productId:guid}/{pixels:int}", Api.CatalogEndpoints.ServeImageAsync).ExcludeFromDescription()
+            .AllowAnonymous("a product's picture is what the shop shows its customers; the till's tiles load it as an image, with no API session");
         app.MapGet("/receipt/{saleId:guid}", ReceiptPage.RenderAsync).ExcludeFromDescription()
             .AllowAnonymous("the customer's digital receipt behind the QR code; found only by the sale's unguessable id");
         app.MapGet(Access.PageAccess.SignOutPath, SignOutAsync).ExcludeFromDescription()

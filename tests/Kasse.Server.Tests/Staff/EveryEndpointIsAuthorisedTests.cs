@@ -81,6 +81,7 @@ public abstract class EveryEndpointIsAuthorisedTests(KasseServer server)
         {
             _ when part.StartsWith('{') && part.Contains(":guid", StringComparison.Ordinal) => Guid.CreateVersion7().ToString(),
             _ when part.StartsWith('{') && part.Contains(":long", StringComparison.Ordinal) => "987654",
+            _ when part.StartsWith('{') && part.Contains(":int", StringComparison.Ordinal) => "160",
             _ when part.StartsWith('{') => "unknown-thing",
             _ => part,
         });

@@ -73,7 +73,7 @@ public sealed partial class ErrorTextsTests
         var refusal = DomainException.Conflict(Kasse.Domain.Sales.SaleErrors.NotOpen, $"Only an open sale can be parked; this one is {status}.");
         Assert.Equal("Only an open sale can be parked; this one is {0}.", refusal.Template);
 
-        Assert.Equal("Kun et åbent salg kan parkeres; dette er completed.", ErrorTexts.Default.For(refusal, UiLanguages.Danish.Culture));
+        Assert.Equal("Kun et åbent salg kan parkeres; dette er afsluttet.", ErrorTexts.Default.For(refusal, UiLanguages.Danish.Culture));
         Assert.Equal(refusal.Message, ErrorTexts.Default.For(refusal, UiLanguages.English.Culture));
     }
 

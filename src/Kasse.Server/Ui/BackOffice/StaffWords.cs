@@ -8,7 +8,9 @@ namespace Kasse.Server.Ui.BackOffice;
 /// <summary>Permissions in words a shop owner reads (the enum name stays the key the API uses).</summary>
 public static class PermissionText
 {
-    public static string Name(UiText words, Permission permission) => words[permission switch
+    public static string Name(UiText words, Permission permission) => words[English(permission)];
+
+    public static string English(Permission permission) => permission switch
     {
         Permission.Browse => "See products, stores and staff",
         Permission.Sell => "Sell",
@@ -41,7 +43,7 @@ public static class PermissionText
         Permission.ManageInventory => "Manage stock, suppliers and orders",
         Permission.CountStock => "Count stock",
         Permission.ViewMetrics => "Read the operational metrics",
-    }];
+    };
 }
 
 /// <summary>Audit actions in words, and an entry's before/after as lines a person reads.</summary>

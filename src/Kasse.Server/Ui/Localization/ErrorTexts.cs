@@ -36,7 +36,9 @@ public sealed class ErrorTexts
     /// <summary>The exception's message in the given language; English is the message as thrown.</summary>
     public string For(DomainException refusal, CultureInfo culture)
     {
-        if (culture.TwoLetterISOLanguageName != "da" || !_keys.TryGetValue((refusal.Code, refusal.Template), out var key))
+        if (culture.TwoLetterISOLanguageName != "da")
+            return InEnglish(refusal, culture);
+        if (!_keys.TryGetValue((refusal.Code, refusal.Template), out var key))
             return refusal.Message;
         var text = InCulture(culture, () => _localizer[key]);
         if (text.ResourceNotFound || string.IsNullOrWhiteSpace(text.Value))
@@ -45,7 +47,7 @@ public sealed class ErrorTexts
             return text.Value;
         try
         {
-            return string.Format(culture, text.Value, refusal.Arguments.ToArray());
+            return string.Format(culture, text.Value, refusal.Arguments.Select(a => InDanish(refusal.Code, a)).ToArray());
         }
         catch (FormatException)
         {
@@ -57,6 +59,39 @@ public sealed class ErrorTexts
     /// <summary>What the message says in the UI's current language (the signed-in person's).</summary>
     public string For(Exception exception) =>
         exception is DomainException refusal ? For(refusal, CultureInfo.CurrentUICulture) : exception.Message;
+
+    /// <summary>The message as thrown, but a permission named as people read it ("Return without a receipt", not "RefundWithoutReceipt").</summary>
+    private static string InEnglish(DomainException refusal, CultureInfo culture)
+    {
+        if (!refusal.Arguments.Any(a => a is Kasse.Domain.Staff.Permission))
+            return refusal.Message;
+        var arguments = refusal.Arguments.Select(a => a is Kasse.Domain.Staff.Permission p ? BackOffice.PermissionText.English(p) : a).ToArray();
+        try
+        {
+            return string.Format(culture, refusal.Template, arguments);
+        }
+        catch (FormatException)
+        {
+            return refusal.Message;
+        }
+    }
+
+    /// <summary>A sale's state as a refusal names it (Sale.Describe), in Danish.</summary>
+    private static readonly FrozenDictionary<string, string> SaleStates = new Dictionary<string, string>
+    {
+        ["open"] = "åbent", ["parked"] = "parkeret", ["completed"] = "afsluttet", ["voided"] = "annulleret",
+    }.ToFrozenDictionary();
+
+    /// <summary>
+    /// The words a refusal puts into its text, in Danish where they are words rather than names or numbers: a permission
+    /// (as the back office's role page names it) and a sale's state. Everything else goes in as it was.
+    /// </summary>
+    private static object? InDanish(string code, object? argument) => argument switch
+    {
+        Kasse.Domain.Staff.Permission permission => UiText.InDanish(BackOffice.PermissionText.English(permission)),
+        string state when code.StartsWith("sale.", StringComparison.Ordinal) && SaleStates.TryGetValue(state, out var danish) => danish,
+        _ => argument,
+    };
 
     private static T InCulture<T>(CultureInfo culture, Func<T> read)
     {

@@ -22,7 +22,8 @@ public static class ReceiptPage
         return new SvgQRCode(data).GetGraphic(4);
     }
 
-    public static async Task<IResult> RenderAsync(Guid saleId, ReceiptService receipts, CancellationToken ct)
+    /// <param name="errors">Why there is no receipt, told in the page's language (the customer's phone gets the shop's).</param>
+    public static async Task<IResult> RenderAsync(Guid saleId, ReceiptService receipts, Localization.ErrorTexts errors, CancellationToken ct)
     {
         ReceiptView receipt;
         try
@@ -31,7 +32,8 @@ public static class ReceiptPage
         }
         catch (DomainException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Conflict)
         {
-            return Results.Content(Page("Kvittering", $"<p>{Html.Encode(e.Message)}</p>"), "text/html; charset=utf-8", statusCode: 404);
+            var title = Localization.UiLanguages.Current == Localization.UiLanguages.Danish ? "Kvittering" : "Receipt";
+            return Results.Content(Page(title, $"<p>{Html.Encode(errors.For(e))}</p>"), "text/html; charset=utf-8", statusCode: 404);
         }
         var text = Html.Encode(ReceiptText.Render(receipt));
         return Results.Content(Page($"{receipt.StoreName} – {receipt.ReceiptNumber}", $"<pre class=\"receipt-paper\">{text}</pre>"),

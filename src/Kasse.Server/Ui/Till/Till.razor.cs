@@ -123,6 +123,7 @@ public sealed partial class Till
             _categories = await Backend.Call<CatalogService, IReadOnlyList<CategoryView>>(c => c.ListCategoriesAsync(CancellationToken.None));
             var storeId = _store.Id;
             _mergeRepeatedScans = (await Backend.Call<TillSettings, TillSettingsView>(t => t.GetAsync(storeId, CancellationToken.None))).MergeRepeatedScans;
+            await OpenOnFavouritesAsync();
             await LoadProductsAsync();
         }
         catch (DomainException e)
@@ -270,7 +271,11 @@ public sealed partial class Till
         await RememberAsync();
         // Each person's own language — the one they last used on this till, else the one the back office gave them —
         // switch to it if it differs from the one on screen.
-        var preferred = await TillLanguage.PreferredAsync(Storage, cashier.Id) ?? UiLanguages.Find(cashier.Language);
+        // A language picked on the sign-in screen just now wins over both (the person signing in picked it).
+        var preferred = LanguageJustChosen
+            ? UiLanguages.Current
+            : await TillLanguage.PreferredAsync(Storage, cashier.Id) ?? UiLanguages.Find(cashier.Language);
+        LanguageJustChosen = false;
         if (preferred is { } language && language != UiLanguages.Current)
         {
             Navigation.NavigateTo($"/ui/language/{language.Code}?returnUrl={Uri.EscapeDataString($"/till/{RegisterId}")}", forceLoad: true);
@@ -300,9 +305,11 @@ public sealed partial class Till
         var version = ++_searchVersion;
         var query = _query;
         var category = string.IsNullOrWhiteSpace(query) ? _categoryId : null;
-        var page = await Backend.Call<CatalogService, ProductPage>(c => c.SearchAsync(query, category, 0, GridSize, CancellationToken.None));
+        var items = string.IsNullOrWhiteSpace(query) && _favouritesOn
+            ? await LoadFavouritesAsync()
+            : (await Backend.Call<CatalogService, ProductPage>(c => c.SearchAsync(query, category, 0, GridSize, CancellationToken.None))).Items;
         if (version == _searchVersion) // a slower, older search must not overwrite a newer one
-            _products = page.Items;
+            _products = items;
     }
 
     /// <summary>Enter in the search box adds the only match (or the code typed, if it is one).</summary>
@@ -332,6 +339,7 @@ public sealed partial class Till
 
     private async Task ChooseCategoryAsync(Guid? categoryId)
     {
+        _favouritesOn = false;
         _categoryId = categoryId;
         _query = "";
         await LoadProductsAsync();
@@ -341,7 +349,9 @@ public sealed partial class Till
     {
         _message = null;
         _unknownCode = false;
-        _query = "";
+        // The scanned code stays in the field, to correct a misread digit or search by it.
+        _query = _lookUpCode ?? "";
+        _lookUpCode = null;
         await LoadProductsAsync();
         if (_keyboard is not null)
             await _keyboard.InvokeVoidAsync("focus", "#till-search");
@@ -481,6 +491,7 @@ public sealed partial class Till
         {
             Toast(L.Format("Unknown code {0}.", scanned), error: true);
             _unknownCode = true;
+            _lookUpCode = scanned;
         }
         catch (DomainException e) when (e.Code == "line.weight-required" && scanned is not null)
         {
