@@ -20,7 +20,6 @@ global using FraudAlertErrors = Kasse.Domain.Staff.FraudAlertErrors;
 global using FraudRuleErrors = Kasse.Application.Staff.FraudRuleErrors;
 global using GiftCardErrors = Kasse.Domain.GiftCards.GiftCardErrors;
 global using ImportErrors = Kasse.Application.Inventory.ImportErrors;
-global using KitchenTicketErrors = Kasse.Application.Printing.KitchenTicketErrors;
 global using LineErrors = Kasse.Domain.Sales.LineErrors;
 global using LocationErrors = Kasse.Application.Inventory.LocationErrors;
 global using LoyaltyErrors = Kasse.Domain.Customers.LoyaltyErrors;
