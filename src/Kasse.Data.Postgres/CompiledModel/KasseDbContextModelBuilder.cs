@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39b3281d-dad2-43f9-b77d-d99f431ba112"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("a6b05f27-5c4f-4edd-b4a1-ffa938b7738c"), entityTypeCount: 67)
         {
         }
 
@@ -64,6 +64,10 @@ namespace Kasse.Data.Postgres.CompiledModel
             var salesSummary = SalesSummaryEntityType.Create(this);
             var diningTable = DiningTableEntityType.Create(this);
             var floorArea = FloorAreaEntityType.Create(this);
+            var kitchenRoute = KitchenRouteEntityType.Create(this);
+            var kitchenStation = KitchenStationEntityType.Create(this);
+            var kitchenTicket = KitchenTicketEntityType.Create(this);
+            var kitchenTicketItem = KitchenTicketItemEntityType.Create(this);
             var payment = PaymentEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
@@ -143,6 +147,11 @@ namespace Kasse.Data.Postgres.CompiledModel
             DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
             DiningTableEntityType.CreateForeignKey2(diningTable, store);
             FloorAreaEntityType.CreateForeignKey1(floorArea, store);
+            KitchenRouteEntityType.CreateForeignKey1(kitchenRoute, kitchenStation);
+            KitchenRouteEntityType.CreateForeignKey2(kitchenRoute, store);
+            KitchenStationEntityType.CreateForeignKey1(kitchenStation, store);
+            KitchenTicketEntityType.CreateForeignKey1(kitchenTicket, kitchenStation);
+            KitchenTicketItemEntityType.CreateForeignKey1(kitchenTicketItem, kitchenTicket);
             PaymentEntityType.CreateForeignKey1(payment, sale);
             SaleEntityType.CreateForeignKey1(sale, employee);
             SaleEntityType.CreateForeignKey2(sale, sale);
@@ -202,6 +211,10 @@ namespace Kasse.Data.Postgres.CompiledModel
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
             DiningTableEntityType.CreateAnnotations(diningTable);
             FloorAreaEntityType.CreateAnnotations(floorArea);
+            KitchenRouteEntityType.CreateAnnotations(kitchenRoute);
+            KitchenStationEntityType.CreateAnnotations(kitchenStation);
+            KitchenTicketEntityType.CreateAnnotations(kitchenTicket);
+            KitchenTicketItemEntityType.CreateAnnotations(kitchenTicketItem);
             PaymentEntityType.CreateAnnotations(payment);
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbf2f5bf-9291-4f58-bfe4-b13dc99c07c7"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("850ad28e-2934-4d99-b99c-3f5116f7f4a8"), entityTypeCount: 67)
         {
         }
 
@@ -63,6 +63,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var salesSummary = SalesSummaryEntityType.Create(this);
             var diningTable = DiningTableEntityType.Create(this);
             var floorArea = FloorAreaEntityType.Create(this);
+            var kitchenRoute = KitchenRouteEntityType.Create(this);
+            var kitchenStation = KitchenStationEntityType.Create(this);
+            var kitchenTicket = KitchenTicketEntityType.Create(this);
+            var kitchenTicketItem = KitchenTicketItemEntityType.Create(this);
             var payment = PaymentEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
@@ -142,6 +146,11 @@ namespace Kasse.Data.Sqlite.CompiledModel
             DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
             DiningTableEntityType.CreateForeignKey2(diningTable, store);
             FloorAreaEntityType.CreateForeignKey1(floorArea, store);
+            KitchenRouteEntityType.CreateForeignKey1(kitchenRoute, kitchenStation);
+            KitchenRouteEntityType.CreateForeignKey2(kitchenRoute, store);
+            KitchenStationEntityType.CreateForeignKey1(kitchenStation, store);
+            KitchenTicketEntityType.CreateForeignKey1(kitchenTicket, kitchenStation);
+            KitchenTicketItemEntityType.CreateForeignKey1(kitchenTicketItem, kitchenTicket);
             PaymentEntityType.CreateForeignKey1(payment, sale);
             SaleEntityType.CreateForeignKey1(sale, employee);
             SaleEntityType.CreateForeignKey2(sale, sale);
@@ -201,6 +210,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
             DiningTableEntityType.CreateAnnotations(diningTable);
             FloorAreaEntityType.CreateAnnotations(floorArea);
+            KitchenRouteEntityType.CreateAnnotations(kitchenRoute);
+            KitchenStationEntityType.CreateAnnotations(kitchenStation);
+            KitchenTicketEntityType.CreateAnnotations(kitchenTicket);
+            KitchenTicketItemEntityType.CreateAnnotations(kitchenTicketItem);
             PaymentEntityType.CreateAnnotations(payment);
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);
