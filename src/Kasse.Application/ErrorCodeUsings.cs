@@ -59,3 +59,4 @@ global using VatErrors = Kasse.Domain.Money.VatErrors;
 global using VoucherErrors = Kasse.Domain.Sales.VoucherErrors;
 global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
 global using ZReportErrors = Kasse.Application.CashControl.ZReportErrors;
+global using KitchenErrors = Kasse.Domain.Restaurant.KitchenErrors;

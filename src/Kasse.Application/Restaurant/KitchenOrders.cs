@@ -59,7 +59,7 @@ public sealed class KitchenOrders(KasseDbContext db, PrintQueue printing, Kitche
             {
                 var course = fireCourse!.Value;
                 if (tickets.All(t => t.Course != course) && routing.Lines.All(l => l.Course != course))
-                    throw DomainException.Conflict("kitchen.course-not-ordered", $"The sale has nothing in course {course} to fire; order it first.");
+                    throw DomainException.Conflict(KitchenErrors.CourseNotOrdered, $"The sale has nothing in course {course} to fire; order it first.");
                 foreach (var held in tickets.Where(t => t.Course == course && t.Status == KitchenTicketStatus.Held))
                     if (held.Fire(now))
                         fired.Add(held);
@@ -67,8 +67,8 @@ public sealed class KitchenOrders(KasseDbContext db, PrintQueue printing, Kitche
             }
             var pending = Pending(sale, tickets, routing, mode, fireCourse);
             if (pending.Count > 0 && routing.Stations.Count == 0)
-                throw DomainException.Conflict("kitchen.no-stations",
-                    "The store has no kitchen station to send to: add one in the back office under Restaurant → Kitchen (or POST /api/v1/stores/{storeId}/kitchen/stations).");
+                throw DomainException.Conflict(KitchenErrors.NoStations,
+                    "The store has no kitchen station to send to: add one in the back office under Restaurant → Kitchen.");
             var firstToGo = firedCourses.Count > 0 ? firedCourses.Max() : pending.Select(p => p.Course).DefaultIfEmpty(Courses.First).Min();
             var waiter = sale.CashierId is { } cashierId
                 ? await db.Employees.AsNoTracking().Where(e => e.Id == cashierId).Select(e => e.Name).FirstOrDefaultAsync(ct)
@@ -176,7 +176,7 @@ public sealed class KitchenOrders(KasseDbContext db, PrintQueue printing, Kitche
     /// <summary>A change goes where the line was sent; if that station is gone, where the line would go now.</summary>
     private static KitchenStation Station(KitchenTicket sentOn, Routing routing, KitchenStation? now) =>
         routing.Stations.FirstOrDefault(s => s.Id == sentOn.StationId) ?? now ?? (routing.Stations.Count > 0 ? routing.Stations[0] : null)
-        ?? throw DomainException.Conflict("kitchen.no-stations", "The store has no kitchen station left to tell of the change; add one in the back office.");
+        ?? throw DomainException.Conflict(KitchenErrors.NoStations, "The store has no kitchen station left to tell of the change; add one in the back office.");
 
     private sealed record RoutedLine(SaleLineView Line, KitchenStation? Station, int Course);
 

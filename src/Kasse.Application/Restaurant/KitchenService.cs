@@ -71,7 +71,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         Manage(storeId);
         var station = await FindStationAsync(stationId, ct, storeId, tracked: true);
         if (await db.KitchenTickets.AnyAsync(t => t.StationId == stationId && t.Status != KitchenTicketStatus.Bumped, ct))
-            throw DomainException.Conflict("kitchen.station-busy", $"{station.Name} still has tickets to make; bump them first.");
+            throw DomainException.Conflict(KitchenErrors.StationBusy, $"{station.Name} still has tickets to make; bump them first.");
         station.Delete(clock.Now());
         audit.Record(AuditAction.SettingChanged, $"Kitchen station removed: {station.Name}.", subject: "kitchen-station:" + station.Id, storeId: storeId);
         await db.SaveChangesAsync(ct);
@@ -93,9 +93,9 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         if (command.StationId is { } stationId)
             await FindStationAsync(stationId, ct, storeId);
         if (command.ProductId is { } productId && !await db.Products.AnyAsync(p => p.Id == productId, ct))
-            throw DomainException.NotFound("product.not-found", $"No product has id {productId}.");
+            throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {productId}.");
         if (command.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
-            throw DomainException.NotFound("category.not-found", $"No category has id {categoryId}.");
+            throw DomainException.NotFound(CategoryErrors.NotFound, $"No category has id {categoryId}.");
         var route = await db.KitchenRoutes.FirstOrDefaultAsync(r => r.StoreId == storeId
             && ((command.ProductId != null && r.ProductId == command.ProductId) || (command.CategoryId != null && r.CategoryId == command.CategoryId)), ct);
         var before = route is null ? null : new { route.StationId, route.Course };
@@ -173,7 +173,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         var last = await db.KitchenTickets.Where(t => t.StationId == stationId && t.Status == KitchenTicketStatus.Bumped)
             .OrderByDescending(t => t.BumpedAt).Select(t => t.Id).FirstOrDefaultAsync(ct);
         if (last == Guid.Empty)
-            throw DomainException.NotFound("kitchen.nothing-to-recall", $"{station.Name} has no bumped ticket to bring back.");
+            throw DomainException.NotFound(KitchenErrors.NothingToRecall, $"{station.Name} has no bumped ticket to bring back.");
         return await ChangeTicketAsync(last, t => t.Recall(), ct);
     }
 
@@ -182,7 +182,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         ChangeTicketAsync(ticketId, t =>
         {
             var item = t.Items.FirstOrDefault(i => i.Id == itemId)
-                ?? throw DomainException.NotFound("kitchen.item-not-found", $"Ticket {ticketId} has no item {itemId}.");
+                ?? throw DomainException.NotFound(KitchenErrors.ItemNotFound, $"Ticket {ticketId} has no item {itemId}.");
             item.MarkDone(command.Done, clock.Now());
         }, ct);
 
@@ -194,7 +194,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         actor.Value.EnsureMayActIn(ticket.StoreId);
         var printers = await printing.StationPrintersAsync(ticket.StoreId, ticket.StationName, ct);
         if (printers.Count == 0)
-            throw DomainException.NotFound("printer.station-not-found",
+            throw DomainException.NotFound(PrinterErrors.StationNotFound,
                 $"No printer prints for station '{ticket.StationName}'; add one with role Kitchen.");
         var store = await StoreService.FindStoreAsync(db, ticket.StoreId, ct);
         var view = KitchenTicketView.From(ticket);
@@ -237,7 +237,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
     {
         var names = await db.KitchenStations.Where(s => s.StoreId == storeId && s.DeletedAt == null && s.Id != except).Select(s => s.Name).ToListAsync(ct);
         if (names.Any(n => string.Equals(n, name, StringComparison.CurrentCultureIgnoreCase)))
-            throw DomainException.Conflict("kitchen.station-name-taken", $"The store already has a station named {name}.");
+            throw DomainException.Conflict(KitchenErrors.StationNameTaken, $"The store already has a station named {name}.");
     }
 
     private Task<List<Printer>> KitchenPrintersAsync(Guid storeId, CancellationToken ct) =>
@@ -250,8 +250,8 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
     private static KitchenRouteView View(KitchenRoute r) => new(r.Id, r.ProductId, r.CategoryId, r.StationId, r.Course);
 
     internal static DomainException StationNotFound(Guid stationId) =>
-        DomainException.NotFound("kitchen.station-not-found", $"No kitchen station has id {stationId}.");
+        DomainException.NotFound(KitchenErrors.StationNotFound, $"No kitchen station has id {stationId}.");
 
     private static DomainException TicketNotFound(Guid ticketId) =>
-        DomainException.NotFound("kitchen.ticket-not-found", $"No kitchen ticket has id {ticketId}.");
+        DomainException.NotFound(KitchenErrors.TicketNotFound, $"No kitchen ticket has id {ticketId}.");
 }

@@ -57,6 +57,6 @@ public sealed partial class SaleUseCases
     private static void EnsureOpen(SaleView sale)
     {
         if (sale.Status != Kasse.Domain.Sales.SaleStatus.Open)
-            throw Kasse.Domain.DomainException.Conflict("sale.not-open", "Only an open sale is sent to the kitchen; resume it first.");
+            throw Kasse.Domain.DomainException.Conflict(KitchenErrors.SaleNotOpen, "Only an open sale is sent to the kitchen; resume it first.");
     }
 }

@@ -38,7 +38,7 @@ public sealed class KitchenStation
     public void Change(string name, int position, int warnAfterMinutes, int lateAfterMinutes)
     {
         if (warnAfterMinutes < 1 || lateAfterMinutes > MaxMinutes || warnAfterMinutes >= lateAfterMinutes)
-            throw DomainException.Invalid("kitchen.station-minutes",
+            throw DomainException.Invalid(KitchenErrors.StationMinutes,
                 $"Give the minutes before a ticket turns amber and red as 1 ≤ amber < red ≤ {MaxMinutes}; these were {warnAfterMinutes} and {lateAfterMinutes}.");
         Name = Text.Required(name, MaxNameLength, "kitchen.station-name", "A station's name");
         Position = position;
@@ -60,7 +60,7 @@ public sealed class KitchenRoute
     public KitchenRoute(Guid id, Guid storeId, Guid? productId, Guid? categoryId, Guid? stationId, int? course)
     {
         if ((productId is null) == (categoryId is null))
-            throw DomainException.Invalid("kitchen.route-target", "A route is for one product or one category: give productId or categoryId, not both.");
+            throw DomainException.Invalid(KitchenErrors.RouteTarget, "A route is for one product or one category: give productId or categoryId, not both.");
         Id = id;
         StoreId = storeId;
         ProductId = productId;
@@ -92,5 +92,5 @@ public static class Courses
 
     public static int Check(int course) => course is >= First and <= Max
         ? course
-        : throw DomainException.Invalid("kitchen.course", $"A course is a number from {First} (starters) to {Max}; {course} is not one.");
+        : throw DomainException.Invalid(KitchenErrors.Course, $"A course is a number from {First} (starters) to {Max}; {course} is not one.");
 }

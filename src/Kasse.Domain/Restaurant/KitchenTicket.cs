@@ -93,7 +93,7 @@ public sealed class KitchenTicket
     public void Bump(DateTimeOffset at)
     {
         if (Status == KitchenTicketStatus.Held)
-            throw DomainException.Conflict("kitchen.ticket-held", "The ticket's course is held: it is bumped after the waiter fires it and it is made.");
+            throw DomainException.Conflict(KitchenErrors.TicketHeld, "The ticket's course is held: it is bumped after the waiter fires it and it is made.");
         if (Status == KitchenTicketStatus.Bumped)
             return;
         Status = KitchenTicketStatus.Bumped;
