@@ -17,7 +17,6 @@ public static class PrintingEndpoints
         store.MapPost("/printers", SavePrinter)
             .WithSummary("Add or change a printer (by id): a register's receipt printer or a kitchen/bar station's, over the network (host:port) or a device file")
             .RequirePermission(Permission.ManageSettings);
-            .RequirePermission(Permission.Sell);
 
         var printers = api.MapGroup("/printers").WithTags("Printing");
         printers.MapGet("/{printerId:guid}", GetPrinter).WithSummary("One printer and its state").RequirePermission(Permission.Sell, Permission.ManageSettings);
