@@ -12,7 +12,6 @@ public static class KitchenErrors
     public const string SaleNotOpen = "kitchen.sale-not-open";
     public const string StationBusy = "kitchen.station-busy";
     public const string StationMinutes = "kitchen.station-minutes";
-    public const string StationName = "kitchen.station-name";
     public const string StationNameTaken = "kitchen.station-name-taken";
     public const string StationNotFound = "kitchen.station-not-found";
     public const string TicketHeld = "kitchen.ticket-held";
