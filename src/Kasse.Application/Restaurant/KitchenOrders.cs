@@ -50,6 +50,8 @@ public sealed class KitchenOrders(KasseDbContext db, PrintQueue printing, Kitche
         var fired = new List<KitchenTicket>();
         var (tickets, routing) = await db.InTransactionAsync(async () =>
         {
+            made.Clear();
+            fired.Clear();
             var tickets = await db.KitchenTickets.Where(t => t.SaleId == sale.Id).ToListAsync(ct);
             var routing = await RoutingAsync(sale, ct);
             var now = clock.Now();
