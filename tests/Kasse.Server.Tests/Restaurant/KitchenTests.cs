@@ -151,6 +151,8 @@ public abstract class KitchenTests(KasseServer server)
         var badMinutes = await _api.PostAsync($"/api/v1/stores/{kitchen.Shop.Store.Id}/kitchen/stations", new SaveKitchenStation("Grill", WarnAfterMinutes: 9, LateAfterMinutes: 5));
         var cashierBumps = await cashier.PostAsync($"/api/v1/kitchen/tickets/{cooks.Open[0].Id}/bump", null);
         var busy = await _api.SendAsync(HttpMethod.Delete, $"/api/v1/stores/{kitchen.Shop.Store.Id}/kitchen/stations/{kitchen.Cooks.Id}", null);
+        var nothingBumped = await _api.PostAsync($"/api/v1/kitchen/stations/{kitchen.Bar.Id}/recall", null);
+        var expo = (await _api.Http.GetFromJsonAsync<KitchenBoardView>($"/api/v1/stores/{kitchen.Shop.Store.Id}/kitchen/board", KasseClient.Json))!;
 
         Assert.Equal(3, dessert.Lines.Single(l => l.Id == line.Id).Course);
         await KasseClient.Problem(badCourse, HttpStatusCode.BadRequest, "kitchen.course");
@@ -165,6 +167,10 @@ public abstract class KitchenTests(KasseServer server)
         await KasseClient.Problem(badMinutes, HttpStatusCode.BadRequest, "kitchen.station-minutes");
         Assert.Equal(HttpStatusCode.OK, cashierBumps.StatusCode);
         await KasseClient.Problem(busy, HttpStatusCode.Conflict, "kitchen.station-busy");
+        await KasseClient.Problem(nothingBumped, HttpStatusCode.NotFound, "kitchen.nothing-to-recall");
+        Assert.Equal(["Køkken", "Bar"], expo.Stations.Select(s => s.Name));
+        Assert.Single(expo.Open); // the cashier bumped the other
+        Assert.Single(expo.Bumped);
     }
 
     [Fact]
