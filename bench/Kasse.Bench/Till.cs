@@ -97,6 +97,47 @@ public sealed class Till(HttpClient http, Uri baseUrl)
             throw new InvalidOperationException($"Sale {sale} placed in one request answered {placed.Status} with {placed.AmountDue.ToString("0.00", CultureInfo.InvariantCulture)} due.");
     }
 
+    /// <summary>The bench store's kitchen: one station (everything goes there) and a table per waiter.</summary>
+    public async Task<(Guid StationId, IReadOnlyList<Guid> Tables)> CreateKitchenAsync(int waiters)
+    {
+        var station = JsonSerializer.Deserialize<IdAnswer>(await PostAsync($"api/v1/stores/{StoreId}/kitchen/stations", new { name = "Køkken" }), JsonSerializerOptions.Web)!.Id;
+        var area = JsonSerializer.Deserialize<IdAnswer>(await PostAsync($"api/v1/stores/{StoreId}/floor/areas", new { name = "Salen" }), JsonSerializerOptions.Web)!.Id;
+        var tables = new List<Guid>();
+        for (var i = 0; i < waiters; i++)
+            tables.Add(JsonSerializer.Deserialize<IdAnswer>(await PostAsync($"api/v1/stores/{StoreId}/floor/tables",
+                new { areaId = area, name = (i + 1).ToString(CultureInfo.InvariantCulture), x = (i % 10) * 3, y = (i / 10) * 3 }), JsonSerializerOptions.Web)!.Id);
+        return (station, tables);
+    }
+
+    /// <summary>
+    /// A waiter's order: open a sale on the table, 2–4 dishes, then (measured) send it to the kitchen and read the station's
+    /// board as its screen does when told, until the ticket is on it; then the cook bumps it (not measured).
+    /// </summary>
+    public async Task SendToKitchenAsync(int waiter, Guid tableId, Guid stationId, Random random, int products, bool measuring, Latencies latencies,
+        CancellationToken ct)
+    {
+        var sale = Guid.CreateVersion7();
+        await PostAsync("api/v1/sales", new { id = sale, registerId = RegisterId(waiter), tableId, covers = 2 }, ct);
+        for (var i = random.Next(2, 5); i > 0; i--)
+            await PostAsync($"api/v1/sales/{sale}/lines", new { barcode = Catalogue.Barcode(Catalogue.ScannableIndex(random, products)) }, ct);
+        var start = Stopwatch.GetTimestamp();
+        var sent = JsonSerializer.Deserialize<SendAnswer>(await PostAsync($"api/v1/sales/{sale}/kitchen/send", new { holdLaterCourses = true }, ct), JsonSerializerOptions.Web)!;
+        var ticket = sent.Tickets.Single().Id;
+        using (var board = await http.GetAsync(Url($"api/v1/kitchen/stations/{stationId}/board"), ct))
+        {
+            var text = await EnsureAsync(board, ct);
+            if (!text.Contains(ticket.ToString(), StringComparison.Ordinal))
+                throw new InvalidOperationException($"The kitchen's board does not show ticket {ticket} after its send answered.");
+        }
+        if (measuring)
+            latencies.Add(start);
+        await PostAsync($"api/v1/kitchen/tickets/{ticket}/bump", null, ct);
+    }
+
+    private sealed record IdAnswer(Guid Id);
+
+    private sealed record SendAnswer(IReadOnlyList<IdAnswer> Tickets);
+
     /// <summary>The figures of a sale's answer the driver acts on.</summary>
     private sealed record SaleAnswer(decimal TotalAmount, decimal AmountDue, string? Status = null);
 

@@ -47,6 +47,10 @@ public static class ApplicationServices
         services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<Restaurant.FloorService>();
         services.AddScoped<Restaurant.FloorStates>();
+        services.AddScoped<Restaurant.KitchenService>();
+        services.AddScoped<Restaurant.KitchenOrders>();
+        services.TryAddSingleton<Restaurant.KitchenNotifier>();
+        services.TryAddSingleton<Restaurant.KitchenTurns>();
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<ServedEmployee>();

@@ -7,4 +7,8 @@ public sealed partial class KasseDbContext
 {
     public DbSet<FloorArea> FloorAreas => Set<FloorArea>();
     public DbSet<DiningTable> DiningTables => Set<DiningTable>();
+    public DbSet<KitchenStation> KitchenStations => Set<KitchenStation>();
+    public DbSet<KitchenRoute> KitchenRoutes => Set<KitchenRoute>();
+    public DbSet<KitchenTicket> KitchenTickets => Set<KitchenTicket>();
+    public DbSet<KitchenTicketItem> KitchenTicketItems => Set<KitchenTicketItem>();
 }

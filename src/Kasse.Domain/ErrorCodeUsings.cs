@@ -42,3 +42,4 @@ global using VoucherErrors = Kasse.Domain.Sales.VoucherErrors;
 global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
 global using TileColorErrors = Kasse.Domain.Catalog.TileColorErrors;
 global using FloorErrors = Kasse.Domain.Restaurant.FloorErrors;
+global using KitchenErrors = Kasse.Domain.Restaurant.KitchenErrors;

@@ -31,6 +31,16 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     public const string EmployeePassword = "demo-only-password";
     public static readonly Guid PrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000301");
 
+    /// <summary>The café's kitchen printers, one per station, on the same printer simulator as the receipt printer.</summary>
+    public static readonly Guid KitchenPrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000302");
+    public static readonly Guid BarPrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000303");
+
+    /// <summary>The café's stations: their screens are /kitchen/{id}.</summary>
+    public static readonly Guid KitchenStationId = Guid.Parse("0192f000-0000-7000-8000-000000000401");
+    public static readonly Guid BarStationId = Guid.Parse("0192f000-0000-7000-8000-000000000402");
+    public const string KitchenStationName = "Køkken";
+    public const string BarStationName = "Bar";
+
     /// <summary>The demo's simulated card terminal and MobilePay merchant; while the demo register uses them, Kasse starts the simulators (DemoDevices).</summary>
     public const string TerminalPoiId = "SIM-0001";
     public const string MobilePayMerchant = "123456";
@@ -92,6 +102,7 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         var report = await importer.ImportAsync(csv, skipBadRows: false, ct);
         if (!report.Imported)
             throw DomainException.Invalid(DemoErrors.Catalogue, $"The demo catalogue has errors: {string.Join("; ", report.Errors)}");
+        await SeedKitchenAsync(ct);
         return new DemoSeedResult(created, report);
     }
 
@@ -114,5 +125,28 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
             db.DiningTables.Add(new DiningTable(Guid.CreateVersion7(), StoreId, courtyard.Id,
                 new TablePlacement(n.ToString(System.Globalization.CultureInfo.InvariantCulture), 2, TableShape.Round, 1 + (n - 9) * 3, 1, 2, 2)));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The café's kitchen: stations Køkken and Bar (drinks go to the bar, everything else to the kitchen), each with a kitchen
+    /// printer on the demo printer simulator (DemoDevices points them at it) and its screen.
+    /// </summary>
+    private async Task SeedKitchenAsync(CancellationToken ct)
+    {
+        if (!await db.KitchenStations.AnyAsync(s => s.Id == KitchenStationId, ct))
+        {
+            db.KitchenStations.Add(new KitchenStation(KitchenStationId, StoreId, KitchenStationName, 1));
+            db.KitchenStations.Add(new KitchenStation(BarStationId, StoreId, BarStationName, 2, warnAfterMinutes: 3, lateAfterMinutes: 6));
+            var drinks = await db.Categories.Where(c => c.Name == "Drikkevarer" || c.Name == "Øl & vin").Select(c => c.Id).ToListAsync(ct);
+            foreach (var category in drinks)
+                db.KitchenRoutes.Add(new KitchenRoute(Guid.CreateVersion7(), StoreId, null, category, BarStationId, null));
+            await db.SaveChangesAsync(ct);
+        }
+        if (!await db.Printers.AnyAsync(p => p.Id == KitchenPrinterId, ct))
+            await printers.SaveAsync(StoreId, new SavePrinter(KitchenPrinterId, "Køkkenprinter", PrinterRole.Kitchen, PrinterConnection.Network,
+                PrinterAddress, Station: KitchenStationName, Columns: PaperWidth.Mm80), ct);
+        if (!await db.Printers.AnyAsync(p => p.Id == BarPrinterId, ct))
+            await printers.SaveAsync(StoreId, new SavePrinter(BarPrinterId, "Barprinter", PrinterRole.Kitchen, PrinterConnection.Network,
+                PrinterAddress, Station: BarStationName, Columns: PaperWidth.Mm80), ct);
     }
 }

@@ -25,8 +25,6 @@ public sealed record PrintJobView(Guid Id, Guid PrinterId, PrintJobKind Kind, Gu
         j.NextAttemptAt, j.PrintedAt, j.Problem, PrintDocument.FromJson(j.Document).PlainText);
 }
 
-public sealed record PrintKitchenTicket(Guid Id, string Station, string? Table, IReadOnlyList<KitchenTicketLine> Lines);
-
 /// <summary>The store's printers (configuration and state), their queues, and printouts asked for by hand.</summary>
 public sealed class PrinterService(KasseDbContext db, PrintQueue queue, RegisterReportService reports, TimeProvider clock)
 {
@@ -132,36 +130,6 @@ public sealed class PrinterService(KasseDbContext db, PrintQueue queue, Register
         await db.SaveChangesAsync(ct);
         return PrintJobView.From(job);
     }, ct);
-
-    /// <summary>Sends an order to every printer of a kitchen or bar station.</summary>
-    public Task<IReadOnlyList<PrintJobView>> PrintKitchenTicketAsync(Guid storeId, PrintKitchenTicket command, CancellationToken ct) => db.InTransactionAsync(async () =>
-    {
-        if (command.Id == Guid.Empty)
-            throw DomainException.Invalid(KitchenTicketErrors.Id, "Give the ticket an id (a new UUID), so a retry prints nothing twice.");
-        if (command.Lines.Count == 0 || command.Lines.Any(l => l.Quantity <= 0 || string.IsNullOrWhiteSpace(l.Name)))
-            throw DomainException.Invalid(KitchenTicketErrors.Lines, "A kitchen ticket lists at least one item, each with a name and a quantity above zero.");
-        var store = await StoreService.FindStoreAsync(db, storeId, ct);
-        var printers = await db.Printers.Where(p => p.StoreId == storeId && p.Role == PrinterRole.Kitchen && p.Station == command.Station).ToListAsync(ct);
-        if (printers.Count == 0)
-            throw DomainException.NotFound(PrinterErrors.StationNotFound, $"No printer prints for station '{command.Station}'; add one with role Kitchen.");
-        var ticket = new KitchenTicket(command.Station, command.Table, store.LocalTime(clock.Now()), command.Lines);
-        var jobs = new List<PrintJob>();
-        foreach (var printer in printers)
-        {
-            var id = PrintJob.IdFor(command.Id, PrintJobKind.KitchenTicket, printer.Id);
-            var existing = await db.PrintJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
-            jobs.Add(existing ?? AddJob(id, printer, ticket.ToDocument(printer.Columns), command.Id));
-        }
-        await db.SaveChangesAsync(ct);
-        return (IReadOnlyList<PrintJobView>)jobs.Select(PrintJobView.From).ToList();
-    }, ct);
-
-    private PrintJob AddJob(Guid id, Printer printer, PrintDocument document, Guid subjectId)
-    {
-        var job = PrintJob.Queue(id, printer, PrintJobKind.KitchenTicket, subjectId, document.ToJson(), clock.Now());
-        db.PrintJobs.Add(job);
-        return job;
-    }
 
     private async Task<Printer> FindAsync(Guid printerId, CancellationToken ct) =>
         await db.Printers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == printerId, ct)

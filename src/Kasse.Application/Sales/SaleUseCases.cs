@@ -14,7 +14,8 @@ namespace Kasse.Application.Sales;
 /// rules that watch it. Who acts is the caller (<see cref="CurrentActor"/>), never a field of the command.
 /// </summary>
 public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates, FraudDetector fraud, TerminalPaymentService payments, ServedEmployee served,
-    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock, KasseDbContext db, SaleCustomerUseCases customers, SaleWriter writer)
+    CurrentActor actor, KasseTelemetry telemetry, TimeProvider clock, KasseDbContext db, SaleCustomerUseCases customers, SaleWriter writer,
+    Kasse.Application.Restaurant.KitchenOrders kitchen)
 {
     private Actor Caller => actor.Value;
 
@@ -48,16 +49,16 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
         return sale;
     }
 
-    public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct)
+    public async Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
-        return sales.ChangeQuantityAsync(saleId, lineId, quantity, ct);
+        return await TellKitchenAsync(await sales.ChangeQuantityAsync(saleId, lineId, quantity, ct), ct);
     }
 
-    public Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct)
+    public async Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
-        return sales.RemoveLineAsync(saleId, lineId, ct);
+        return await TellKitchenAsync(await sales.RemoveLineAsync(saleId, lineId, ct), ct);
     }
 
     /// <summary>A line's product sold at another price: one change, gated by PriceOverride or a supervisor's approval.</summary>
@@ -147,7 +148,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
         gates.SaleVoided(sale);
         await gates.SaveAsync(ct);
         await fraud.AfterEventAsync(sale.StoreId, ct);
-        return sale;
+        return await TellKitchenAsync(sale, ct);
     }
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct)

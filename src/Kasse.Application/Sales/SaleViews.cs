@@ -9,7 +9,7 @@ public sealed record DiscountView(DiscountKind Kind, decimal Value, string? Reas
 public sealed record SaleLineView(Guid Id, int Position, Guid? ProductId, string? Sku, string Name, string? Barcode, Unit Unit,
     decimal Quantity, decimal UnitPrice, decimal VatPercent, string VatCode, decimal GrossAmount, DiscountView? Discount,
     decimal SaleDiscountAmount, decimal TotalAmount, Guid? OriginalLineId, bool IsVoucher = false,
-    decimal PromotionDiscountAmount = 0m);
+    decimal PromotionDiscountAmount = 0m, int? Course = null);
 
 /// <summary>One promotion or price list applied to the sale (summed over its lines): its own line on the receipt.</summary>
 public sealed record SalePromotionView(Kasse.Domain.Promotions.AdjustmentSource Source, Guid SourceId, string Name, decimal Amount,
@@ -46,7 +46,7 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.Lines.OrderBy(l => l.Position).Select(l => new SaleLineView(l.Id, l.Position, l.ProductId, l.Sku, l.Name, l.Barcode, l.Unit,
             l.Quantity, l.UnitPrice, l.VatPercent, l.VatCode, l.GrossAmount,
             l.LineDiscountAmount == 0m ? null : new DiscountView(l.DiscountKind, l.DiscountValue, l.DiscountReason, l.LineDiscountAmount),
-            l.SaleDiscountAmount, l.TotalAmount, l.OriginalLineId, l.IsVoucher, l.PromotionDiscountAmount)).ToList(),
+            l.SaleDiscountAmount, l.TotalAmount, l.OriginalLineId, l.IsVoucher, l.PromotionDiscountAmount, l.Course)).ToList(),
         s.DiscountKind == DiscountKind.None ? null : new DiscountView(s.DiscountKind, s.DiscountValue, s.DiscountReason, s.SaleDiscountAmount),
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),
         s.VatBreakdown.Select(VatLineView.From).ToList(),

@@ -25,7 +25,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Sales.SaleLine",
                 typeof(SaleLine),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 24,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -47,6 +47,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 32);
             barcode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var course = runtimeEntityType.AddProperty(
+                "Course",
+                typeof(int?),
+                propertyInfo: typeof(SaleLine).GetProperty("Course", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Course>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            course.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var discountKind = runtimeEntityType.AddProperty(
                 "DiscountKind",

@@ -24,7 +24,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.SaleLine",
                 typeof(SaleLine),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 24,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -44,6 +44,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(SaleLine).GetField("<Barcode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 32);
+
+            var course = runtimeEntityType.AddProperty(
+                "Course",
+                typeof(int?),
+                propertyInfo: typeof(SaleLine).GetProperty("Course", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Course>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var discountKind = runtimeEntityType.AddProperty(
                 "DiscountKind",

@@ -221,6 +221,13 @@ public sealed class Sale
         Recalculate();
     }
 
+    /// <summary>The course the line comes in (restaurant): 1 starters, 2 mains, 3 dessert; null, its category's course or 1.</summary>
+    public void SetLineCourse(Guid lineId, int? course)
+    {
+        EnsureEditable();
+        LineOf(lineId).SetCourse(course is { } c ? Restaurant.Courses.Check(c) : null);
+    }
+
     /// <summary>
     /// A price override: the product line keeps its place, quantity and discount and is sold at <paramref name="unitPrice"/>
     /// from now on (one change, so the basket is never without the line or with it twice).

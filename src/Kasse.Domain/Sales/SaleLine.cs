@@ -62,6 +62,9 @@ public sealed class SaleLine
     public Guid? OriginalLineId { get; private set; }
     public Guid? ParentLineId { get; private set; }
 
+    /// <summary>The course the kitchen makes it in (restaurant); null: its route's course, else 1 (docs/restaurant.md).</summary>
+    public int? Course { get; private set; }
+
     /// <summary>The sale (or top-up) of a gift card, whose code is in <see cref="Barcode"/>: not revenue, no VAT.</summary>
     public bool IsVoucher { get; private set; }
 
@@ -85,6 +88,8 @@ public sealed class SaleLine
     }
 
     internal void ChangeQuantity(decimal quantity) => Quantity = quantity;
+
+    internal void SetCourse(int? course) => Course = course;
 
     internal void ChangeUnitPrice(decimal unitPrice) => UnitPrice = unitPrice;
 

@@ -30,6 +30,10 @@ public enum AuditAction
     SaleMovedToTable,
     /// <summary>An open sale (a table) handed to another waiter.</summary>
     SaleHandedOver,
+    /// <summary>A sale's lines sent to the kitchen (or a change or void of lines it was sent).</summary>
+    SentToKitchen,
+    /// <summary>A held course of a sale fired: the kitchen makes it now.</summary>
+    CourseFired,
 }
 
 /// <summary>

@@ -17,8 +17,6 @@ public static class PrintingEndpoints
         store.MapPost("/printers", SavePrinter)
             .WithSummary("Add or change a printer (by id): a register's receipt printer or a kitchen/bar station's, over the network (host:port) or a device file")
             .RequirePermission(Permission.ManageSettings);
-        store.MapPost("/kitchen-tickets", PrintKitchenTicket).WithSummary("Print an order on the printers of a kitchen or bar station (idempotent by id)")
-            .RequirePermission(Permission.Sell);
 
         var printers = api.MapGroup("/printers").WithTags("Printing");
         printers.MapGet("/{printerId:guid}", GetPrinter).WithSummary("One printer and its state").RequirePermission(Permission.Sell, Permission.ManageSettings);
@@ -69,7 +67,4 @@ public static class PrintingEndpoints
         var job = await printers.PrintReportAsync(reportId, ct);
         return TypedResults.Accepted($"/api/v1/print-jobs/{job.Id}", job);
     }
-
-    private static async Task<Accepted<IReadOnlyList<PrintJobView>>> PrintKitchenTicket(Guid storeId, PrintKitchenTicket request, PrinterService printers, CancellationToken ct) =>
-        TypedResults.Accepted((string?)null, await printers.PrintKitchenTicketAsync(storeId, request, ct));
 }

@@ -70,9 +70,16 @@ public sealed partial class DemoDevices(IServiceProvider services, IOptions<Node
         }
         if (printerAddress is not null)
         {
-            var view = await scope.ServiceProvider.GetRequiredService<PrinterService>().GetAsync(DemoSeeder.PrinterId, ct);
-            await scope.ServiceProvider.GetRequiredService<PrinterService>().SaveAsync(view.StoreId, new SavePrinter(view.Id, view.Name, view.Role,
-                view.Connection, printerAddress, view.RegisterId, view.Station, view.Columns), ct);
+            // The café's kitchen and bar printers print on the same simulator (one paper folder), where they still point at the demo's loopback.
+            var demoPrinters = await db.Printers.AsNoTracking()
+                .Where(p => p.Id == DemoSeeder.PrinterId || p.Id == DemoSeeder.KitchenPrinterId || p.Id == DemoSeeder.BarPrinterId)
+                .Select(p => new { p.Id, p.Connection, p.Address }).ToListAsync(ct);
+            foreach (var demo in demoPrinters.Where(p => p.Connection == PrinterConnection.Network && p.Address.StartsWith("127.0.0.1:", StringComparison.Ordinal)))
+            {
+                var view = await scope.ServiceProvider.GetRequiredService<PrinterService>().GetAsync(demo.Id, ct);
+                await scope.ServiceProvider.GetRequiredService<PrinterService>().SaveAsync(view.StoreId, new SavePrinter(view.Id, view.Name, view.Role,
+                    view.Connection, printerAddress, view.RegisterId, view.Station, view.Columns), ct);
+            }
         }
         log.LogInformation("Demo devices: card terminal {Terminal}, MobilePay {MobilePay} (the customer approves by itself), printer {Printer} (paper in {Paper}).",
             terminalUrl ?? "not started", mobilePayUrl ?? "not started", printerAddress ?? "not started", PrinterOutput(node.Value));

@@ -232,30 +232,6 @@ public abstract class PrintingTests(KasseServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_kitchen_ticket_goes_to_its_station_printer_once()
-    {
-        var shop = await _api.NewShopAsync();
-        var kitchen = await KasseClient.Read<PrinterView>(await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/printers",
-            new SavePrinter(Guid.CreateVersion7(), "Køkkenprinter", PrinterRole.Kitchen, PrinterConnection.Network, _printer.Address, Station: "Køkken")));
-        var ticket = new PrintKitchenTicket(Guid.CreateVersion7(), "Køkken", "7", [new KitchenTicketLine(2, "Smørrebrød med æg", "uden karse"), new KitchenTicketLine(1, "Frikadeller")]);
-
-        var first = await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/kitchen-tickets", ticket);
-        var again = await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/kitchen-tickets", ticket);
-        var nowhere = await _api.PostAsync($"/api/v1/stores/{shop.Store.Id}/kitchen-tickets", ticket with { Id = Guid.CreateVersion7(), Station = "Bar" });
-
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        await Refusal.Expect(nowhere, HttpStatusCode.NotFound, "printer.station-not-found");
-        var job = Assert.Single(await _printer.WaitForJobsAsync(1));
-        Assert.Contains("KØKKEN", job);
-        Assert.Contains("Bord 7", job);
-        Assert.Contains("2 x Smørrebrød med æg", job);
-        Assert.Contains("uden karse", job);
-        await _api.PrintQueueDoneAsync(server.Services, kitchen.Id, _printer);
-        Assert.Single(_printer.Jobs());
-    }
-
-    [Fact]
     public async Task Printer_settings_that_cannot_work_are_refused_with_a_reason()
     {
         var shop = await _api.NewShopAsync();

@@ -79,6 +79,8 @@ public static class AuditText
         AuditAction.CustomerErased => "Customer erased",
         AuditAction.SaleMovedToTable => "Sale moved to a table",
         AuditAction.SaleHandedOver => "Table handed over",
+        AuditAction.SentToKitchen => "Sent to the kitchen",
+        AuditAction.CourseFired => "Course fired",
     }];
 
     /// <summary>

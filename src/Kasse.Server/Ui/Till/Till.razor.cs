@@ -32,6 +32,7 @@ public enum TillDialog
     Price,
     Customer,
     More,
+    Kitchen,
 }
 
 /// <summary>
