@@ -44,6 +44,7 @@ public static class ApplicationServices
         services.AddScoped<Sales.SaleCustomerUseCases>();
         services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<Restaurant.FloorService>();
+        services.AddScoped<Menu.MenuService>();
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();

@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39b3281d-dad2-43f9-b77d-d99f431ba112"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("2ca6db24-c4af-4963-bd32-e07d57ec5ccf"), entityTypeCount: 66)
         {
         }
 
@@ -55,6 +55,9 @@ namespace Kasse.Data.Postgres.CompiledModel
             var stockTransferLine = StockTransferLineEntityType.Create(this);
             var supplier = SupplierEntityType.Create(this);
             var supplierProduct = SupplierProductEntityType.Create(this);
+            var modifierGroup = ModifierGroupEntityType.Create(this);
+            var modifierOption = ModifierOptionEntityType.Create(this);
+            var productModifierGroup = ProductModifierGroupEntityType.Create(this);
             var paymentDeviceSettings = PaymentDeviceSettingsEntityType.Create(this);
             var terminalPayment = TerminalPaymentEntityType.Create(this);
             var coupon = CouponEntityType.Create(this);
@@ -131,6 +134,10 @@ namespace Kasse.Data.Postgres.CompiledModel
             StockTransferLineEntityType.CreateForeignKey2(stockTransferLine, stockTransfer);
             SupplierProductEntityType.CreateForeignKey1(supplierProduct, product);
             SupplierProductEntityType.CreateForeignKey2(supplierProduct, supplier);
+            ModifierGroupEntityType.CreateForeignKey1(modifierGroup, store);
+            ModifierOptionEntityType.CreateForeignKey1(modifierOption, modifierGroup);
+            ProductModifierGroupEntityType.CreateForeignKey1(productModifierGroup, modifierGroup);
+            ProductModifierGroupEntityType.CreateForeignKey2(productModifierGroup, product);
             PaymentDeviceSettingsEntityType.CreateForeignKey1(paymentDeviceSettings, register);
             TerminalPaymentEntityType.CreateForeignKey1(terminalPayment, register);
             TerminalPaymentEntityType.CreateForeignKey2(terminalPayment, sale);
@@ -193,6 +200,9 @@ namespace Kasse.Data.Postgres.CompiledModel
             StockTransferLineEntityType.CreateAnnotations(stockTransferLine);
             SupplierEntityType.CreateAnnotations(supplier);
             SupplierProductEntityType.CreateAnnotations(supplierProduct);
+            ModifierGroupEntityType.CreateAnnotations(modifierGroup);
+            ModifierOptionEntityType.CreateAnnotations(modifierOption);
+            ProductModifierGroupEntityType.CreateAnnotations(productModifierGroup);
             PaymentDeviceSettingsEntityType.CreateAnnotations(paymentDeviceSettings);
             TerminalPaymentEntityType.CreateAnnotations(terminalPayment);
             CouponEntityType.CreateAnnotations(coupon);

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbf2f5bf-9291-4f58-bfe4-b13dc99c07c7"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("6ed72995-e282-4bed-8026-c766acf26310"), entityTypeCount: 66)
         {
         }
 
@@ -54,6 +54,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var stockTransferLine = StockTransferLineEntityType.Create(this);
             var supplier = SupplierEntityType.Create(this);
             var supplierProduct = SupplierProductEntityType.Create(this);
+            var modifierGroup = ModifierGroupEntityType.Create(this);
+            var modifierOption = ModifierOptionEntityType.Create(this);
+            var productModifierGroup = ProductModifierGroupEntityType.Create(this);
             var paymentDeviceSettings = PaymentDeviceSettingsEntityType.Create(this);
             var terminalPayment = TerminalPaymentEntityType.Create(this);
             var coupon = CouponEntityType.Create(this);
@@ -130,6 +133,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             StockTransferLineEntityType.CreateForeignKey2(stockTransferLine, stockTransfer);
             SupplierProductEntityType.CreateForeignKey1(supplierProduct, product);
             SupplierProductEntityType.CreateForeignKey2(supplierProduct, supplier);
+            ModifierGroupEntityType.CreateForeignKey1(modifierGroup, store);
+            ModifierOptionEntityType.CreateForeignKey1(modifierOption, modifierGroup);
+            ProductModifierGroupEntityType.CreateForeignKey1(productModifierGroup, modifierGroup);
+            ProductModifierGroupEntityType.CreateForeignKey2(productModifierGroup, product);
             PaymentDeviceSettingsEntityType.CreateForeignKey1(paymentDeviceSettings, register);
             TerminalPaymentEntityType.CreateForeignKey1(terminalPayment, register);
             TerminalPaymentEntityType.CreateForeignKey2(terminalPayment, sale);
@@ -192,6 +199,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
             StockTransferLineEntityType.CreateAnnotations(stockTransferLine);
             SupplierEntityType.CreateAnnotations(supplier);
             SupplierProductEntityType.CreateAnnotations(supplierProduct);
+            ModifierGroupEntityType.CreateAnnotations(modifierGroup);
+            ModifierOptionEntityType.CreateAnnotations(modifierOption);
+            ProductModifierGroupEntityType.CreateAnnotations(productModifierGroup);
             PaymentDeviceSettingsEntityType.CreateAnnotations(paymentDeviceSettings);
             TerminalPaymentEntityType.CreateAnnotations(terminalPayment);
             CouponEntityType.CreateAnnotations(coupon);
