@@ -60,3 +60,4 @@ global using VatErrors = Kasse.Domain.Money.VatErrors;
 global using VoucherErrors = Kasse.Domain.Sales.VoucherErrors;
 global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
 global using ZReportErrors = Kasse.Application.CashControl.ZReportErrors;
+global using MenuErrors = Kasse.Domain.Menu.MenuErrors;

@@ -40,3 +40,4 @@ global using VariableMeasureErrors = Kasse.Domain.Catalog.VariableMeasureErrors;
 global using VatErrors = Kasse.Domain.Money.VatErrors;
 global using VoucherErrors = Kasse.Domain.Sales.VoucherErrors;
 global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
+global using MenuErrors = Kasse.Domain.Menu.MenuErrors;

@@ -120,15 +120,15 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw ProductNotFound(productId);
         var groupIds = command.GroupIds ?? [];
         if (groupIds.Distinct().Count() != groupIds.Count)
-            throw DomainException.Invalid("menu.group-repeated", "A group is attached to a product once; remove the repeated id.");
+            throw DomainException.Invalid(MenuErrors.GroupRepeated, "A group is attached to a product once; remove the repeated id.");
         var groups = await db.ModifierGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id) && g.StoreId == storeId && g.DeletedAt == null).ToListAsync(ct);
         var missing = groupIds.FirstOrDefault(id => groups.All(g => g.Id != id));
         if (missing != Guid.Empty)
-            throw DomainException.NotFound("menu.group-not-found", $"The store has no modifier group {missing}.");
+            throw DomainException.NotFound(MenuErrors.GroupNotFound, $"The store has no modifier group {missing}.");
         var before = new { product.Allergens, product.IsCombo };
         product.SetMenu((command.Allergens ?? []).Aggregate(Allergens.None, (all, a) => all | a), command.IsCombo);
         if (product.IsCombo && groups.SelectMany(g => g.Options).Any(o => o.ProductId is null))
-            throw DomainException.Invalid("menu.combo-options", "A combo's groups offer component products: every option of its groups names a productId.");
+            throw DomainException.Invalid(MenuErrors.ComboOptions, "A combo's groups offer component products: every option of its groups names a productId.");
         var storeGroups = await db.ModifierGroups.Where(g => g.StoreId == storeId).Select(g => g.Id).ToListAsync(ct);
         db.ProductModifierGroups.RemoveRange(await db.ProductModifierGroups.Where(l => l.ProductId == productId && storeGroups.Contains(l.GroupId)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
@@ -181,10 +181,10 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
             throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {unknown}; an option's product and ingredients are products in the catalogue.");
         var ids = options.Where(o => o.Id is not null).Select(o => o.Id!.Value).ToList();
         if (ids.Distinct().Count() != ids.Count)
-            throw DomainException.Invalid("menu.option-id", "Two options have the same id; leave the id out for a new option.");
+            throw DomainException.Invalid(MenuErrors.OptionId, "Two options have the same id; leave the id out for a new option.");
         var taken = ids.Where(id => !own.Contains(id)).ToList();
         if (taken.Count > 0 && await db.ModifierOptions.AnyAsync(o => taken.Contains(o.Id), ct))
-            throw DomainException.Conflict("menu.option-id", "An option id belongs to another group; leave the id out for a new option.");
+            throw DomainException.Conflict(MenuErrors.OptionId, "An option id belongs to another group; leave the id out for a new option.");
         return options.Select(o => new ModifierOption(o.Id ?? Guid.CreateVersion7(), o.Name, o.PriceDelta, o.ProductId, o.IngredientId,
             o.ReplacesIngredientId, o.IngredientQuantity)).ToList();
     }
@@ -197,14 +197,14 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
 
     private async Task<ModifierGroup> FindGroupAsync(Guid storeId, Guid groupId, CancellationToken ct) =>
         await db.ModifierGroups.FirstOrDefaultAsync(g => g.Id == groupId && g.StoreId == storeId && g.DeletedAt == null, ct)
-            ?? throw DomainException.NotFound("menu.group-not-found", $"The store has no modifier group {groupId}.");
+            ?? throw DomainException.NotFound(MenuErrors.GroupNotFound, $"The store has no modifier group {groupId}.");
 
     private async Task EnsureNameFreeAsync(Guid storeId, string name, Guid? self, CancellationToken ct)
     {
         var names = await db.ModifierGroups.AsNoTracking().Where(g => g.StoreId == storeId && g.DeletedAt == null && g.Id != self)
             .Select(g => g.Name).ToListAsync(ct);
         if (names.Any(n => string.Equals(n, name, StringComparison.CurrentCultureIgnoreCase)))
-            throw DomainException.Conflict("menu.group-name-taken", $"The store already has a modifier group named {name}; choose another name.");
+            throw DomainException.Conflict(MenuErrors.GroupNameTaken, $"The store already has a modifier group named {name}; choose another name.");
     }
 
     private static DomainException ProductNotFound(Guid id) => DomainException.NotFound(ProductErrors.NotFound, $"No product has id {id}.");

@@ -62,5 +62,5 @@ public static class AllergenNames
     /// <summary>Refuses bits outside the 14, so an API client can't store a value no one can name.</summary>
     public static Allergens Valid(Allergens allergens) =>
         (allergens & ~All) == 0 ? allergens
-            : throw DomainException.Invalid("menu.allergens", $"Allergens are the EU's 14 (flags 1 to {(int)All}); got {(int)allergens}.");
+            : throw DomainException.Invalid(MenuErrors.Allergens, $"Allergens are the EU's 14 (flags 1 to {(int)All}); got {(int)allergens}.");
 }

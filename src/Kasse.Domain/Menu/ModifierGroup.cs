@@ -41,7 +41,7 @@ public sealed class ModifierGroup
     {
         Name = Text.Required(name, MaxNameLength, "menu.group-name", "A modifier group's name");
         if (minChoices < 0 || maxChoices < 1 || minChoices > maxChoices || maxChoices > MaxOptions)
-            throw DomainException.Invalid("menu.group-choices",
+            throw DomainException.Invalid(MenuErrors.GroupChoices,
                 $"A group is chosen between minChoices and maxChoices times: 0 ≤ min ≤ max, 1 ≤ max ≤ {MaxOptions}; got min {minChoices}, max {maxChoices}.");
         MinChoices = minChoices;
         MaxChoices = maxChoices;
@@ -51,11 +51,11 @@ public sealed class ModifierGroup
     public void ReplaceOptions(IReadOnlyList<ModifierOption> options)
     {
         if (options.Count == 0 || options.Count > MaxOptions)
-            throw DomainException.Invalid("menu.group-options", $"A group has 1 to {MaxOptions} options; got {options.Count}.");
+            throw DomainException.Invalid(MenuErrors.GroupOptions, $"A group has 1 to {MaxOptions} options; got {options.Count}.");
         if (options.Select(o => o.Name.ToUpperInvariant()).Distinct().Count() != options.Count)
-            throw DomainException.Invalid("menu.option-name-repeated", "Two options of a group have the same name; give each its own.");
+            throw DomainException.Invalid(MenuErrors.OptionNameRepeated, "Two options of a group have the same name; give each its own.");
         if (MinChoices > options.Count)
-            throw DomainException.Invalid("menu.group-choices", $"The group asks for at least {MinChoices} choices but has only {options.Count} options.");
+            throw DomainException.Invalid(MenuErrors.GroupChoices, $"The group asks for at least {MinChoices} choices but has only {options.Count} options.");
         _options.Clear();
         for (var i = 0; i < options.Count; i++)
             _options.Add(options[i].In(Id, i));
@@ -69,21 +69,21 @@ public sealed class ModifierGroup
     public static IReadOnlyList<LineModifier> Choose(IReadOnlyList<ModifierGroup> offered, IReadOnlyList<Guid> chosenOptionIds)
     {
         if (chosenOptionIds.Distinct().Count() != chosenOptionIds.Count)
-            throw DomainException.Invalid("menu.option-repeated", "An option was chosen twice; choose each option once.");
+            throw DomainException.Invalid(MenuErrors.OptionRepeated, "An option was chosen twice; choose each option once.");
         var byId = offered.SelectMany(g => g.Options.Select(o => (Group: g, Option: o))).ToDictionary(x => x.Option.Id);
         var unknown = chosenOptionIds.FirstOrDefault(id => !byId.ContainsKey(id));
         if (unknown != Guid.Empty)
-            throw DomainException.Invalid("menu.option-not-offered", $"Option {unknown} is not offered for this product; choose from its modifier groups.");
+            throw DomainException.Invalid(MenuErrors.OptionNotOffered, $"Option {unknown} is not offered for this product; choose from its modifier groups.");
         var chosen = new List<LineModifier>();
         foreach (var group in offered)
         {
             var picked = group.Options.Where(o => chosenOptionIds.Contains(o.Id)).ToList();
+            if (picked.Count < group.MinChoices && group.MinChoices == 1)
+                throw DomainException.Invalid(MenuErrors.ChoiceRequired, $"Choose {group.Name}: it is required.");
             if (picked.Count < group.MinChoices)
-                throw DomainException.Invalid("menu.choice-required", group.MinChoices == 1
-                    ? $"Choose {group.Name}: it is required."
-                    : $"Choose at least {group.MinChoices} of {group.Name}.");
+                throw DomainException.Invalid(MenuErrors.ChoiceRequired, $"Choose at least {group.MinChoices} of {group.Name}.");
             if (picked.Count > group.MaxChoices)
-                throw DomainException.Invalid("menu.too-many-choices", $"Choose at most {group.MaxChoices} of {group.Name}; {picked.Count} were chosen.");
+                throw DomainException.Invalid(MenuErrors.TooManyChoices, $"Choose at most {group.MaxChoices} of {group.Name}; {picked.Count} were chosen.");
             chosen.AddRange(picked.Select(o => new LineModifier(group.Id, group.Name, o.Id, o.Name, o.PriceDelta, o.ProductId,
                 o.IngredientId, o.ReplacesIngredientId, o.IngredientQuantity)));
         }
@@ -122,20 +122,20 @@ public sealed class ModifierOption
         Guid? replacesIngredientId = null, decimal? ingredientQuantity = null)
     {
         if (id == Guid.Empty)
-            throw DomainException.Invalid("menu.option-id", "An option's id must not be empty.");
+            throw DomainException.Invalid(MenuErrors.OptionId, "An option's id must not be empty.");
         Id = id;
         Name = Text.Required(name, MaxNameLength, "menu.option-name", "An option's name");
         if (Math.Abs(priceDelta) > Catalog.Product.MaxPrice || Money.Money.RoundToMinor(priceDelta) != priceDelta)
-            throw DomainException.Invalid("menu.option-price", string.Create(CultureInfo.InvariantCulture,
-                $"An option's price change must be whole øre within ±{Catalog.Product.MaxPrice:N0}; got {priceDelta}."));
+            throw DomainException.Invalid(MenuErrors.OptionPrice,
+                $"An option's price change must be whole øre within ±{Catalog.Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)}; got {priceDelta.ToString(CultureInfo.InvariantCulture)}.");
         PriceDelta = priceDelta;
         ProductId = productId;
         if (replacesIngredientId is not null && ingredientId is null)
-            throw DomainException.Invalid("menu.option-recipe", "An option that replaces an ingredient names the ingredient used instead (ingredientId).");
+            throw DomainException.Invalid(MenuErrors.OptionRecipe, "An option that replaces an ingredient names the ingredient used instead (ingredientId).");
         if (ingredientQuantity is { } quantity && (quantity <= 0m || quantity > 100_000m))
-            throw DomainException.Invalid("menu.option-recipe", "An option's ingredient quantity is above 0 and at most 100000 (in the ingredient's stock unit).");
+            throw DomainException.Invalid(MenuErrors.OptionRecipe, "An option's ingredient quantity is above 0 and at most 100000 (in the ingredient's stock unit).");
         if (ingredientId is not null && replacesIngredientId is null && ingredientQuantity is null)
-            throw DomainException.Invalid("menu.option-recipe", "An option that adds an ingredient says how much (ingredientQuantity, in its stock unit).");
+            throw DomainException.Invalid(MenuErrors.OptionRecipe, "An option that adds an ingredient says how much (ingredientQuantity, in its stock unit).");
         IngredientId = ingredientId;
         ReplacesIngredientId = replacesIngredientId;
         IngredientQuantity = ingredientQuantity;

@@ -199,7 +199,7 @@ public sealed class Sale
     private static void EnsureNotAPart(SaleLine line)
     {
         if (line.ParentLineId is not null)
-            throw DomainException.Invalid("line.combo-part", $"'{line.Name}' is part of a combo's price; change or remove the combo's line instead.");
+            throw DomainException.Invalid(LineErrors.ComboPart, $"'{line.Name}' is part of a combo's price; change or remove the combo's line instead.");
     }
 
     public SaleLine AddCustomLine(Guid lineId, string name, decimal unitPrice, decimal quantity, StoreVatRate vatRate)
