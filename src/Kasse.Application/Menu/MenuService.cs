@@ -139,6 +139,16 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         return await ProductMenuAsync(storeId, productId, ct);
     }
 
+    /// <summary>Whether tapping the product asks for its modifiers first (the till's modifier dialog).</summary>
+    public async Task<bool> OffersModifiersAsync(Guid storeId, Guid productId, CancellationToken ct)
+    {
+        actor.Value.Require(Permission.Sell);
+        return await (from l in db.ProductModifierGroups
+                      join g in db.ModifierGroups on l.GroupId equals g.Id
+                      where l.ProductId == productId && g.StoreId == storeId && g.DeletedAt == null
+                      select l).AnyAsync(ct);
+    }
+
     /// <summary>The store's groups a product offers, in the order it offers them (none for most shop products).</summary>
     public async Task<IReadOnlyList<ModifierGroup>> OfferedAsync(Guid storeId, Guid productId, CancellationToken ct)
     {
