@@ -5,7 +5,10 @@ using Kasse.Application.Staff;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Catalog;
 using Kasse.Domain.Devices;
+using Kasse.Domain.Inventory;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Restaurant;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +95,68 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         var report = await importer.ImportAsync(csv, skipBadRows: false, ct);
         if (!report.Imported)
             throw DomainException.Invalid(DemoErrors.Catalogue, $"The demo catalogue has errors: {string.Join("; ", report.Errors)}");
+        await SeedCafeMenuAsync(ct);
         return new DemoSeedResult(created, report);
+    }
+
+    /// <summary>
+    /// The café corner's menu: coffees with size, milk and extras (oat milk replaces milk in the recipe, an extra shot adds
+    /// coffee), a sandwich with "uden løg", allergens on each, and a brunch combo at a set price.
+    /// </summary>
+    private async Task SeedCafeMenuAsync(CancellationToken ct)
+    {
+        if (await db.Products.AnyAsync(p => p.Sku == "CAF-001", ct))
+            return;
+        var category = new Category(Guid.CreateVersion7(), "Café", 0);
+        db.Categories.Add(category);
+        Product Add(string sku, string name, decimal price, Unit unit, Allergens allergens, bool isCombo = false, decimal? cost = null)
+        {
+            var product = new Product(Guid.CreateVersion7(), sku, name, price, 25m, unit, category.Id, cost);
+            product.SetMenu(allergens, isCombo);
+            db.Products.Add(product);
+            return product;
+        }
+        var beans = await db.Products.FirstOrDefaultAsync(p => p.Sku == "KOL-010", ct)
+            ?? Add("CAF-101", "Espressobønner", 249m, Unit.Kilogram, Allergens.None, cost: 113.40m);
+        var milk = Add("CAF-102", "Mælk til café", 12m, Unit.Litre, Allergens.Milk, cost: 8m);
+        var oat = Add("CAF-103", "Havredrik til café", 22m, Unit.Litre, Allergens.Gluten, cost: 15m);
+        var latte = Add("CAF-001", "Caffè latte", 42m, Unit.Piece, Allergens.Milk);
+        var cappuccino = Add("CAF-002", "Cappuccino", 40m, Unit.Piece, Allergens.Milk);
+        var sandwich = Add("CAF-003", "Sandwich med kylling", 65m, Unit.Piece, Allergens.Gluten | Allergens.Eggs | Allergens.Mustard);
+        var croissant = Add("CAF-004", "Croissant", 22m, Unit.Piece, Allergens.Gluten | Allergens.Milk | Allergens.Eggs);
+        var juice = Add("CAF-005", "Appelsinjuice, glas", 30m, Unit.Piece, Allergens.None);
+        var brunch = Add("CAF-006", "Brunch", 119m, Unit.Piece, Allergens.None, isCombo: true);
+        foreach (var coffee in new[] { latte, cappuccino })
+        {
+            var recipe = new Recipe(coffee.Id);
+            recipe.Replace(1m, [(beans.Id, 18m, RecipeUnit.Gram, 0m), (milk.Id, coffee == latte ? 200m : 150m, RecipeUnit.Millilitre, 0m)]);
+            db.Recipes.Add(recipe);
+        }
+        ModifierGroup Group(string name, int min, int max, params ModifierOption[] options)
+        {
+            var group = new ModifierGroup(Guid.CreateVersion7(), StoreId, name, min, max);
+            group.ReplaceOptions(options);
+            db.ModifierGroups.Add(group);
+            return group;
+        }
+        ModifierOption Option(string name, decimal delta = 0m, Guid? productId = null, Guid? ingredientId = null, Guid? replaces = null, decimal? quantity = null) =>
+            new(Guid.CreateVersion7(), name, delta, productId, ingredientId, replaces, quantity);
+        var size = Group("Størrelse", 1, 1, Option("Lille", -5m), Option("Mellem"), Option("Stor", 8m));
+        var milkChoice = Group("Mælk", 0, 1, Option("Havremælk", 5m, ingredientId: oat.Id, replaces: milk.Id), Option("Laktosefri", 3m));
+        var extra = Group("Ekstra", 0, 2, Option("Ekstra shot", 6m, ingredientId: beans.Id, quantity: 0.009m), Option("Vaniljesirup", 5m));
+        var onion = Group("Tilpas", 0, 3, Option("Uden løg"), Option("Uden mayo"), Option("Ekstra ost", 8m));
+        var drink = Group("Vælg en drik", 1, 1, Option("Caffè latte", productId: latte.Id), Option("Appelsinjuice", productId: juice.Id));
+        var bread = Group("Vælg brød", 1, 1, Option("Croissant", productId: croissant.Id), Option("Sandwich med kylling", 15m, productId: sandwich.Id));
+        void Offer(Product product, params ModifierGroup[] groups)
+        {
+            for (var i = 0; i < groups.Length; i++)
+                db.ProductModifierGroups.Add(new ProductModifierGroup(product.Id, groups[i].Id, i));
+        }
+        Offer(latte, size, milkChoice, extra);
+        Offer(cappuccino, size, milkChoice, extra);
+        Offer(sandwich, onion);
+        Offer(brunch, drink, bread);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The café corner's floor: 8 tables in the café and 4 in the courtyard, so the till's floor view shows at once.</summary>
