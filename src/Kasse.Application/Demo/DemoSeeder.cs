@@ -105,27 +105,36 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     /// </summary>
     private async Task SeedCafeMenuAsync(CancellationToken ct)
     {
-        if (await db.Products.AnyAsync(p => p.Sku == "CAF-001", ct))
+        if (await db.ModifierGroups.AnyAsync(g => g.StoreId == StoreId, ct))
             return;
-        var category = new Category(Guid.CreateVersion7(), "Café", 0);
-        db.Categories.Add(category);
+        var menu = await db.Products.Where(p => p.Sku.StartsWith("CAF-") || p.Sku == "KOL-010").ToDictionaryAsync(p => p.Sku, ct);
+        if (!menu.TryGetValue("CAF-005", out var demoLatte))
+            return; // a catalogue without the café corner
+        var category = demoLatte.CategoryId;
         Product Add(string sku, string name, decimal price, Unit unit, Allergens allergens, bool isCombo = false, decimal? cost = null)
         {
-            var product = new Product(Guid.CreateVersion7(), sku, name, price, 25m, unit, category.Id, cost);
+            var product = new Product(Guid.CreateVersion7(), sku, name, price, 25m, unit, category, cost);
             product.SetMenu(allergens, isCombo);
             db.Products.Add(product);
             return product;
         }
-        var beans = await db.Products.FirstOrDefaultAsync(p => p.Sku == "KOL-010", ct)
-            ?? Add("CAF-101", "Espressobønner", 249m, Unit.Kilogram, Allergens.None, cost: 113.40m);
-        var milk = Add("CAF-102", "Mælk til café", 12m, Unit.Litre, Allergens.Milk, cost: 8m);
-        var oat = Add("CAF-103", "Havredrik til café", 22m, Unit.Litre, Allergens.Gluten, cost: 15m);
-        var latte = Add("CAF-001", "Caffè latte", 42m, Unit.Piece, Allergens.Milk);
-        var cappuccino = Add("CAF-002", "Cappuccino", 40m, Unit.Piece, Allergens.Milk);
-        var sandwich = Add("CAF-003", "Sandwich med kylling", 65m, Unit.Piece, Allergens.Gluten | Allergens.Eggs | Allergens.Mustard);
-        var croissant = Add("CAF-004", "Croissant", 22m, Unit.Piece, Allergens.Gluten | Allergens.Milk | Allergens.Eggs);
-        var juice = Add("CAF-005", "Appelsinjuice, glas", 30m, Unit.Piece, Allergens.None);
-        var brunch = Add("CAF-006", "Brunch", 119m, Unit.Piece, Allergens.None, isCombo: true);
+        Product Known(string sku, Allergens allergens)
+        {
+            var product = menu[sku];
+            product.SetMenu(allergens, false);
+            return product;
+        }
+        var beans = menu["KOL-010"];
+        var milk = Add("CAF-101", "Mælk til café", 12m, Unit.Litre, Allergens.Milk, cost: 8m);
+        var oat = Add("CAF-102", "Havredrik til café", 22m, Unit.Litre, Allergens.Gluten, cost: 15m);
+        var latte = Known("CAF-005", Allergens.Milk);
+        var cappuccino = Known("CAF-004", Allergens.Milk);
+        var sandwich = Known("CAF-010", Allergens.Gluten | Allergens.Eggs | Allergens.Mustard);
+        var croissant = Known("CAF-009", Allergens.Gluten | Allergens.Milk | Allergens.Eggs);
+        var juice = Known("CAF-013", Allergens.None);
+        Known("CAF-011", Allergens.Gluten | Allergens.Eggs | Allergens.Crustaceans);
+        Known("CAF-014", Allergens.Gluten | Allergens.Milk | Allergens.Eggs);
+        var brunch = Add("CAF-020", "Brunch", 119m, Unit.Piece, Allergens.None, isCombo: true);
         foreach (var coffee in new[] { latte, cappuccino })
         {
             var recipe = new Recipe(coffee.Id);

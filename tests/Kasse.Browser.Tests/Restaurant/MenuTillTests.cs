@@ -18,7 +18,7 @@ public abstract class MenuTillTests(BrowserServer server)
         await till.SignInAsync();
 
         await page.Locator("#till-search").FillAsync("latte");
-        await page.Locator(".product[data-sku='CAF-001']").ClickAsync();
+        await page.Locator(".product[data-sku='CAF-005']").ClickAsync();
         var dialog = page.GetByTestId("modifier-dialog");
         await Assertions.Expect(dialog.GetByTestId("modifier-allergens")).ToContainTextAsync("Mælk");
         await Assertions.Expect(dialog.GetByTestId("modifier-add")).ToBeDisabledAsync(); // the size is required
