@@ -7,13 +7,11 @@ public static class MenuErrors
     public const string ChoiceRequired = "menu.choice-required";
     public const string ComboOptions = "menu.combo-options";
     public const string GroupChoices = "menu.group-choices";
-    public const string GroupName = "menu.group-name";
     public const string GroupNameTaken = "menu.group-name-taken";
     public const string GroupNotFound = "menu.group-not-found";
     public const string GroupOptions = "menu.group-options";
     public const string GroupRepeated = "menu.group-repeated";
     public const string OptionId = "menu.option-id";
-    public const string OptionName = "menu.option-name";
     public const string OptionNameRepeated = "menu.option-name-repeated";
     public const string OptionNotOffered = "menu.option-not-offered";
     public const string OptionPrice = "menu.option-price";
