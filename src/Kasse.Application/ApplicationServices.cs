@@ -46,6 +46,7 @@ public static class ApplicationServices
         services.AddScoped<Sales.SaleCustomerUseCases>();
         services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<Restaurant.FloorService>();
+        services.AddScoped<Menu.MenuService>();
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<Restaurant.KitchenService>();
         services.AddScoped<Restaurant.KitchenOrders>();

@@ -64,3 +64,4 @@ global using ProductImageErrors = Kasse.Application.Catalog.ProductImageErrors;
 global using FavouriteErrors = Kasse.Application.Catalog.FavouriteErrors;
 global using FloorErrors = Kasse.Domain.Restaurant.FloorErrors;
 global using KitchenErrors = Kasse.Domain.Restaurant.KitchenErrors;
+global using MenuErrors = Kasse.Domain.Menu.MenuErrors;

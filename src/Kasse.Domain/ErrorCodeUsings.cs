@@ -43,3 +43,4 @@ global using WebhookErrors = Kasse.Domain.Webhooks.WebhookErrors;
 global using TileColorErrors = Kasse.Domain.Catalog.TileColorErrors;
 global using FloorErrors = Kasse.Domain.Restaurant.FloorErrors;
 global using KitchenErrors = Kasse.Domain.Restaurant.KitchenErrors;
+global using MenuErrors = Kasse.Domain.Menu.MenuErrors;

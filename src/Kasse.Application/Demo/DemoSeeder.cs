@@ -5,7 +5,10 @@ using Kasse.Application.Staff;
 using Kasse.Application.Stores;
 using Kasse.Data;
 using Kasse.Domain;
+using Kasse.Domain.Catalog;
 using Kasse.Domain.Devices;
+using Kasse.Domain.Inventory;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Restaurant;
 using Microsoft.EntityFrameworkCore;
@@ -103,7 +106,77 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         if (!report.Imported)
             throw DomainException.Invalid(DemoErrors.Catalogue, $"The demo catalogue has errors: {string.Join("; ", report.Errors)}");
         await SeedKitchenAsync(ct);
+        await SeedCafeMenuAsync(ct);
         return new DemoSeedResult(created, report);
+    }
+
+    /// <summary>
+    /// The café corner's menu: coffees with size, milk and extras (oat milk replaces milk in the recipe, an extra shot adds
+    /// coffee), a sandwich with "uden løg", allergens on each, and a brunch combo at a set price.
+    /// </summary>
+    private async Task SeedCafeMenuAsync(CancellationToken ct)
+    {
+        if (await db.ModifierGroups.AnyAsync(g => g.StoreId == StoreId, ct))
+            return;
+        var menu = await db.Products.Where(p => p.Sku.StartsWith("CAF-") || p.Sku == "KOL-010").ToDictionaryAsync(p => p.Sku, ct);
+        if (!menu.TryGetValue("CAF-005", out var demoLatte))
+            return; // a catalogue without the café corner
+        var category = demoLatte.CategoryId;
+        Product Add(string sku, string name, decimal price, Unit unit, Allergens allergens, bool isCombo = false, decimal? cost = null)
+        {
+            var product = new Product(Guid.CreateVersion7(), sku, name, price, 25m, unit, category, cost);
+            product.SetMenu(allergens, isCombo);
+            db.Products.Add(product);
+            return product;
+        }
+        Product Known(string sku, Allergens allergens)
+        {
+            var product = menu[sku];
+            product.SetMenu(allergens, false);
+            return product;
+        }
+        var beans = menu["KOL-010"];
+        var milk = Add("CAF-101", "Mælk til café", 12m, Unit.Litre, Allergens.Milk, cost: 8m);
+        var oat = Add("CAF-102", "Havredrik til café", 22m, Unit.Litre, Allergens.Gluten, cost: 15m);
+        var latte = Known("CAF-005", Allergens.Milk);
+        var cappuccino = Known("CAF-004", Allergens.Milk);
+        var sandwich = Known("CAF-010", Allergens.Gluten | Allergens.Eggs | Allergens.Mustard);
+        var croissant = Known("CAF-009", Allergens.Gluten | Allergens.Milk | Allergens.Eggs);
+        var juice = Known("CAF-013", Allergens.None);
+        Known("CAF-011", Allergens.Gluten | Allergens.Eggs | Allergens.Crustaceans);
+        Known("CAF-014", Allergens.Gluten | Allergens.Milk | Allergens.Eggs);
+        var brunch = Add("CAF-020", "Brunch", 119m, Unit.Piece, Allergens.None, isCombo: true);
+        foreach (var coffee in new[] { latte, cappuccino })
+        {
+            var recipe = new Recipe(coffee.Id);
+            recipe.Replace(1m, [(beans.Id, 18m, RecipeUnit.Gram, 0m), (milk.Id, coffee == latte ? 200m : 150m, RecipeUnit.Millilitre, 0m)]);
+            db.Recipes.Add(recipe);
+        }
+        ModifierGroup Group(string name, int min, int max, params ModifierOption[] options)
+        {
+            var group = new ModifierGroup(Guid.CreateVersion7(), StoreId, name, min, max);
+            group.ReplaceOptions(options);
+            db.ModifierGroups.Add(group);
+            return group;
+        }
+        ModifierOption Option(string name, decimal delta = 0m, Guid? productId = null, Guid? ingredientId = null, Guid? replaces = null, decimal? quantity = null) =>
+            new(Guid.CreateVersion7(), name, delta, productId, ingredientId, replaces, quantity);
+        var size = Group("Størrelse", 1, 1, Option("Lille", -5m), Option("Mellem"), Option("Stor", 8m));
+        var milkChoice = Group("Mælk", 0, 1, Option("Havremælk", 5m, ingredientId: oat.Id, replaces: milk.Id), Option("Laktosefri", 3m));
+        var extra = Group("Ekstra", 0, 2, Option("Ekstra shot", 6m, ingredientId: beans.Id, quantity: 0.009m), Option("Vaniljesirup", 5m));
+        var onion = Group("Tilpas", 0, 3, Option("Uden løg"), Option("Uden mayo"), Option("Ekstra ost", 8m));
+        var drink = Group("Vælg en drik", 1, 1, Option("Caffè latte", productId: latte.Id), Option("Appelsinjuice", productId: juice.Id));
+        var bread = Group("Vælg brød", 1, 1, Option("Croissant", productId: croissant.Id), Option("Sandwich med kylling", 15m, productId: sandwich.Id));
+        void Offer(Product product, params ModifierGroup[] groups)
+        {
+            for (var i = 0; i < groups.Length; i++)
+                db.ProductModifierGroups.Add(new ProductModifierGroup(product.Id, groups[i].Id, i));
+        }
+        Offer(latte, size, milkChoice, extra);
+        Offer(cappuccino, size, milkChoice, extra);
+        Offer(sandwich, onion);
+        Offer(brunch, drink, bread);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The café corner's floor: 8 tables in the café and 4 in the courtyard, so the till's floor view shows at once.</summary>

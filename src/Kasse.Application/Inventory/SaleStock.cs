@@ -9,34 +9,58 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Inventory;
 
-/// <summary>What leaves the shelf for a set of sold quantities: the product itself, or its recipe's ingredients.</summary>
+/// <summary>
+/// What leaves the shelf for a set of sold quantities: the product itself, or its recipe's ingredients; a menu item's
+/// modifiers change that (an option adds an ingredient or puts one in place of another), and a combo's chosen components
+/// leave the shelf instead of the combo.
+/// </summary>
 public sealed class StockUsage(KasseDbContext db)
 {
-    public async Task<IReadOnlyDictionary<Guid, decimal>> OfAsync(IEnumerable<(Guid ProductId, decimal Quantity)> sold, CancellationToken ct)
+    public Task<IReadOnlyDictionary<Guid, decimal>> OfAsync(IEnumerable<(Guid ProductId, decimal Quantity)> sold, CancellationToken ct) =>
+        OfLinesAsync(sold.Select(s => (s.ProductId, s.Quantity, (IReadOnlyList<LineModifier>)[])), ct);
+
+    public async Task<IReadOnlyDictionary<Guid, decimal>> OfLinesAsync(IEnumerable<(Guid ProductId, decimal Quantity, IReadOnlyList<LineModifier> Modifiers)> sold,
+        CancellationToken ct)
     {
-        var byProduct = sold.GroupBy(s => s.ProductId).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
-        var ids = byProduct.Keys.ToList();
+        var lines = sold.ToList();
+        var ids = lines.Select(l => l.ProductId).Concat(lines.SelectMany(l => l.Modifiers).Select(m => m.ProductId).OfType<Guid>()).Distinct().ToList();
         var recipes = await db.Recipes.AsNoTracking().Where(r => ids.Contains(r.ProductId)).ToListAsync(ct);
+        var combos = (await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsCombo).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var ingredientIds = recipes.SelectMany(r => r.Components).Select(c => c.IngredientId).Distinct().ToList();
         var ingredients = await db.Products.AsNoTracking().Where(p => ingredientIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => new { p.Unit, p.Name }, ct);
         var usage = new Dictionary<Guid, decimal>();
-        foreach (var (productId, quantity) in byProduct)
+        void Use(Guid productId, decimal quantity) => usage[productId] = usage.GetValueOrDefault(productId) + quantity;
+
+        // What one product's recipe uses per sold unit, or the product itself.
+        Dictionary<Guid, decimal> PerUnit(Guid productId)
         {
             var recipe = recipes.FirstOrDefault(r => r.ProductId == productId);
             if (recipe is null)
-            {
-                usage[productId] = usage.GetValueOrDefault(productId) + quantity;
-                continue;
-            }
-            foreach (var component in recipe.Components)
-            {
-                var ingredient = ingredients[component.IngredientId];
-                usage[component.IngredientId] = usage.GetValueOrDefault(component.IngredientId)
-                    + quantity * recipe.PerSoldUnit(component, ingredient.Unit, ingredient.Name);
-            }
+                return new() { [productId] = 1m };
+            return recipe.Components.GroupBy(c => c.IngredientId).ToDictionary(g => g.Key,
+                g => g.Sum(c => recipe.PerSoldUnit(c, ingredients[c.IngredientId].Unit, ingredients[c.IngredientId].Name)));
         }
-        return usage.ToDictionary(u => u.Key, u => Quantities.Round(u.Value));
+
+        foreach (var (productId, quantity, modifiers) in lines)
+        {
+            var own = combos.Contains(productId) ? [] : PerUnit(productId);
+            foreach (var modifier in modifiers)
+            {
+                if (modifier.ProductId is { } component)
+                    foreach (var (id, perUnit) in PerUnit(component))
+                        own[id] = own.GetValueOrDefault(id) + perUnit;
+                if (modifier.IngredientId is not { } ingredient)
+                    continue;
+                var replaced = 0m;
+                if (modifier.ReplacesIngredientId is { } replacedId && own.Remove(replacedId, out var was))
+                    replaced = was;
+                own[ingredient] = own.GetValueOrDefault(ingredient) + (modifier.IngredientQuantity ?? replaced);
+            }
+            foreach (var (id, perUnit) in own)
+                Use(id, quantity * perUnit);
+        }
+        return usage.Where(u => u.Value != 0m).ToDictionary(u => u.Key, u => Quantities.Round(u.Value));
     }
 }
 
@@ -53,11 +77,11 @@ public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, Locatio
     {
         if (sale.IsTraining)
             return;
-        var sold = sale.Lines.Where(l => l.ProductId is not null).Select(l => (l.ProductId!.Value, l.Quantity)).ToList();
+        var sold = sale.Lines.Where(l => l.ProductId is not null).Select(l => (l.ProductId!.Value, l.Quantity, l.Modifiers)).ToList();
         if (sold.Count == 0 || await db.StockMovements.AnyAsync(m => m.ReferenceId == sale.Id, ct))
             return;
         var location = await locations.SellingLocationAsync(store.Id, sale.RegisterId, ct);
-        var used = await usage.OfAsync(sold, ct);
+        var used = await usage.OfLinesAsync(sold, ct);
         var ids = used.Keys.ToList();
         var costs = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CostPrice, ct);
         var reason = sale.Kind == SaleKind.Return ? "Return" : null;

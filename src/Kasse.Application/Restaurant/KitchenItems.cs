@@ -12,8 +12,13 @@ public sealed record KitchenItemDetails(IReadOnlyList<string> Modifiers, string?
 public static class KitchenItems
 {
     /// <summary>
-    /// The line's modifiers, note and allergens for its ticket item. Sale lines do not carry them yet; when they do
-    /// (<c>SaleLineView.Modifiers</c>, <c>Note</c>, <c>Allergens</c>), map them here and every screen and printed ticket shows them.
+    /// The line's modifiers (each option's own name: "Havremælk", "Uden løg", a combo's component), its note and its allergens
+    /// for its ticket item. The ticket keeps them as text in the kitchen's language, Danish, as its screens and printers
+    /// show them; later menu edits never change a ticket.
     /// </summary>
-    public static KitchenItemDetails FromLine(SaleLineView line) => KitchenItemDetails.None;
+    public static KitchenItemDetails FromLine(SaleLineView line) =>
+        line.Modifiers.Count == 0 && line.Note is null && line.Allergens.Count == 0
+            ? KitchenItemDetails.None
+            : new(line.Modifiers.Select(m => m.Name).ToList(), line.Note,
+                line.Allergens.Select(a => Kasse.Domain.Menu.AllergenNames.Name(a, "da")).ToList());
 }

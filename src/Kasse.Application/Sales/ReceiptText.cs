@@ -50,6 +50,14 @@ public static class ReceiptText
                 var per = l.Unit == Unit.Piece ? "" : "/" + l.Unit.Symbol();
                 page.Pair("  " + quantity + " x " + Amount(l.UnitPrice) + per, Amount(l.GrossAmount));
             }
+            // A menu item's choices under it, with what each added to the unit price; the note to the kitchen after them.
+            foreach (var m in l.Modifiers)
+                if (m.PriceDelta == 0m)
+                    page.Line("  " + m.Name);
+                else
+                    page.Pair("  " + m.Name, (m.PriceDelta > 0m ? "+" : "") + Amount(m.PriceDelta));
+            if (l.Note is not null)
+                page.Line("  Note: " + l.Note);
             if (l.Discount is { } d)
                 page.Pair("  Rabat" + (d.Reason is null ? "" : ": " + d.Reason), Amount(-d.Amount));
             if (l.SaleDiscountAmount != 0m && r.Kind == SaleKind.Return)

@@ -13,8 +13,12 @@ public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null, 
 /// own price. Quantity defaults to 1; for a weighed product it is the weight in kg.
 /// </summary>
 /// A unitPrice with a productId overrides the product's price: that needs PriceOverride or a supervisor's approval.
+/// <param name="Modifiers">For a menu item (by productId or barcode): the ids of the chosen options of the product's modifier groups
+/// (GET /api/v1/stores/{storeId}/menu/products/{productId}); required groups must be answered. Each option's price change is added to the price.</param>
+/// <param name="Note">A free-text note to the kitchen (at most 140 characters).</param>
 public sealed record AddLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
-    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null);
+    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null,
+    IReadOnlyList<Guid>? Modifiers = null, string? Note = null);
 
 /// <summary>A discount above the owner's limit needs DiscountAboveLimit or a supervisor's <see cref="Approval"/>.</summary>
 public sealed record SetDiscount(DiscountKind Kind, decimal Value = 0m, string? Reason = null, Approval? Approval = null);
@@ -65,9 +69,10 @@ public sealed record PlaceSale(Guid Id, Guid RegisterId, Guid? CashierId = null,
 
 /// <summary>A line of a <see cref="PlaceSale"/>: what <see cref="AddLine"/> takes, and the line's own discount.</summary>
 public sealed record PlacedLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
-    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null, SetDiscount? Discount = null)
+    decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null, SetDiscount? Discount = null,
+    IReadOnlyList<Guid>? Modifiers = null, string? Note = null)
 {
-    public AddLine ToAddLine(Guid lineId) => new(lineId, Barcode, ProductId, Description, UnitPrice, VatPercent, Quantity, Approval);
+    public AddLine ToAddLine(Guid lineId) => new(lineId, Barcode, ProductId, Description, UnitPrice, VatPercent, Quantity, Approval, Modifiers, Note);
 }
 
 /// <summary>The sale a <see cref="PlaceSale"/> made, or found made by the same request before (<see cref="Replayed"/>).</summary>

@@ -9,7 +9,29 @@ public sealed record DiscountView(DiscountKind Kind, decimal Value, string? Reas
 public sealed record SaleLineView(Guid Id, int Position, Guid? ProductId, string? Sku, string Name, string? Barcode, Unit Unit,
     decimal Quantity, decimal UnitPrice, decimal VatPercent, string VatCode, decimal GrossAmount, DiscountView? Discount,
     decimal SaleDiscountAmount, decimal TotalAmount, Guid? OriginalLineId, bool IsVoucher = false,
-    decimal PromotionDiscountAmount = 0m, int? Course = null);
+    decimal PromotionDiscountAmount = 0m, int? Course = null)
+{
+    /// <summary>The modifiers chosen for a menu item (group, option, price change; a combo's components), in order.</summary>
+    public IReadOnlyList<LineModifierView> Modifiers { get; init; } = [];
+
+    /// <summary>The free-text note to the kitchen, if any.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The EU allergens of the product (and a combo's chosen components) when the line was added.</summary>
+    public IReadOnlyList<Kasse.Domain.Menu.Allergens> Allergens { get; init; } = [];
+
+    /// <summary>For the part of a combo's set price sold at another VAT rate: the combo's line.</summary>
+    public Guid? ParentLineId { get; init; }
+}
+
+/// <param name="Group">The modifier group's name ("Mælk").</param>
+/// <param name="Name">The option's name ("Havremælk").</param>
+/// <param name="PriceDelta">What the option added to the unit price (negative for less).</param>
+/// <param name="ProductId">A combo's component product.</param>
+public sealed record LineModifierView(Guid OptionId, string Group, string Name, decimal PriceDelta, Guid? ProductId = null)
+{
+    public static LineModifierView From(LineModifier m) => new(m.OptionId, m.Group, m.Name, m.PriceDelta, m.ProductId);
+}
 
 /// <summary>One promotion or price list applied to the sale (summed over its lines): its own line on the receipt.</summary>
 public sealed record SalePromotionView(Kasse.Domain.Promotions.AdjustmentSource Source, Guid SourceId, string Name, decimal Amount,
@@ -46,7 +68,13 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.Lines.OrderBy(l => l.Position).Select(l => new SaleLineView(l.Id, l.Position, l.ProductId, l.Sku, l.Name, l.Barcode, l.Unit,
             l.Quantity, l.UnitPrice, l.VatPercent, l.VatCode, l.GrossAmount,
             l.LineDiscountAmount == 0m ? null : new DiscountView(l.DiscountKind, l.DiscountValue, l.DiscountReason, l.LineDiscountAmount),
-            l.SaleDiscountAmount, l.TotalAmount, l.OriginalLineId, l.IsVoucher, l.PromotionDiscountAmount, l.Course)).ToList(),
+            l.SaleDiscountAmount, l.TotalAmount, l.OriginalLineId, l.IsVoucher, l.PromotionDiscountAmount, l.Course)
+        {
+            Modifiers = l.Modifiers.Select(LineModifierView.From).ToList(),
+            Note = l.Note,
+            Allergens = Kasse.Domain.Menu.AllergenNames.Split(l.Allergens),
+            ParentLineId = l.ParentLineId,
+        }).ToList(),
         s.DiscountKind == DiscountKind.None ? null : new DiscountView(s.DiscountKind, s.DiscountValue, s.DiscountReason, s.SaleDiscountAmount),
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),
         s.VatBreakdown.Select(VatLineView.From).ToList(),

@@ -26,7 +26,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     ReceiptService receipts, PrintQueue printing, TimeProvider clock,
     IEnumerable<ISaleCompletionStep> completionSteps, IEnumerable<IOpenSaleStep> openSaleSteps, IEnumerable<IPaymentStep> paymentSteps,
     SaleChanges changes, KasseTelemetry telemetry, SaleWriter writer, Kasse.Application.Staff.CurrentActor actor,
-    OpenSaleMemory memory, HeldSaleTurns held)
+    OpenSaleMemory memory, HeldSaleTurns held, Menu.MenuService menu)
 {
     public Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct) =>
         Turn(command.Id, Durability.OpenSaleEdit, (s, c) => s.OpenInTurnAsync(command, c), ct);
@@ -97,16 +97,21 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         Action<Sale, Store> add;
         if (command.Barcode is not null)
         {
-            var scan = await ScanAsync(saleId, command.Barcode, command.Quantity, ct);
+            var scan = await ScanAsync(saleId, command.Barcode, command.Quantity, ct, command);
             add = (sale, _) => scan(sale, lineId);
         }
         else if (command.ProductId is { } productId)
         {
-            var product = await RefusalOrAsync(() => catalog.FindProductAsync(productId, ct));
+            var product = await RefusalOrAsync(async () =>
+            {
+                var found = await catalog.FindProductAsync(productId, ct);
+                var store = await stores.OfSaleAsync(db, saleId, ct) ?? throw SaleNotFound(saleId);
+                return (Product: found, Choice: await menu.ChoiceAsync(store, found, command.Modifiers, command.Note, ct));
+            });
             add = (sale, store) =>
             {
-                var found = product();
-                sale.AddProductLine(lineId, found, store.VatRateFor(found.VatPercent), command.Quantity ?? 1m, null, command.UnitPrice);
+                var (found, choice) = product();
+                sale.AddProductLine(lineId, found, store.VatRateFor(found.VatPercent), command.Quantity ?? 1m, null, command.UnitPrice, choice: choice);
             };
         }
         else if (command.Description is not null || command.UnitPrice is not null)
@@ -145,12 +150,12 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// Reads a scanned code against the sale's store and catalogue. What it finds, or the reason it is refused, is
     /// applied inside the sale's transaction, so a retried scan of a line already on the sale still answers with the sale.
     /// </summary>
-    private async Task<Action<Sale, Guid>> ScanAsync(Guid saleId, string barcode, decimal? quantity, CancellationToken ct)
+    private async Task<Action<Sale, Guid>> ScanAsync(Guid saleId, string barcode, decimal? quantity, CancellationToken ct, AddLine? command = null)
     {
         var store = await stores.OfSaleAsync(db, saleId, ct) ?? throw SaleNotFound(saleId);
         try
         {
-            return await ReadScanAsync(store, barcode, quantity, ct);
+            return await ReadScanAsync(store, barcode, quantity, ct, command);
         }
         catch (DomainException refused)
         {
@@ -158,7 +163,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         }
     }
 
-    private async Task<Action<Sale, Guid>> ReadScanAsync(Store store, string barcode, decimal? quantity, CancellationToken ct)
+    private async Task<Action<Sale, Guid>> ReadScanAsync(Store store, string barcode, decimal? quantity, CancellationToken ct, AddLine? command = null)
     {
         var scanned = ScannedCode.Parse(barcode, store.VariableMeasureCodes);
         switch (scanned)
@@ -170,14 +175,15 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                     throw DomainException.Invalid(LineErrors.WeightRequired,
                         $"'{product.Name}' is sold per {product.Unit.Symbol()}; weigh it and give the quantity.");
                 var vat = store.VatRateFor(product.VatPercent);
-                return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, item.Gtin);
+                var choice = await menu.ChoiceAsync(store, product, command?.Modifiers, command?.Note, ct);
+                return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, item.Gtin, choice: choice);
             }
             case ScannedCode.VariableMeasure { Code: var code }:
                 return await ReadMeasuredAsync(store, code, quantity, barcode.Trim(), barcode, ct);
             case ScannedCode.Gs1Label { Measure: { } measure } label:
                 return await ReadMeasuredAsync(store, measure, quantity, label.Gtin, barcode, ct);
             case ScannedCode.Gs1Label label:
-                return await ReadScanAsync(store, label.Gtin, quantity, ct);
+                return await ReadScanAsync(store, label.Gtin, quantity, ct, command);
             default:
                 throw UnknownBarcode(barcode);
         }

@@ -450,6 +450,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Allergens")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("uuid");
 
@@ -460,6 +463,9 @@ namespace Kasse.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCombo")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
@@ -1444,6 +1450,91 @@ namespace Kasse.Data.Postgres.Migrations
                     b.ToTable("SupplierProducts");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxChoices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinChoices")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId");
+
+                    b.ToTable("ModifierGroups");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IngredientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("IngredientQuantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PriceDelta")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReplacesIngredientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("ModifierOptions");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ProductModifierGroup", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProductId", "GroupId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("ProductModifierGroups");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Payments.PaymentDeviceSettings", b =>
                 {
                     b.Property<Guid>("RegisterId")
@@ -2227,6 +2318,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Allergens")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Barcode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -2255,10 +2349,18 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("LineDiscountAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Modifiers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
 
                     b.Property<Guid?>("OriginalLineId")
                         .HasColumnType("uuid");
@@ -3267,6 +3369,39 @@ namespace Kasse.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierGroup", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierOption", b =>
+                {
+                    b.HasOne("Kasse.Domain.Menu.ModifierGroup", null)
+                        .WithMany("Options")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ProductModifierGroup", b =>
+                {
+                    b.HasOne("Kasse.Domain.Menu.ModifierGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Payments.PaymentDeviceSettings", b =>
                 {
                     b.HasOne("Kasse.Domain.Stores.Register", null)
@@ -3525,6 +3660,11 @@ namespace Kasse.Data.Postgres.Migrations
             modelBuilder.Entity("Kasse.Domain.Inventory.StockTransfer", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierGroup", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Promotions.PriceList", b =>

@@ -445,6 +445,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Allergens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("TEXT");
 
@@ -455,6 +458,9 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCombo")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1439,6 +1445,91 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.ToTable("SupplierProducts");
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxChoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinChoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId");
+
+                    b.ToTable("ModifierGroups");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IngredientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IngredientQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesIngredientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("ModifierOptions");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ProductModifierGroup", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId", "GroupId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("ProductModifierGroups");
+                });
+
             modelBuilder.Entity("Kasse.Domain.Payments.PaymentDeviceSettings", b =>
                 {
                     b.Property<Guid>("RegisterId")
@@ -2222,6 +2313,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Allergens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Barcode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -2250,9 +2344,17 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("LineDiscountAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Modifiers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OriginalLineId")
@@ -3262,6 +3364,39 @@ namespace Kasse.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierGroup", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierOption", b =>
+                {
+                    b.HasOne("Kasse.Domain.Menu.ModifierGroup", null)
+                        .WithMany("Options")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ProductModifierGroup", b =>
+                {
+                    b.HasOne("Kasse.Domain.Menu.ModifierGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kasse.Domain.Payments.PaymentDeviceSettings", b =>
                 {
                     b.HasOne("Kasse.Domain.Stores.Register", null)
@@ -3520,6 +3655,11 @@ namespace Kasse.Data.Sqlite.Migrations
             modelBuilder.Entity("Kasse.Domain.Inventory.StockTransfer", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Menu.ModifierGroup", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Promotions.PriceList", b =>

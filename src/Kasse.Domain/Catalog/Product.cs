@@ -36,6 +36,21 @@ public sealed class Product
 
     public void ImageRemoved() => ImageVersion = null;
 
+    /// <summary>The EU's 14 allergens the product contains (Regulation 1169/2011, Annex II), shown at the till and to the kitchen.</summary>
+    public Kasse.Domain.Menu.Allergens Allergens { get; private set; }
+
+    /// <summary>
+    /// A combo (a set menu at a set price): its modifier groups' options are component products, and the chosen components'
+    /// stock moves instead of the combo's own.
+    /// </summary>
+    public bool IsCombo { get; private set; }
+
+    public void SetMenu(Kasse.Domain.Menu.Allergens allergens, bool isCombo)
+    {
+        Allergens = Kasse.Domain.Menu.AllergenNames.Valid(allergens);
+        IsCombo = isCombo;
+    }
+
     /// <summary>Name and SKU folded to lower case once here, so search finds "Æbler" from "æb" on every database.</summary>
     public string SearchText { get; private set; } = "";
     public IReadOnlyList<ProductBarcode> Barcodes => _barcodes;

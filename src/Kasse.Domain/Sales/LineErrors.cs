@@ -3,6 +3,7 @@ namespace Kasse.Domain.Sales;
 /// <summary>The codes (DomainException.Code) of this capability's refusals; each has its English and Danish text in Errors.resx / Errors.da.resx.</summary>
 public static class LineErrors
 {
+    public const string ComboPart = "line.combo-part";
     public const string IdRepeated = "line.id-repeated";
     public const string IdUsed = "line.id-used";
     public const string NotAProduct = "line.not-a-product";

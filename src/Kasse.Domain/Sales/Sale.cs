@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Money;
 using Kasse.Domain.Payments;
 using Kasse.Domain.Promotions;
@@ -154,12 +155,51 @@ public sealed class Sale
 
     /// <param name="unitPrice">A price read from a price-embedded label; otherwise the product's price.</param>
     /// <param name="soldAs">How the line is counted when it differs from the product (a labelled pack of a kg item is one piece).</param>
+    /// <param name="choice">A menu item's modifiers, note and allergens: the price is the product's (or <paramref name="unitPrice"/>)
+    /// plus the modifiers' price changes, at the product's VAT; a combo whose components carry other rates is split
+    /// (<see cref="ComboVat"/>) into its own line and a child line per other rate.</param>
     public SaleLine AddProductLine(Guid lineId, Product product, StoreVatRate vatRate, decimal quantity, string? barcode,
-        decimal? unitPrice = null, Unit? soldAs = null)
+        decimal? unitPrice = null, Unit? soldAs = null, MenuChoice? choice = null)
     {
         if (!product.IsActive)
             throw DomainException.Conflict(ProductErrors.Inactive, $"'{product.Name}' is no longer sold.");
-        return AddLine(lineId, product.Id, product.Sku, product.Name, barcode, soldAs ?? product.Unit, quantity, unitPrice ?? product.Price, vatRate);
+        choice ??= MenuChoice.None with { Allergens = product.Allergens };
+        var price = (unitPrice ?? product.Price) + choice.PriceDelta;
+        if (price < 0m)
+            throw DomainException.Invalid(LineErrors.Price, $"The modifiers take '{product.Name}' below zero ({Format(price)}); check the options' price changes.");
+        var split = choice.ComboParts is { Count: > 0 } parts ? ComboVat.Split(price, parts) : [(vatRate, price)];
+        if (split.Count > 1 && (soldAs ?? product.Unit) != Unit.Piece)
+            throw DomainException.Invalid(LineErrors.Price, "A combo is sold by the piece.");
+        if (_lines.Count + split.Count > MaxLines)
+            throw DomainException.Conflict(SaleErrors.TooManyLines, $"A sale can have at most {MaxLines} lines; finish this one and start another.");
+        var line = AddLine(lineId, product.Id, product.Sku, product.Name, barcode, soldAs ?? product.Unit, quantity, split[0].Amount, split[0].Rate);
+        line.Describe(choice.Modifiers, choice.Note, choice.Allergens, null);
+        foreach (var (rate, amount) in split.Skip(1))
+        {
+            var partName = $"{product.Name} ({rate.Percent.ToString("0.##", CultureInfo.InvariantCulture)} %)";
+            var part = AddLine(PartLineId(lineId, rate.Percent), null, null, partName.Length > SaleLine.MaxNameLength ? partName[..SaleLine.MaxNameLength] : partName,
+                null, Unit.Piece, quantity, amount, rate);
+            part.Describe([], null, Allergens.None, lineId);
+        }
+        return line;
+    }
+
+    /// <summary>A combo's part at another VAT rate gets an id made from its combo line's, so a retried add makes the same lines.</summary>
+    private static Guid PartLineId(Guid lineId, decimal percent)
+    {
+        var bytes = lineId.ToByteArray();
+        var rate = BitConverter.GetBytes(decimal.ToInt32(percent * 100m) + 1);
+        for (var i = 0; i < rate.Length; i++)
+            bytes[12 + i] ^= rate[i];
+        return new Guid(bytes);
+    }
+
+    private List<SaleLine> PartsOf(Guid lineId) => _lines.Where(l => l.ParentLineId == lineId).ToList();
+
+    private static void EnsureNotAPart(SaleLine line)
+    {
+        if (line.ParentLineId is not null)
+            throw DomainException.Invalid(LineErrors.ComboPart, $"'{line.Name}' is part of a combo's price; change or remove the combo's line instead.");
     }
 
     public SaleLine AddCustomLine(Guid lineId, string name, decimal unitPrice, decimal quantity, StoreVatRate vatRate)
@@ -216,7 +256,10 @@ public sealed class Sale
         if (line.IsVoucher && quantity != 1m)
             throw DomainException.Invalid(VoucherErrors.Quantity, "A gift card line is one card; add another line for another card.");
         EnsureValidQuantity(line.Unit, quantity);
+        EnsureNotAPart(line);
         line.ChangeQuantity(quantity);
+        foreach (var part in PartsOf(lineId))
+            part.ChangeQuantity(quantity);
         ClearPromotions();
         Recalculate();
     }
@@ -249,7 +292,11 @@ public sealed class Sale
     public void RemoveLine(Guid lineId)
     {
         EnsureEditable();
-        _lines.Remove(LineOf(lineId));
+        var line = LineOf(lineId);
+        EnsureNotAPart(line);
+        foreach (var part in PartsOf(lineId))
+            _lines.Remove(part);
+        _lines.Remove(line);
         ClearPromotions();
         Recalculate();
     }

@@ -4,13 +4,15 @@ using M = Kasse.Domain.Money.Money;
 namespace Kasse.Domain.Sales;
 
 /// <summary>
-/// One line of a sale. Amounts include VAT. Modifiers (restaurant) will be child lines pointing at
-/// their parent through <see cref="ParentLineId"/>.
+/// One line of a sale. Amounts include VAT. A menu item's chosen modifiers and the note to the kitchen are kept on the
+/// line itself (<see cref="Modifiers"/>, <see cref="Note"/>); the part of a combo's set price sold at another VAT rate is a
+/// child line pointing at the combo's line through <see cref="ParentLineId"/>.
 /// </summary>
 public sealed class SaleLine
 {
     public const int MaxNameLength = 60;
     public const int MaxReasonLength = 120;
+    public const int MaxNoteLength = 140;
 
     private SaleLine() { Name = ""; }
 
@@ -65,6 +67,15 @@ public sealed class SaleLine
     /// <summary>The course the kitchen makes it in (restaurant); null: its route's course, else 1 (docs/restaurant.md).</summary>
     public int? Course { get; private set; }
 
+    /// <summary>The modifiers chosen for a menu item (size, milk, a combo's components), in the order of the product's groups.</summary>
+    public IReadOnlyList<LineModifier> Modifiers { get; private set; } = [];
+
+    /// <summary>A free-text note to the kitchen ("uden is", "allergisk over nødder").</summary>
+    public string? Note { get; private set; }
+
+    /// <summary>The product's allergens when the line was added (EU Annex II), for the till, the kitchen and the receipt.</summary>
+    public Kasse.Domain.Menu.Allergens Allergens { get; private set; }
+
     /// <summary>The sale (or top-up) of a gift card, whose code is in <see cref="Barcode"/>: not revenue, no VAT.</summary>
     public bool IsVoucher { get; private set; }
 
@@ -77,6 +88,9 @@ public sealed class SaleLine
             original.Unit, -quantity, original.UnitPrice, original.VatPercent, original.VatCode)
         {
             OriginalLineId = original.Id,
+            Modifiers = original.Modifiers,
+            Note = original.Note,
+            Allergens = original.Allergens,
         };
         line.GrossAmount = -M.RoundToMinor(original.UnitPrice * quantity);
         line.PromotionDiscountAmount = -promotionReversed;
@@ -90,6 +104,18 @@ public sealed class SaleLine
     internal void ChangeQuantity(decimal quantity) => Quantity = quantity;
 
     internal void SetCourse(int? course) => Course = course;
+
+    internal void Describe(IReadOnlyList<LineModifier> modifiers, string? note, Kasse.Domain.Menu.Allergens allergens, Guid? parentLineId)
+    {
+        Modifiers = modifiers;
+        Note = Text.Optional(note, MaxNoteLength, "line.note", "A note to the kitchen");
+        Allergens = allergens;
+        ParentLineId = parentLineId;
+    }
+
+    /// <summary>Same product, same price, same modifiers and note: a repeated scan of it may raise this line's quantity.</summary>
+    public bool SameChoices(IReadOnlyList<LineModifier> modifiers, string? note) =>
+        Modifiers.Select(m => m.OptionId).SequenceEqual(modifiers.Select(m => m.OptionId)) && Note == (string.IsNullOrWhiteSpace(note) ? null : note.Trim());
 
     internal void ChangeUnitPrice(decimal unitPrice) => UnitPrice = unitPrice;
 

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kasse.Application.Catalog;
+using Kasse.Application.Menu;
 using Kasse.Application.Printing;
 using Kasse.Application.Restaurant;
 using Kasse.Application.Sales;
 using Kasse.Domain.Devices;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Restaurant;
 using Kasse.Server.Api;
 using Kasse.Server.Tests.Infrastructure;
@@ -125,6 +127,30 @@ public abstract class KitchenTests(KasseServer server)
         Assert.Equal("application/problem+json", nothingInThree.Content.Headers.ContentType?.MediaType);
         Assert.Contains(audit!, a => a.Detail.Contains("2 × Hønsekødssuppe", StringComparison.Ordinal));
         Assert.Equal(2, (await CourseAsync(sale.Id, steakLine.Id, 2)).Lines.Single(l => l.Id == steakLine.Id).Course);
+    }
+
+    [Fact]
+    public async Task A_dish_reaches_its_station_with_the_guests_choices_the_note_and_the_allergens()
+    {
+        var kitchen = await NewKitchenAsync();
+        var storeId = kitchen.Shop.Store.Id;
+        var burger = await _api.NewProductAsync(129m, name: "Burger");
+        var onion = await KasseClient.Read<ModifierGroupView>(await _api.PostAsync($"/api/v1/stores/{storeId}/menu/modifier-groups",
+            new SaveModifierGroup("Løg", 0, 1, [new("Uden løg")])));
+        await _api.PutAsync<ProductMenuView>($"/api/v1/stores/{storeId}/menu/products/{burger.Id}",
+            new SaveProductMenu([Allergens.Gluten, Allergens.Mustard], GroupIds: [onion.Id]));
+        await RouteAsync(kitchen, burger, kitchen.Cooks);
+        var sale = await OpenTableAsync(kitchen);
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/lines",
+            new AddLine(Guid.CreateVersion7(), ProductId: burger.Id, Modifiers: [onion.Options.Single().Id], Note: "Medium stegt")));
+
+        await SendAsync(sale.Id);
+
+        var item = (await BoardAsync(kitchen.Cooks.Id)).Open.Single().Items.Single();
+        Assert.Equal(("Burger", 1m), (item.Name, item.Quantity));
+        Assert.Equal(["Uden løg"], item.Modifiers);
+        Assert.Equal("Medium stegt", item.Note);
+        Assert.Equal(["Gluten", "Sennep"], item.Allergens);
     }
 
     [Fact]

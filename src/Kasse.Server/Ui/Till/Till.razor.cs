@@ -33,6 +33,7 @@ public enum TillDialog
     Customer,
     More,
     Kitchen,
+    Modifiers,
 }
 
 /// <summary>
@@ -369,11 +370,36 @@ public sealed partial class Till
             _dialog = TillDialog.Weight;
             return;
         }
+        if (_store is { } store && await Backend.Call<Kasse.Application.Menu.MenuService, bool>(m => m.OffersModifiersAsync(store.Id, product.Id, CancellationToken.None)))
+        {
+            _modifying = product;
+            _dialog = TillDialog.Modifiers;
+            return;
+        }
         await InTurnAsync(async () =>
         {
             if (!await MergedAsync(product))
                 await AddLineAsync(new AddLine(Guid.CreateVersion7(), ProductId: product.Id));
         });
+    }
+
+    /// <summary>The menu item whose modifiers are being chosen (<see cref="ModifierDialog"/>), and the code it was scanned by.</summary>
+    private ProductView? _modifying;
+    private string? _modifyingBarcode;
+
+    /// <summary>A menu item with its modifiers and note is always a line of its own (never merged into another).</summary>
+    private async Task AddWithModifiersAsync((IReadOnlyList<Guid> Modifiers, string? Note) choice)
+    {
+        var product = _modifying;
+        var barcode = _modifyingBarcode;
+        _dialog = TillDialog.None;
+        _modifying = null;
+        _modifyingBarcode = null;
+        if (product is null)
+            return;
+        await InTurnAsync(() => AddLineAsync(barcode is null
+            ? new AddLine(Guid.CreateVersion7(), ProductId: product.Id, Modifiers: choice.Modifiers, Note: choice.Note)
+            : new AddLine(Guid.CreateVersion7(), Barcode: barcode, Modifiers: choice.Modifiers, Note: choice.Note)));
     }
 
     /// <summary>
@@ -417,7 +443,7 @@ public sealed partial class Till
         if (product is not { Unit: Unit.Piece, IsActive: true })
             return false;
         var line = sale.Lines.LastOrDefault(l => l.ProductId == product.Id && l.Unit == Unit.Piece && l.Discount is null
-            && l.UnitPrice == product.Price && !l.IsVoucher && l.Quantity + 1 <= MaxQuantity);
+            && l.UnitPrice == product.Price && !l.IsVoucher && l.Quantity + 1 <= MaxQuantity && l.Modifiers.Count == 0 && l.Note is null);
         if (line is null)
             return false;
         if (!await ChangeSaleAsync(s => s.ChangeQuantityAsync(sale.Id, line.Id, line.Quantity + 1, CancellationToken.None)))
@@ -493,6 +519,14 @@ public sealed partial class Till
             Toast(L.Format("Unknown code {0}.", scanned), error: true);
             _unknownCode = true;
             _lookUpCode = scanned;
+        }
+        catch (DomainException e) when (e.Code == MenuErrors.ChoiceRequired && scanned is not null)
+        {
+            // A scanned menu item with a required choice (its size): ask for it, then add it by the same code.
+            _modifying = await Backend.Call<CatalogService, ProductView?>(async c =>
+                await c.FindByBarcodeAsync(scanned.Trim(), CancellationToken.None) is { } found ? ProductView.From(found) : null);
+            _modifyingBarcode = scanned.Trim();
+            _dialog = _modifying is null ? TillDialog.None : TillDialog.Modifiers;
         }
         catch (DomainException e) when (e.Code == "line.weight-required" && scanned is not null)
         {
