@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Money;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,7 +24,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Catalog.Product",
                 typeof(Product),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -37,6 +38,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var allergens = runtimeEntityType.AddProperty(
+                "Allergens",
+                typeof(Allergens),
+                propertyInfo: typeof(Product).GetProperty("Allergens", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<Allergens>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            allergens.SetSentinelFromProviderValue(0);
+            allergens.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var categoryId = runtimeEntityType.AddProperty(
                 "CategoryId",
@@ -72,6 +81,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Product).GetField("<IsActive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isActive.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isCombo = runtimeEntityType.AddProperty(
+                "IsCombo",
+                typeof(bool),
+                propertyInfo: typeof(Product).GetProperty("IsCombo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<IsCombo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isCombo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

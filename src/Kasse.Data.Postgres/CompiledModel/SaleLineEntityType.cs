@@ -2,10 +2,13 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using Kasse.Data.Configurations;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Money;
 using Kasse.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -25,7 +28,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Sales.SaleLine",
                 typeof(SaleLine),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 27,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -38,6 +41,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var allergens = runtimeEntityType.AddProperty(
+                "Allergens",
+                typeof(Allergens),
+                propertyInfo: typeof(SaleLine).GetProperty("Allergens", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Allergens>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            allergens.SetSentinelFromProviderValue(0);
+            allergens.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var barcode = runtimeEntityType.AddProperty(
                 "Barcode",
@@ -116,6 +127,20 @@ namespace Kasse.Data.Postgres.CompiledModel
             lineDiscountAmount.SetSentinelFromProviderValue(0L);
             lineDiscountAmount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var modifiers = runtimeEntityType.AddProperty(
+                "Modifiers",
+                typeof(IReadOnlyList<LineModifier>),
+                propertyInfo: typeof(SaleLine).GetProperty("Modifiers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Modifiers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            modifiers.SetValueConverter(new ValueConverter<IReadOnlyList<LineModifier>, string>(
+                string (IReadOnlyList<LineModifier> v) => LineModifierJson.Write(v),
+                IReadOnlyList<LineModifier> (string v) => LineModifierJson.Read(v)));
+            modifiers.SetComparer(new ValueComparer<IReadOnlyList<LineModifier>>(
+                bool (IReadOnlyList<LineModifier> a, IReadOnlyList<LineModifier> b) => LineModifierJson.Write(a) == LineModifierJson.Write(b),
+                int (IReadOnlyList<LineModifier> v) => LineModifierJson.Write(v).GetHashCode(StringComparison.Ordinal),
+                IReadOnlyList<LineModifier> (IReadOnlyList<LineModifier> v) => v));
+            modifiers.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -123,6 +148,15 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(SaleLine).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 60);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var note = runtimeEntityType.AddProperty(
+                "Note",
+                typeof(string),
+                propertyInfo: typeof(SaleLine).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 140);
+            note.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var originalLineId = runtimeEntityType.AddProperty(
                 "OriginalLineId",

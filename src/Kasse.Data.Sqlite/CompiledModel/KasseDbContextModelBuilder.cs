@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("83fa470e-90be-49ee-be21-2e962e99feb4"), entityTypeCount: 65)
+            : base(skipDetectChanges: false, modelId: new Guid("94809410-44d7-4d69-86bb-029d1b3db511"), entityTypeCount: 72)
         {
         }
 
@@ -56,6 +56,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var stockTransferLine = StockTransferLineEntityType.Create(this);
             var supplier = SupplierEntityType.Create(this);
             var supplierProduct = SupplierProductEntityType.Create(this);
+            var modifierGroup = ModifierGroupEntityType.Create(this);
+            var modifierOption = ModifierOptionEntityType.Create(this);
+            var productModifierGroup = ProductModifierGroupEntityType.Create(this);
             var paymentDeviceSettings = PaymentDeviceSettingsEntityType.Create(this);
             var terminalPayment = TerminalPaymentEntityType.Create(this);
             var coupon = CouponEntityType.Create(this);
@@ -65,6 +68,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var salesSummary = SalesSummaryEntityType.Create(this);
             var diningTable = DiningTableEntityType.Create(this);
             var floorArea = FloorAreaEntityType.Create(this);
+            var kitchenRoute = KitchenRouteEntityType.Create(this);
+            var kitchenStation = KitchenStationEntityType.Create(this);
+            var kitchenTicket = KitchenTicketEntityType.Create(this);
+            var kitchenTicketItem = KitchenTicketItemEntityType.Create(this);
             var payment = PaymentEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
@@ -134,6 +141,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             StockTransferLineEntityType.CreateForeignKey2(stockTransferLine, stockTransfer);
             SupplierProductEntityType.CreateForeignKey1(supplierProduct, product);
             SupplierProductEntityType.CreateForeignKey2(supplierProduct, supplier);
+            ModifierGroupEntityType.CreateForeignKey1(modifierGroup, store);
+            ModifierOptionEntityType.CreateForeignKey1(modifierOption, modifierGroup);
+            ProductModifierGroupEntityType.CreateForeignKey1(productModifierGroup, modifierGroup);
+            ProductModifierGroupEntityType.CreateForeignKey2(productModifierGroup, product);
             PaymentDeviceSettingsEntityType.CreateForeignKey1(paymentDeviceSettings, register);
             TerminalPaymentEntityType.CreateForeignKey1(terminalPayment, register);
             TerminalPaymentEntityType.CreateForeignKey2(terminalPayment, sale);
@@ -146,6 +157,11 @@ namespace Kasse.Data.Sqlite.CompiledModel
             DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
             DiningTableEntityType.CreateForeignKey2(diningTable, store);
             FloorAreaEntityType.CreateForeignKey1(floorArea, store);
+            KitchenRouteEntityType.CreateForeignKey1(kitchenRoute, kitchenStation);
+            KitchenRouteEntityType.CreateForeignKey2(kitchenRoute, store);
+            KitchenStationEntityType.CreateForeignKey1(kitchenStation, store);
+            KitchenTicketEntityType.CreateForeignKey1(kitchenTicket, kitchenStation);
+            KitchenTicketItemEntityType.CreateForeignKey1(kitchenTicketItem, kitchenTicket);
             PaymentEntityType.CreateForeignKey1(payment, sale);
             SaleEntityType.CreateForeignKey1(sale, employee);
             SaleEntityType.CreateForeignKey2(sale, sale);
@@ -198,6 +214,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
             StockTransferLineEntityType.CreateAnnotations(stockTransferLine);
             SupplierEntityType.CreateAnnotations(supplier);
             SupplierProductEntityType.CreateAnnotations(supplierProduct);
+            ModifierGroupEntityType.CreateAnnotations(modifierGroup);
+            ModifierOptionEntityType.CreateAnnotations(modifierOption);
+            ProductModifierGroupEntityType.CreateAnnotations(productModifierGroup);
             PaymentDeviceSettingsEntityType.CreateAnnotations(paymentDeviceSettings);
             TerminalPaymentEntityType.CreateAnnotations(terminalPayment);
             CouponEntityType.CreateAnnotations(coupon);
@@ -207,6 +226,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
             DiningTableEntityType.CreateAnnotations(diningTable);
             FloorAreaEntityType.CreateAnnotations(floorArea);
+            KitchenRouteEntityType.CreateAnnotations(kitchenRoute);
+            KitchenStationEntityType.CreateAnnotations(kitchenStation);
+            KitchenTicketEntityType.CreateAnnotations(kitchenTicket);
+            KitchenTicketItemEntityType.CreateAnnotations(kitchenTicketItem);
             PaymentEntityType.CreateAnnotations(payment);
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);

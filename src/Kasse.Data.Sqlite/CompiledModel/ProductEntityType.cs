@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Money;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,7 +23,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Catalog.Product",
                 typeof(Product),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -35,6 +36,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Product).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var allergens = runtimeEntityType.AddProperty(
+                "Allergens",
+                typeof(Allergens),
+                propertyInfo: typeof(Product).GetProperty("Allergens", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<Allergens>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            allergens.SetSentinelFromProviderValue(0);
 
             var categoryId = runtimeEntityType.AddProperty(
                 "CategoryId",
@@ -65,6 +73,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 typeof(bool),
                 propertyInfo: typeof(Product).GetProperty("IsActive", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Product).GetField("<IsActive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var isCombo = runtimeEntityType.AddProperty(
+                "IsCombo",
+                typeof(bool),
+                propertyInfo: typeof(Product).GetProperty("IsCombo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<IsCombo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
             var name = runtimeEntityType.AddProperty(

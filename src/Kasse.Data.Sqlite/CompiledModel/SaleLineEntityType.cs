@@ -2,10 +2,13 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using Kasse.Data.Configurations;
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Money;
 using Kasse.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -24,7 +27,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.SaleLine",
                 typeof(SaleLine),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 27,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -36,6 +39,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(SaleLine).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var allergens = runtimeEntityType.AddProperty(
+                "Allergens",
+                typeof(Allergens),
+                propertyInfo: typeof(SaleLine).GetProperty("Allergens", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Allergens>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            allergens.SetSentinelFromProviderValue(0);
 
             var barcode = runtimeEntityType.AddProperty(
                 "Barcode",
@@ -106,12 +116,33 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 decimal (long v) => ((decimal)v) * 0.01M));
             lineDiscountAmount.SetSentinelFromProviderValue(0L);
 
+            var modifiers = runtimeEntityType.AddProperty(
+                "Modifiers",
+                typeof(IReadOnlyList<LineModifier>),
+                propertyInfo: typeof(SaleLine).GetProperty("Modifiers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Modifiers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            modifiers.SetValueConverter(new ValueConverter<IReadOnlyList<LineModifier>, string>(
+                string (IReadOnlyList<LineModifier> v) => LineModifierJson.Write(v),
+                IReadOnlyList<LineModifier> (string v) => LineModifierJson.Read(v)));
+            modifiers.SetComparer(new ValueComparer<IReadOnlyList<LineModifier>>(
+                bool (IReadOnlyList<LineModifier> a, IReadOnlyList<LineModifier> b) => LineModifierJson.Write(a) == LineModifierJson.Write(b),
+                int (IReadOnlyList<LineModifier> v) => LineModifierJson.Write(v).GetHashCode(StringComparison.Ordinal),
+                IReadOnlyList<LineModifier> (IReadOnlyList<LineModifier> v) => v));
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(SaleLine).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SaleLine).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 60);
+
+            var note = runtimeEntityType.AddProperty(
+                "Note",
+                typeof(string),
+                propertyInfo: typeof(SaleLine).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 140);
 
             var originalLineId = runtimeEntityType.AddProperty(
                 "OriginalLineId",
