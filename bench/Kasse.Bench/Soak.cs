@@ -178,12 +178,20 @@ public static class Soak
         return response;
     }
 
+    /// <summary>Demo products sold with a plain scan: by the piece, priced, and not a café item whose choices must be made first.</summary>
     private static async Task<IReadOnlyList<Guid>> ProductsAsync(HttpClient http)
     {
         var page = await http.GetFromJsonAsync<JsonElement>("api/v1/products?take=200");
-        return [.. page.GetProperty("items").EnumerateArray()
-            .Where(p => p.GetProperty("unit").GetString() == "Piece" && p.GetProperty("price").GetDecimal() > 0)
-            .Select(p => p.GetProperty("id").GetGuid())];
+        var plain = new List<Guid>();
+        foreach (var id in page.GetProperty("items").EnumerateArray()
+                     .Where(p => p.GetProperty("unit").GetString() == "Piece" && p.GetProperty("price").GetDecimal() > 0)
+                     .Select(p => p.GetProperty("id").GetGuid()))
+        {
+            var menu = await http.GetFromJsonAsync<JsonElement>($"api/v1/stores/{DemoStore}/menu/products/{id}");
+            if (!menu.GetProperty("isCombo").GetBoolean() && !menu.GetProperty("groups").EnumerateArray().Any(g => g.GetProperty("minChoices").GetInt32() > 0))
+                plain.Add(id);
+        }
+        return plain;
     }
 
     private static string Markdown(string stem, Dictionary<string, string> settings, List<Sample> samples, List<string> errors)

@@ -47,6 +47,7 @@ public static class ApplicationServices
         services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<Restaurant.FloorService>();
         services.AddScoped<Menu.MenuService>();
+        services.AddSingleton<Menu.MenuProductsCache>();
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<Restaurant.KitchenService>();
         services.AddScoped<Restaurant.KitchenOrders>();

@@ -1,5 +1,6 @@
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Inventory;
+using Kasse.Domain.Menu;
 using Kasse.Domain.Promotions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,7 +16,7 @@ public enum CachedData
     PricingRules = 1,
     /// <summary>Which products may not be sold below zero where (a stock level's <see cref="BelowZeroPolicy"/>).</summary>
     StockPolicies = 2,
-    /// <summary>Products and their barcodes (what a scan finds).</summary>
+    /// <summary>Products, their barcodes and their menus (what a scan finds, and whether it asks for choices).</summary>
     Products = 4,
 }
 
@@ -55,7 +56,7 @@ public static class CachedDataVersions
     {
         Promotion or Coupon or PriceList or PriceListItem => CachedData.PricingRules,
         StockLevel level when BlocksOrDid(entry, level) => CachedData.StockPolicies,
-        Product or ProductBarcode => CachedData.Products,
+        Product or ProductBarcode or ModifierGroup or ProductModifierGroup => CachedData.Products,
         _ => CachedData.None,
     };
 

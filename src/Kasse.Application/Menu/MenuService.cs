@@ -49,7 +49,7 @@ public sealed record SaveProductMenu(IReadOnlyList<Allergens>? Allergens = null,
 /// allergens, whether it is a combo, and the groups it offers. Reading it is for everyone who sells; changing it needs
 /// EditProducts and is audited. When a line is added to a sale, <see cref="ChoiceAsync"/> checks what was chosen.
 /// </summary>
-public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, MenuProductsCache menuProducts)
 {
     public async Task<IReadOnlyList<ModifierGroupView>> GroupsAsync(Guid storeId, CancellationToken ct)
     {
@@ -152,6 +152,9 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
     /// <summary>The store's groups a product offers, in the order it offers them (none for most shop products).</summary>
     public async Task<IReadOnlyList<ModifierGroup>> OfferedAsync(Guid storeId, Guid productId, CancellationToken ct)
     {
+        // A shop's scan must read nothing from the database: most products offer no groups, which memory knows.
+        if (!(await menuProducts.GetAsync(db, ct)).Contains(productId))
+            return [];
         var links = await db.ProductModifierGroups.AsNoTracking().Where(l => l.ProductId == productId).ToListAsync(ct);
         if (links.Count == 0)
             return [];
@@ -218,4 +221,17 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
     }
 
     private static DomainException ProductNotFound(Guid id) => DomainException.NotFound(ProductErrors.NotFound, $"No product has id {id}.");
+}
+
+/// <summary>
+/// The products that offer any modifier group, kept in memory so adding a line of any other product (every scan in a shop)
+/// reads nothing about menus. Read again when a product, a group or a product's groups change, and after 10 s at the latest.
+/// </summary>
+public sealed class MenuProductsCache(TimeProvider clock)
+{
+    private readonly HotPathCache<int, IReadOnlySet<Guid>> _offering = new(CachedData.Products, clock);
+
+    public Task<IReadOnlySet<Guid>> GetAsync(KasseDbContext db, CancellationToken ct) =>
+        _offering.GetAsync(0, async () => (IReadOnlySet<Guid>)(await db.ProductModifierGroups.AsNoTracking()
+            .Select(l => l.ProductId).Distinct().ToListAsync(ct)).ToHashSet());
 }

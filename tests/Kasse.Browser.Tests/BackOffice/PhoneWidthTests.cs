@@ -83,6 +83,8 @@ public sealed class PhoneWidthTests(SqliteBrowserServer server)
         await till.OpenAsync();
         await till.SignInAsync();
         var page = till.Page;
+        // On a phone the cart, with its More button, is a folded sheet: slide it up first.
+        await page.GetByTestId("cart-bar").ClickAsync();
         await page.TillMoreAsync("open-returns");
         await page.Locator("#return-number").FillAsync(completed.ReceiptNumber!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#return-number").PressAsync("Enter");

@@ -11,7 +11,7 @@ public abstract class MenuTillTests(BrowserServer server)
     [Fact]
     public async Task A_cashier_adds_a_latte_with_oat_milk_and_a_note_and_sees_the_price_and_the_modifiers_on_the_line_and_the_receipt()
     {
-        var register = await server.NewRegisterAsync("Kasse menu");
+        var register = await server.NewRegisterAsync("Kasse menukort");
         var page = await server.NewPageAsync();
         var till = new TillPage(page, register.Id);
         await till.OpenAsync();

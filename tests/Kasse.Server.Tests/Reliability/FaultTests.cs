@@ -101,8 +101,7 @@ public sealed class FaultTests : IAsyncLifetime
 
     private static async Task<(List<CrashTill>, TillProgress)> TillsAsync(HttpClient http)
     {
-        var page = await KasseClient.Read<ProductPage>(await http.GetAsync("/api/v1/products?take=100"));
-        var products = page.Items.Where(p => p.Unit == Unit.Piece && p.Price > 0).Select(p => p.Id).Take(20).ToList();
+        var products = await CrashTests.PieceProductsAsync(http);
         var progress = new TillProgress();
         var tills = new List<CrashTill>();
         for (var i = 0; i < Tills; i++)

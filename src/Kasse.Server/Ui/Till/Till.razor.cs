@@ -180,6 +180,8 @@ public sealed partial class Till
                 // The browser's storage is encrypted and signed by the server, so it names the cashier who signed in here.
                 Session.ActAsCashier(_cashier, RegisterId, new HashSet<Permission>());
                 await TillLanguage.RememberAsync(Storage, _cashier.Id);
+                // A cashier already signed in picked this language for themselves, not for whoever signs in next.
+                LanguageJustChosen = false;
             }
         }
         if (_cashier is not null)
