@@ -16,6 +16,10 @@ public static class StatusProblems
         var request = context.HttpContext.Request;
         var (code, detail) = problem.Status switch
         {
+            // The compile-time request delegates answer a route or query value they cannot read (take=ten, a
+            // malformed UUID) with a bare 400 before the endpoint runs.
+            StatusCodes.Status400BadRequest => ("request.malformed",
+                $"A value in {request.Method} {request.Path}{request.QueryString} is not in the form Kasse expects: numbers are digits, ids are UUIDs, dates are yyyy-MM-dd. The API is described at /openapi/v1.json."),
             StatusCodes.Status404NotFound => ("route.not-found",
                 $"Kasse has nothing at {request.Method} {request.Path}. Check the path, and that ids are UUIDs; the API is described at /openapi/v1.json."),
             StatusCodes.Status405MethodNotAllowed => ("method.not-allowed",
