@@ -74,6 +74,7 @@ public static class ApplicationServices
         services.AddScoped<FiscalJournal>();
         services.AddScoped<JournalVerifier>();
         services.AddScoped<SigningKeys>();
+        services.TryAddSingleton<ActiveSigningKeys>();
         // The host says where the key ring lives (beside the database); without that, Data Protection's default place.
         services.AddDataProtection();
         services.TryAddSingleton(KeyRingLocation.Default);

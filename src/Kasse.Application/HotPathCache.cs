@@ -26,4 +26,7 @@ public sealed class HotPathCache<TKey, TValue>(CachedData kind, TimeProvider clo
         _entries[key] = (version, now + Lifetime, value);
         return value;
     }
+
+    /// <summary>Drops a key's copy, so the next ask reads again.</summary>
+    public void Forget(TKey key) => _entries.TryRemove(key, out _);
 }

@@ -1,4 +1,5 @@
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Fiscal;
 using Kasse.Domain.Inventory;
 using Kasse.Domain.Menu;
 using Kasse.Domain.Promotions;
@@ -18,6 +19,10 @@ public enum CachedData
     StockPolicies = 2,
     /// <summary>Products, their barcodes and their menus (what a scan finds, and whether it asks for choices).</summary>
     Products = 4,
+    /// <summary>Stock locations and which register sells from which (where a completed sale's stock leaves from).</summary>
+    Locations = 8,
+    /// <summary>The companies' signing keys.</summary>
+    SigningKeys = 16,
 }
 
 /// <summary>
@@ -32,12 +37,16 @@ public static class CachedDataVersions
     private static long _pricingRules;
     private static long _stockPolicies;
     private static long _products;
+    private static long _locations;
+    private static long _signingKeys;
 
     public static long Of(CachedData data) => data switch
     {
         CachedData.PricingRules => Volatile.Read(ref _pricingRules),
         CachedData.StockPolicies => Volatile.Read(ref _stockPolicies),
         CachedData.Products => Volatile.Read(ref _products),
+        CachedData.Locations => Volatile.Read(ref _locations),
+        CachedData.SigningKeys => Volatile.Read(ref _signingKeys),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data, "Ask for one kind at a time."),
     };
 
@@ -49,6 +58,10 @@ public static class CachedDataVersions
             Interlocked.Increment(ref _stockPolicies);
         if (changed.HasFlag(CachedData.Products))
             Interlocked.Increment(ref _products);
+        if (changed.HasFlag(CachedData.Locations))
+            Interlocked.Increment(ref _locations);
+        if (changed.HasFlag(CachedData.SigningKeys))
+            Interlocked.Increment(ref _signingKeys);
     }
 
     /// <summary>Which cached data a pending change (an added, modified or deleted entry) touches.</summary>
@@ -56,7 +69,9 @@ public static class CachedDataVersions
     {
         Promotion or Coupon or PriceList or PriceListItem => CachedData.PricingRules,
         StockLevel level when BlocksOrDid(entry, level) => CachedData.StockPolicies,
-        Product or ProductBarcode or ModifierGroup or ProductModifierGroup => CachedData.Products,
+        Product or ProductBarcode or ModifierGroup or ProductModifierGroup or Recipe or RecipeComponent => CachedData.Products,
+        StockLocation or RegisterStockLocation => CachedData.Locations,
+        SigningKey => CachedData.SigningKeys,
         _ => CachedData.None,
     };
 

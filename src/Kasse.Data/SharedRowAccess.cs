@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Kasse.Domain.Fiscal;
+using Kasse.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -131,9 +132,15 @@ public sealed class SharedRowBatch
     internal Dictionary<Guid, (long Value, bool Changed)> ReceiptNumbers { get; private set; } = [];
     internal Dictionary<(Guid Register, SignatureChain Chain), (string? Signature, bool Changed)> Signatures { get; private set; } = [];
 
+    /// <summary>The day's summary rows the batch's sales add to, summed per row when written (they only ever add up).</summary>
+    private readonly List<SalesSummary> _summaries = [];
+
+    /// <summary>Adds a sale's figures to the day's summaries, written with the batch's shared rows.</summary>
+    public void AddSummaries(IEnumerable<SalesSummary> rows) => _summaries.AddRange(rows);
+
     /// <summary>What the batch holds now, to go back to when a command is rolled back to its savepoint.</summary>
     public object Mark() => (new Dictionary<Guid, (JournalHeadRow, bool)>(Heads), new Dictionary<string, (long, bool)>(CompanyNumbers, StringComparer.Ordinal),
-        new Dictionary<Guid, (long, bool)>(ReceiptNumbers), new Dictionary<(Guid, SignatureChain), (string?, bool)>(Signatures));
+        new Dictionary<Guid, (long, bool)>(ReceiptNumbers), new Dictionary<(Guid, SignatureChain), (string?, bool)>(Signatures), _summaries.Count);
 
     /// <summary>
     /// Back to a <see cref="Mark"/>: a rolled-back command's changes are gone, and so is what it was first to lock and read
@@ -141,9 +148,10 @@ public sealed class SharedRowBatch
     /// </summary>
     public void Reset(object mark)
     {
-        var (heads, companies, receipts, signatures) = ((Dictionary<Guid, (JournalHeadRow, bool)>, Dictionary<string, (long, bool)>,
-            Dictionary<Guid, (long, bool)>, Dictionary<(Guid, SignatureChain), (string?, bool)>))mark;
+        var (heads, companies, receipts, signatures, summaries) = ((Dictionary<Guid, (JournalHeadRow, bool)>, Dictionary<string, (long, bool)>,
+            Dictionary<Guid, (long, bool)>, Dictionary<(Guid, SignatureChain), (string?, bool)>, int))mark;
         (Heads, CompanyNumbers, ReceiptNumbers, Signatures) = (heads, companies, receipts, signatures);
+        _summaries.RemoveRange(summaries, _summaries.Count - summaries);
     }
 
     /// <summary>Writes every row the batch changed, in one round trip, inside the batch's transaction (before its commit).</summary>
@@ -165,10 +173,39 @@ public sealed class SharedRowBatch
         foreach (var ((registerId, chain), (signature, changed)) in Signatures)
             if (changed)
                 sql.Append(CultureInfo.InvariantCulture, $"""UPDATE "Registers" SET "{(chain == SignatureChain.Danish ? "LastSignature" : "LastNorwegianSignature")}" = {Add(command, signature, db.IsSqlite)} WHERE "Id" = {Add(command, registerId, db.IsSqlite)};""").Append('\n');
+        AppendSummaries(sql, command, db.IsSqlite);
         if (sql.Length == 0)
             return;
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One upsert for the batch's summary rows, each key once with the sum of every sale's figures for it.</summary>
+    private void AppendSummaries(StringBuilder sql, DbCommand command, bool sqlite)
+    {
+        if (_summaries.Count == 0)
+            return;
+        var sums = new Dictionary<SummaryKey, SalesSummary>();
+        foreach (var row in _summaries)
+        {
+            if (!sums.TryGetValue(row.Identity, out var sum))
+                sums.Add(row.Identity, sum = new SalesSummary(row.StoreId, row.BusinessDay, row.Dimension, row.Key));
+            sum.Add(row);
+        }
+        // Always the same order, so two batches (two processes) adding to the same rows never wait on each other crosswise.
+        var ordered = sums.Values.OrderBy(s => s.StoreId).ThenBy(s => s.Dimension).ThenBy(s => s.BusinessDay).ThenBy(s => s.Key, StringComparer.Ordinal);
+        sql.Append(SalesSummarySql.InsertInto).Append(" VALUES ");
+        var first = true;
+        foreach (var row in ordered)
+        {
+            sql.Append(first ? "(" : ", (");
+            first = false;
+            var cells = SalesSummarySql.Cells(row);
+            for (var i = 0; i < cells.Length; i++)
+                sql.Append(i == 0 ? "" : ", ").Append(Add(command, cells[i], sqlite));
+            sql.Append(')');
+        }
+        sql.Append(' ').Append(SalesSummarySql.OnConflict).Append(";\n");
     }
 
     private static string Add(DbCommand command, object? value, bool sqlite)
@@ -180,6 +217,7 @@ public sealed class SharedRowBatch
         {
             null => DBNull.Value,
             Guid id when sqlite => id.ToString().ToUpperInvariant(),
+            DateOnly day when sqlite => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => value,
         };
         command.Parameters.Add(parameter);

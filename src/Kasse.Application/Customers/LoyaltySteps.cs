@@ -18,6 +18,9 @@ public sealed class LoyaltyCompletionStep(KasseDbContext db, LoyaltyLedger ledge
     {
         if (sale.IsTraining || sale.ClosedAt is not { } at)
             return;
+        // A sale without a customer earns and spends nothing: no query for it (a return may still give back points paid).
+        if (sale.Kind == SaleKind.Sale && sale.CustomerId is null)
+            return;
         var rules = await ledger.RulesAsync(store.Id, ct);
         if (sale.Kind == SaleKind.Return)
             await GiveBackPointsPaymentsAsync(sale, rules, at, ct);

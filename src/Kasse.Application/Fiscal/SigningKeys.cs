@@ -21,7 +21,8 @@ public sealed record SigningSettings(string? CertificatePath, string? Certificat
 /// Finds the key that signs a company's transactions: the configured certificate if there is one,
 /// otherwise a self-signed demo key made once per company and kept in the database.
 /// </summary>
-public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, SigningKeyProtector protector, TimeProvider clock, ILogger<SigningKeys> logger)
+public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, SigningKeyProtector protector, TimeProvider clock, ILogger<SigningKeys> logger,
+    ActiveSigningKeys active)
 {
     private static readonly ConcurrentDictionary<string, RSA> PrivateKeys = new();
     private static readonly ConcurrentDictionary<string, (string Version, string CertificateData, RSA PrivateKey)> ConfiguredCertificates = new();
@@ -32,6 +33,12 @@ public sealed class SigningKeys(KasseDbContext db, SigningSettings settings, Sig
     {
         if (settings.CertificatePath is { Length: > 0 } path)
             return await ConfiguredAsync(companyId, path, ct);
+        // Every completion signs: the key in use is kept in memory until a signing key is saved (or 10 s have passed).
+        return await active.GetAsync(companyId, () => StoredAsync(companyId, ct));
+    }
+
+    private async Task<ActiveKey> StoredAsync(string companyId, CancellationToken ct)
+    {
         var key = await db.SigningKeys.Where(k => k.CompanyId == companyId && k.PrivateKey != null)
             .OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(ct);
         if (key is null)
@@ -153,4 +160,12 @@ public sealed class SigningKeyProtector(IDataProtectionProvider provider, KeyRin
                 + $"Nothing is signed until then.");
         }
     }
+}
+
+/// <summary>Each company's signing key in use, for <see cref="SigningKeys.ForCompanyAsync"/> (one per host: each has its database).</summary>
+public sealed class ActiveSigningKeys(TimeProvider clock)
+{
+    private readonly HotPathCache<string, SigningKeys.ActiveKey> _keys = new(CachedData.SigningKeys, clock);
+
+    public Task<SigningKeys.ActiveKey> GetAsync(string companyId, Func<Task<SigningKeys.ActiveKey>> read) => _keys.GetAsync(companyId, read);
 }

@@ -79,6 +79,9 @@ public sealed class GiftCardCompletionStep(KasseDbContext db, GiftCardBalances b
     {
         if (sale.IsTraining || sale.ClosedAt is not { } at)
             return;
+        // Most sales neither sell, take back nor refund to a card: no query for them.
+        if (!sale.Lines.Any(l => l.IsVoucher) && !sale.Payments.Any(p => p.Method == PaymentMethod.GiftCard && p.Amount < 0m && p.Reference is not null))
+            return;
         if (await db.GiftCardMovements.AnyAsync(m => m.SaleId == sale.Id && m.Kind != GiftCardMovementKind.Redeemed
                 && m.Kind != GiftCardMovementKind.RedemptionReversed, ct))
             return;

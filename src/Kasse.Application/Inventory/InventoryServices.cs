@@ -21,6 +21,8 @@ public static class InventoryServices
         services.AddScoped<ISaleCompletionStep, SaleStockStep>();
         services.AddScoped<IOpenSaleStep, SaleStockCheck>();
         services.TryAddSingleton<BlockedProductsCache>();
+        services.TryAddSingleton<SellingLocationsCache>();
+        services.TryAddSingleton<ProductShapesCache>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kasse.Application.Inventory;
 
 /// <summary>A store's stock locations, and which one each till sells from.</summary>
-public sealed class LocationService(KasseDbContext db)
+public sealed class LocationService(KasseDbContext db, SellingLocationsCache sellingLocations)
 {
     public const string FloorName = "Butik";
 
@@ -67,30 +67,40 @@ public sealed class LocationService(KasseDbContext db)
     }, ct);
 
     /// <summary>Where a register sells from: its own location, else the store's default, else the store's floor.</summary>
-    public async Task<Guid> SellingLocationAsync(Guid storeId, Guid registerId, CancellationToken ct)
+    /// <summary>
+    /// Where the register's sales take stock from: its own location, else the store's default selling location, else the
+    /// store's floor. Read in every completion's write turn, so kept in memory until a location or mapping changes.
+    /// </summary>
+    public Task<Guid> SellingLocationAsync(Guid storeId, Guid registerId, CancellationToken ct) =>
+        sellingLocations.GetAsync((storeId, registerId), () => FindSellingLocationAsync(storeId, registerId, ct));
+
+    private async Task<(Guid Location, bool Keep)> FindSellingLocationAsync(Guid storeId, Guid registerId, CancellationToken ct)
     {
         var own = await db.RegisterStockLocations.AsNoTracking().Where(r => r.RegisterId == registerId).Select(r => (Guid?)r.LocationId).FirstOrDefaultAsync(ct);
         if (own is { } registerLocation)
-            return registerLocation;
+            return (registerLocation, true);
         var storeDefault = await db.StockLocations.AsNoTracking().Where(l => l.StoreId == storeId && l.IsDefaultSelling)
             .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
         if (storeDefault is { } defaultLocation)
-            return defaultLocation;
-        await EnsureFloorAsync(storeId, ct);
-        return StockLocation.FloorIdOf(storeId);
+            return (defaultLocation, true);
+        // A floor made just now is in this transaction only, which may yet roll back: kept only once it was there before.
+        var existed = await EnsureFloorAsync(storeId, ct);
+        return (StockLocation.FloorIdOf(storeId), existed);
     }
 
     /// <summary>Every store has its floor; it is made on first need, race-free because its id is the store's.</summary>
-    public async Task EnsureFloorAsync(Guid storeId, CancellationToken ct)
+    /// <returns>Whether the floor was there already.</returns>
+    public async Task<bool> EnsureFloorAsync(Guid storeId, CancellationToken ct)
     {
         var floor = StockLocation.FloorIdOf(storeId);
         if (await db.StockLocations.AnyAsync(l => l.Id == floor, ct))
-            return;
+            return true;
         var kind = nameof(LocationKind.StoreFloor);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "StockLocations" ("Id", "StoreId", "Name", "Kind", "IsDefaultSelling")
             VALUES ({floor}, {storeId}, {FloorName}, {kind}, {false}) ON CONFLICT DO NOTHING
             """, ct);
+        return false;
     }
 
     public static async Task<StockLocation> FindAsync(KasseDbContext db, Guid locationId, CancellationToken ct) =>
@@ -103,4 +113,26 @@ public sealed class LocationService(KasseDbContext db)
             other.SetDefaultSelling(false);
         location.SetDefaultSelling(true);
     }
+}
+
+/// <summary>
+/// Each register's selling location (<see cref="LocationService.SellingLocationAsync"/>), and each location's store, read
+/// again when a location or a register's mapping changes (<see cref="CachedData.Locations"/>).
+/// </summary>
+public sealed class SellingLocationsCache(TimeProvider clock)
+{
+    private readonly HotPathCache<(Guid Store, Guid Register), Guid> _selling = new(CachedData.Locations, clock);
+    private readonly HotPathCache<Guid, Guid?> _storeOf = new(CachedData.Locations, clock);
+
+    public async Task<Guid> GetAsync((Guid Store, Guid Register) key, Func<Task<(Guid Location, bool Keep)>> find)
+    {
+        (Guid Location, bool Keep) found = default;
+        var location = await _selling.GetAsync(key, async () => (found = await find()).Location);
+        if (found != default && !found.Keep)
+            _selling.Forget(key);
+        return location;
+    }
+
+    /// <summary>The store a location belongs to (it never changes), null when there is no such location.</summary>
+    public Task<Guid?> StoreOfAsync(Guid locationId, Func<Task<Guid?>> read) => _storeOf.GetAsync(locationId, read);
 }

@@ -205,7 +205,7 @@ public sealed class PurchaseOrderService(KasseDbContext db, StockLedger ledger, 
     private async Task<IReadOnlyList<PurchaseOrderView>> ViewsAsync(IReadOnlyList<PurchaseOrder> orders, CancellationToken ct)
     {
         var productIds = orders.SelectMany(o => o.Lines).Select(l => l.ProductId).Distinct().ToList();
-        var names = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var supplierIds = orders.Select(o => o.SupplierId).Distinct().ToList();
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return orders.Select(o => new PurchaseOrderView(o.Id, o.Reference, o.StoreId, o.SupplierId, suppliers.GetValueOrDefault(o.SupplierId, ""), o.LocationId,

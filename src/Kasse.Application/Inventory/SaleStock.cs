@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasse.Application.Reporting;
 using Kasse.Application.Sales;
 using Kasse.Data;
 using Kasse.Domain;
@@ -14,7 +15,7 @@ namespace Kasse.Application.Inventory;
 /// modifiers change that (an option adds an ingredient or puts one in place of another), and a combo's chosen components
 /// leave the shelf instead of the combo.
 /// </summary>
-public sealed class StockUsage(KasseDbContext db)
+public sealed class StockUsage(KasseDbContext db, ProductShapesCache shapes)
 {
     public Task<IReadOnlyDictionary<Guid, decimal>> OfAsync(IEnumerable<(Guid ProductId, decimal Quantity)> sold, CancellationToken ct) =>
         OfLinesAsync(sold.Select(s => (s.ProductId, s.Quantity, (IReadOnlyList<LineModifier>)[])), ct);
@@ -24,11 +25,14 @@ public sealed class StockUsage(KasseDbContext db)
     {
         var lines = sold.ToList();
         var ids = lines.Select(l => l.ProductId).Concat(lines.SelectMany(l => l.Modifiers).Select(m => m.ProductId).OfType<Guid>()).Distinct().ToList();
-        var recipes = await db.Recipes.AsNoTracking().Where(r => ids.Contains(r.ProductId)).ToListAsync(ct);
-        var combos = (await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsCombo).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        // Most products have neither a recipe nor combo components: no query for those (the shapes are kept in memory).
+        var (withRecipes, allCombos) = await shapes.GetAsync(db, ct);
+        var recipeIds = ids.Where(withRecipes.Contains).ToList();
+        var recipes = recipeIds.Count == 0 ? [] : await db.Recipes.AsNoTracking().Where(r => recipeIds.Contains(r.ProductId)).ToListAsync(ct);
+        var combos = ids.Where(allCombos.Contains).ToHashSet();
         var ingredientIds = recipes.SelectMany(r => r.Components).Select(c => c.IngredientId).Distinct().ToList();
-        var ingredients = await db.Products.AsNoTracking().Where(p => ingredientIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => new { p.Unit, p.Name }, ct);
+        var ingredients = ingredientIds.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => ingredientIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Unit, p.Name }).ToDictionaryAsync(p => p.Id, p => (p.Unit, p.Name), ct);
         var usage = new Dictionary<Guid, decimal>();
         void Use(Guid productId, decimal quantity) => usage[productId] = usage.GetValueOrDefault(productId) + quantity;
 
@@ -68,7 +72,8 @@ public sealed class StockUsage(KasseDbContext db)
 /// Moves stock for every completed sale and return, in the completing transaction: out of the register's selling
 /// location for a sale, back into it for a return. Training sales never touch stock.
 /// </summary>
-public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, LocationService locations, StockUsage usage) : ISaleCompletionStep
+public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, LocationService locations, StockUsage usage, IProductFactsSource products)
+    : ISaleCompletionStep
 {
     /// <summary>A popular product's stock level is in many tills' sales at once.</summary>
     public SharedRows Shares => SharedRows.SomeTills;
@@ -83,7 +88,9 @@ public sealed class SaleStockStep(KasseDbContext db, StockLedger ledger, Locatio
         var location = await locations.SellingLocationAsync(store.Id, sale.RegisterId, ct);
         var used = await usage.OfLinesAsync(sold, ct);
         var ids = used.Keys.ToList();
-        var costs = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CostPrice, ct);
+        // The same read the day's summaries make next (one query for both, IProductFactsSource keeps it for the command).
+        var facts = await products.ForAsync(ids, ct);
+        var costs = facts.ToDictionary(f => f.Key, f => f.Value.UnitCost);
         var reason = sale.Kind == SaleKind.Return ? "Return" : null;
         await ledger.BookAsync(used.Select(u => new StockMove(location, u.Key, u.Value > 0m ? MovementKind.Sale : MovementKind.Return,
             -u.Value, reason, sale.Id, costs.GetValueOrDefault(u.Key))), ct);
@@ -140,4 +147,26 @@ public sealed class BlockedProductsCache(TimeProvider clock)
     public Task<IReadOnlySet<Guid>> GetAsync(KasseDbContext db, CancellationToken ct) =>
         _blocked.GetAsync(0, async () => (IReadOnlySet<Guid>)(await db.StockLevels.AsNoTracking()
             .Where(l => l.BelowZero == BelowZeroPolicy.Block).Select(l => l.ProductId).Distinct().ToListAsync(ct)).ToHashSet());
+}
+
+/// <summary>
+/// Which products have a recipe and which are combos, kept in memory so a completion's stock usage reads recipes only for
+/// the products that have one. Read again when a product or recipe changes (<see cref="CachedData.Products"/>).
+/// </summary>
+public sealed class ProductShapesCache(TimeProvider clock)
+{
+    private readonly HotPathCache<int, (IReadOnlySet<Guid> WithRecipes, IReadOnlySet<Guid> Combos)> _shapes = new(CachedData.Products, clock);
+
+    public Task<(IReadOnlySet<Guid> WithRecipes, IReadOnlySet<Guid> Combos)> GetAsync(KasseDbContext db, CancellationToken ct) =>
+        _shapes.GetAsync(0, async () =>
+        {
+            var withRecipes = (await db.Recipes.AsNoTracking().Select(r => r.ProductId).ToListAsync(ct)).ToHashSet();
+            // Through the menu links (a few rows), not a scan of every product. A combo's components are its groups'
+            // options; one marked a combo but offering no groups has no components, and its own product leaves the shelf.
+            var combos = (await (from l in db.ProductModifierGroups.AsNoTracking()
+                                 join p in db.Products.AsNoTracking() on l.ProductId equals p.Id
+                                 where p.IsCombo
+                                 select p.Id).Distinct().ToListAsync(ct)).ToHashSet();
+            return ((IReadOnlySet<Guid>)withRecipes, (IReadOnlySet<Guid>)combos);
+        });
 }

@@ -91,7 +91,7 @@ public sealed class StockCountService(KasseDbContext db, StockLedger ledger, Tim
         count.Approve(clock.Now());
         await db.SaveChangesAsync(ct);
         var ids = count.Lines.Select(l => l.ProductId).ToList();
-        var costs = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CostPrice, ct);
+        var costs = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.CostPrice }).ToDictionaryAsync(p => p.Id, p => p.CostPrice, ct);
         await ledger.BookAsync(count.Lines.Where(l => l.Variance is { } v && v != 0m)
             .Select(l => new StockMove(count.LocationId, l.ProductId, MovementKind.Count, l.Variance!.Value, "Stock count", count.Id, costs[l.ProductId])), ct);
         return await VarianceAsync(id, ct);
@@ -123,7 +123,7 @@ public sealed class StockCountService(KasseDbContext db, StockLedger ledger, Tim
     private async Task<StockCountView> ViewAsync(StockCount count, bool showExpected, CancellationToken ct)
     {
         var ids = count.Lines.Select(l => l.ProductId).ToList();
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.Sku, p.Name }, ct);
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Sku, p.Name }).ToDictionaryAsync(p => p.Id, p => new { p.Sku, p.Name }, ct);
         return new StockCountView(count.Id, count.StoreId, count.LocationId, count.CategoryId, count.Blind, count.Status, count.StartedAt, count.ApprovedAt,
             count.Lines.Select(l => new StockCountLineView(l.ProductId, products[l.ProductId].Sku, products[l.ProductId].Name,
                 showExpected ? l.Expected : null, l.Counted)).OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList());

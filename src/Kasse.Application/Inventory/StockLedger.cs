@@ -15,7 +15,7 @@ public sealed record StockMove(Guid LocationId, Guid ProductId, MovementKind Kin
 /// caller's transaction, so the figure and the rows can never disagree. The UPDATE takes the row's lock (PostgreSQL) or
 /// runs in the single writer's turn (SQLite): two tills selling the last unit see each other's result, never a stale read.
 /// </summary>
-public sealed class StockLedger(KasseDbContext db, TimeProvider clock)
+public sealed class StockLedger(KasseDbContext db, TimeProvider clock, SellingLocationsCache locationsCache)
 {
     /// <summary>Books the moves; outgoing moves refuse to pass zero where the product's policy there is Block.</summary>
     public async Task<IReadOnlyList<StockMovement>> BookAsync(IEnumerable<StockMove> moves, CancellationToken ct)
@@ -24,9 +24,11 @@ public sealed class StockLedger(KasseDbContext db, TimeProvider clock)
             throw new InvalidOperationException("Stock moves must be booked inside the transaction of what caused them.");
         // Always the same order, so two transactions touching the same rows never wait on each other crosswise.
         var ordered = moves.Where(m => m.Quantity != 0m).OrderBy(m => m.LocationId).ThenBy(m => m.ProductId).ToList();
-        var locationIds = ordered.Select(m => m.LocationId).Distinct().ToList();
-        var stores = await db.StockLocations.AsNoTracking().Where(l => locationIds.Contains(l.Id))
-            .ToDictionaryAsync(l => l.Id, l => l.StoreId, ct);
+        var stores = new Dictionary<Guid, Guid>();
+        foreach (var locationId in ordered.Select(m => m.LocationId).Distinct())
+            if (await locationsCache.StoreOfAsync(locationId, () => db.StockLocations.AsNoTracking().Where(l => l.Id == locationId)
+                    .Select(l => (Guid?)l.StoreId).FirstOrDefaultAsync(ct)) is { } storeId)
+                stores.Add(locationId, storeId);
         var now = clock.Now();
         var booked = new List<StockMovement>(ordered.Count);
         foreach (var move in ordered)

@@ -162,7 +162,7 @@ public sealed class PromotionService(KasseDbContext db)
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> SkusAsync(IReadOnlyList<Guid> productIds, CancellationToken ct) =>
-        await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
+        await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.Sku }).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
 
     private static List<(Guid, decimal)> Prices(SavePriceList command) =>
         (command.Prices ?? throw DomainException.Invalid(PriceListErrors.Items, "Give the list's prices (an empty list is allowed)."))

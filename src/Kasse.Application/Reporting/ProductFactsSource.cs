@@ -18,15 +18,24 @@ public sealed class CatalogueProductFacts(KasseDbContext db) : IProductFactsSour
     /// <summary>Ids per IN (…) query, well under SQLite's limit of host parameters.</summary>
     private const int Chunk = 500;
 
+    /// <summary>What this scope (one command) has read: a completion's stock step and its summaries ask for the same products.</summary>
+    private readonly Dictionary<Guid, ProductFacts> _read = [];
+
     public async Task<IReadOnlyDictionary<Guid, ProductFacts>> ForAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct)
     {
         var facts = new Dictionary<Guid, ProductFacts>(productIds.Count);
-        foreach (var chunk in productIds.Distinct().Chunk(Chunk))
+        var missing = new List<Guid>();
+        foreach (var id in productIds.Distinct())
+            if (_read.TryGetValue(id, out var known))
+                facts[id] = known;
+            else
+                missing.Add(id);
+        foreach (var chunk in missing.Chunk(Chunk))
         {
             var rows = await db.Products.AsNoTracking().Where(p => chunk.Contains(p.Id))
                 .Select(p => new { p.Id, p.CategoryId, p.CostPrice }).ToListAsync(ct);
             foreach (var row in rows)
-                facts[row.Id] = new ProductFacts(row.CategoryId, row.CostPrice);
+                facts[row.Id] = _read[row.Id] = new ProductFacts(row.CategoryId, row.CostPrice);
         }
         return facts;
     }
