@@ -121,6 +121,16 @@ public abstract class SaleWriterTests(DatabaseProvider provider) : IAsyncLifetim
         var journal = await In((JournalVerifier v) => v.VerifyAsync(_storeId, default));
         Assert.True(journal.IsIntact, $"The journal broke at {journal.FirstBreak}");
         Assert.Equal(paid.Count, journal.SalesChecked);
+        // The day's summaries (added once per batch on PostgreSQL, summed per row) count every completed sale once and
+        // none of the refused; and the stock ledger took one unit per completed sale.
+        var day = await In((KasseDbContext db) => db.SalesSummaries.AsNoTracking()
+            .SingleAsync(r => r.StoreId == _storeId && r.Dimension == Kasse.Domain.Reporting.SummaryDimension.Day));
+        Assert.Equal((paid.Count, paid.Count * 2495L, (long)paid.Count), (day.Receipts, day.Gross, day.ItemsSold));
+        var products = await In((KasseDbContext db) => db.SalesSummaries.AsNoTracking()
+            .Where(r => r.StoreId == _storeId && r.Dimension == Kasse.Domain.Reporting.SummaryDimension.Product).ToListAsync());
+        Assert.Equal(paid.Count, Assert.Single(products).ItemsSold);
+        var sold = await In((KasseDbContext db) => db.StockMovements.AsNoTracking().Where(m => m.StoreId == _storeId).SumAsync(m => m.Quantity));
+        Assert.Equal(-paid.Count, sold);
         lock (batches)
         {
             if (provider == DatabaseProvider.Postgres)
