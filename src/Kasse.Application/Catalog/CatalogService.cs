@@ -119,6 +119,14 @@ public sealed class CatalogService(KasseDbContext db, FiscalJournal journal, IPr
         await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct)
         ?? throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {id}.");
 
+    /// <summary>
+    /// The product a till adds by id (a tap on the grid, an API client), untracked and shared like a scanned one (kept in
+    /// <see cref="BarcodeCache"/> under its id, which no barcode can look like): it is only read.
+    /// </summary>
+    public async Task<Product> FindToSellAsync(Guid id, CancellationToken ct) =>
+        await barcodes.FindAsync("#" + id.ToString("N"), () => db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct))
+        ?? throw DomainException.NotFound(ProductErrors.NotFound, $"No product has id {id}.");
+
     /// <summary>Finds the product behind a barcode (EAN/UPC, or the item part of a variable-measure code), untracked and shared (<see cref="BarcodeCache"/>): it is only read.</summary>
     /// <remarks>
     /// Asked as <c>Id IN (SELECT ProductId … WHERE Code = @code)</c>: SQLite runs a correlated EXISTS once per product

@@ -104,7 +104,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         {
             var product = await RefusalOrAsync(async () =>
             {
-                var found = await catalog.FindProductAsync(productId, ct);
+                var found = await catalog.FindToSellAsync(productId, ct);
                 var store = await stores.OfSaleAsync(db, saleId, ct) ?? throw SaleNotFound(saleId);
                 return (Product: found, Choice: await menu.ChoiceAsync(store, found, command.Modifiers, command.Note, ct));
             });
