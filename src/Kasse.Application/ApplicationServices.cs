@@ -110,6 +110,7 @@ public static class ApplicationServices
         services.TryAddScoped<IProductFactsSource, CatalogueProductFacts>();
         services.AddScoped<ISaleCompletionStep, SalesSummaryStep>();
         services.AddScoped<SalesReportService>();
+        services.AddScoped<TipOutReports>();
         services.AddScoped<SalesSummaryRebuild>();
         services.AddKasseInventory();
         services.AddScoped<Customers.LoyaltyLedger>();
