@@ -93,6 +93,7 @@ public static class ApplicationServices
         services.AddScoped<PaymentDevices>();
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
+        services.AddScoped<OrderTypeVatSettings>();
         services.AddScoped<ReceiptLookup>();
         services.TryAddSingleton(WebhookSettings.Default);
         services.TryAddSingleton<WebhookSignal>();

@@ -2032,6 +2032,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("SaleId")
                         .HasColumnType("uuid");
 

@@ -2027,6 +2027,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SaleId")
                         .HasColumnType("TEXT");
 

@@ -537,7 +537,7 @@ public sealed partial class Sale
                 throw DomainException.Invalid(TipErrors.MoreThanTendered, $"The tip ({Format(tip)}) takes all of the {Format(given)} tendered; nothing would pay the sale.");
             if (forSale >= remaining && forSale < settles)
                 throw DomainException.Invalid(PaymentErrors.CashRounding,
-                    $"In cash the sale settles as {Format(settles)} (rounded to {Format(CashRoundingIncrement)}); take at least that{(tip > 0m ? " plus the tip" : "")}, or less than {Format(remaining)} as part payment.");
+                    $"In cash the sale settles as {Format(settles)} (rounded to {Format(CashRoundingIncrement)}); take at least that, or less than {Format(remaining)} as part payment.");
             if (keepChangeAsTip)
             {
                 if (given < settles)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kasse.Data.Postgres.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261207193613_Tips")]
+    [Migration("20261207194229_Tips")]
     partial class Tips
     {
         /// <inheritdoc />
@@ -2034,6 +2034,10 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("SaleId")
                         .HasColumnType("uuid");

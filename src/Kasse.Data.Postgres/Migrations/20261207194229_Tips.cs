@@ -51,6 +51,13 @@ namespace Kasse.Data.Postgres.Migrations
                 type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OrderType",
+                table: "KitchenTickets",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -79,6 +86,10 @@ namespace Kasse.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Tip",
                 table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "OrderType",
+                table: "KitchenTickets");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kasse.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261207193603_Tips")]
+    [Migration("20261207194043_Tips")]
     partial class Tips
     {
         /// <inheritdoc />
@@ -2029,6 +2029,10 @@ namespace Kasse.Data.Sqlite.Migrations
 
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SaleId")
                         .HasColumnType("TEXT");

@@ -51,6 +51,13 @@ namespace Kasse.Data.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OrderType",
+                table: "KitchenTickets",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -79,6 +86,10 @@ namespace Kasse.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Tip",
                 table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "OrderType",
+                table: "KitchenTickets");
         }
     }
 }
