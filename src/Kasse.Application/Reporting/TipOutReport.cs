@@ -35,9 +35,10 @@ public sealed class TipOutReports(KasseDbContext db, CurrentActor actor)
             throw DomainException.Invalid(ReportErrors.Range, $"A report covers at most {MaxDays} days; choose a shorter period.");
         var store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct)
             ?? throw DomainException.NotFound(StoreErrors.NotFound, $"No store has id {storeId}.");
+        // A join, not SelectMany over the navigation: SQLite has no APPLY.
         var tips = await db.Sales.AsNoTracking()
             .Where(s => s.StoreId == storeId && s.Status == SaleStatus.Completed && !s.IsTraining && s.BusinessDay >= from && s.BusinessDay <= to)
-            .SelectMany(s => s.Payments.Where(p => p.Tip != 0m).Select(p => new { s.CashierId, p.Method, p.Tip }))
+            .Join(db.Payments.AsNoTracking().Where(p => p.Tip != 0m), s => s.Id, p => p.SaleId, (s, p) => new { s.CashierId, p.Method, p.Tip })
             .ToListAsync(ct);
         var ids = tips.Where(t => t.CashierId is not null).Select(t => t.CashierId!.Value).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
