@@ -94,6 +94,7 @@ public static class ApplicationServices
         services.AddScoped<PaymentDevices>();
         services.AddScoped<TerminalPaymentService>();
         services.AddScoped<StoreSettingsService>();
+        services.AddScoped<OrderTypeVatSettings>();
         services.AddScoped<ReceiptLookup>();
         services.TryAddSingleton(WebhookSettings.Default);
         services.TryAddSingleton<WebhookSignal>();
@@ -111,6 +112,7 @@ public static class ApplicationServices
         services.TryAddScoped<IProductFactsSource, CatalogueProductFacts>();
         services.AddScoped<ISaleCompletionStep, SalesSummaryStep>();
         services.AddScoped<SalesReportService>();
+        services.AddScoped<TipOutReports>();
         services.AddScoped<SalesSummaryRebuild>();
         services.AddKasseInventory();
         services.AddScoped<Customers.LoyaltyLedger>();

@@ -17,4 +17,7 @@ public enum Outcome
     WaitForCard,
 }
 
-public sealed record Behaviour(Outcome Outcome, decimal? ApprovedAmount = null, int? DelayMs = null);
+/// <param name="TipAmount">When the request asks for a tip: the tip the customer picks on the terminal.</param>
+/// <param name="TipPercent">When the request asks for a tip: the customer picks this percentage of the amount (rounded to the øre).
+/// Without either, the terminal's --tip-percent (default 10).</param>
+public sealed record Behaviour(Outcome Outcome, decimal? ApprovedAmount = null, int? DelayMs = null, decimal? TipAmount = null, decimal? TipPercent = null);

@@ -10,7 +10,8 @@ namespace Kasse.TerminalSimulator;
 /// <summary>
 /// The terminal's behaviour: one nexo message per POST. A ServiceID it has seen is answered from its journal,
 /// never charged again. With no behaviour queued, the amount decides like a test card: ...,51 kr declines,
-/// ...,52 kr approves half; anything else approves.
+/// ...,52 kr approves half; anything else approves. A request that asks for a tip gets the tip the queued behaviour names
+/// (TipAmount or TipPercent), else the terminal's tip percentage: deterministic, so tests know the figure.
 /// </summary>
 public sealed class Terminal
 {
@@ -27,9 +28,11 @@ public sealed class Terminal
     private readonly ConcurrentQueue<Behaviour> _next = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waitingForCard = new();
     private readonly string _poiId;
+    private readonly decimal _tipPercent;
 
-    public Terminal(TransactionFile file, string poiId)
+    public Terminal(TransactionFile file, string poiId, decimal tipPercent = 10m)
     {
+        _tipPercent = tipPercent;
         _file = file;
         _poiId = poiId;
         _transactions = file.Load();
@@ -107,13 +110,15 @@ public sealed class Terminal
                 SaleTransactionId = Text(request?["SaleData"]?["SaleTransactionID"], "TransactionID"),
                 PoiTransactionId = "SIM" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
                 RequestedAmount = amount,
+                TypedTip = amounts?["TipAmount"]?.GetValue<decimal>() ?? 0m,
+                AskedForTip = (request?["SaleData"]?["SaleToAcquirerData"]?.GetValue<string>() ?? "").Contains("AskGratuity", StringComparison.Ordinal),
                 Currency = amounts?["Currency"]?.GetValue<string>() ?? "DKK",
                 State = TransactionState.WaitingForCard,
                 CreatedAt = DateTimeOffset.UtcNow,
             };
             _transactions.Add(transaction);
             if (behaviour.Outcome != Outcome.WaitForCard)
-                Decide(transaction, behaviour);
+                Decide(transaction, behaviour, _tipPercent);
             _file.Save(_transactions);
         }
 
@@ -132,7 +137,7 @@ public sealed class Terminal
                 lock (_gate)
                 {
                     if (transaction.State == TransactionState.WaitingForCard)
-                        Decide(transaction, new Behaviour(Outcome.Approve));
+                        Decide(transaction, behaviour with { Outcome = Outcome.Approve }, _tipPercent);
                     _file.Save(_transactions);
                 }
                 break;
@@ -148,7 +153,7 @@ public sealed class Terminal
         _ => new Behaviour(Outcome.Approve),
     };
 
-    private static void Decide(SimTransaction t, Behaviour behaviour)
+    private static void Decide(SimTransaction t, Behaviour behaviour, decimal tipPercent)
     {
         if (behaviour.Outcome == Outcome.Decline)
         {
@@ -160,6 +165,9 @@ public sealed class Terminal
         t.State = TransactionState.Approved;
         t.Charged = true;
         t.ApprovedAmount = behaviour.Outcome == Outcome.Partial ? Math.Min(behaviour.ApprovedAmount ?? t.RequestedAmount / 2m, t.RequestedAmount) : t.RequestedAmount;
+        t.Tip = t.AskedForTip
+            ? behaviour.TipAmount ?? Math.Round(t.RequestedAmount * (behaviour.TipPercent ?? tipPercent) / 100m, 2, MidpointRounding.AwayFromZero)
+            : t.TypedTip;
         t.Scheme = pan.StartsWith('4') ? "Visa/Dankort" : "Mastercard";
         t.MaskedPan = pan[..6] + new string('*', pan.Length - 10) + pan[^4..];
         t.ApprovalCode = RandomNumberGenerator.GetInt32(100000, 999999).ToString(CultureInfo.InvariantCulture);
@@ -223,7 +231,7 @@ public sealed class Terminal
                 {
                     ["Response"] = Result("Success", null, null),
                     ["POIData"] = new JsonObject { ["POITransactionID"] = new JsonObject { ["TransactionID"] = t.PoiTransactionId } },
-                    ["ReversedAmount"] = t.ApprovedAmount,
+                    ["ReversedAmount"] = t.ApprovedAmount + t.Tip,
                 }
                 : new JsonObject { ["Response"] = Result("Failure", t is null ? "NotFound" : "NotAllowed", "Nothing to reverse") };
         }
@@ -252,7 +260,7 @@ public sealed class Terminal
             response["PaymentResult"] = new JsonObject
             {
                 ["PaymentInstrumentData"] = new JsonObject { ["CardData"] = new JsonObject { ["PaymentBrand"] = t.Scheme, ["MaskedPan"] = t.MaskedPan } },
-                ["AmountsResp"] = new JsonObject { ["Currency"] = t.Currency, ["AuthorizedAmount"] = t.ApprovedAmount },
+                ["AmountsResp"] = new JsonObject { ["Currency"] = t.Currency, ["AuthorizedAmount"] = t.ApprovedAmount + t.Tip, ["TipAmount"] = t.Tip },
                 ["PaymentAcquirerData"] = new JsonObject { ["ApprovalCode"] = t.ApprovalCode },
             };
         return response;

@@ -22,6 +22,15 @@ public sealed class SimTransaction
     public required string Currency { get; init; }
     public TransactionState State { get; set; }
     public decimal? ApprovedAmount { get; set; }
+
+    /// <summary>A tip typed at the till (AmountsReq.TipAmount), charged on top.</summary>
+    public decimal TypedTip { get; init; }
+
+    /// <summary>The request asked the customer for a tip (SaleToAcquirerData tenderOption=AskGratuity).</summary>
+    public bool AskedForTip { get; init; }
+
+    /// <summary>The tip charged on top of <see cref="ApprovedAmount"/>.</summary>
+    public decimal Tip { get; set; }
     public string? Scheme { get; set; }
     public string? MaskedPan { get; set; }
     public string? ApprovalCode { get; set; }

@@ -40,9 +40,10 @@ public sealed class CardSchemeSource(KasseDbContext db) : IAccountingSource
             var saleIds = ZReceipts.SaleIds(db, z);
             var schemes = await db.Payments.AsNoTracking()
                 .Where(p => saleIds.Contains(p.SaleId) && p.Method == PaymentMethod.Card && p.CardScheme != null && p.CardScheme != "")
-                .Select(p => new { p.CardScheme, p.Amount }).ToListAsync(ct);
+                .Select(p => new { p.CardScheme, p.Amount, p.Tip }).ToListAsync(ct);
+            // The Z report's card payments carry their tips: the scheme settles both.
             foreach (var payment in schemes)
-                bySchemes[payment.CardScheme!] = bySchemes.GetValueOrDefault(payment.CardScheme!) + payment.Amount;
+                bySchemes[payment.CardScheme!] = bySchemes.GetValueOrDefault(payment.CardScheme!) + payment.Amount + payment.Tip;
         }
         var postings = bySchemes.Where(s => s.Value != 0m).OrderBy(s => s.Key, StringComparer.Ordinal)
             .SelectMany(s => new[]

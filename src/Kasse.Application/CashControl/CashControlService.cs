@@ -78,9 +78,9 @@ public sealed class CashControlService(KasseDbContext db, FiscalJournal journal,
         var taken = (await db.JournalEntries.AsNoTracking()
                 .Where(e => e.StoreId == session.StoreId && e.RegisterId == registerId && e.Sequence > session.OpenedSequence
                     && RealReceiptKinds.Contains(e.Kind))
-                .Join(db.Payments.Where(p => p.Method == Domain.Sales.PaymentMethod.Cash), e => e.SaleId, p => p.SaleId, (_, p) => p.Amount)
+                .Join(db.Payments.Where(p => p.Method == Domain.Sales.PaymentMethod.Cash), e => e.SaleId, p => p.SaleId, (_, p) => new { p.Amount, p.Tip })
                 .ToListAsync(ct))
-            .Sum();
+            .Sum(p => p.Amount + p.Tip); // cash tips are in the drawer too
         var movements = await db.CashMovements.AsNoTracking().Where(m => m.SessionId == session.Id).ToListAsync(ct);
         var now = clock.Now();
         session.Count(command.CountedCash, SessionCash.Expected(session, taken, movements), command.EmployeeId, command.Note, now, head + 1);

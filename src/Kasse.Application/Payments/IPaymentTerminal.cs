@@ -29,11 +29,13 @@ public sealed record DeviceConnection(Uri Url, string DeviceId, string SaleSyste
 /// <param name="ServiceId">Unique per request (nexo ServiceID); a status query names it.</param>
 /// <param name="SaleReference">The sale, the same for every attempt (nexo SaleTransactionID).</param>
 /// <param name="AttemptReference">Unique per attempt; MobilePay's payment reference.</param>
+/// <param name="Amount">What the sale is paid; a <paramref name="Tip"/> typed at the till is charged on top.</param>
+/// <param name="AskForTip">The terminal asks the customer for a tip (on top of <paramref name="Amount"/>).</param>
 public sealed record DeviceRequest(Guid PaymentId, string ServiceId, string SaleReference, string AttemptReference, decimal Amount,
-    string Currency, DateTimeOffset CreatedAt)
+    string Currency, DateTimeOffset CreatedAt, decimal Tip = 0m, bool AskForTip = false)
 {
     public static DeviceRequest For(TerminalPayment p) =>
-        new(p.Id, p.ServiceId, p.SaleReference, p.AttemptReference, p.RequestedAmount, p.Currency, p.CreatedAt);
+        new(p.Id, p.ServiceId, p.SaleReference, p.AttemptReference, p.RequestedAmount, p.Currency, p.CreatedAt, p.RequestedTip, p.AskForTip);
 }
 
 /// <summary>What a device said (or that it said nothing).</summary>
@@ -41,8 +43,9 @@ public abstract record DeviceAnswer
 {
     private DeviceAnswer() { }
 
-    /// <param name="Amount">What was approved; less than asked for a partial approval.</param>
-    public sealed record Approved(decimal Amount, string? DeviceReference, CardDetails Card) : DeviceAnswer;
+    /// <param name="Amount">What was approved for the sale; less than asked for a partial approval.</param>
+    /// <param name="Tip">The tip charged on top (typed at the till, or chosen by the customer on the terminal).</param>
+    public sealed record Approved(decimal Amount, string? DeviceReference, CardDetails Card, decimal Tip = 0m) : DeviceAnswer;
 
     public sealed record Declined(string Reason) : DeviceAnswer;
 

@@ -125,7 +125,7 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
         var terminal = TerminalFor(payment.Method);
         var device = await devices.ConnectionForAsync(payment.RegisterId, payment.Method, ct);
         var answer = await terminal.ReverseAsync(device, DeviceRequest.For(payment), payment.DeviceReference ?? payment.ServiceId,
-            payment.ApprovedAmount ?? payment.RequestedAmount, CancellationToken.None);
+            payment.ApprovedTotal ?? payment.RequestedAmount + payment.RequestedTip, CancellationToken.None);
         switch (answer)
         {
             case DeviceAnswer.Approved:
@@ -175,7 +175,8 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
                 throw DomainException.Conflict(PaymentErrors.InProgress,
                     "Another card or MobilePay payment on this sale is still in progress. Wait for it or cancel it first.");
             var device = await devices.ConnectionForAsync(sale.RegisterId, command.Method, ct);
-            var payment = TerminalPayment.Start(command.Id, sale, command.Method, command.Amount, NewServiceId(), clock.Now());
+            var tip = Tips.Resolve(command.Tip, command.TipPercent, sale.TotalAmount);
+            var payment = TerminalPayment.Start(command.Id, sale, command.Method, command.Amount, NewServiceId(), clock.Now(), tip, command.AskForTip);
             db.TerminalPayments.Add(payment);
             await db.SaveChangesAsync(ct);
             return (payment, device, true);
@@ -196,12 +197,12 @@ public sealed class TerminalPaymentService(KasseDbContext db, IEnumerable<IPayme
             switch (answer)
             {
                 case DeviceAnswer.Approved a:
-                    if (payment.Approve(a.Amount, a.DeviceReference, a.Card, now))
+                    if (payment.Approve(a.Amount, a.DeviceReference, a.Card, now, a.Tip))
                     {
                         var sale = await db.Sales.FirstAsync(s => s.Id == saleId, ct);
                         try
                         {
-                            sale.AddDevicePayment(payment.Id, payment.Method, a.Amount, payment.DeviceReference ?? payment.ServiceId, a.Card, now);
+                            sale.AddDevicePayment(payment.Id, payment.Method, a.Amount, payment.DeviceReference ?? payment.ServiceId, a.Card, now, a.Tip);
                             changes.Changed(sale);
                         }
                         catch (DomainException e)

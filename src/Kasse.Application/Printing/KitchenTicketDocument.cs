@@ -19,6 +19,8 @@ public static class KitchenTicketDocument
         else if (ticket.TabName is not null)
             large.Centre(ticket.TabName);
         large.Centre("Ret " + ticket.Course.ToString(CultureInfo.InvariantCulture));
+        if (ticket.OrderType is { } orderType)
+            large.Centre(Kasse.Application.Sales.ReceiptText.OrderTypeName(orderType).ToUpperInvariant());
         var body = new PaperColumns(columns);
         if (reprint)
             body.Centre("GENUDSKRIFT / REPRINT");

@@ -18,7 +18,11 @@ public sealed record ReceiptView(
     IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments, decimal ChangeGiven,
     long? OriginalReceiptNumber, bool ReturnedWithoutReceipt, string? ReturnReason, Guid SaleId, Guid RegisterId,
     bool IsTraining = false, ReceiptCopyKind Copy = ReceiptCopyKind.Original, string? Header = null, string? Footer = null,
-    IReadOnlyList<SalePromotionView>? Promotions = null);
+    IReadOnlyList<SalePromotionView>? Promotions = null, OrderType? OrderType = null)
+{
+    /// <summary>The tips taken with the payments, printed apart from the sale's total (not revenue, no VAT).</summary>
+    public decimal Tips => Payments.Sum(p => p.Tip);
+}
 
 /// <summary>Which print of a receipt this is. A copy and a provisional receipt say so in large letters.</summary>
 public enum ReceiptCopyKind
@@ -133,6 +137,6 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
         return new ReceiptView(store.Name, store.Address, store.CompanyId, register.Name, cashier, sale.Kind, sale.ReceiptNumber ?? 0,
             store.LocalTime(sale.ClosedAt ?? printedAt ?? clock.Now()), sale.Currency, view.Lines, view.DiscountTotal, view.TotalAmount, view.CashRounding,
             view.Vat, view.Payments, view.ChangeGiven, originalNumber, sale.ReturnedWithoutReceipt, sale.ReturnReason, sale.Id, sale.RegisterId,
-            sale.IsTraining, copy, store.ReceiptHeader, store.ReceiptFooter, view.Promotions);
+            sale.IsTraining, copy, store.ReceiptHeader, store.ReceiptFooter, view.Promotions, sale.OrderType);
     }
 }

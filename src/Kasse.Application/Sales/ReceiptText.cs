@@ -34,6 +34,8 @@ public static class ReceiptText
             page.Line("Retur uden kvittering");
         if (r.ReturnReason is not null)
             page.Line("Årsag: " + r.ReturnReason);
+        if (r.OrderType is { } orderType)
+            page.Line(OrderTypeName(orderType));
         page.Rule();
 
         foreach (var l in r.Lines)
@@ -73,9 +75,15 @@ public static class ReceiptText
         page.Pair("I ALT " + r.Currency, Amount(r.TotalAmount));
         if (r.CashRounding != 0m)
             page.Pair("Øreafrunding", Amount(r.CashRounding));
+        // A tip is shown apart: not part of the total, no VAT (it is owed to the staff).
+        if (r.Tips != 0m)
+        {
+            page.Pair("Drikkepenge", Amount(r.Tips));
+            page.Pair("BETALT I ALT", Amount(r.TotalAmount + r.CashRounding + r.Tips));
+        }
         foreach (var p in r.Payments)
         {
-            page.Pair(MethodName(p.Method) + (p.Reference is null ? "" : " " + p.Reference), Amount(p.Tendered ?? p.Amount));
+            page.Pair(MethodName(p.Method) + (p.Reference is null ? "" : " " + p.Reference), Amount(p.Tendered ?? p.Amount + p.Tip));
             if (p.Change != 0m)
                 page.Pair("Byttepenge", Amount(p.Change));
         }
@@ -108,6 +116,14 @@ public static class ReceiptText
     }
 
     public static string Amount(decimal amount) => amount.ToString("#,##0.00", Danish);
+
+    /// <summary>The order type as printed on receipts and kitchen tickets (Danish).</summary>
+    public static string OrderTypeName(OrderType type) => type switch
+    {
+        OrderType.EatIn => "Spises her",
+        OrderType.Takeaway => "Ud af huset",
+        OrderType.Delivery => "Levering",
+    };
 
     public static string MethodName(PaymentMethod method) => method switch
     {

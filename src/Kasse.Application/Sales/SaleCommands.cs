@@ -6,7 +6,12 @@ namespace Kasse.Application.Sales;
 /// <param name="TableId">The restaurant table the sale is served at (see /api/v1/stores/{storeId}/floor).</param>
 /// <param name="Covers">How many guests (covers), for a sale at a table.</param>
 /// <param name="TabName">A named tab ("Jensen"), with or without a table.</param>
-public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null, Guid? TableId = null, int? Covers = null, string? TabName = null);
+/// <param name="OrderType">EatIn, Takeaway or Delivery (a restaurant's order); none for a shop's sale.</param>
+public sealed record OpenSale(Guid Id, Guid RegisterId, Guid? CashierId = null, Guid? TableId = null, int? Covers = null, string? TabName = null,
+    OrderType? OrderType = null);
+
+/// <summary>Sets (or, with null, clears) the order type of an open sale.</summary>
+public sealed record SetOrderType(OrderType? OrderType);
 
 /// <summary>
 /// A line by barcode (EAN/UPC or a variable-measure label), by product id, or a free-text line with its
@@ -26,7 +31,11 @@ public sealed record SetDiscount(DiscountKind Kind, decimal Value = 0m, string? 
 /// <summary>Taking back a payment already made needs VoidAfterPayment or a supervisor's approval.</summary>
 public sealed record VoidPayment(Approval? Approval = null);
 
-public sealed record AddPayment(Guid Id, PaymentMethod Method, decimal? Amount = null, decimal? Tendered = null, string? Reference = null);
+/// <param name="Tip">A tip taken with the payment, on top of the sale (not revenue, no VAT; owed to the sale's cashier/waiter).</param>
+/// <param name="TipPercent">The tip as a percentage of the sale's total (instead of <paramref name="Tip"/>), rounded to the øre.</param>
+/// <param name="KeepChangeAsTip">Cash only: the change is not given back but kept as the tip.</param>
+public sealed record AddPayment(Guid Id, PaymentMethod Method, decimal? Amount = null, decimal? Tendered = null, string? Reference = null,
+    decimal? Tip = null, decimal? TipPercent = null, bool KeepChangeAsTip = false);
 
 public sealed record ReturnLineRequest(Guid OriginalLineId, decimal Quantity);
 
@@ -59,12 +68,12 @@ public sealed record OverridePrice(decimal UnitPrice, Approval? Approval = null)
 /// <param name="TableId">The restaurant table the sale is served at (see /api/v1/stores/{storeId}/floor); Covers: how many guests; TabName: a named tab.</param>
 public sealed record PlaceSale(Guid Id, Guid RegisterId, Guid? CashierId = null, IReadOnlyList<PlacedLine>? Lines = null,
     SetDiscount? Discount = null, Guid? CustomerId = null, string? Coupon = null, IReadOnlyList<AddPayment>? Payments = null,
-    bool Complete = false, bool PrintReceipt = true, Guid? TableId = null, int? Covers = null, string? TabName = null)
+    bool Complete = false, bool PrintReceipt = true, Guid? TableId = null, int? Covers = null, string? TabName = null, OrderType? OrderType = null)
 {
     /// <summary>Nothing beyond what opening a sale takes: answered exactly as opening one.</summary>
     public bool OpensOnly => Lines is null && Discount is null && CustomerId is null && Coupon is null && Payments is null && !Complete;
 
-    public OpenSale Opening => new(Id, RegisterId, CashierId, TableId, Covers, TabName);
+    public OpenSale Opening => new(Id, RegisterId, CashierId, TableId, Covers, TabName, OrderType);
 }
 
 /// <summary>A line of a <see cref="PlaceSale"/>: what <see cref="AddLine"/> takes, and the line's own discount.</summary>

@@ -37,8 +37,10 @@ public sealed record LineModifierView(Guid OptionId, string Group, string Name, 
 public sealed record SalePromotionView(Kasse.Domain.Promotions.AdjustmentSource Source, Guid SourceId, string Name, decimal Amount,
     IReadOnlyList<Guid> LineIds);
 
+/// <param name="Tip">The tip taken with the payment, on top of <paramref name="Amount"/> (not part of the sale's total).</param>
 public sealed record PaymentView(Guid Id, PaymentMethod Method, decimal Amount, decimal? Tendered, decimal Change, decimal Rounding,
-    string? Reference, DateTimeOffset At, string? CardScheme = null, string? CardLastFour = null, string? AuthorisationCode = null);
+    string? Reference, DateTimeOffset At, string? CardScheme = null, string? CardLastFour = null, string? AuthorisationCode = null,
+    decimal Tip = 0m);
 
 public sealed record VatLineView(decimal Percent, decimal Gross, decimal Vat, decimal Net)
 {
@@ -61,7 +63,7 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
     long? TransactionNumber, string? Signature, string? KeyVersion, bool IsTraining, Guid? CustomerId = null, Guid? CustomerGroupId = null,
     IReadOnlyList<SalePromotionView>? Promotions = null, string? CouponCode = null,
     decimal CashDue = 0m, decimal CashDueRounding = 0m, decimal CashRoundingIncrement = 0m, decimal TenderedAmount = 0m,
-    Guid? TableId = null, int? Covers = null, string? TabName = null)
+    Guid? TableId = null, int? Covers = null, string? TabName = null, decimal TipAmount = 0m, OrderType? OrderType = null)
 {
     public static SaleView From(Sale s) => new(s.Id, s.Kind, s.Status, s.StoreId, s.RegisterId, s.CashierId, s.Currency,
         s.OpenedAt, s.ClosedAt, s.BusinessDay, s.ReceiptNumber,
@@ -79,11 +81,11 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),
         s.VatBreakdown.Select(VatLineView.From).ToList(),
         s.Payments.OrderBy(p => p.Position).Select(p => new PaymentView(p.Id, p.Method, p.Amount, p.Tendered, p.Change, p.Rounding, p.Reference, p.At,
-            p.CardScheme, p.CardLastFour, p.AuthorisationCode)).ToList(),
+            p.CardScheme, p.CardLastFour, p.AuthorisationCode, p.Tip)).ToList(),
         s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion, s.IsTraining,
         s.CustomerId, s.CustomerGroupId, PromotionsOf(s), s.CouponCode,
-        s.CashDue, s.CashDue - s.AmountDue, s.CashRoundingIncrement, s.PaidAmount + s.Payments.Sum(p => p.Change),
-        s.TableId, s.Covers, s.TabName);
+        s.CashDue, s.CashDue - s.AmountDue, s.CashRoundingIncrement, s.PaidAmount + s.Payments.Sum(p => p.Change + p.Tip),
+        s.TableId, s.Covers, s.TabName, s.TipAmount, s.OrderType);
 
     public static IReadOnlyList<SalePromotionView> PromotionsOf(Sale s) =>
         s.Promotions.GroupBy(p => (p.Source, p.SourceId))

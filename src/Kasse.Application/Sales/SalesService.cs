@@ -47,6 +47,8 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         if (command.CashierId is { } cashierId && !await db.Employees.AnyAsync(e => e.Id == cashierId && e.IsActive, ct))
             throw DomainException.NotFound(EmployeeErrors.NotFound, $"No active employee has id {cashierId}.");
         var sale = Sale.Open(command.Id, store, register, command.CashierId, clock.Now());
+        if (command.OrderType is { } orderType)
+            sale.SetOrderType(orderType, store, _ => null);
         if (command.TableId is not null || command.Covers is not null || command.TabName is not null)
             sale.SeatAt(command.TableId is { } tableId ? (await Restaurant.FloorService.FindTableAsync(db, store.Id, tableId, ct)).Id : null, command.Covers, command.TabName);
         db.Sales.Add(sale);
@@ -111,7 +113,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             add = (sale, store) =>
             {
                 var (found, choice) = product();
-                sale.AddProductLine(lineId, found, store.VatRateFor(found.VatPercent), command.Quantity ?? 1m, null, command.UnitPrice, choice: choice);
+                sale.AddProductLine(lineId, found, store.VatRateFor(found.VatPercent, sale.OrderType), command.Quantity ?? 1m, null, command.UnitPrice, choice: choice);
             };
         }
         else if (command.Description is not null || command.UnitPrice is not null)
@@ -174,9 +176,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 if (product.Unit.AllowsFractions() && quantity is null)
                     throw DomainException.Invalid(LineErrors.WeightRequired,
                         $"'{product.Name}' is sold per {product.Unit.Symbol()}; weigh it and give the quantity.");
-                var vat = store.VatRateFor(product.VatPercent);
+                _ = store.VatRateFor(product.VatPercent); // refused before the sale's turn when the store lacks the rate
                 var choice = await menu.ChoiceAsync(store, product, command?.Modifiers, command?.Note, ct);
-                return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, item.Gtin, choice: choice);
+                return (sale, lineId) => sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent, sale.OrderType), quantity ?? 1m, item.Gtin, choice: choice);
             }
             case ScannedCode.VariableMeasure { Code: var code }:
                 return await ReadMeasuredAsync(store, code, quantity, barcode.Trim(), barcode, ct);
@@ -194,12 +196,13 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         string scanned, CancellationToken ct)
     {
         var product = await catalog.FindByBarcodeAsync(code.ItemCode, ct) ?? throw UnknownBarcode(scanned);
-        var vat = store.VatRateFor(product.VatPercent);
+        _ = store.VatRateFor(product.VatPercent); // refused before the sale's turn when the store lacks the rate
         if (code.Kind == VariableMeasureKind.Price)
-            return (sale, lineId) => sale.AddProductLine(lineId, product, vat, quantity ?? 1m, lineBarcode, unitPrice: code.Value, soldAs: Unit.Piece);
+            return (sale, lineId) => sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent, sale.OrderType), quantity ?? 1m, lineBarcode,
+                unitPrice: code.Value, soldAs: Unit.Piece);
         if (product.Unit != Unit.Kilogram)
             throw DomainException.Invalid(BarcodeErrors.WeightNotKg, $"'{product.Name}' is not sold per kg, so a weight label can't price it.");
-        return (sale, lineId) => sale.AddProductLine(lineId, product, vat, code.Value, lineBarcode);
+        return (sale, lineId) => sale.AddProductLine(lineId, product, store.VatRateFor(product.VatPercent, sale.OrderType), code.Value, lineBarcode);
     }
 
     public Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct) =>
@@ -275,7 +278,9 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
                 throw DomainException.Invalid(PaymentErrors.Id, "Give the payment an id (a new UUID chosen by the till).");
             if (sale.Payments.All(p => p.Id != command.Id))
             {
-                var payment = sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now());
+                var tip = Tips.Resolve(command.Tip, command.TipPercent, sale.TotalAmount);
+                var payment = sale.AddPayment(command.Id, command.Method, command.Amount, command.Tendered, command.Reference, clock.Now(),
+                    tip, command.KeepChangeAsTip);
                 foreach (var step in paymentSteps)
                     await step.OnPaymentAddedAsync(sale, payment, store, ct);
                 db.AfterCommit(() => telemetry.PaymentAdded(sale, payment));

@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a3bb484-be75-466d-bb9e-52db94bf7395"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("ca68f431-af7b-43db-9ba5-fc2344707af3"), entityTypeCount: 72)
         {
         }
 

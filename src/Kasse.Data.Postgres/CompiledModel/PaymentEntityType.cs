@@ -24,7 +24,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Sales.Payment",
                 typeof(Payment),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -151,6 +151,17 @@ namespace Kasse.Data.Postgres.CompiledModel
                 long? (decimal? v) => (v == null ? null : ((long? )(Money.ToMinorUnits(v.Value)))),
                 decimal? (long? v) => (v == null ? null : ((decimal? )(((decimal)(v.Value)) * 0.01M)))));
             tendered.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var tip = runtimeEntityType.AddProperty(
+                "Tip",
+                typeof(decimal),
+                propertyInfo: typeof(Payment).GetProperty("Tip", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Payment).GetField("<Tip>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            tip.SetValueConverter(new ValueConverter<decimal, long>(
+                long (decimal v) => Money.ToMinorUnits(v),
+                decimal (long v) => ((decimal)v) * 0.01M));
+            tip.SetSentinelFromProviderValue(0L);
+            tip.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -1572,6 +1572,12 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long?>("ApprovedAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ApprovedTip")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AskForTip")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("AuthorisationCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
@@ -1612,6 +1618,9 @@ namespace Kasse.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<long>("RequestedAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestedTip")
                         .HasColumnType("bigint");
 
                     b.Property<Guid>("SaleId")
@@ -2023,6 +2032,10 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("SaleId")
                         .HasColumnType("uuid");
 
@@ -2170,6 +2183,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long?>("Tendered")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Tip")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SaleId");
@@ -2245,6 +2261,10 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid?>("OriginalSaleId")
                         .HasColumnType("uuid");
@@ -2819,6 +2839,11 @@ namespace Kasse.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("OrderTypeVatRules")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ReceiptFooter")
                         .HasMaxLength(300)

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("94809410-44d7-4d69-86bb-029d1b3db511"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("a68f17f8-3f40-4f90-ba7f-7b19949cedfa"), entityTypeCount: 72)
         {
         }
 

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Kasse.Domain.Restaurant;
+using Kasse.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,7 +21,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Restaurant.KitchenTicket",
                 typeof(KitchenTicket),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -63,6 +64,15 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(KitchenTicket).GetField("<FiredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcTicksConverter());
+
+            var orderType = runtimeEntityType.AddProperty(
+                "OrderType",
+                typeof(OrderType?),
+                propertyInfo: typeof(KitchenTicket).GetProperty("OrderType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KitchenTicket).GetField("<OrderType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16,
+                providerPropertyType: typeof(string));
 
             var saleId = runtimeEntityType.AddProperty(
                 "SaleId",

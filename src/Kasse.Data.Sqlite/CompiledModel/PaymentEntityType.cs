@@ -23,7 +23,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.Payment",
                 typeof(Payment),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -138,6 +138,16 @@ namespace Kasse.Data.Sqlite.CompiledModel
             tendered.SetValueConverter(new ValueConverter<decimal?, long?>(
                 long? (decimal? v) => (v == null ? null : ((long? )(Money.ToMinorUnits(v.Value)))),
                 decimal? (long? v) => (v == null ? null : ((decimal? )(((decimal)(v.Value)) * 0.01M)))));
+
+            var tip = runtimeEntityType.AddProperty(
+                "Tip",
+                typeof(decimal),
+                propertyInfo: typeof(Payment).GetProperty("Tip", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Payment).GetField("<Tip>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            tip.SetValueConverter(new ValueConverter<decimal, long>(
+                long (decimal v) => Money.ToMinorUnits(v),
+                decimal (long v) => ((decimal)v) * 0.01M));
+            tip.SetSentinelFromProviderValue(0L);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

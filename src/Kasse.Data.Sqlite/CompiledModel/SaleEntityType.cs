@@ -22,7 +22,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.Sale",
                 typeof(Sale),
                 baseEntityType,
-                propertyCount: 33,
+                propertyCount: 34,
                 navigationCount: 3,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 7,
@@ -177,6 +177,15 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Sale).GetField("<OpenedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             openedAt.SetSentinelFromProviderValue(0L);
+
+            var orderType = runtimeEntityType.AddProperty(
+                "OrderType",
+                typeof(OrderType?),
+                propertyInfo: typeof(Sale).GetProperty("OrderType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<OrderType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16,
+                providerPropertyType: typeof(string));
 
             var originalSaleId = runtimeEntityType.AddProperty(
                 "OriginalSaleId",

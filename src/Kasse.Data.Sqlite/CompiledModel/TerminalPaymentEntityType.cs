@@ -23,7 +23,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Payments.TerminalPayment",
                 typeof(TerminalPayment),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 22,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -45,6 +45,23 @@ namespace Kasse.Data.Sqlite.CompiledModel
             approvedAmount.SetValueConverter(new ValueConverter<decimal?, long?>(
                 long? (decimal? v) => (v == null ? null : ((long? )(Money.ToMinorUnits(v.Value)))),
                 decimal? (long? v) => (v == null ? null : ((decimal? )(((decimal)(v.Value)) * 0.01M)))));
+
+            var approvedTip = runtimeEntityType.AddProperty(
+                "ApprovedTip",
+                typeof(decimal?),
+                propertyInfo: typeof(TerminalPayment).GetProperty("ApprovedTip", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TerminalPayment).GetField("<ApprovedTip>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            approvedTip.SetValueConverter(new ValueConverter<decimal?, long?>(
+                long? (decimal? v) => (v == null ? null : ((long? )(Money.ToMinorUnits(v.Value)))),
+                decimal? (long? v) => (v == null ? null : ((decimal? )(((decimal)(v.Value)) * 0.01M)))));
+
+            var askForTip = runtimeEntityType.AddProperty(
+                "AskForTip",
+                typeof(bool),
+                propertyInfo: typeof(TerminalPayment).GetProperty("AskForTip", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TerminalPayment).GetField("<AskForTip>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var authorisationCode = runtimeEntityType.AddProperty(
                 "AuthorisationCode",
@@ -133,6 +150,16 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 long (decimal v) => Money.ToMinorUnits(v),
                 decimal (long v) => ((decimal)v) * 0.01M));
             requestedAmount.SetSentinelFromProviderValue(0L);
+
+            var requestedTip = runtimeEntityType.AddProperty(
+                "RequestedTip",
+                typeof(decimal),
+                propertyInfo: typeof(TerminalPayment).GetProperty("RequestedTip", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TerminalPayment).GetField("<RequestedTip>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            requestedTip.SetValueConverter(new ValueConverter<decimal, long>(
+                long (decimal v) => Money.ToMinorUnits(v),
+                decimal (long v) => ((decimal)v) * 0.01M));
+            requestedTip.SetSentinelFromProviderValue(0L);
 
             var saleId = runtimeEntityType.AddProperty(
                 "SaleId",

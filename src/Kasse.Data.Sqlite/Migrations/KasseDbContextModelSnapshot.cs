@@ -1567,6 +1567,12 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long?>("ApprovedAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovedTip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskForTip")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AuthorisationCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -1607,6 +1613,9 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedTip")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SaleId")
@@ -2018,6 +2027,10 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SaleId")
                         .HasColumnType("TEXT");
 
@@ -2165,6 +2178,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long?>("Tendered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Tip")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SaleId");
@@ -2240,6 +2256,10 @@ namespace Kasse.Data.Sqlite.Migrations
 
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OriginalSaleId")
                         .HasColumnType("TEXT");
@@ -2813,6 +2833,11 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderTypeVatRules")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReceiptFooter")

@@ -18,6 +18,9 @@ internal sealed class TerminalPaymentConfiguration : IEntityTypeConfiguration<Te
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.RequestedAmount).IsMoney();
         builder.Property(p => p.ApprovedAmount).IsMoney();
+        builder.Property(p => p.RequestedTip).IsMoney();
+        builder.Property(p => p.ApprovedTip).IsMoney();
+        builder.Ignore(p => p.ApprovedTotal);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.ServiceId).HasMaxLength(TerminalPayment.ServiceIdLength);
         builder.Property(p => p.SaleReference).HasMaxLength(32);

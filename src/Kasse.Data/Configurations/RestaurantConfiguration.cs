@@ -66,6 +66,7 @@ internal sealed class KitchenTicketConfiguration : IEntityTypeConfiguration<Kitc
         builder.Property(t => t.TableName).HasMaxLength(DiningTable.MaxNameLength);
         builder.Property(t => t.TabName).HasMaxLength(KitchenTicket.MaxTextLength);
         builder.Property(t => t.WaiterName).HasMaxLength(KitchenTicket.MaxTextLength);
+        builder.Property(t => t.OrderType).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<KitchenStation>().WithMany().HasForeignKey(t => t.StationId).OnDelete(DeleteBehavior.Restrict);
         // No foreign key to Sales: a sale is written by its own writer (OpenSaleMemory) and may not be in the table yet.

@@ -43,6 +43,7 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.HasIndex(s => new { s.StoreId, s.BusinessDay });
         builder.HasIndex(s => s.CustomerId);
         builder.Property(s => s.TabName).HasMaxLength(Sale.MaxTabNameLength);
+        builder.Property(s => s.OrderType).HasConversion<string>().HasMaxLength(16);
         // No foreign key to DiningTables: on SQLite adding one rebuilds the whole Sales table (outside a transaction); tables
         // are never deleted (only marked), and the table is checked in the store when a sale is put on it.
         // The floor asks for each table's sales that are still open.
@@ -93,6 +94,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Tendered).IsMoney();
         builder.Property(p => p.Change).IsMoney();
         builder.Property(p => p.Rounding).IsMoney();
+        builder.Property(p => p.Tip).IsMoney();
         builder.Property(p => p.Reference).HasMaxLength(Payment.MaxReferenceLength);
         builder.Property(p => p.CardScheme).HasMaxLength(Kasse.Domain.Payments.CardDetails.MaxSchemeLength);
         builder.Property(p => p.CardLastFour).HasMaxLength(4);

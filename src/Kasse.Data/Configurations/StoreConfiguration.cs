@@ -27,7 +27,26 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Navigation(s => s.VatRates).AutoInclude();
         builder.HasMany(s => s.VariableMeasureRules).WithOne().HasForeignKey(r => r.StoreId);
         builder.Navigation(s => s.VariableMeasureRules).AutoInclude();
+        builder.Property(s => s.OrderTypeVatRules).HasConversion(v => OrderTypeVatJson.Write(v), v => OrderTypeVatJson.Read(v),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<OrderTypeVatRule>>(
+                (a, b) => OrderTypeVatJson.Write(a!) == OrderTypeVatJson.Write(b!), v => OrderTypeVatJson.Write(v).GetHashCode(StringComparison.Ordinal), v => v))
+            .HasMaxLength(2000).IsRequired();
     }
+}
+
+/// <summary>A store's order-type VAT rules as JSON; none (most countries, Denmark) is the empty string.</summary>
+public static class OrderTypeVatJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static string Write(IReadOnlyList<OrderTypeVatRule> rules) =>
+        rules.Count == 0 ? "" : System.Text.Json.JsonSerializer.Serialize(rules, Options);
+
+    public static IReadOnlyList<OrderTypeVatRule> Read(string json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<OrderTypeVatRule>>(json, Options) ?? [];
 }
 
 internal sealed class StoreVariableMeasureRuleConfiguration : IEntityTypeConfiguration<StoreVariableMeasureRule>

@@ -36,11 +36,11 @@ public static class RegisterReportCalculator
             real.Count,
             Vat(real),
             real.SelectMany(s => s.Payments).GroupBy(p => p.Method).OrderBy(g => g.Key)
-                .Select(g => new ReportPaymentLine(g.Key, SaftCodes.PaymentCode(g.Key), g.Count(), M(g.Sum(p => p.Amount)))).ToList(),
+                .Select(g => new ReportPaymentLine(g.Key, SaftCodes.PaymentCode(g.Key), g.Count(), M(g.Sum(p => p.Taken)))).ToList(),
             real.SelectMany(s => s.Payments.Select(p => (s.CashierId, Payment: p))).GroupBy(x => (x.CashierId, x.Payment.Method))
                 .OrderBy(g => g.Key.CashierId).ThenBy(g => g.Key.Method)
                 .Select(g => new ReportEmployeePaymentLine(g.Key.CashierId, g.Key.Method, SaftCodes.PaymentCode(g.Key.Method), g.Count(),
-                    M(g.Sum(x => x.Payment.Amount)))).ToList(),
+                    M(g.Sum(x => x.Payment.Taken)))).ToList(),
             ArticleGroups(real, input.ArticleGroupOfProduct),
             EmployeeArticleGroups(real, input.ArticleGroupOfProduct),
             new CountAmount(discounted.Count, M(discounted.Sum(l => l.LineDiscountAmount + l.PromotionDiscountAmount + l.SaleDiscountAmount))),
@@ -53,7 +53,8 @@ public static class RegisterReportCalculator
             [],
             [],
             input.DrawerOpens,
-            CountAmount.Zero,
+            // Payments carry the tips (the money taken), so payments = sales + rounding + tips.
+            Tally(real.SelectMany(s => s.Payments).Where(p => p.Tip != 0m).Select(p => p.Tip)),
             Cash(input),
             new GrandTotals(grandSales, grandReturn, M(grandSales - grandReturn)),
             new CountAmount(sales.Sum(s => s.Lines.Count(l => l.IsVoucher)), M(giftCardLines.Sum(l => l.TotalAmount))),

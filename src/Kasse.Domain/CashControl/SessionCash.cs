@@ -16,5 +16,6 @@ public static class SessionCash
     public static decimal Expected(RegisterSession session, decimal taken, IEnumerable<CashMovement> movements) =>
         CashAmount.Round(session.OpeningFloat + taken + movements.Where(m => m.SessionId == session.Id).Sum(m => m.SignedAmount));
 
-    public static decimal CashOf(Sale sale) => sale.Payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount);
+    /// <summary>The cash a sale moved, its cash tips included (they are in the drawer until paid out to the staff).</summary>
+    public static decimal CashOf(Sale sale) => sale.Payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Taken);
 }

@@ -92,9 +92,14 @@ public static class FiscalPayload
             w.WriteNumber("change", Money(p.Change));
             w.WriteNumber("rounding", Money(p.Rounding));
             w.WriteString("reference", p.Reference);
+            // Written only for a payment with a tip, so every payload journaled before tips existed reads back the same.
+            if (p.Tip != 0m)
+                w.WriteNumber("tip", Money(p.Tip));
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (sale.OrderType is { } orderType)
+            w.WriteString("orderType", orderType.ToString());
         WriteOptional(w, "originalSaleId", sale.OriginalSaleId);
         w.WriteBoolean("withoutReceipt", sale.ReturnedWithoutReceipt);
         w.WriteString("returnReason", sale.ReturnReason);

@@ -21,8 +21,10 @@ public sealed class TerminalPayment
         SaleReference = "";
     }
 
-    private TerminalPayment(Guid id, Sale sale, PaymentMethod method, decimal amount, string serviceId, DateTimeOffset now)
+    private TerminalPayment(Guid id, Sale sale, PaymentMethod method, decimal amount, string serviceId, DateTimeOffset now, decimal tip, bool askForTip)
     {
+        RequestedTip = tip;
+        AskForTip = askForTip;
         Id = id;
         SaleId = sale.Id;
         StoreId = sale.StoreId;
@@ -55,6 +57,18 @@ public sealed class TerminalPayment
     public TerminalPaymentState State { get; private set; }
     public decimal? ApprovedAmount { get; private set; }
 
+    /// <summary>A tip typed at the till, charged on top of <see cref="RequestedAmount"/>.</summary>
+    public decimal RequestedTip { get; private set; }
+
+    /// <summary>The terminal was asked to prompt the customer for a tip.</summary>
+    public bool AskForTip { get; private set; }
+
+    /// <summary>The tip the device charged on top of <see cref="ApprovedAmount"/>.</summary>
+    public decimal? ApprovedTip { get; private set; }
+
+    /// <summary>All the device charged: the sale's part and the tip (what a reversal gives back).</summary>
+    public decimal? ApprovedTotal => ApprovedAmount is { } amount ? amount + (ApprovedTip ?? 0m) : null;
+
     /// <summary>The terminal's transaction id (nexo POITransactionID) or MobilePay's pspReference.</summary>
     public string? DeviceReference { get; private set; }
 
@@ -71,8 +85,12 @@ public sealed class TerminalPayment
     /// <summary>The device's reference for this request: the MobilePay reference, unique per attempt.</summary>
     public string AttemptReference => $"{SaleReference[..16]}-{ServiceId}";
 
-    public static TerminalPayment Start(Guid id, Sale sale, PaymentMethod method, decimal? amount, string serviceId, DateTimeOffset now)
+    public static TerminalPayment Start(Guid id, Sale sale, PaymentMethod method, decimal? amount, string serviceId, DateTimeOffset now,
+        decimal tip = 0m, bool askForTip = false)
     {
+        Tips.EnsureValid(tip);
+        if ((tip != 0m || askForTip) && method != PaymentMethod.Card)
+            throw DomainException.Invalid(TipErrors.Method, $"A tip through a device is taken on the card terminal, not with {method}; type it as a cash tip or record the payment.");
         if (id == Guid.Empty)
             throw DomainException.Invalid(PaymentErrors.Id, "Give the payment an id (a new UUID chosen by the till).");
         if (method is not (PaymentMethod.Card or PaymentMethod.MobilePay))
@@ -93,7 +111,7 @@ public sealed class TerminalPayment
             throw DomainException.Invalid(PaymentErrors.Amount, "The amount must be more than zero, in whole øre.");
         if (charge > due)
             throw DomainException.Invalid(PaymentErrors.TooMuch, $"{method} can't pay more than is due ({Format(due)}).");
-        return new TerminalPayment(id, sale, method, charge, serviceId, now);
+        return new TerminalPayment(id, sale, method, charge, serviceId, now, tip, askForTip);
     }
 
     public void AwaitCustomer(DateTimeOffset now)
@@ -110,7 +128,7 @@ public sealed class TerminalPayment
     }
 
     /// <returns>Whether this call approved it (false: it already was).</returns>
-    public bool Approve(decimal approvedAmount, string? deviceReference, CardDetails card, DateTimeOffset now)
+    public bool Approve(decimal approvedAmount, string? deviceReference, CardDetails card, DateTimeOffset now, decimal tip = 0m)
     {
         if (State == TerminalPaymentState.Approved)
             return false;
@@ -118,7 +136,11 @@ public sealed class TerminalPayment
         if (approvedAmount <= 0m || approvedAmount > RequestedAmount)
             throw DomainException.Conflict(TerminalErrors.BadAmount,
                 $"The device approved {Format(approvedAmount)} for a request of {Format(RequestedAmount)}; check the terminal's journal.");
+        if (tip < 0m || (!AskForTip && tip != 0m && tip != RequestedTip))
+            throw DomainException.Conflict(TerminalErrors.BadAmount,
+                $"The device approved a tip of {Format(tip)} it was not asked for; check the terminal's journal.");
         ApprovedAmount = approvedAmount;
+        ApprovedTip = tip;
         DeviceReference = deviceReference is { Length: > 0 } r ? r[..Math.Min(r.Length, MaxReferenceLength)] : null;
         CardScheme = card.Scheme;
         CardLastFour = card.LastFour;

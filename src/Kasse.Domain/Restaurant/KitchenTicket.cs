@@ -63,6 +63,11 @@ public sealed class KitchenTicket
     public string? TabName { get; private set; }
     public int? Covers { get; private set; }
     public string? WaiterName { get; private set; }
+
+    /// <summary>Eat-in, takeaway or delivery, as the sale said when it was sent; null for none.</summary>
+    public Kasse.Domain.Sales.OrderType? OrderType { get; private set; }
+
+    public void MarkOrderType(Kasse.Domain.Sales.OrderType? orderType) => OrderType = orderType;
     public KitchenTicketStatus Status { get; private set; }
     public DateTimeOffset SentAt { get; private set; }
 

@@ -5,7 +5,9 @@ namespace Kasse.Domain.Sales;
 /// <summary>
 /// Money taken for (or, on a return, paid back for) a sale. <see cref="Amount"/> is what counts towards the
 /// sale; for cash, <see cref="Tendered"/> − <see cref="Change"/> = <see cref="Amount"/>, and
-/// <see cref="Rounding"/> is the øreafrunding this payment settled.
+/// <see cref="Rounding"/> is the øreafrunding this payment settled. <see cref="Tip"/> is taken on top of
+/// <see cref="Amount"/> (for cash, <see cref="Tendered"/> − <see cref="Change"/> = <see cref="Amount"/> + <see cref="Tip"/>;
+/// a card is charged both): it is not revenue, carries no VAT and is owed to the staff (docs/restaurant.md, "Tips").
 /// </summary>
 public sealed class Payment
 {
@@ -14,8 +16,9 @@ public sealed class Payment
     private Payment() { }
 
     internal Payment(Guid id, Guid saleId, int position, PaymentMethod method, decimal amount, decimal? tendered, decimal change,
-        decimal rounding, string? reference, DateTimeOffset at)
+        decimal rounding, string? reference, DateTimeOffset at, decimal tip = 0m)
     {
+        Tip = tip;
         Id = id;
         SaleId = saleId;
         Position = position;
@@ -36,6 +39,12 @@ public sealed class Payment
     public decimal? Tendered { get; private set; }
     public decimal Change { get; private set; }
     public decimal Rounding { get; private set; }
+
+    /// <summary>The tip taken with this payment, on top of <see cref="Amount"/>; zero for none.</summary>
+    public decimal Tip { get; private set; }
+
+    /// <summary>The money this payment moved: what counts towards the sale and the tip.</summary>
+    public decimal Taken => Amount + Tip;
 
     /// <summary>The terminal's or MobilePay's transaction reference. Never card data.</summary>
     public string? Reference { get; private set; }

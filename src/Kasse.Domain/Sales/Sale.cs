@@ -13,7 +13,7 @@ namespace Kasse.Domain.Sales;
 /// A sale at a till, from the first scan to the receipt. Completed sales never change; a return is a new
 /// sale (<see cref="SaleKind.Return"/>) with negative lines that references the original.
 /// </summary>
-public sealed class Sale
+public sealed partial class Sale
 {
     public const int MaxLines = 500;
     public const decimal MaxPieceQuantity = 9_999m;
@@ -107,6 +107,9 @@ public sealed class Sale
 
     public decimal CashRounding => _payments.Sum(p => p.Rounding);
     public decimal PaidAmount => _payments.Sum(p => p.Amount);
+
+    /// <summary>The tips taken with the payments: not part of <see cref="TotalAmount"/>, no VAT, owed to the staff.</summary>
+    public decimal TipAmount => _payments.Sum(p => p.Tip);
     /// <summary>The exact amount still due after the payments so far (what a card pays); the øreafrunding settled so far counts.</summary>
     public decimal AmountDue => TotalAmount + CashRounding - PaidAmount;
 
@@ -501,9 +504,11 @@ public sealed class Sale
 
     /// <summary>
     /// Records a payment. Cash settles the remaining amount rounded to the store's coin (Denmark 0.50) and
-    /// gives change; other methods are exact and can't exceed what is due.
+    /// gives change; other methods are exact and can't exceed what is due. A <paramref name="tip"/> is taken on top
+    /// (cash: out of what was tendered; <paramref name="keepChangeAsTip"/> keeps all the change as the tip).
     /// </summary>
-    public Payment AddPayment(Guid paymentId, PaymentMethod method, decimal? amount, decimal? tendered, string? reference, DateTimeOffset now)
+    public Payment AddPayment(Guid paymentId, PaymentMethod method, decimal? amount, decimal? tendered, string? reference, DateTimeOffset now,
+        decimal tip = 0m, bool keepChangeAsTip = false)
     {
         if (Status != SaleStatus.Open)
             throw DomainException.Conflict(SaleErrors.NotOpen, $"Payments can only be taken on an open sale; this one is {Describe(Status)}.");
@@ -517,19 +522,31 @@ public sealed class Sale
         if (remaining <= 0m)
             throw DomainException.Conflict(SaleErrors.Paid, "The sale is already paid in full; complete it.");
         var validReference = Text.Optional(reference, Payment.MaxReferenceLength, "payment.reference", "The payment reference");
+        Tips.EnsureValid(tip);
+        if (keepChangeAsTip && (method != PaymentMethod.Cash || tip != 0m))
+            throw DomainException.Invalid(TipErrors.KeepChange, "Only cash keeps its change as a tip, and then the tip is the change: give no tip amount with it.");
 
         Payment payment;
         if (method == PaymentMethod.Cash)
         {
             var settles = CashDue;
-            var given = tendered ?? amount ?? settles;
+            var given = tendered ?? amount ?? settles + tip;
             EnsureMoney(given, "payment.tendered", "The amount tendered", allowZero: settles == 0m);
-            if (given >= remaining && given < settles)
+            var forSale = given - tip;
+            if (tip > 0m && forSale <= 0m)
+                throw DomainException.Invalid(TipErrors.MoreThanTendered, $"The tip ({Format(tip)}) takes all of the {Format(given)} tendered; nothing would pay the sale.");
+            if (forSale >= remaining && forSale < settles)
                 throw DomainException.Invalid(PaymentErrors.CashRounding,
                     $"In cash the sale settles as {Format(settles)} (rounded to {Format(CashRoundingIncrement)}); take at least that, or less than {Format(remaining)} as part payment.");
-            payment = given >= settles
-                ? new Payment(paymentId, Id, _payments.Count + 1, method, settles, given, given - settles, settles - remaining, null, now)
-                : new Payment(paymentId, Id, _payments.Count + 1, method, given, given, 0m, 0m, null, now);
+            if (keepChangeAsTip)
+            {
+                if (given < settles)
+                    throw DomainException.Invalid(TipErrors.NoChange, $"{Format(given)} doesn't settle the {Format(settles)} due, so there is no change to keep as a tip.");
+                tip = given - settles;
+            }
+            payment = forSale >= settles
+                ? new Payment(paymentId, Id, _payments.Count + 1, method, settles, given, given - settles - tip, settles - remaining, null, now, tip)
+                : new Payment(paymentId, Id, _payments.Count + 1, method, forSale, given, 0m, 0m, null, now, tip);
         }
         else
         {
@@ -539,7 +556,9 @@ public sealed class Sale
             EnsureMoney(charged, "payment.amount", "The amount", allowZero: false);
             if (charged > remaining)
                 throw DomainException.Invalid(PaymentErrors.TooMuch, $"{method} can't pay more than is due ({Format(remaining)}); only cash gives change.");
-            payment = new Payment(paymentId, Id, _payments.Count + 1, method, charged, null, 0m, 0m, validReference, now);
+            if (tip > 0m && method is not (PaymentMethod.Card or PaymentMethod.MobilePay))
+                throw DomainException.Invalid(TipErrors.Method, $"A tip is taken in cash, by card or by MobilePay, not with {method}.");
+            payment = new Payment(paymentId, Id, _payments.Count + 1, method, charged, null, 0m, 0m, validReference, now, tip);
         }
         _payments.Add(payment);
         Touch();
@@ -547,9 +566,10 @@ public sealed class Sale
     }
 
     /// <summary>Records what a card terminal or MobilePay approved, with the card facts a merchant may keep.</summary>
-    public Payment AddDevicePayment(Guid paymentId, PaymentMethod method, decimal amount, string? reference, CardDetails card, DateTimeOffset now)
+    public Payment AddDevicePayment(Guid paymentId, PaymentMethod method, decimal amount, string? reference, CardDetails card, DateTimeOffset now,
+        decimal tip = 0m)
     {
-        var payment = AddPayment(paymentId, method, amount, null, reference, now);
+        var payment = AddPayment(paymentId, method, amount, null, reference, now, tip);
         payment.Attach(card);
         return payment;
     }

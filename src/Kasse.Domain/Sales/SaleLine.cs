@@ -119,6 +119,13 @@ public sealed class SaleLine
 
     internal void ChangeUnitPrice(decimal unitPrice) => UnitPrice = unitPrice;
 
+    /// <summary>The order type's VAT rate (e.g. takeaway food at a reduced rate where a country has one).</summary>
+    internal void ChangeVat(decimal percent, string code)
+    {
+        VatPercent = percent;
+        VatCode = code;
+    }
+
     internal void MarkAsVoucher(string code)
     {
         IsVoucher = true;

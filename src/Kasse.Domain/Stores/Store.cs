@@ -4,7 +4,7 @@ using Kasse.Domain.Money;
 namespace Kasse.Domain.Stores;
 
 /// <summary>A shop: where sales happen, with its legal identity for the receipt and its country rules.</summary>
-public sealed class Store
+public sealed partial class Store
 {
     public const int MaxNameLength = 80;
     public const int MaxAddressLength = 120;

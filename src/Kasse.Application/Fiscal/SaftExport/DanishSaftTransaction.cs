@@ -53,6 +53,15 @@ public static class DanishSaftTransaction
         }
         if (sale.SaleDiscountAmount != 0m)
             WriteDiscount(x, SaftCodeLists.SaleDiscount, sale.SaleDiscountAmount);
+        foreach (var tipped in sale.Payments.Where(p => p.Tip != 0m).OrderBy(p => p.Position))
+        {
+            // A tip is a raise (BasicType 10, 10001 "Amount from gratuity/tip"): not in transAmntIn, paid with the payment.
+            x.Start("raise");
+            x.Text("raiseType", SaftCodeLists.Tip.BasicId);
+            x.Amount("raiseAmnt", tipped.Tip);
+            x.Text("empID", context.EmployeeId);
+            x.End();
+        }
         if (sale.CashRounding != 0m)
         {
             // Øreafrunding: what the cash rounding added to (or took from) the total, so total + rounding = paid.
@@ -64,7 +73,7 @@ public static class DanishSaftTransaction
         {
             x.Start("payment");
             x.Text("paymentType", SaftCodes.PaymentCode(payment.Method));
-            x.Amount("paidAmnt", payment.Amount);
+            x.Amount("paidAmnt", payment.Taken);
             x.Text("empID", context.EmployeeId);
             x.OptionalText("paymentRefID", PaymentReference(x.Format, payment));
             x.End();

@@ -15,6 +15,7 @@ public static class SaftCodeLists
     public const string ArticleGroupType = "04";
     public const string LineType = "05";
     public const string DiscountType = "08";
+    public const string RaiseType = "10";
     public const string TransactionType = "11";
     public const string PaymentType = "12";
     public const string EventType = "13";
@@ -36,6 +37,9 @@ public static class SaftCodeLists
     public static SaftBasic Promotion(Kasse.Domain.Promotions.AdjustmentSource source, Guid id, string name) => new(DiscountType,
         (source == Kasse.Domain.Promotions.AdjustmentSource.PriceList ? "L-" : "P-") + id.ToString("N"), null,
         (source == Kasse.Domain.Promotions.AdjustmentSource.PriceList ? "Price list: " : "Promotion: ") + name);
+
+    /// <summary>A tip taken with a payment (BasicType 10 raise codes, PredefinedBasicID 10001).</summary>
+    public static readonly SaftBasic Tip = new(RaiseType, "10001", "10001", "Amount from gratuity/tip");
 
     public static readonly SaftBasic CashDifference = new(TransactionType, SaftCodes.CashDifference, SaftCodes.CashDifference, "Cash difference");
     public static readonly SaftBasic OutPayment = new(TransactionType, SaftCodes.OutPayment, SaftCodes.OutPayment, "Out payment");

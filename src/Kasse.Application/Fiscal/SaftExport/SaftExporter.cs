@@ -222,6 +222,8 @@ public sealed class SaftExporter(KasseDbContext db, FiscalJournal journal, ISaft
         basics.AddRange(promotions.GroupBy(p => (p.Source, p.SourceId))
             .Select(g => SaftCodeLists.Promotion(g.Key.Source, g.Key.SourceId, g.Select(p => p.Name).Order(StringComparer.Ordinal).First()))
             .OrderBy(b => b.BasicId, StringComparer.Ordinal));
+        if (await sales.SelectMany(s => s.Payments).AnyAsync(p => p.Tip != 0m, ct))
+            basics.Add(SaftCodeLists.Tip);
         basics.AddRange(kinds.Order().Select(SaftCodeLists.Transaction));
         var methods = await sales.SelectMany(s => s.Payments).Select(p => p.Method).Distinct().ToListAsync(ct);
         var movementKinds = await movements.Select(m => m.Kind).Distinct().ToListAsync(ct);

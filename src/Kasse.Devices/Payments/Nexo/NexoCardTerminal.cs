@@ -25,8 +25,8 @@ public sealed class NexoCardTerminal(HttpClient http) : IPaymentTerminal
         var message = new SaleToPOIRequest(Header(device, NexoCodes.Payment, request.ServiceId))
         {
             PaymentRequest = new PaymentRequest(
-                new SaleData(new TransactionIdentification(request.SaleReference, request.CreatedAt)),
-                new PaymentTransaction(new AmountsReq(request.Currency, request.Amount))),
+                new SaleData(new TransactionIdentification(request.SaleReference, request.CreatedAt), request.AskForTip ? NexoCodes.AskGratuity : null),
+                new PaymentTransaction(new AmountsReq(request.Currency, request.Amount, request.Tip == 0m ? null : request.Tip))),
         };
         var (answer, response) = await ExchangeAsync(device, message, device.Timeout, ct);
         return answer ?? (response?.PaymentResponse is { } payment ? Read(payment, request.Amount)
@@ -92,9 +92,11 @@ public sealed class NexoCardTerminal(HttpClient http) : IPaymentTerminal
         {
             case NexoCodes.Success or NexoCodes.Partial:
                 var card = result?.PaymentInstrumentData?.CardData;
-                return new DeviceAnswer.Approved(result?.AmountsResp?.AuthorizedAmount ?? requested,
+                // The authorised amount includes the tip; the sale is paid the rest.
+                var tip = result?.AmountsResp?.TipAmount ?? 0m;
+                return new DeviceAnswer.Approved((result?.AmountsResp?.AuthorizedAmount ?? requested + tip) - tip,
                     payment.POIData?.POITransactionID?.TransactionID,
-                    CardDetails.From(card?.PaymentBrand, card?.MaskedPan, result?.PaymentAcquirerData?.ApprovalCode));
+                    CardDetails.From(card?.PaymentBrand, card?.MaskedPan, result?.PaymentAcquirerData?.ApprovalCode), tip);
             default:
                 return payment.Response.ErrorCondition is NexoCodes.Aborted or NexoCodes.Cancel
                     ? new DeviceAnswer.Aborted(Explain(payment.Response))

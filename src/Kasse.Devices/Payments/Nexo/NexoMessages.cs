@@ -32,9 +32,11 @@ public sealed record MessageReference(string MessageCategory, string ServiceID, 
 
 public sealed record TransactionIdentification(string TransactionID, DateTimeOffset? TimeStamp);
 
-public sealed record SaleData(TransactionIdentification SaleTransactionID);
+/// <param name="SaleToAcquirerData">Options for the terminal; <see cref="NexoCodes.AskGratuity"/> asks the customer for a tip.</param>
+public sealed record SaleData(TransactionIdentification SaleTransactionID, string? SaleToAcquirerData = null);
 
-public sealed record AmountsReq(string Currency, decimal RequestedAmount);
+/// <param name="TipAmount">A tip typed at the till, charged on top of <paramref name="RequestedAmount"/>.</param>
+public sealed record AmountsReq(string Currency, decimal RequestedAmount, decimal? TipAmount = null);
 
 public sealed record PaymentTransaction(AmountsReq AmountsReq);
 
@@ -56,7 +58,9 @@ public sealed record CardData(string? PaymentBrand, string? MaskedPan);
 
 public sealed record PaymentInstrumentData(CardData? CardData);
 
-public sealed record AmountsResp(string? Currency, decimal? AuthorizedAmount);
+/// <param name="AuthorizedAmount">All that was charged, the tip included.</param>
+/// <param name="TipAmount">The tip in <paramref name="AuthorizedAmount"/> (typed at the till, or chosen by the customer).</param>
+public sealed record AmountsResp(string? Currency, decimal? AuthorizedAmount, decimal? TipAmount = null);
 
 public sealed record PaymentAcquirerData(string? ApprovalCode);
 
@@ -88,4 +92,6 @@ public static class NexoCodes
     public const string Cancel = "Cancel";
     public const string MerchantAbort = "MerchantAbort";
     public const string MerchantCancel = "MerchantCancel";
+    /// <summary>The terminal asks the customer for a tip (gratuity) before the card.</summary>
+    public const string AskGratuity = "tenderOption=AskGratuity";
 }
