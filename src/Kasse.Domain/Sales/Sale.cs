@@ -13,7 +13,7 @@ namespace Kasse.Domain.Sales;
 /// A sale at a till, from the first scan to the receipt. Completed sales never change; a return is a new
 /// sale (<see cref="SaleKind.Return"/>) with negative lines that references the original.
 /// </summary>
-public sealed class Sale
+public sealed partial class Sale
 {
     public const int MaxLines = 500;
     public const decimal MaxPieceQuantity = 9_999m;
@@ -257,6 +257,7 @@ public sealed class Sale
             throw DomainException.Invalid(VoucherErrors.Quantity, "A gift card line is one card; add another line for another card.");
         EnsureValidQuantity(line.Unit, quantity);
         EnsureNotAPart(line);
+        EnsureNotShared(line);
         line.ChangeQuantity(quantity);
         foreach (var part in PartsOf(lineId))
             part.ChangeQuantity(quantity);
@@ -282,6 +283,7 @@ public sealed class Sale
         var line = LineOf(lineId);
         if (line.ProductId is null || line.IsVoucher)
             throw DomainException.Invalid(LineErrors.NotAProduct, "Only a product's line has a price to override; remove a free-text line and type it again.");
+        EnsureNotShared(line);
         if (unitPrice < 0m || unitPrice > Product.MaxPrice || M.RoundToMinor(unitPrice) != unitPrice)
             throw DomainException.Invalid(LineErrors.Price, $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
         line.ChangeUnitPrice(unitPrice);
@@ -308,6 +310,7 @@ public sealed class Sale
         var line = LineOf(lineId);
         if (line.IsVoucher && kind != DiscountKind.None)
             throw DomainException.Invalid(VoucherErrors.Discount, "A gift card is sold at its face value; it can't be discounted.");
+        EnsureNotShared(line);
         ValidateDiscount(kind, value, reason);
         if (kind == DiscountKind.Amount && value > line.GrossAmount)
             throw DomainException.Invalid(DiscountErrors.TooLarge, $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");
