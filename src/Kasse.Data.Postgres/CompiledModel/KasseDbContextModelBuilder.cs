@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a3bb484-be75-466d-bb9e-52db94bf7395"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("0583b441-6327-4e82-9481-a1be790e9379"), entityTypeCount: 72)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("94809410-44d7-4d69-86bb-029d1b3db511"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("68164146-7843-42ec-a60b-0054da02b6f2"), entityTypeCount: 72)
         {
         }
 
