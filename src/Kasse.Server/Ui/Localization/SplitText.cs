@@ -28,7 +28,7 @@ internal static class SplitText
         ["Split in {0}"] = "Del i {0}",
         ["The bill is split. Open a part to pay it; the others stay open on the table."] = "Regningen er delt. Åbn en del for at betale den; de andre bliver åbne på bordet.",
         ["Part {0}"] = "Del {0}",
-        ["items"] = "varer",
+        ["{0} lines"] = "{0} linjer",
         ["Open and pay"] = "Åbn og betal",
         ["Seat"] = "Plads",
         ["Share {0}"] = "Andel {0}",
