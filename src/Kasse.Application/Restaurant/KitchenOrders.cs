@@ -17,7 +17,7 @@ namespace Kasse.Application.Restaurant;
 /// station and course, saved with its items; what a station was told is worked out from its tickets, so a second send
 /// sends only what is new or changed since.
 /// </summary>
-public sealed class KitchenOrders(KasseDbContext db, PrintQueue printing, KitchenNotifier notifier, KitchenTurns turns, AuditTrail audit,
+public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing, KitchenNotifier notifier, KitchenTurns turns, AuditTrail audit,
     TimeProvider clock)
 {
     private enum Mode { Send, SendAll, Fire, ChangesOnly }
@@ -218,7 +218,7 @@ public sealed class KitchenOrders(KasseDbContext db, PrintQueue printing, Kitche
         {
             var sent = last.TryGetValue(l.Line.Id, out var was) ? was.Item.Quantity : 0m;
             var state = sent != l.Line.Quantity || was.Ticket is null ? KitchenLineState.Unsent
-                : was.Ticket.Status == KitchenTicketStatus.Held ? KitchenLineState.Held : KitchenLineState.Fired;
+                : was.Ticket.FiredAt is null ? KitchenLineState.Held : KitchenLineState.Fired;
             return new KitchenLineView(l.Line.Id, l.Line.Name, l.Line.Quantity, was.Ticket?.Course ?? l.Course, sent, state);
         }).ToList();
         var courses = lines.GroupBy(l => l.Course).OrderBy(g => g.Key).Select(g => new KitchenCourseView(g.Key,

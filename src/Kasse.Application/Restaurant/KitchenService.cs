@@ -70,7 +70,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
     {
         Manage(storeId);
         var station = await FindStationAsync(stationId, ct, storeId, tracked: true);
-        if (await db.KitchenTickets.AnyAsync(t => t.StationId == stationId && t.Status != KitchenTicketStatus.Bumped, ct))
+        if (await db.KitchenTickets.AnyAsync(t => t.StationId == stationId && (t.Status == KitchenTicketStatus.Open || t.Status == KitchenTicketStatus.Held), ct))
             throw DomainException.Conflict(KitchenErrors.StationBusy, $"{station.Name} still has tickets to make; bump them first.");
         station.Delete(clock.Now());
         audit.Record(AuditAction.SettingChanged, $"Kitchen station removed: {station.Name}.", subject: "kitchen-station:" + station.Id, storeId: storeId);
@@ -136,7 +136,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         }
         var ids = stations.Select(s => s.Id).ToList();
         var live = await db.KitchenTickets.AsNoTracking()
-            .Where(t => ids.Contains(t.StationId) && t.Status != KitchenTicketStatus.Bumped).ToListAsync(ct);
+            .Where(t => ids.Contains(t.StationId) && (t.Status == KitchenTicketStatus.Open || t.Status == KitchenTicketStatus.Held)).ToListAsync(ct);
         var bumped = await db.KitchenTickets.AsNoTracking()
             .Where(t => ids.Contains(t.StationId) && t.Status == KitchenTicketStatus.Bumped)
             .OrderByDescending(t => t.BumpedAt).Take(BumpedShown).ToListAsync(ct);

@@ -21,9 +21,10 @@ public sealed record SetOrderType(OrderType? OrderType);
 /// <param name="Modifiers">For a menu item (by productId or barcode): the ids of the chosen options of the product's modifier groups
 /// (GET /api/v1/stores/{storeId}/menu/products/{productId}); required groups must be answered. Each option's price change is added to the price.</param>
 /// <param name="Note">A free-text note to the kitchen (at most 140 characters).</param>
+/// <param name="Seat">The guest's seat at the table (1 to the sale's covers), for splitting the bill by seat.</param>
 public sealed record AddLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
     decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null,
-    IReadOnlyList<Guid>? Modifiers = null, string? Note = null);
+    IReadOnlyList<Guid>? Modifiers = null, string? Note = null, int? Seat = null);
 
 /// <summary>A discount above the owner's limit needs DiscountAboveLimit or a supervisor's <see cref="Approval"/>.</summary>
 public sealed record SetDiscount(DiscountKind Kind, decimal Value = 0m, string? Reason = null, Approval? Approval = null);
@@ -79,9 +80,9 @@ public sealed record PlaceSale(Guid Id, Guid RegisterId, Guid? CashierId = null,
 /// <summary>A line of a <see cref="PlaceSale"/>: what <see cref="AddLine"/> takes, and the line's own discount.</summary>
 public sealed record PlacedLine(Guid? LineId = null, string? Barcode = null, Guid? ProductId = null, string? Description = null,
     decimal? UnitPrice = null, decimal? VatPercent = null, decimal? Quantity = null, Approval? Approval = null, SetDiscount? Discount = null,
-    IReadOnlyList<Guid>? Modifiers = null, string? Note = null)
+    IReadOnlyList<Guid>? Modifiers = null, string? Note = null, int? Seat = null)
 {
-    public AddLine ToAddLine(Guid lineId) => new(lineId, Barcode, ProductId, Description, UnitPrice, VatPercent, Quantity, Approval, Modifiers, Note);
+    public AddLine ToAddLine(Guid lineId) => new(lineId, Barcode, ProductId, Description, UnitPrice, VatPercent, Quantity, Approval, Modifiers, Note, Seat);
 }
 
 /// <summary>The sale a <see cref="PlaceSale"/> made, or found made by the same request before (<see cref="Replayed"/>).</summary>

@@ -22,6 +22,12 @@ public sealed record SaleLineView(Guid Id, int Position, Guid? ProductId, string
 
     /// <summary>For the part of a combo's set price sold at another VAT rate: the combo's line.</summary>
     public Guid? ParentLineId { get; init; }
+
+    /// <summary>The guest's seat at the table (restaurant), if given.</summary>
+    public int? Seat { get; init; }
+
+    /// <summary>For one of the equal parts of a split bill: which ("1/3"); its amounts are fixed.</summary>
+    public string? Share { get; init; }
 }
 
 /// <param name="Group">The modifier group's name ("Mælk").</param>
@@ -76,6 +82,8 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
             Note = l.Note,
             Allergens = Kasse.Domain.Menu.AllergenNames.Split(l.Allergens),
             ParentLineId = l.ParentLineId,
+            Seat = l.Seat,
+            Share = l.Share,
         }).ToList(),
         s.DiscountKind == DiscountKind.None ? null : new DiscountView(s.DiscountKind, s.DiscountValue, s.DiscountReason, s.SaleDiscountAmount),
         s.DiscountTotal, s.TotalAmount, s.CashRounding, s.PaidAmount, s.AmountDue, s.Payments.Sum(p => p.Change),

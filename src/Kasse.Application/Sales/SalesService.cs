@@ -129,7 +129,11 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         return (sale, store) =>
         {
             if (sale.Lines.All(l => l.Id != lineId))
+            {
                 add(sale, store);
+                if (command.Seat is { } seat)
+                    sale.SetLineSeat(lineId, seat);
+            }
             return Task.CompletedTask;
         };
     }
@@ -348,6 +352,22 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
     /// </summary>
     public Task<SaleView> EditAsync(Guid saleId, Func<Sale, Store, Task> change, CancellationToken ct) =>
         Turn(saleId, Durability.OpenSaleEdit, (s, c) => s.Change(saleId, Durability.OpenSaleEdit, change, c), ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the turns of several sales taken exclusively (what memory holds of them written
+    /// first; taken in a fixed order, so two such commands never wait for each other), in one durable transaction: a move of
+    /// lines between sales, a merge or a split either happens to every sale involved or to none.
+    /// </summary>
+    public Task<T> TogetherAsync<T>(IEnumerable<Guid> saleIds, Func<Task<T>> work, CancellationToken ct)
+    {
+        Func<Task<T>> run = () => db.InTransactionAsync(Durability.Durable, work, ct);
+        foreach (var saleId in saleIds.Distinct().OrderDescending())
+        {
+            var inner = run;
+            run = () => memory.ExclusiveAsync(saleId, held, db, inner, ct);
+        }
+        return run();
+    }
 
     /// <summary>
     /// An edit of an open sale: made in memory (<see cref="OpenSaleMemory"/>), answered once written, unless it runs in a

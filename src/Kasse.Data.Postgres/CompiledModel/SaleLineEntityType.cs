@@ -28,7 +28,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Sales.SaleLine",
                 typeof(SaleLine),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 29,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -230,6 +230,23 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(SaleLine).GetField("<SaleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             saleId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seat = runtimeEntityType.AddProperty(
+                "Seat",
+                typeof(int?),
+                propertyInfo: typeof(SaleLine).GetProperty("Seat", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Seat>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            seat.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var share = runtimeEntityType.AddProperty(
+                "Share",
+                typeof(string),
+                propertyInfo: typeof(SaleLine).GetProperty("Share", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Share>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8);
+            share.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sku = runtimeEntityType.AddProperty(
                 "Sku",

@@ -2406,6 +2406,13 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<Guid>("SaleId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Seat")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Share")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Sku")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

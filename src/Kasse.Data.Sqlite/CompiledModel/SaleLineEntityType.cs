@@ -27,7 +27,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.SaleLine",
                 typeof(SaleLine),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 29,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -208,6 +208,21 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(SaleLine).GetProperty("SaleId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SaleLine).GetField("<SaleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var seat = runtimeEntityType.AddProperty(
+                "Seat",
+                typeof(int?),
+                propertyInfo: typeof(SaleLine).GetProperty("Seat", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Seat>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var share = runtimeEntityType.AddProperty(
+                "Share",
+                typeof(string),
+                propertyInfo: typeof(SaleLine).GetProperty("Share", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SaleLine).GetField("<Share>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8);
 
             var sku = runtimeEntityType.AddProperty(
                 "Sku",

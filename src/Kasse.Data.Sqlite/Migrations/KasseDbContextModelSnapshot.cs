@@ -2401,6 +2401,13 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<Guid>("SaleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Share")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sku")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

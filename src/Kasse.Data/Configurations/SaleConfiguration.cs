@@ -76,6 +76,7 @@ internal sealed class SaleLineConfiguration : IEntityTypeConfiguration<SaleLine>
         builder.HasIndex(l => l.OriginalLineId);
         builder.HasIndex(l => l.ProductId);
         builder.Property(l => l.Note).HasMaxLength(SaleLine.MaxNoteLength);
+        builder.Property(l => l.Share).HasMaxLength(SaleLine.MaxShareLength);
         builder.Property(l => l.Modifiers).HasConversion(v => LineModifierJson.Write(v), v => LineModifierJson.Read(v),
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<LineModifier>>(
                 (a, b) => LineModifierJson.Write(a!) == LineModifierJson.Write(b!), v => LineModifierJson.Write(v).GetHashCode(StringComparison.Ordinal), v => v))

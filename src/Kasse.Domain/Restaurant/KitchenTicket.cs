@@ -8,6 +8,11 @@ public enum KitchenTicketStatus
     Open,
     /// <summary>Done and off the screen (bumped); recall brings it back.</summary>
     Bumped,
+    /// <summary>
+    /// Not for a station: the record that lines already fired moved to another sale (or to a part of a split bill), so each
+    /// sale knows what the kitchen was told of its lines. Never on a screen or printed.
+    /// </summary>
+    Moved,
 }
 
 /// <summary>What an item of a ticket tells the station: something new, a changed quantity, or a line taken back.</summary>
@@ -75,6 +80,27 @@ public sealed class KitchenTicket
     public DateTimeOffset? FiredAt { get; private set; }
     public DateTimeOffset? BumpedAt { get; private set; }
     public IReadOnlyList<KitchenTicketItem> Items => _items;
+
+    /// <summary>The record of fired lines moved to (or kept on) <paramref name="saleId"/>: the station, course and firing of <paramref name="sentOn"/>.</summary>
+    public static KitchenTicket MovedFrom(KitchenTicket sentOn, Guid id, Guid saleId, Guid sendId, string? tableName, string? tabName, int? covers,
+        DateTimeOffset at) => new()
+    {
+        Id = id,
+        StoreId = sentOn.StoreId,
+        StationId = sentOn.StationId,
+        StationName = sentOn.StationName,
+        SaleId = saleId,
+        SendId = sendId,
+        Course = sentOn.Course,
+        TableName = tableName,
+        TabName = Cut(tabName),
+        Covers = covers,
+        WaiterName = sentOn.WaiterName,
+        SentAt = at,
+        Status = KitchenTicketStatus.Moved,
+        FiredAt = sentOn.FiredAt,
+        BumpedAt = sentOn.BumpedAt,
+    };
 
     public KitchenTicketItem Add(Guid id, Guid lineId, string name, decimal quantity, KitchenItemChange change, decimal quantityBefore,
         IReadOnlyList<string> modifiers, string? note, IReadOnlyList<string> allergens)

@@ -260,6 +260,7 @@ public sealed partial class Sale
             throw DomainException.Invalid(VoucherErrors.Quantity, "A gift card line is one card; add another line for another card.");
         EnsureValidQuantity(line.Unit, quantity);
         EnsureNotAPart(line);
+        EnsureNotShared(line);
         line.ChangeQuantity(quantity);
         foreach (var part in PartsOf(lineId))
             part.ChangeQuantity(quantity);
@@ -285,6 +286,7 @@ public sealed partial class Sale
         var line = LineOf(lineId);
         if (line.ProductId is null || line.IsVoucher)
             throw DomainException.Invalid(LineErrors.NotAProduct, "Only a product's line has a price to override; remove a free-text line and type it again.");
+        EnsureNotShared(line);
         if (unitPrice < 0m || unitPrice > Product.MaxPrice || M.RoundToMinor(unitPrice) != unitPrice)
             throw DomainException.Invalid(LineErrors.Price, $"A price must be between 0 and {Product.MaxPrice.ToString("N0", CultureInfo.InvariantCulture)} in whole øre.");
         line.ChangeUnitPrice(unitPrice);
@@ -311,6 +313,7 @@ public sealed partial class Sale
         var line = LineOf(lineId);
         if (line.IsVoucher && kind != DiscountKind.None)
             throw DomainException.Invalid(VoucherErrors.Discount, "A gift card is sold at its face value; it can't be discounted.");
+        EnsureNotShared(line);
         ValidateDiscount(kind, value, reason);
         if (kind == DiscountKind.Amount && value > line.GrossAmount)
             throw DomainException.Invalid(DiscountErrors.TooLarge, $"The discount ({Format(value)}) is more than the line ({Format(line.GrossAmount)}).");

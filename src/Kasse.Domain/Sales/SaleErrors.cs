@@ -12,6 +12,8 @@ public static class SaleErrors
     public const string IdUsed = "sale.id-used";
     public const string Kind = "sale.kind";
     public const string Line = "sale.line";
+    public const string MovePaid = "sale.move-paid";
+    public const string MoveSame = "sale.move-same";
     public const string NotCompleted = "sale.not-completed";
     public const string NotFound = "sale.not-found";
     public const string NotOpen = "sale.not-open";
@@ -23,6 +25,9 @@ public static class SaleErrors
     public const string Payment = "sale.payment";
     public const string ReceiptNotFound = "sale.receipt-not-found";
     public const string Signed = "sale.signed";
+    public const string SplitDiscount = "sale.split-discount";
+    public const string SplitNothing = "sale.split-nothing";
+    public const string SplitParts = "sale.split-parts";
     public const string Status = "sale.status";
     public const string TooManyLines = "sale.too-many-lines";
     public const string TotalTooLarge = "sale.total-too-large";

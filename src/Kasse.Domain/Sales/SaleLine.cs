@@ -8,7 +8,7 @@ namespace Kasse.Domain.Sales;
 /// line itself (<see cref="Modifiers"/>, <see cref="Note"/>); the part of a combo's set price sold at another VAT rate is a
 /// child line pointing at the combo's line through <see cref="ParentLineId"/>.
 /// </summary>
-public sealed class SaleLine
+public sealed partial class SaleLine
 {
     public const int MaxNameLength = 60;
     public const int MaxReasonLength = 120;
@@ -142,7 +142,7 @@ public sealed class SaleLine
     /// <summary>Gross and line discount; the sale discount share is set by the sale afterwards.</summary>
     internal void RecalculateOwnAmounts()
     {
-        if (OriginalLineId is not null)
+        if (OriginalLineId is not null || Share is not null)
             return;
         GrossAmount = M.RoundToMinor(UnitPrice * Quantity);
         LineDiscountAmount = DiscountKind switch

@@ -34,6 +34,8 @@ public enum AuditAction
     SentToKitchen,
     /// <summary>A held course of a sale fired: the kitchen makes it now.</summary>
     CourseFired,
+    /// <summary>Lines of an open sale moved to another (a move of lines, a merge of tables, a split bill).</summary>
+    LinesMoved,
 }
 
 /// <summary>

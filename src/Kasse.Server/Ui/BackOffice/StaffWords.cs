@@ -81,6 +81,7 @@ public static class AuditText
         AuditAction.SaleHandedOver => "Table handed over",
         AuditAction.SentToKitchen => "Sent to the kitchen",
         AuditAction.CourseFired => "Course fired",
+        AuditAction.LinesMoved => "Lines moved",
     }];
 
     /// <summary>

@@ -34,6 +34,7 @@ public enum TillDialog
     More,
     Kitchen,
     Modifiers,
+    Split,
 }
 
 /// <summary>
