@@ -53,6 +53,9 @@ public static class ApplicationServices
         services.AddScoped<Restaurant.KitchenOrders>();
         services.TryAddSingleton<Restaurant.KitchenNotifier>();
         services.TryAddSingleton<Restaurant.KitchenTurns>();
+        // The tills' floor views follow the sales on tables: the notifier hears of every committed change of a sale.
+        services.TryAddSingleton<Restaurant.FloorNotifier>();
+        services.AddSingleton<Sales.ISaleChangeListener>(sp => sp.GetRequiredService<Restaurant.FloorNotifier>());
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<ServedEmployee>();
