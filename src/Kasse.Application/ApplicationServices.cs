@@ -48,6 +48,7 @@ public static class ApplicationServices
         services.AddScoped<Restaurant.FloorService>();
         services.AddScoped<Menu.MenuService>();
         services.AddSingleton<Menu.MenuProductsCache>();
+        services.AddSingleton<Menu.RecipeAllergensCache>();
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<Restaurant.KitchenService>();
         services.AddScoped<Restaurant.KitchenOrders>();

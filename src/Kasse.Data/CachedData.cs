@@ -16,7 +16,7 @@ public enum CachedData
     PricingRules = 1,
     /// <summary>Which products may not be sold below zero where (a stock level's <see cref="BelowZeroPolicy"/>).</summary>
     StockPolicies = 2,
-    /// <summary>Products, their barcodes and their menus (what a scan finds, and whether it asks for choices).</summary>
+    /// <summary>Products, their barcodes, menus and recipes (what a scan finds, whether it asks for choices, its allergens).</summary>
     Products = 4,
 }
 
@@ -56,7 +56,7 @@ public static class CachedDataVersions
     {
         Promotion or Coupon or PriceList or PriceListItem => CachedData.PricingRules,
         StockLevel level when BlocksOrDid(entry, level) => CachedData.StockPolicies,
-        Product or ProductBarcode or ModifierGroup or ProductModifierGroup => CachedData.Products,
+        Product or ProductBarcode or ModifierGroup or ProductModifierGroup or Recipe or RecipeComponent => CachedData.Products,
         _ => CachedData.None,
     };
 

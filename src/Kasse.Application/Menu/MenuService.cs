@@ -49,7 +49,8 @@ public sealed record SaveProductMenu(IReadOnlyList<Allergens>? Allergens = null,
 /// allergens, whether it is a combo, and the groups it offers. Reading it is for everyone who sells; changing it needs
 /// EditProducts and is audited. When a line is added to a sale, <see cref="ChoiceAsync"/> checks what was chosen.
 /// </summary>
-public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, MenuProductsCache menuProducts)
+public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, MenuProductsCache menuProducts,
+    RecipeAllergensCache recipeAllergens)
 {
     public async Task<IReadOnlyList<ModifierGroupView>> GroupsAsync(Guid storeId, CancellationToken ct)
     {
@@ -165,13 +166,13 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
 
     /// <summary>
     /// What a line of this product carries: the chosen options checked against its groups (required ones, min and max), the
-    /// note, the allergens (a combo's include its chosen components'), and a combo's components with their VAT and list price.
+    /// note, the allergens (<see cref="AllergensOfAsync"/>; a combo's include its chosen components'), and a combo's components with their VAT and list price.
     /// </summary>
     public async Task<MenuChoice> ChoiceAsync(Store store, Product product, IReadOnlyList<Guid>? optionIds, string? note, CancellationToken ct)
     {
         var offered = await OfferedAsync(store.Id, product.Id, ct);
         var modifiers = offered.Count == 0 && optionIds is not { Count: > 0 } ? [] : ModifierGroup.Choose(offered, optionIds ?? []);
-        var allergens = product.Allergens;
+        var allergens = await AllergensOfAsync(product, modifiers, ct);
         List<ComboPart>? parts = null;
         var componentIds = modifiers.Where(m => m.ProductId is not null).Select(m => m.ProductId!.Value).ToList();
         if (componentIds.Count > 0)
@@ -182,6 +183,23 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
                 parts = componentIds.Where(components.ContainsKey).Select(id => new ComboPart(store.VatRateFor(components[id].VatPercent), components[id].Price)).ToList();
         }
         return new MenuChoice(modifiers, note, allergens, parts);
+    }
+
+    /// <summary>
+    /// A menu item's allergens: its own, its recipe's ingredients' (less those a chosen option puts another ingredient in
+    /// place of: oat drink instead of milk), and the ingredients the chosen options add or put in.
+    /// </summary>
+    private async Task<Allergens> AllergensOfAsync(Product product, IReadOnlyList<LineModifier> modifiers, CancellationToken ct)
+    {
+        var allergens = product.Allergens;
+        var replaced = modifiers.Where(m => m.ReplacesIngredientId is not null).Select(m => m.ReplacesIngredientId!.Value).ToHashSet();
+        if ((await recipeAllergens.GetAsync(db, ct)).TryGetValue(product.Id, out var recipe))
+            allergens = recipe.Where(i => !replaced.Contains(i.IngredientId)).Aggregate(allergens, (all, i) => all | i.Allergens);
+        var added = modifiers.Where(m => m.IngredientId is not null).Select(m => m.IngredientId!.Value).Distinct().ToList();
+        if (added.Count > 0)
+            allergens = (await db.Products.AsNoTracking().Where(p => added.Contains(p.Id)).Select(p => p.Allergens).ToListAsync(ct))
+                .Aggregate(allergens, (all, a) => all | a);
+        return allergens;
     }
 
     private async Task<List<ModifierOption>> OptionsAsync(IReadOnlyList<SaveModifierOption>? options, HashSet<Guid> own, CancellationToken ct)
