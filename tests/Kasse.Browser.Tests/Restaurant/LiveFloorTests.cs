@@ -83,6 +83,8 @@ public abstract class LiveFloorTests(BrowserServer server)
         await till.SignInAsync();
         await page.GetByTestId("cart-bar").ClickAsync();
         await page.GetByTestId("open-floor").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=floor-table][data-table='4']")).ToHaveAttributeAsync("data-state", "Free");
+        await Artifacts.ScreenshotAsync(page, $"waiter-phone-floor-{server.Provider}");
         await page.Locator("[data-testid=floor-table][data-table='4']").ClickAsync();
         await page.Locator("[data-testid=covers][data-covers='3']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("till")).ToHaveAttributeAsync("data-scanner", "ready");
@@ -126,6 +128,11 @@ public abstract class LiveFloorTests(BrowserServer server)
         await Assertions.Expect(course2).ToContainTextAsync("Uden løg");
         await Assertions.Expect(course2).ToContainTextAsync("Godt stegt");
         await Artifacts.ScreenshotAsync(kitchen, $"waiter-phone-kitchen-{server.Provider}");
+
+        var expo = await server.NewBackOfficePageAsync();
+        await expo.GotoInteractiveAsync($"/kitchen/expo/{DemoSeeder.StoreId}");
+        await Assertions.Expect(expo.Locator("[data-testid=kds-ticket][data-table='4'][data-course='2']")).ToHaveAttributeAsync("data-status", "Open");
+        await Artifacts.ScreenshotAsync(expo, $"waiter-expo-{server.Provider}");
 
         // The table goes back to free for the other tests of this server (a voided sale does not show as paid).
         var saleId = Guid.Parse((await page.GetByTestId("till").GetAttributeAsync("data-sale"))!);
