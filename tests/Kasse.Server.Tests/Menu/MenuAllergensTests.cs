@@ -6,7 +6,6 @@ using Kasse.Application.Sales;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Menu;
 using Kasse.Server.Tests.Infrastructure;
-using Kasse.Server.Tests.Inventory;
 
 namespace Kasse.Server.Tests.Menu;
 
