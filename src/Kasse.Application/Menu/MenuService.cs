@@ -140,6 +140,22 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         return await ProductMenuAsync(storeId, productId, ct);
     }
 
+    /// <summary>
+    /// The allergens a line of the product would carry with these options chosen (those it does not offer are left out), so
+    /// the till's modifier dialog shows what the line will say while the guest chooses.
+    /// </summary>
+    public async Task<IReadOnlyList<Allergens>> AllergensAsync(Guid storeId, Guid productId, IReadOnlyList<Guid> optionIds, CancellationToken ct)
+    {
+        actor.Value.Require(Permission.Browse);
+        actor.Value.EnsureMayActIn(storeId);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw ProductNotFound(productId);
+        var chosen = (await OfferedAsync(storeId, productId, ct))
+            .SelectMany(g => g.Options.Where(o => optionIds.Contains(o.Id)).Select(o => new LineModifier(g.Id, g.Name, o.Id, o.Name, o.PriceDelta, o.ProductId,
+                o.IngredientId, o.ReplacesIngredientId, o.IngredientQuantity)))
+            .ToList();
+        return AllergenNames.Split(await AllergensOfAsync(product, chosen, ct));
+    }
+
     /// <summary>Whether tapping the product asks for its modifiers first (the till's modifier dialog).</summary>
     public async Task<bool> OffersModifiersAsync(Guid storeId, Guid productId, CancellationToken ct)
     {
@@ -175,19 +191,17 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         var allergens = await AllergensOfAsync(product, modifiers, ct);
         List<ComboPart>? parts = null;
         var componentIds = modifiers.Where(m => m.ProductId is not null).Select(m => m.ProductId!.Value).ToList();
-        if (componentIds.Count > 0)
+        if (componentIds.Count > 0 && product.IsCombo)
         {
             var components = await db.Products.AsNoTracking().Where(p => componentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-            allergens = components.Values.Aggregate(allergens, (all, p) => all | p.Allergens);
-            if (product.IsCombo)
-                parts = componentIds.Where(components.ContainsKey).Select(id => new ComboPart(store.VatRateFor(components[id].VatPercent), components[id].Price)).ToList();
+            parts = componentIds.Where(components.ContainsKey).Select(id => new ComboPart(store.VatRateFor(components[id].VatPercent), components[id].Price)).ToList();
         }
         return new MenuChoice(modifiers, note, allergens, parts);
     }
 
     /// <summary>
     /// A menu item's allergens: its own, its recipe's ingredients' (less those a chosen option puts another ingredient in
-    /// place of: oat drink instead of milk), and the ingredients the chosen options add or put in.
+    /// place of: oat drink instead of milk), the ingredients the chosen options add or put in, and a combo's chosen components'.
     /// </summary>
     private async Task<Allergens> AllergensOfAsync(Product product, IReadOnlyList<LineModifier> modifiers, CancellationToken ct)
     {
@@ -195,7 +209,8 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         var replaced = modifiers.Where(m => m.ReplacesIngredientId is not null).Select(m => m.ReplacesIngredientId!.Value).ToHashSet();
         if ((await recipeAllergens.GetAsync(db, ct)).TryGetValue(product.Id, out var recipe))
             allergens = recipe.Where(i => !replaced.Contains(i.IngredientId)).Aggregate(allergens, (all, i) => all | i.Allergens);
-        var added = modifiers.Where(m => m.IngredientId is not null).Select(m => m.IngredientId!.Value).Distinct().ToList();
+        // What the options put in: their ingredients, and a combo's chosen components.
+        var added = modifiers.SelectMany(m => new[] { m.IngredientId, m.ProductId }).OfType<Guid>().Distinct().ToList();
         if (added.Count > 0)
             allergens = (await db.Products.AsNoTracking().Where(p => added.Contains(p.Id)).Select(p => p.Allergens).ToListAsync(ct))
                 .Aggregate(allergens, (all, a) => all | a);

@@ -6,6 +6,7 @@ using Kasse.Application.Sales;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Menu;
 using Kasse.Server.Tests.Infrastructure;
+using Kasse.Server.Tests.Inventory;
 
 namespace Kasse.Server.Tests.Menu;
 
