@@ -48,11 +48,15 @@ public static class ApplicationServices
         services.AddScoped<Restaurant.FloorService>();
         services.AddScoped<Menu.MenuService>();
         services.AddSingleton<Menu.MenuProductsCache>();
+        services.AddSingleton<Menu.RecipeAllergensCache>();
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<Restaurant.KitchenService>();
         services.AddScoped<Restaurant.KitchenOrders>();
         services.TryAddSingleton<Restaurant.KitchenNotifier>();
         services.TryAddSingleton<Restaurant.KitchenTurns>();
+        // The tills' floor views follow the sales on tables: the notifier hears of every committed change of a sale.
+        services.TryAddSingleton<Restaurant.FloorNotifier>();
+        services.AddSingleton<Sales.ISaleChangeListener>(sp => sp.GetRequiredService<Restaurant.FloorNotifier>());
         services.AddScoped<CashControl.CashControlUseCases>();
         services.AddScoped<TillSignIn>();
         services.AddScoped<ServedEmployee>();

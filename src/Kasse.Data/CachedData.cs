@@ -17,7 +17,7 @@ public enum CachedData
     PricingRules = 1,
     /// <summary>Which products may not be sold below zero where (a stock level's <see cref="BelowZeroPolicy"/>).</summary>
     StockPolicies = 2,
-    /// <summary>Products, their barcodes and their menus (what a scan finds, and whether it asks for choices).</summary>
+    /// <summary>Products, their barcodes, menus and recipes (what a scan finds, whether it asks for choices, its allergens).</summary>
     Products = 4,
     /// <summary>Stock locations and which register sells from which (where a completed sale's stock leaves from).</summary>
     Locations = 8,

@@ -49,7 +49,8 @@ public sealed record SaveProductMenu(IReadOnlyList<Allergens>? Allergens = null,
 /// allergens, whether it is a combo, and the groups it offers. Reading it is for everyone who sells; changing it needs
 /// EditProducts and is audited. When a line is added to a sale, <see cref="ChoiceAsync"/> checks what was chosen.
 /// </summary>
-public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, MenuProductsCache menuProducts)
+public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, MenuProductsCache menuProducts,
+    RecipeAllergensCache recipeAllergens)
 {
     public async Task<IReadOnlyList<ModifierGroupView>> GroupsAsync(Guid storeId, CancellationToken ct)
     {
@@ -139,6 +140,22 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         return await ProductMenuAsync(storeId, productId, ct);
     }
 
+    /// <summary>
+    /// The allergens a line of the product would carry with these options chosen (those it does not offer are left out), so
+    /// the till's modifier dialog shows what the line will say while the guest chooses.
+    /// </summary>
+    public async Task<IReadOnlyList<Allergens>> AllergensAsync(Guid storeId, Guid productId, IReadOnlyList<Guid> optionIds, CancellationToken ct)
+    {
+        actor.Value.Require(Permission.Browse);
+        actor.Value.EnsureMayActIn(storeId);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw ProductNotFound(productId);
+        var chosen = (await OfferedAsync(storeId, productId, ct))
+            .SelectMany(g => g.Options.Where(o => optionIds.Contains(o.Id)).Select(o => new LineModifier(g.Id, g.Name, o.Id, o.Name, o.PriceDelta, o.ProductId,
+                o.IngredientId, o.ReplacesIngredientId, o.IngredientQuantity)))
+            .ToList();
+        return AllergenNames.Split(await AllergensOfAsync(product, chosen, ct));
+    }
+
     /// <summary>Whether tapping the product asks for its modifiers first (the till's modifier dialog).</summary>
     public async Task<bool> OffersModifiersAsync(Guid storeId, Guid productId, CancellationToken ct)
     {
@@ -165,23 +182,39 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
 
     /// <summary>
     /// What a line of this product carries: the chosen options checked against its groups (required ones, min and max), the
-    /// note, the allergens (a combo's include its chosen components'), and a combo's components with their VAT and list price.
+    /// note, the allergens (<see cref="AllergensOfAsync"/>; a combo's include its chosen components'), and a combo's components with their VAT and list price.
     /// </summary>
     public async Task<MenuChoice> ChoiceAsync(Store store, Product product, IReadOnlyList<Guid>? optionIds, string? note, CancellationToken ct)
     {
         var offered = await OfferedAsync(store.Id, product.Id, ct);
         var modifiers = offered.Count == 0 && optionIds is not { Count: > 0 } ? [] : ModifierGroup.Choose(offered, optionIds ?? []);
-        var allergens = product.Allergens;
+        var allergens = await AllergensOfAsync(product, modifiers, ct);
         List<ComboPart>? parts = null;
         var componentIds = modifiers.Where(m => m.ProductId is not null).Select(m => m.ProductId!.Value).ToList();
-        if (componentIds.Count > 0)
+        if (componentIds.Count > 0 && product.IsCombo)
         {
             var components = await db.Products.AsNoTracking().Where(p => componentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-            allergens = components.Values.Aggregate(allergens, (all, p) => all | p.Allergens);
-            if (product.IsCombo)
-                parts = componentIds.Where(components.ContainsKey).Select(id => new ComboPart(store.VatRateFor(components[id].VatPercent), components[id].Price)).ToList();
+            parts = componentIds.Where(components.ContainsKey).Select(id => new ComboPart(store.VatRateFor(components[id].VatPercent), components[id].Price)).ToList();
         }
         return new MenuChoice(modifiers, note, allergens, parts);
+    }
+
+    /// <summary>
+    /// A menu item's allergens: its own, its recipe's ingredients' (less those a chosen option puts another ingredient in
+    /// place of: oat drink instead of milk), the ingredients the chosen options add or put in, and a combo's chosen components'.
+    /// </summary>
+    private async Task<Allergens> AllergensOfAsync(Product product, IReadOnlyList<LineModifier> modifiers, CancellationToken ct)
+    {
+        var allergens = product.Allergens;
+        var replaced = modifiers.Where(m => m.ReplacesIngredientId is not null).Select(m => m.ReplacesIngredientId!.Value).ToHashSet();
+        if ((await recipeAllergens.GetAsync(db, ct)).TryGetValue(product.Id, out var recipe))
+            allergens = recipe.Where(i => !replaced.Contains(i.IngredientId)).Aggregate(allergens, (all, i) => all | i.Allergens);
+        // What the options put in: their ingredients, and a combo's chosen components.
+        var added = modifiers.SelectMany(m => new[] { m.IngredientId, m.ProductId }).OfType<Guid>().Distinct().ToList();
+        if (added.Count > 0)
+            allergens = (await db.Products.AsNoTracking().Where(p => added.Contains(p.Id)).Select(p => p.Allergens).ToListAsync(ct))
+                .Aggregate(allergens, (all, a) => all | a);
+        return allergens;
     }
 
     private async Task<List<ModifierOption>> OptionsAsync(IReadOnlyList<SaveModifierOption>? options, HashSet<Guid> own, CancellationToken ct)

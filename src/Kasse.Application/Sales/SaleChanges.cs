@@ -14,7 +14,7 @@ public sealed record SaleChange(SaleView Sale, long Version);
 /// Hears of every committed change of a sale, wherever it came from (the till, the API, another till, a card terminal's
 /// answer): lines, discounts, promotions, customer, payments, completion, void, park, resume, a return. Called after the
 /// commit, on the thread that committed, so it must be quick and must not throw (a failure is logged, never the sale's).
-/// The server's customer display is one.
+/// The server's customer display is one; the tills' floor views (<see cref="Restaurant.FloorNotifier"/>) another.
 /// </summary>
 public interface ISaleChangeListener
 {
