@@ -127,7 +127,7 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
     private async Task VoidsAndRefundsAsync(List<Finding> findings, List<Sale> sales, List<AuditRow> audits, CancellationToken ct)
     {
         var threshold = await ThresholdAsync(FraudRule.ManyVoidsOrRefunds, ct);
-        var events = sales.Where(s => !s.IsTraining && (s.Status == SaleStatus.Voided || (s.Kind == SaleKind.Return && s.Status == SaleStatus.Completed)))
+        var events = sales.Where(s => !s.IsTraining && ((s.Status == SaleStatus.Voided && s.Lines.Count > 0) || (s.Kind == SaleKind.Return && s.Status == SaleStatus.Completed)))
             .Select(s => (Employee: s.CashierId, Event: s.Id.ToString()))
             .Concat(audits.Where(a => a.Action == AuditAction.PaymentVoided).Select(a => (Employee: a.ActorEmployeeId, Event: "audit:" + a.Id)))
             .Where(e => e.Employee is not null).ToList();
