@@ -118,7 +118,7 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
         var alert = await db.FraudAlerts.FirstOrDefaultAsync(a => a.Id == alertId, ct)
             ?? throw Kasse.Domain.DomainException.NotFound(FraudAlertErrors.NotFound, $"No fraud alert has id {alertId}.");
         alert.Acknowledge(clock.Now(), actor.Value.EmployeeId, note);
-        audit.Record(AuditAction.FraudAlertAcknowledged, $"Acknowledged the {alert.Rule} alert of {alert.Day:yyyy-MM-dd}: {alert.AcknowledgementNote}",
+        audit.Record(AuditAction.FraudAlertAcknowledged, AuditTexts.FraudAlertAcknowledged(alert.Rule, alert.Day, alert.AcknowledgementNote),
             subject: alert.Id.ToString(), storeId: alert.StoreId);
         await db.SaveChangesAsync(ct);
         return FraudAlertView.From(alert);

@@ -28,6 +28,10 @@ public sealed class UiText(ErrorTexts errors)
     public string Count(decimal count, string one, string many, params object?[] more) =>
         Format(count == 1m ? one : many, [count, .. more]);
 
+    /// <summary>As <see cref="Count(decimal, string, string, object?[])"/>, for a count already written out ("1", "2,5").</summary>
+    public string Count(string count, string one, string many, params object?[] more) =>
+        Format(count == "1" ? one : many, [count, .. more]);
+
     public static bool HasDanish(string english) => TryDanish(english, out _);
 
     /// <summary>The Danish for an English text, or the English when there is none (for words put into a refusal's text).</summary>
