@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a3bb484-be75-466d-bb9e-52db94bf7395"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("4f643b12-e36d-4ac4-9121-2a5a11b95923"), entityTypeCount: 72)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("94809410-44d7-4d69-86bb-029d1b3db511"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("4a2e6ae2-a248-40c9-bf8a-d7a121d1d9d6"), entityTypeCount: 72)
         {
         }
 
