@@ -7,15 +7,6 @@ using Kasse.Domain.Staff;
 namespace Kasse.Application.Staff;
 
 /// <summary>
-/// What an audit entry says, kept apart for translation: a template key (<see cref="AuditTexts.Key"/>) and the values
-/// that fill it. An instant among them is shown in the reader's store time; a <see cref="AuditWord"/> in their language.
-/// </summary>
-public sealed record AuditMessage(string Key, IReadOnlyList<object?> Arguments);
-
-/// <summary>A word put into an audit text (a punch kind, a payment method, "PIN"), told in the reader's language (word.* keys).</summary>
-public sealed record AuditWord(string Name);
-
-/// <summary>
 /// The audit trail's descriptions in English and Danish (AuditTexts.resx / AuditTexts.da.resx), one method per kind of
 /// entry. An entry stores the key and its arguments, and the English text (<see cref="AuditEntry.Detail"/>, with UTC
 /// times) for the API and for the entries written before the keys; a page renders the key in its reader's language

@@ -121,8 +121,6 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         }
     }
 
-    private static string WhereText(Employee e) => e.StoreIds is null ? " in every store" : $" in {e.StoreIds.Count} store(s)";
-
     /// <summary>Active employees whose role allows <paramref name="permission"/> (e.g. the supervisors a till may ask to approve).</summary>
     public async Task<IReadOnlyList<EmployeeView>> ListAllowedToAsync(Permission permission, CancellationToken ct)
     {
