@@ -28,7 +28,7 @@ public sealed class AuditInReadersLanguageTests(SqliteBrowserServer server)
 
         var row = page.GetByTestId("audit-table").Locator("tbody tr");
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row).ToContainTextAsync($"Tilføjede en manglende indstempling for {name} kl. 02-03-2026 08:00: {reason}.");
+        await Assertions.Expect(row).ToContainTextAsync($"Tilføjede en manglende indstempling for {name} kl. 02.03.2026 08.00: {reason}.");
         await Assertions.Expect(row).Not.ToContainTextAsync("UTC");
         await Artifacts.ScreenshotAsync(page, "backoffice-audit-danish");
     }

@@ -73,7 +73,7 @@ public sealed partial class AuditTextsTests
         Assert.Equal("Mette Demo is locked out until 2026-12-07 19:15 UTC after 5 failed sign-ins.", AuditTexts.English(message));
 
         var stored = AuditTexts.Serialise(message.Arguments);
-        Assert.Equal("Mette Demo er spærret til kl. 07-12-2026 20:15 efter 5 mislykkede forsøg på at logge ind.",
+        Assert.Equal("Mette Demo er spærret til kl. 07.12.2026 20.15 efter 5 mislykkede forsøg på at logge ind.",
             AuditTexts.Describe(message.Key, stored, Danish, Copenhagen));
         Assert.Equal("Mette Demo is locked out until 2026-12-07 20:15 after 5 failed sign-ins.",
             AuditTexts.Describe(message.Key, stored, CultureInfo.GetCultureInfo("en-GB"), Copenhagen));
@@ -84,7 +84,7 @@ public sealed partial class AuditTextsTests
     {
         var punch = AuditTexts.PunchMoved(PunchKind.ClockOut, new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 3, 2, 12, 30, 0, TimeSpan.Zero), "Glemte at stemple ud");
-        Assert.Equal("Flyttede en stempling (udstempling) fra 02-03-2026 12:00 til 02-03-2026 13:30: Glemte at stemple ud.",
+        Assert.Equal("Flyttede en stempling (udstempling) fra 02.03.2026 12.00 til 02.03.2026 13.30: Glemte at stemple ud.",
             AuditTexts.Describe(punch.Key, AuditTexts.Serialise(punch.Arguments), Danish, Copenhagen));
 
         var changed = AuditTexts.EmployeeChanged("Ole", [AuditTexts.EmployeeRolePart("Cashier", "Manager"), AuditTexts.EmployeePinPart()]);
