@@ -40,8 +40,8 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
         else
             settings.Change(command.Url, command.Journal, command.Token, clock.Now());
         // The token is a secret: the audit trail says that it changed, never what it is.
-        audit.Record(AuditAction.SettingChanged, $"Accounting system set to {settings.Url}, journal {settings.Journal}"
-            + (string.IsNullOrWhiteSpace(command.Token) ? "" : ", new access token"), "accounting.connector", storeId);
+        audit.Record(AuditAction.SettingChanged, AuditTexts.AccountingConnectorSet(settings.Url.ToString(), settings.Journal, !string.IsNullOrWhiteSpace(command.Token)),
+            "accounting.connector", storeId);
         await db.SaveChangesAsync(ct);
         return ViewOf(settings);
     }
@@ -89,7 +89,7 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
             var part = await accounting.BuildAsync(store, day, await accounting.ZReportsAsync(push.ZReports, ct), chart, ct);
             await SendAsync(push, settings, ConnectorVoucher.Of(push, part), ct);
         }
-        audit.Record(AuditAction.Exported, $"Accounting day {day:yyyy-MM-dd} pushed to {settings.Url}: {DayStatus.Of(voucher, pushes)}", "accounting.push", storeId);
+        audit.Record(AuditAction.Exported, AuditTexts.AccountingDayPushed(day, settings.Url.ToString(), DayStatus.Of(voucher, pushes)), "accounting.push", storeId);
         await db.SaveChangesAsync(ct);
         return AccountingService.ViewOf(voucher, pushes);
     }

@@ -46,7 +46,7 @@ public sealed class AccountingService(KasseDbContext db, IEnumerable<IAccounting
             db.AccountingCharts.Add(new StoredChart(storeId, content, clock.Now()));
         else
             stored.Change(content, clock.Now());
-        audit.Record(AuditAction.SettingChanged, "Chart of accounts changed", "accounting.chart", storeId, before: before, after: content);
+        audit.Record(AuditAction.SettingChanged, AuditTexts.ChartOfAccountsChanged(), "accounting.chart", storeId, before: before, after: content);
         await db.SaveChangesAsync(ct);
         return new ChartView(storeId, false, chart.Accounts);
     }
@@ -114,7 +114,7 @@ public sealed class AccountingService(KasseDbContext db, IEnumerable<IAccounting
             DayStatus.Of(voucher, pushes));
 
     public void RecordExport(Guid storeId, string format, DateOnly from, DateOnly to, int days) =>
-        audit.Record(AuditAction.Exported, $"Accounting export ({format}) {from:yyyy-MM-dd}–{to:yyyy-MM-dd}: {days} day(s)", "accounting.export", storeId);
+        audit.Record(AuditAction.Exported, AuditTexts.AccountingExported(format, from, to, days), "accounting.export", storeId);
 
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 }

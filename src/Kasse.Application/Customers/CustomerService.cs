@@ -117,7 +117,7 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
         var profile = await ViewAsync(customer, ct);
         var history = await HistoryAsync(id, 500, ct);
         var movements = await db.LoyaltyMovements.AsNoTracking().Where(m => m.CustomerId == id).OrderBy(m => m.At).ToListAsync(ct);
-        audit.Record(AuditAction.CustomerExported, $"Customer {customer.Number}'s data exported.", subject: id.ToString(), storeId: customer.StoreId);
+        audit.Record(AuditAction.CustomerExported, AuditTexts.CustomerExported(customer.Number), subject: id.ToString(), storeId: customer.StoreId);
         await db.SaveChangesAsync(ct);
         return new CustomerExport(clock.GetUtcNow(), profile, history, movements.Select(LoyaltyMovementView.From).ToList());
     }, ct);
@@ -134,7 +134,7 @@ public sealed class CustomerService(KasseDbContext db, SalesService sales, Loyal
         customer.Erase(clock.GetUtcNow());
         var unlinked = await db.Database.ExecuteSqlAsync($"""UPDATE "Sales" SET "CustomerId" = NULL, "CustomerGroupId" = NULL WHERE "CustomerId" = {id}""", ct);
         await db.PendingLoyaltyRewards.Where(r => r.CustomerId == id).ExecuteDeleteAsync(ct);
-        audit.Record(AuditAction.CustomerErased, $"Customer {number} erased on request ({validReason}); {unlinked} sales unlinked.",
+        audit.Record(AuditAction.CustomerErased, AuditTexts.CustomerErased(number, validReason, unlinked),
             subject: id.ToString(), storeId: customer.StoreId);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(customer, ct);

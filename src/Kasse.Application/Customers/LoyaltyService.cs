@@ -32,7 +32,7 @@ public sealed class LoyaltyService(KasseDbContext db, LoyaltyLedger ledger, Sale
         if (row is null)
             db.LoyaltySettings.Add(row = new LoyaltySettings { StoreId = storeId });
         row.RulesJson = JsonSerializer.Serialize(valid, LoyaltyLedger.Json);
-        audit.Record(AuditAction.SettingChanged, "Loyalty rules changed.", subject: "loyalty", storeId: storeId, before: before, after: valid);
+        audit.Record(AuditAction.SettingChanged, AuditTexts.LoyaltyRulesChanged(), subject: "loyalty", storeId: storeId, before: before, after: valid);
         await db.SaveChangesAsync(ct);
         return valid;
     }, ct);

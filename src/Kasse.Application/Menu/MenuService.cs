@@ -69,7 +69,7 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         group.ReplaceOptions(await OptionsAsync(command.Options, [], ct));
         await EnsureNameFreeAsync(storeId, group.Name, null, ct);
         db.ModifierGroups.Add(group);
-        audit.Record(AuditAction.SettingChanged, $"Modifier group added: {group.Name}.", subject: "modifier-group:" + group.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.ModifierGroupAdded(group.Name), subject: "modifier-group:" + group.Id, storeId: storeId,
             after: ModifierGroupView.From(group));
         await db.SaveChangesAsync(ct);
         return ModifierGroupView.From(group);
@@ -87,7 +87,7 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         group.ReplaceOptions(options);
         db.ModifierOptions.AddRange(group.Options);
         await EnsureNameFreeAsync(storeId, group.Name, group.Id, ct);
-        audit.Record(AuditAction.SettingChanged, $"Modifier group changed: {group.Name}.", subject: "modifier-group:" + group.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.ModifierGroupChanged(group.Name), subject: "modifier-group:" + group.Id, storeId: storeId,
             before: before, after: ModifierGroupView.From(group));
         await db.SaveChangesAsync(ct);
         return ModifierGroupView.From(group);
@@ -100,7 +100,7 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         var group = await FindGroupAsync(storeId, groupId, ct);
         group.Delete(clock.Now());
         db.ProductModifierGroups.RemoveRange(await db.ProductModifierGroups.Where(l => l.GroupId == groupId).ToListAsync(ct));
-        audit.Record(AuditAction.SettingChanged, $"Modifier group removed: {group.Name}.", subject: "modifier-group:" + group.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.ModifierGroupRemoved(group.Name), subject: "modifier-group:" + group.Id, storeId: storeId,
             before: ModifierGroupView.From(group));
         await db.SaveChangesAsync(ct);
     }
@@ -134,7 +134,7 @@ public sealed class MenuService(KasseDbContext db, AuditTrail audit, CurrentActo
         db.ProductModifierGroups.RemoveRange(await db.ProductModifierGroups.Where(l => l.ProductId == productId && storeGroups.Contains(l.GroupId)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         db.ProductModifierGroups.AddRange(groupIds.Select((id, i) => new ProductModifierGroup(productId, id, i)));
-        audit.Record(AuditAction.SettingChanged, $"Menu of {product.Name} changed.", subject: "product:" + product.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.ProductMenuChanged(product.Name), subject: "product:" + product.Id, storeId: storeId,
             before: before, after: new { product.Allergens, product.IsCombo, GroupIds = groupIds });
         await db.SaveChangesAsync(ct);
         return await ProductMenuAsync(storeId, productId, ct);

@@ -51,7 +51,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         var area = new FloorArea(Guid.CreateVersion7(), storeId, command.Name, command.Position ?? (last ?? 0) + 1);
         await EnsureNameFreeAsync(storeId, area.Name, null, ct);
         db.FloorAreas.Add(area);
-        audit.Record(AuditAction.SettingChanged, $"Floor area added: {area.Name}.", subject: "floor-area:" + area.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.FloorAreaAdded(area.Name), subject: "floor-area:" + area.Id, storeId: storeId,
             after: new { area.Name, area.Position });
         await db.SaveChangesAsync(ct);
         return View(area, []);
@@ -64,7 +64,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         var before = new { area.Name, area.Position };
         area.Change(command.Name, command.Position ?? area.Position);
         await EnsureNameFreeAsync(storeId, area.Name, area.Id, ct);
-        audit.Record(AuditAction.SettingChanged, $"Floor area changed: {area.Name}.", subject: "floor-area:" + area.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.FloorAreaChanged(area.Name), subject: "floor-area:" + area.Id, storeId: storeId,
             before: before, after: new { area.Name, area.Position });
         await db.SaveChangesAsync(ct);
         return View(area, await db.DiningTables.AsNoTracking().Where(t => t.AreaId == area.Id && t.DeletedAt == null).ToListAsync(ct));
@@ -80,7 +80,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
             throw DomainException.Conflict(FloorErrors.AreaHasTables,
                 $"The area {area.Name} still has {tables} table(s). Move them to another area or remove them first.");
         area.Delete(clock.Now());
-        audit.Record(AuditAction.SettingChanged, $"Floor area removed: {area.Name}.", subject: "floor-area:" + area.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.FloorAreaRemoved(area.Name), subject: "floor-area:" + area.Id, storeId: storeId,
             before: new { area.Name, area.Position });
         await db.SaveChangesAsync(ct);
     }
@@ -92,7 +92,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         var table = new DiningTable(Guid.CreateVersion7(), storeId, command.AreaId, command.Placement);
         await EnsureTableNameFreeAsync(storeId, table.Name, null, ct);
         db.DiningTables.Add(table);
-        audit.Record(AuditAction.SettingChanged, $"Table added: {table.Name}.", subject: "table:" + table.Id, storeId: storeId, after: TableView.From(table));
+        audit.Record(AuditAction.SettingChanged, AuditTexts.TableAdded(table.Name), subject: "table:" + table.Id, storeId: storeId, after: TableView.From(table));
         await db.SaveChangesAsync(ct);
         return TableView.From(table);
     }
@@ -108,7 +108,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         table.Place(command.Placement);
         table.MoveTo(command.AreaId);
         await EnsureTableNameFreeAsync(storeId, table.Name, table.Id, ct);
-        audit.Record(AuditAction.SettingChanged, $"Table changed: {table.Name}.", subject: "table:" + table.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.TableChanged(table.Name), subject: "table:" + table.Id, storeId: storeId,
             before: before, after: TableView.From(table));
         await db.SaveChangesAsync(ct);
         return TableView.From(table);
@@ -122,7 +122,7 @@ public sealed class FloorService(KasseDbContext db, AuditTrail audit, CurrentAct
         if (await db.Sales.AnyAsync(s => s.TableId == tableId && (s.Status == Kasse.Domain.Sales.SaleStatus.Open || s.Status == Kasse.Domain.Sales.SaleStatus.Parked), ct))
             throw DomainException.Conflict(FloorErrors.TableInUse, $"Table {table.Name} has an open sale. Move it to another table or finish it first.");
         table.Delete(clock.Now());
-        audit.Record(AuditAction.SettingChanged, $"Table removed: {table.Name}.", subject: "table:" + table.Id, storeId: storeId, before: TableView.From(table));
+        audit.Record(AuditAction.SettingChanged, AuditTexts.TableRemoved(table.Name), subject: "table:" + table.Id, storeId: storeId, before: TableView.From(table));
         await db.SaveChangesAsync(ct);
     }
 

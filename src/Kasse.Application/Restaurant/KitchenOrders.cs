@@ -105,8 +105,8 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
             if (mode != Mode.ChangesOnly || made.Any(t => t.Items.Any(i => i.Change == KitchenItemChange.Voided)))
                 audit.Record(mode == Mode.Fire ? AuditAction.CourseFired : AuditAction.SentToKitchen,
                     mode == Mode.Fire
-                        ? $"Course {fireCourse} fired for {Where(table, sale.TabName)}."
-                        : $"Sent to the kitchen for {Where(table, sale.TabName)}: {string.Join(", ", made.SelectMany(t => t.Items).Select(Describe))}.",
+                        ? AuditTexts.CourseFired(fireCourse!.Value, table, sale.TabName)
+                        : AuditTexts.SentToKitchen(table, sale.TabName, string.Join(", ", made.SelectMany(t => t.Items).Select(Describe))),
                     subject: "sale:" + sale.Id, storeId: sale.StoreId,
                     after: new { Tickets = made.Select(t => new { t.StationName, t.Course, t.Status, Items = t.Items.Select(Describe) }), Fired = fired.Count });
             await db.SaveChangesAsync(ct);
@@ -127,8 +127,6 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
         foreach (var printer in printers)
             await printing.KitchenTicketAsync(printer, ticket.Id, Printing.KitchenTicketDocument.For(view, store.LocalTime(ticket.FiredAt ?? clock.Now()), printer.Columns), ct);
     }
-
-    private static string Where(string? table, string? tab) => table is not null ? "table " + table : tab is not null ? "tab " + tab : "a sale without a table";
 
     private static string Describe(KitchenTicketItem i) => i.Change switch
     {

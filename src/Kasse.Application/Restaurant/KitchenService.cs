@@ -46,7 +46,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
             command.WarnAfterMinutes, command.LateAfterMinutes);
         await EnsureNameFreeAsync(storeId, station.Name, null, ct);
         db.KitchenStations.Add(station);
-        audit.Record(AuditAction.SettingChanged, $"Kitchen station added: {station.Name}.", subject: "kitchen-station:" + station.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.KitchenStationAdded(station.Name), subject: "kitchen-station:" + station.Id, storeId: storeId,
             after: new { station.Name, station.Position, station.WarnAfterMinutes, station.LateAfterMinutes });
         await db.SaveChangesAsync(ct);
         return View(station, await KitchenPrintersAsync(storeId, ct));
@@ -59,7 +59,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         var before = new { station.Name, station.Position, station.WarnAfterMinutes, station.LateAfterMinutes };
         station.Change(command.Name, command.Position ?? station.Position, command.WarnAfterMinutes, command.LateAfterMinutes);
         await EnsureNameFreeAsync(storeId, station.Name, station.Id, ct);
-        audit.Record(AuditAction.SettingChanged, $"Kitchen station changed: {station.Name}.", subject: "kitchen-station:" + station.Id, storeId: storeId,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.KitchenStationChanged(station.Name), subject: "kitchen-station:" + station.Id, storeId: storeId,
             before: before, after: new { station.Name, station.Position, station.WarnAfterMinutes, station.LateAfterMinutes });
         await db.SaveChangesAsync(ct);
         return View(station, await KitchenPrintersAsync(storeId, ct));
@@ -73,7 +73,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         if (await db.KitchenTickets.AnyAsync(t => t.StationId == stationId && (t.Status == KitchenTicketStatus.Open || t.Status == KitchenTicketStatus.Held), ct))
             throw DomainException.Conflict(KitchenErrors.StationBusy, $"{station.Name} still has tickets to make; bump them first.");
         station.Delete(clock.Now());
-        audit.Record(AuditAction.SettingChanged, $"Kitchen station removed: {station.Name}.", subject: "kitchen-station:" + station.Id, storeId: storeId);
+        audit.Record(AuditAction.SettingChanged, AuditTexts.KitchenStationRemoved(station.Name), subject: "kitchen-station:" + station.Id, storeId: storeId);
         await db.SaveChangesAsync(ct);
     }
 
@@ -114,7 +114,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         if (route is null && before is null)
             return null;
         audit.Record(AuditAction.SettingChanged,
-            $"Kitchen route of {(command.ProductId is not null ? "product " + command.ProductId : "category " + command.CategoryId)} set.",
+            AuditTexts.KitchenRouteSet(command.ProductId, command.CategoryId),
             subject: "kitchen-route:" + (command.ProductId ?? command.CategoryId), storeId: storeId,
             before: before, after: new { command.StationId, command.Course });
         await db.SaveChangesAsync(ct);

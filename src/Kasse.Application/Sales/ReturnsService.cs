@@ -78,8 +78,7 @@ public sealed class ReturnsService(KasseDbContext db, CatalogService catalog, Em
         await signer.SignAsync(ret, store, ct);
         var entry = await journal.ReceiptAsync(ret, ct);
         db.AfterCommit(() => telemetry.SaleCompleted(ret));
-        audit.Record(AuditAction.Refunded, $"Return receipt {number}: {-ret.TotalAmount:0.00} refunded "
-            + (command.OriginalSaleId is null ? $"without a receipt ({command.Reason})." : "against its original receipt."),
+        audit.Record(AuditAction.Refunded, AuditTexts.Refunded(number, -ret.TotalAmount, command.OriginalSaleId is null, command.Reason),
             subject: ret.Id.ToString(), storeId: store.Id, registerId: register.Id, journalSequence: entry.Sequence, approvedById: ret.ApprovedById,
             after: new { ret.CashierId, WithoutReceipt = command.OriginalSaleId is null, Amount = -ret.TotalAmount });
         await db.SaveChangesAsync(ct);

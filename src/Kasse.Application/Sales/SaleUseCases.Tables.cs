@@ -34,9 +34,7 @@ public sealed partial class SaleUseCases
             return Task.CompletedTask;
         }, ct);
         var fromName = before.TableId is { } from ? await db.DiningTables.Where(t => t.Id == from).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
-        Audit.Record(AuditAction.SaleMovedToTable,
-            $"Sale moved from {(fromName is null ? "no table" : "table " + fromName)} to {(table is null ? "no table" : "table " + table.Name)}"
-            + (string.IsNullOrWhiteSpace(tabName) ? "." : $" (tab {tabName.Trim()})."),
+        Audit.Record(AuditAction.SaleMovedToTable, AuditTexts.SaleMoved(fromName, table?.Name, tabName),
             subject: "sale:" + saleId, storeId: before.StoreId,
             before: new { Table = fromName, before.Covers, before.TabName }, after: new { Table = table?.Name, Covers = covers, TabName = tabName });
         await db.SaveChangesAsync(ct);
@@ -59,7 +57,7 @@ public sealed partial class SaleUseCases
             return Task.CompletedTask;
         }, ct);
         var from = employees.FirstOrDefault(e => e.Id == before.CashierId)?.Name;
-        Audit.Record(AuditAction.SaleHandedOver, $"Sale handed over from {from ?? "nobody"} to {to.Name}.", subject: "sale:" + saleId, storeId: before.StoreId,
+        Audit.Record(AuditAction.SaleHandedOver, AuditTexts.SaleHandedOver(from, to.Name), subject: "sale:" + saleId, storeId: before.StoreId,
             before: new { Waiter = from }, after: new { Waiter = to.Name });
         await db.SaveChangesAsync(ct);
         return sale;

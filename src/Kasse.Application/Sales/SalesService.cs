@@ -272,6 +272,24 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
             db.AfterCommit(() => telemetry.SaleVoided(sale));
         }, ct);
 
+    /// <summary>
+    /// Ends a sale that holds nothing (no line, no payment) the one way an open sale ends without a receipt: voided,
+    /// journaled. Checked in the sale's turn, so a line another till adds meanwhile keeps it open.
+    /// </summary>
+    public Task<SaleView> VoidIfEmptyAsync(Guid saleId, CancellationToken ct) =>
+        Turn(saleId, Durability.Durable, (s, c) => s.VoidIfEmptyInTurnAsync(saleId, c), ct);
+
+    private Task<SaleView> VoidIfEmptyInTurnAsync(Guid saleId, CancellationToken ct) =>
+        Change(saleId, Durability.Durable, async (sale, _) =>
+        {
+            if (sale.Status != SaleStatus.Open || sale.Lines.Count > 0 || sale.Payments.Count > 0)
+                return;
+            var now = clock.Now();
+            sale.Void(now);
+            await journal.SaleEventAsync(sale, JournalEventKind.SaleVoided, now, ct);
+            db.AfterCommit(() => telemetry.SaleVoided(sale));
+        }, ct);
+
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
         Turn(saleId, Durability.Durable, (s, c) => s.AddPaymentInTurnAsync(saleId, command, c), ct);
 

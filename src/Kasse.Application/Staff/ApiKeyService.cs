@@ -63,8 +63,7 @@ public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, Permissio
     {
         var key = new ApiKey(Guid.CreateVersion7(), name, role, scope, prefix, Hash(secret), clock.Now(), createdBy, stores);
         db.ApiKeys.Add(key);
-        audit.Record(AuditAction.ApiKeyCreated, $"API key '{key.Name}' ({key.Prefix}) made for role {key.Role}"
-            + (key.Scope is null ? "" : $", limited to {key.Scope}") + (key.StoreIds is null ? ", in every store." : $", in {key.StoreIds.Count} store(s)."),
+        audit.Record(AuditAction.ApiKeyCreated, AuditTexts.ApiKeyCreated(key.Name, key.Prefix, key.Role, key.Scope, key.StoreIds?.Count),
             subject: key.Id.ToString());
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ApiKeyView.From(key), $"{Marker}{prefix}_{secret}");
@@ -82,7 +81,7 @@ public sealed class ApiKeyService(KasseDbContext db, AuditTrail audit, Permissio
         if (!StoreAccess.Within(key.StoreIds, current.Value.Stores))
             throw Actor.NotYours();
         key.Revoke(clock.Now());
-        audit.Record(AuditAction.ApiKeyRevoked, $"API key '{key.Name}' ({key.Prefix}) revoked.", subject: key.Id.ToString());
+        audit.Record(AuditAction.ApiKeyRevoked, AuditTexts.ApiKeyRevoked(key.Name, key.Prefix), subject: key.Id.ToString());
         await db.SaveChangesAsync(ct);
         cache.Forget();
         return ApiKeyView.From(key);

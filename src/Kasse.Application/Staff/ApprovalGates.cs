@@ -30,7 +30,7 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
         var approvedBy = percent > limit
             ? await employees.AuthoriseAsync(actor.Value, Permission.DiscountAboveLimit, discount.Approval, what, sale.StoreId, sale.RegisterId, ct)
             : null;
-        audit.Record(AuditAction.DiscountGiven, $"{what} on {(line is null ? "the sale" : $"line '{line.Name}'")} ({discount.Reason}).",
+        audit.Record(AuditAction.DiscountGiven, AuditTexts.DiscountGiven(percent, limit, line?.Name, discount.Reason),
             subject: sale.Id.ToString(), storeId: sale.StoreId, registerId: sale.RegisterId, approvedById: approvedBy,
             after: new DiscountRecord(sale.CashierId, percent, limit, discount.Kind, discount.Value));
     }
@@ -50,7 +50,7 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
             return;
         var what = string.Create(CultureInfo.InvariantCulture, $"price of '{product.Name}' {product.Price:0.00} → {price:0.00}");
         var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.PriceOverride, approval, what, sale.StoreId, sale.RegisterId, ct);
-        audit.Record(AuditAction.PriceOverridden, $"Overrode the {what}.", subject: sale.Id.ToString(), storeId: sale.StoreId, registerId: sale.RegisterId,
+        audit.Record(AuditAction.PriceOverridden, AuditTexts.PriceOverridden(product.Name, product.Price, price), subject: sale.Id.ToString(), storeId: sale.StoreId, registerId: sale.RegisterId,
             approvedById: approvedBy, before: product.Price, after: price);
     }
 
@@ -61,7 +61,7 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
             return; // the sales service answers "not found" in its own words
         var what = string.Create(CultureInfo.InvariantCulture, $"take back a {payment.Method} payment of {payment.Amount:0.00}");
         var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.VoidAfterPayment, command.Approval, what, sale.StoreId, sale.RegisterId, ct);
-        audit.Record(AuditAction.PaymentVoided, $"Took back a {payment.Method} payment of {payment.Amount:0.00}.", subject: sale.Id.ToString(),
+        audit.Record(AuditAction.PaymentVoided, AuditTexts.PaymentTakenBack(payment.Method, payment.Amount), subject: sale.Id.ToString(),
             storeId: sale.StoreId, registerId: sale.RegisterId, approvedById: approvedBy, before: new { payment.Method, payment.Amount });
     }
 
@@ -69,12 +69,12 @@ public sealed class ApprovalGates(KasseDbContext db, EmployeeService employees, 
     {
         var approvedBy = await employees.AuthoriseAsync(actor.Value, Permission.NoSaleDrawerOpen, command.Approval,
             "open the drawer without a sale", storeId, registerId, ct);
-        audit.Record(AuditAction.DrawerOpened, $"Drawer opened without a sale ({command.Reason ?? "no reason given"}).", subject: registerId.ToString(),
+        audit.Record(AuditAction.DrawerOpened, AuditTexts.DrawerOpened(command.Reason), subject: registerId.ToString(),
             storeId: storeId, registerId: registerId, approvedById: approvedBy);
     }
 
     public void SaleVoided(SaleView sale) =>
-        audit.Record(AuditAction.SaleVoided, $"Voided a sale of {sale.TotalAmount:0.00} with {sale.Lines.Count} line(s).", subject: sale.Id.ToString(),
+        audit.Record(AuditAction.SaleVoided, AuditTexts.SaleVoided(sale.TotalAmount, sale.Lines.Count), subject: sale.Id.ToString(),
             storeId: sale.StoreId, registerId: sale.RegisterId, before: new { sale.TotalAmount, Lines = sale.Lines.Count });
 
     /// <summary>Saves the audit lines of a gated action once the action itself has succeeded.</summary>

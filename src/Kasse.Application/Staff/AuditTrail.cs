@@ -10,12 +10,13 @@ namespace Kasse.Application.Staff;
 /// </summary>
 public sealed class AuditTrail(KasseDbContext db, CurrentActor actor, TimeProvider clock)
 {
-    public AuditEntry Record(AuditAction action, string detail, string? subject = null, Guid? storeId = null, Guid? registerId = null,
+    public AuditEntry Record(AuditAction action, AuditMessage text, string? subject = null, Guid? storeId = null, Guid? registerId = null,
         object? before = null, object? after = null, long? journalSequence = null, Guid? approvedById = null, Actor? by = null)
     {
         var who = by ?? actor.Value;
         var entry = new AuditEntry(Guid.CreateVersion7(), clock.Now(), action, who.Name, who.EmployeeId, approvedById, storeId,
-            registerId ?? who.RegisterId, subject, detail, Serialise(before), Serialise(after), journalSequence);
+            registerId ?? who.RegisterId, subject, AuditTexts.English(text), Serialise(before), Serialise(after), journalSequence,
+            text.Key, AuditTexts.Serialise(text.Arguments));
         db.AuditEntries.Add(entry);
         return entry;
     }

@@ -50,7 +50,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var employee = new Employee(id, name, role, PinHasher.Hash(pin), language);
         employee.WorkIn(await StoreReach.ResolveAsync(db, current.Value, employee.Role, stores, allStores, chainWideByDefault: true, "employee.stores", ct));
         db.Employees.Add(employee);
-        audit.Record(AuditAction.EmployeeCreated, $"Added {employee.Name} as {employee.Role}{WhereText(employee)}.", subject: id.ToString(),
+        audit.Record(AuditAction.EmployeeCreated, AuditTexts.EmployeeAdded(employee.Name, employee.Role, employee.StoreIds?.Count), subject: id.ToString(),
             after: new { employee.Name, employee.Role, employee.Stores });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
@@ -71,7 +71,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         employee.SetActive(command.IsActive);
         if (!string.IsNullOrEmpty(command.NewPin))
             employee.ChangePin(PinHasher.Hash(command.NewPin));
-        audit.Record(AuditAction.EmployeeChanged, $"{employee.Name}: edited in the back office{(string.IsNullOrEmpty(command.NewPin) ? "" : ", new PIN")}.",
+        audit.Record(AuditAction.EmployeeChanged, AuditTexts.EmployeeEdited(employee.Name, !string.IsNullOrEmpty(command.NewPin)),
             subject: id.ToString(), before: before, after: new { employee.Name, employee.Role, employee.Language, employee.IsActive, employee.Stores });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
@@ -121,8 +121,6 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         }
     }
 
-    private static string WhereText(Employee e) => e.StoreIds is null ? " in every store" : $" in {e.StoreIds.Count} store(s)";
-
     /// <summary>Active employees whose role allows <paramref name="permission"/> (e.g. the supervisors a till may ask to approve).</summary>
     public async Task<IReadOnlyList<EmployeeView>> ListAllowedToAsync(Permission permission, CancellationToken ct)
     {
@@ -160,13 +158,13 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             throw DomainException.Invalid(EmployeeErrors.Password, "Set a password together with the user name.");
         if (active == false)
             employee.Deactivate();
-        var changes = new List<string>();
-        if (role is not null) changes.Add($"role {before.Role} → {employee.Role}");
-        if (pin is not null) changes.Add("new PIN");
-        if (password is not null) changes.Add("new back-office password");
-        if (active == false) changes.Add("deactivated");
-        if (before.Stores != employee.Stores) changes.Add($"now works{WhereText(employee)}");
-        audit.Record(AuditAction.EmployeeChanged, $"{employee.Name}: {string.Join(", ", changes)}.", subject: id.ToString(),
+        var changes = new List<AuditMessage>();
+        if (role is not null) changes.Add(AuditTexts.EmployeeRolePart(before.Role, employee.Role));
+        if (pin is not null) changes.Add(AuditTexts.EmployeePinPart());
+        if (password is not null) changes.Add(AuditTexts.EmployeePasswordPart());
+        if (active == false) changes.Add(AuditTexts.EmployeeDeactivatedPart());
+        if (before.Stores != employee.Stores) changes.Add(AuditTexts.EmployeeStoresPart(employee.StoreIds?.Count));
+        audit.Record(AuditAction.EmployeeChanged, AuditTexts.EmployeeChanged(employee.Name, changes), subject: id.ToString(),
             before: before, after: new { employee.Role, employee.UserName, employee.IsActive, employee.Stores });
         await db.SaveChangesAsync(ct);
         return EmployeeView.From(employee);
@@ -185,7 +183,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         if (!StoreAccess.Includes(employee!.StoreIds, register.StoreId))
         {
             // The PIN was right, so saying why helps the person; it is audited like any refused sign-in.
-            audit.Record(AuditAction.SignInFailed, $"{employee.Name} may not sign in here: they do not work in this store.", subject: employee.Id.ToString(),
+            audit.Record(AuditAction.SignInFailed, AuditTexts.SignInWrongStore(employee.Name), subject: employee.Id.ToString(),
                 storeId: register.StoreId, registerId: register.Id, by: Actor.Anonymous);
             await db.SaveChangesAsync(ct);
             throw DomainException.Forbidden(StoreErrors.NotYours, $"{employee.Name} does not work in this store, so cannot sign in at its tills. Ask the owner to add the store.");
@@ -194,7 +192,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         {
             var entry = await journal.AppendAsync(register.StoreId, clock.Now(), JournalEventKind.EmployeeSignedIn, register.Id, employee!.Id, null,
                 FiscalPayload.ForEmployee(employee.Id, employee.Name), ct);
-            audit.Record(AuditAction.SignedIn, $"{employee.Name} signed in at the till with their PIN.", subject: employee.Id.ToString(),
+            audit.Record(AuditAction.SignedIn, AuditTexts.SignedInAtTill(employee.Name), subject: employee.Id.ToString(),
                 storeId: register.StoreId, registerId: register.Id, journalSequence: entry.Sequence, by: ActorFor(employee, register.Id, null));
             await db.SaveChangesAsync(ct);
             return new SignedIn(EmployeeView.From(employee), await matrix.PermissionsOfAsync(db, employee.Role, ct));
@@ -207,7 +205,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var name = userName.Trim().ToLowerInvariant();
         var employee = await db.Employees.FirstOrDefaultAsync(e => e.UserName == name, ct);
         await EnsureCanSignInAsync(employee, null, null, null, "password", e => PasswordHasher.Verify(password, e.PasswordHash), ct);
-        audit.Record(AuditAction.SignedIn, $"{employee!.Name} signed in to the back office.", subject: employee.Id.ToString(),
+        audit.Record(AuditAction.SignedIn, AuditTexts.SignedInToBackOffice(employee!.Name), subject: employee.Id.ToString(),
             by: ActorFor(employee, null, null));
         await db.SaveChangesAsync(ct);
         return new SignedIn(EmployeeView.From(employee), await matrix.PermissionsOfAsync(db, employee.Role, ct));
@@ -227,7 +225,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var subject = employee?.Id.ToString() ?? claimedId?.ToString();
         if (employee is null)
         {
-            audit.Record(AuditAction.SignInFailed, $"Wrong {secret} for an unknown employee.",
+            audit.Record(AuditAction.SignInFailed, AuditTexts.WrongSecretUnknown(secret),
                 subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
             await db.SaveChangesAsync(ct);
             throw WrongSecret(secret);
@@ -235,7 +233,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
         var guess = await ReserveGuessAsync(employee.Id, now, ct);
         if (guess.RefusedUntil is { } lockedUntil)
         {
-            audit.Record(AuditAction.SignInFailed, $"Sign-in by {secret} refused: {employee.Name} is locked out until {lockedUntil:u}.",
+            audit.Record(AuditAction.SignInFailed, AuditTexts.SignInWhileLockedOut(secret, employee.Name, lockedUntil),
                 subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
             await db.SaveChangesAsync(ct);
             throw LockedOut(lockedUntil, now);
@@ -247,10 +245,10 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             employee.RecordSuccessfulSignIn();
             return;
         }
-        audit.Record(AuditAction.SignInFailed, $"Wrong {secret} for {employee.Name} ({guess.Failures} in a row).",
+        audit.Record(AuditAction.SignInFailed, AuditTexts.WrongSecret(secret, employee.Name, guess.Failures),
             subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
         if (guess.LockedUntil is { } until && until > now)
-            audit.Record(AuditAction.LockedOut, $"{employee.Name} is locked out until {until:u} after {guess.Failures} failed sign-ins.",
+            audit.Record(AuditAction.LockedOut, AuditTexts.LockedOut(employee.Name, until, guess.Failures),
                 subject: subject, storeId: storeId, registerId: registerId, by: Actor.Anonymous);
         await db.SaveChangesAsync(ct);
         throw WrongSecret(secret);
@@ -331,7 +329,7 @@ public sealed class EmployeeService(KasseDbContext db, FiscalJournal journal, Au
             throw DomainException.Forbidden(StoreErrors.NotYours, $"{approver.Name} does not work in this store, so cannot approve here.");
         if (!(await matrix.PermissionsOfAsync(db, approver.Role, ct)).Contains(permission))
             throw DomainException.Forbidden(PermissionErrors.ApproverNotAllowed, $"{approver.Name} may not approve this ({permission}).");
-        audit.Record(AuditAction.ApprovalGiven, $"{approver.Name} approved {permission} ({what}) asked by {caller.Name}.",
+        audit.Record(AuditAction.ApprovalGiven, AuditTexts.ApprovalGiven(approver.Name, permission, what, caller.Name),
             subject: permission.ToString(), storeId: storeId, registerId: registerId, approvedById: approver.Id, by: caller);
         return approver.Id;
     }

@@ -118,7 +118,7 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
         var alert = await db.FraudAlerts.FirstOrDefaultAsync(a => a.Id == alertId, ct)
             ?? throw Kasse.Domain.DomainException.NotFound(FraudAlertErrors.NotFound, $"No fraud alert has id {alertId}.");
         alert.Acknowledge(clock.Now(), actor.Value.EmployeeId, note);
-        audit.Record(AuditAction.FraudAlertAcknowledged, $"Acknowledged the {alert.Rule} alert of {alert.Day:yyyy-MM-dd}: {alert.AcknowledgementNote}",
+        audit.Record(AuditAction.FraudAlertAcknowledged, AuditTexts.FraudAlertAcknowledged(alert.Rule, alert.Day, alert.AcknowledgementNote),
             subject: alert.Id.ToString(), storeId: alert.StoreId);
         await db.SaveChangesAsync(ct);
         return FraudAlertView.From(alert);
@@ -127,7 +127,7 @@ public sealed class FraudDetector(KasseDbContext db, StaffSettings settings, Aud
     private async Task VoidsAndRefundsAsync(List<Finding> findings, List<Sale> sales, List<AuditRow> audits, CancellationToken ct)
     {
         var threshold = await ThresholdAsync(FraudRule.ManyVoidsOrRefunds, ct);
-        var events = sales.Where(s => !s.IsTraining && (s.Status == SaleStatus.Voided || (s.Kind == SaleKind.Return && s.Status == SaleStatus.Completed)))
+        var events = sales.Where(s => !s.IsTraining && ((s.Status == SaleStatus.Voided && s.Lines.Count > 0) || (s.Kind == SaleKind.Return && s.Status == SaleStatus.Completed)))
             .Select(s => (Employee: s.CashierId, Event: s.Id.ToString()))
             .Concat(audits.Where(a => a.Action == AuditAction.PaymentVoided).Select(a => (Employee: a.ActorEmployeeId, Event: "audit:" + a.Id)))
             .Where(e => e.Employee is not null).ToList();

@@ -15,7 +15,7 @@ public sealed class PerformanceService(KasseDbContext db, TimeClockService timeC
     {
         var sales = await db.Sales.AsNoTracking()
             .Where(s => s.StoreId == storeId && !s.IsTraining && s.OpenedAt >= from && s.OpenedAt < to)
-            .Select(s => new { s.Id, s.CashierId, s.Kind, s.Status, s.TotalAmount }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.CashierId, s.Kind, s.Status, s.TotalAmount, HasLines = s.Lines.Any() }).ToListAsync(ct);
         var completedSaleIds = sales.Where(s => s.Kind == SaleKind.Sale && s.Status == SaleStatus.Completed).Select(s => s.Id).ToList();
         var lines = await db.SaleLines.AsNoTracking().Where(l => completedSaleIds.Contains(l.SaleId)).Select(l => l.SaleId).ToListAsync(ct);
         var audits = await db.AuditEntries.AsNoTracking()
@@ -36,7 +36,7 @@ public sealed class PerformanceService(KasseDbContext db, TimeClockService timeC
             var amount = sold.Sum(s => s.TotalAmount);
             return new EmployeePerformance(id, names.GetValueOrDefault(id, "?"), amount, sold.Count, sold.Count == 0 ? 0m : Math.Round(amount / sold.Count, 2),
                 items, worked, worked > 0m ? Math.Round(items / worked, 1) : null,
-                mine.Count(s => s.Status == SaleStatus.Voided) + audits.Count(a => a.Action == AuditAction.PaymentVoided && a.ActorEmployeeId == id),
+                mine.Count(s => s.Status == SaleStatus.Voided && s.HasLines) + audits.Count(a => a.Action == AuditAction.PaymentVoided && a.ActorEmployeeId == id),
                 returns.Count, -returns.Sum(s => s.TotalAmount),
                 audits.Count(a => a.Action == AuditAction.DiscountGiven && a.ActorEmployeeId == id),
                 audits.Count(a => a.Action == AuditAction.DrawerOpened && a.ActorEmployeeId == id));

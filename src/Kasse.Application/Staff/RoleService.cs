@@ -39,8 +39,7 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
         var added = after.Except(before).ToList();
         var removed = before.Except(after).ToList();
         audit.Record(AuditAction.RolePermissionsChanged,
-            $"Role {name}: " + (added.Count + removed.Count == 0 ? "unchanged" :
-                string.Join("; ", new[] { added.Count > 0 ? "may now " + string.Join(", ", added) : null, removed.Count > 0 ? "may no longer " + string.Join(", ", removed) : null }.OfType<string>())),
+            AuditTexts.RolePermissionsChanged(name, added.Select(p => p.ToString()).ToList(), removed.Select(p => p.ToString()).ToList()),
             subject: name, before: before, after: after);
         await db.SaveChangesAsync(ct);
         matrix.Forget();
@@ -64,7 +63,7 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
             employee.ChangeRole(newName);
         foreach (var key in await db.ApiKeys.Where(k => k.Role == role.Name).ToListAsync(ct))
             key.MoveToRole(newName);
-        audit.Record(AuditAction.RolePermissionsChanged, $"Role {role.Name} renamed to {newName}.", subject: newName, before: role.Name, after: newName);
+        audit.Record(AuditAction.RolePermissionsChanged, AuditTexts.RoleRenamed(role.Name, newName), subject: newName, before: role.Name, after: newName);
         await db.SaveChangesAsync(ct);
         matrix.Forget();
         keys.Forget();
@@ -81,7 +80,7 @@ public sealed class RoleService(KasseDbContext db, PermissionMatrix matrix, ApiK
             throw DomainException.Conflict(RoleErrors.InUse,
                 $"{people} employee(s) and {liveKeys} API key(s) have the role '{role.Name}'. Give them another role (or revoke the keys) first.");
         db.Roles.Remove(role);
-        audit.Record(AuditAction.RolePermissionsChanged, $"Role {role.Name} deleted.", subject: role.Name, before: role.Permissions.Order().ToList());
+        audit.Record(AuditAction.RolePermissionsChanged, AuditTexts.RoleDeleted(role.Name), subject: role.Name, before: role.Permissions.Order().ToList());
         await db.SaveChangesAsync(ct);
         matrix.Forget();
         keys.Forget();

@@ -18,7 +18,7 @@ public sealed class StaffSettings(KasseDbContext db, AuditTrail audit)
             db.StaffSettings.Add(new StaffSetting(key, value));
         else
             setting.Change(value);
-        audit.Record(AuditAction.SettingChanged, $"{key}: {before} → {value}.", subject: key, before: before, after: value);
+        audit.Record(AuditAction.SettingChanged, AuditTexts.StaffSettingChanged(key, before, value), subject: key, before: before, after: value);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -42,7 +42,7 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
         var punch = new TimePunch(Guid.CreateVersion7(), employee.Id, kind, at, null);
         punch.Correct(at, actor.Value.EmployeeId);
         db.TimePunches.Add(punch);
-        audit.Record(AuditAction.TimeClockCorrected, $"Added a missing {kind} for {employee.Name} at {at:u}: {Reason(reason)}.", subject: employee.Id.ToString(),
+        audit.Record(AuditAction.TimeClockCorrected, AuditTexts.PunchAdded(kind, employee.Name, at, Reason(reason)), subject: employee.Id.ToString(),
             after: new { kind, at });
         await db.SaveChangesAsync(ct);
         return PunchView.From(punch);
@@ -58,7 +58,7 @@ public sealed class TimeClockService(KasseDbContext db, AuditTrail audit, Curren
             punch.Delete(actor.Value.EmployeeId);
         else
             punch.Correct(at.Value, actor.Value.EmployeeId);
-        audit.Record(AuditAction.TimeClockCorrected, at is null ? $"Deleted a {punch.Kind} punch: {Reason(reason)}." : $"Moved a {punch.Kind} punch from {before.At:u} to {at:u}: {Reason(reason)}.",
+        audit.Record(AuditAction.TimeClockCorrected, at is null ? AuditTexts.PunchDeleted(punch.Kind, Reason(reason)) : AuditTexts.PunchMoved(punch.Kind, before.At, at.Value, Reason(reason)),
             subject: punch.EmployeeId.ToString(), before: before, after: at is null ? null : new { punch.Kind, punch.At });
         await db.SaveChangesAsync(ct);
         return PunchView.From(punch);

@@ -29,7 +29,7 @@ public sealed class WebhookService(KasseDbContext db, AuditTrail audit, CurrentA
         var key = secret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var webhook = new WebhookSubscription(Guid.CreateVersion7(), url, key, events ?? WebhookEvents.All, clock.GetUtcNow(), actor.Value.Name);
         db.WebhookSubscriptions.Add(webhook);
-        audit.Record(AuditAction.SettingChanged, $"Webhook registered: {webhook.Url} for {webhook.EventTypes}.", subject: "webhook:" + webhook.Id,
+        audit.Record(AuditAction.SettingChanged, AuditTexts.WebhookRegistered(webhook.Url, webhook.EventTypes), subject: "webhook:" + webhook.Id,
             after: new { webhook.Url, webhook.Events });
         await db.SaveChangesAsync(ct);
         return new RegisteredWebhook(new WebhookView(webhook.Id, webhook.Url, webhook.Events, webhook.CreatedAt, webhook.CreatedBy, 0, 0, 0, null), key);
@@ -62,7 +62,7 @@ public sealed class WebhookService(KasseDbContext db, AuditTrail audit, CurrentA
         webhook.Delete(now);
         foreach (var waiting in await db.OutboxMessages.Where(m => m.SubscriptionId == id && m.DeliveredAt == null && m.GaveUpAt == null).ToListAsync(ct))
             waiting.Drop(now, "The webhook was deleted.");
-        audit.Record(AuditAction.SettingChanged, $"Webhook deleted: {webhook.Url}.", subject: "webhook:" + webhook.Id, before: new { webhook.Url, webhook.Events });
+        audit.Record(AuditAction.SettingChanged, AuditTexts.WebhookDeleted(webhook.Url), subject: "webhook:" + webhook.Id, before: new { webhook.Url, webhook.Events });
         await db.SaveChangesAsync(ct);
     }
 

@@ -20,7 +20,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Staff.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -133,6 +133,24 @@ namespace Kasse.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 120);
             subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var textArguments = runtimeEntityType.AddProperty(
+                "TextArguments",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("TextArguments", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<TextArguments>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            textArguments.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var textKey = runtimeEntityType.AddProperty(
+                "TextKey",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("TextKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<TextKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 60);
+            textKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

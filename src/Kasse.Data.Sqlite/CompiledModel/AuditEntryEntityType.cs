@@ -19,7 +19,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Staff.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -120,6 +120,22 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(AuditEntry).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 120);
+
+            var textArguments = runtimeEntityType.AddProperty(
+                "TextArguments",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("TextArguments", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<TextArguments>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
+            var textKey = runtimeEntityType.AddProperty(
+                "TextKey",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("TextKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<TextKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 60);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

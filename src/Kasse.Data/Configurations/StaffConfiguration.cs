@@ -65,6 +65,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Detail).HasMaxLength(AuditEntry.MaxTextLength);
         builder.Property(a => a.Before).HasMaxLength(AuditEntry.MaxTextLength);
         builder.Property(a => a.After).HasMaxLength(AuditEntry.MaxTextLength);
+        builder.Property(a => a.TextKey).HasMaxLength(AuditEntry.MaxKeyLength);
+        builder.Property(a => a.TextArguments).HasMaxLength(AuditEntry.MaxTextLength);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.StoreId, a.At });
     }

@@ -46,11 +46,12 @@ public enum AuditAction
 public sealed class AuditEntry
 {
     public const int MaxTextLength = 2000;
+    public const int MaxKeyLength = 60;
 
     private AuditEntry() { Actor = ""; Detail = ""; }
 
     public AuditEntry(Guid id, DateTimeOffset at, AuditAction action, string actor, Guid? actorEmployeeId, Guid? approvedById, Guid? storeId,
-        Guid? registerId, string? subject, string detail, string? before, string? after, long? journalSequence)
+        Guid? registerId, string? subject, string detail, string? before, string? after, long? journalSequence, string? textKey = null, string? textArguments = null)
     {
         Id = id;
         At = at;
@@ -65,6 +66,8 @@ public sealed class AuditEntry
         Before = before is null ? null : Clip(before, MaxTextLength);
         After = after is null ? null : Clip(after, MaxTextLength);
         JournalSequence = journalSequence;
+        TextKey = textKey is null ? null : Clip(textKey, MaxKeyLength);
+        TextArguments = textArguments is null || textArguments.Length > MaxTextLength ? null : textArguments;
     }
 
     public Guid Id { get; private set; }
@@ -84,6 +87,13 @@ public sealed class AuditEntry
     public string? Before { get; private set; }
     public string? After { get; private set; }
     public long? JournalSequence { get; private set; }
+
+    /// <summary>
+    /// The description's template (a key of the application's audit texts) and its arguments as JSON, so a page tells it in
+    /// its reader's language and store time; null on entries written before, which have only <see cref="Detail"/> (English).
+    /// </summary>
+    public string? TextKey { get; private set; }
+    public string? TextArguments { get; private set; }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

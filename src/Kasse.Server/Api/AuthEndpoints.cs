@@ -33,7 +33,7 @@ public static class AuthEndpoints
 
     private static async Task<NoContent> SignOut(HttpContext http, AuditTrail audit, Kasse.Data.KasseDbContext db, CancellationToken ct)
     {
-        audit.Record(AuditAction.SignedOut, "Signed out of the back office.");
+        audit.Record(AuditAction.SignedOut, AuditTexts.SignedOut());
         await db.SaveChangesAsync(ct);
         await EndSessionAsync(http);
         return TypedResults.NoContent();

@@ -29,7 +29,7 @@ public static class UiEndpoints
         if (actor.EmployeeId is not null && actor.ApiKeyId is null)
         {
             var audit = context.RequestServices.GetRequiredService<Kasse.Application.Staff.AuditTrail>();
-            audit.Record(Kasse.Domain.Staff.AuditAction.SignedOut, idle == true ? "Signed out of the back office after the idle time." : "Signed out of the back office.",
+            audit.Record(Kasse.Domain.Staff.AuditAction.SignedOut, Kasse.Application.Staff.AuditTexts.SignedOut(idle == true),
                 subject: actor.EmployeeId.ToString());
             await context.RequestServices.GetRequiredService<Kasse.Data.KasseDbContext>().SaveChangesAsync(context.RequestAborted);
         }

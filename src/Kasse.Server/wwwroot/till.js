@@ -1,19 +1,16 @@
 // The till's keyboard: a keyboard-wedge scanner anywhere on the screen, and shortcuts for a cashier without a mouse.
 //
-// A scanner "types" a code as a burst of digits, a few milliseconds apart (slow wireless ones some 30 ms), and ends
-// it with Enter. A person types far slower: even a trained keypad operator needs 150 ms or more a key. So a run of at least MIN_LENGTH digits that came on average within
-// MAX_AVERAGE_MS of each other, ended by Enter, is a scan — wherever the focus is. A single longer gap (up to
-// MAX_GAP_MS) is allowed inside a burst: a busy page can hold keys back for a moment. Times are the events' own
-// time stamps, not when the page got round to handling them. If the burst landed in a text field, it is taken
-// out again.
+// A keyboard-wedge scanner's codes are told from typing by the burst rule in scanner.js (its pace, length and the
+// Enter at its end), wherever the focus is. Times are the events' own time stamps, not when the page got round to
+// handling them. If the burst landed in a text field, it is taken out again.
 
-const MIN_LENGTH = 6;
-const MAX_AVERAGE_MS = 80;
-const MAX_GAP_MS = 250;
+import { emptyBurst, addDigit, endsAsScan, averageMs } from "./scanner.js";
+
 const SHORTCUTS = new Set(["F2", "F4", "F8", "F9", "Escape"]);
 const LINE_KEYS = new Set(["+", "-", "Delete", "ArrowUp", "ArrowDown"]);
 
-let burst = { code: "", first: 0, last: 0, target: null };
+let burst = emptyBurst();
+let burstTarget = null;
 let handler = null;
 
 function isTextField(el) {
@@ -31,34 +28,29 @@ function takeOutOfField(field, code) {
 function onKeyDown(e, dotnet) {
     const now = e.timeStamp || performance.now();
     if (/^[0-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey) {
-        if (burst.code.length > 0 && now - burst.last > MAX_GAP_MS) burst.code = "";
-        if (burst.code.length === 0) {
-            burst.target = document.activeElement;
-            burst.first = now;
-        }
-        burst.code += e.key;
-        burst.last = now;
+        const next = addDigit(burst, e.key, now);
+        if (next.code.length === 1) burstTarget = document.activeElement;
+        burst = next;
         return;
     }
     if (e.key === "Enter") {
-        const n = burst.code.length;
-        const isScan = n >= MIN_LENGTH && now - burst.last <= MAX_GAP_MS && (burst.last - burst.first) / (n - 1) <= MAX_AVERAGE_MS;
-        const code = burst.code;
-        burst.code = "";
-        if (!isScan && n > 0) {
+        const ended = burst;
+        burst = emptyBurst();
+        const isScan = endsAsScan(ended, now);
+        if (!isScan && ended.code.length > 0) {
             // Said in the console so a scanner that is set up too slow (or a burst cut short by a pause) can be told
             // apart from a broken one.
-            console.debug(`kasse: ${n} digits then Enter, ${((burst.last - burst.first) / (n - 1)).toFixed(1)} ms a key: typed, not scanned`);
+            console.debug(`kasse: ${ended.code.length} digits then Enter, ${averageMs(ended).toFixed(1)} ms a key: typed, not scanned`);
         }
         if (isScan) {
             e.preventDefault();
             e.stopPropagation();
-            takeOutOfField(burst.target, code);
-            dotnet.invokeMethodAsync("OnScanned", code);
+            takeOutOfField(burstTarget, ended.code);
+            dotnet.invokeMethodAsync("OnScanned", ended.code);
         }
         return;
     }
-    burst.code = "";
+    burst = emptyBurst();
     if (SHORTCUTS.has(e.key)) {
         e.preventDefault();
         dotnet.invokeMethodAsync("OnShortcut", e.key);

@@ -84,6 +84,14 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await waiting.GetByTestId("resume").ClickAsync();
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(2);
         Assert.Equal(forgotten.Id.ToString(), await till.Page.GetByTestId("till").GetAttributeAsync("data-sale"));
+
+        // The empty sale the till had in hand did not stay open behind the resumed one: it ended as an empty sale ends, voided.
+        var onRegister = await server.UseAsync<SalesService, IReadOnlyList<SaleView>>(async s =>
+            (await s.ListAsync(DemoSeeder.StoreId, null, 500, default)).Where(x => x.RegisterId == register.Id).ToList());
+        Assert.Equal([forgotten.Id], onRegister.Where(x => x.Status == SaleStatus.Open).Select(x => x.Id));
+        var ended = Assert.Single(onRegister, x => x.Id != forgotten.Id);
+        Assert.Equal(SaleStatus.Voided, ended.Status);
+        Assert.Empty(ended.Lines);
     }
 
     /// <summary>Piece goods of the demo catalogue, one barcode each, none the same.</summary>
@@ -209,7 +217,7 @@ public sealed class CartOnRegisterTests(SqliteBrowserServer server)
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(0);
         await page.GetByTestId("open-parked").ClickAsync();
         await page.GetByTestId("parked-sale").Filter(new() { HasText = "28,95" }).GetByTestId("resume").ClickAsync();
-        await Assertions.Expect(till.Message).ToContainTextAsync("Salget er genoptaget: 1 varer, 28,95 kr.");
+        await Assertions.Expect(till.Message).ToContainTextAsync("Salget er genoptaget: 1 vare, 28,95 kr.");
         await Assertions.Expect(till.CartLines).ToHaveCountAsync(1);
 
         // Sound off in the till menu: no beep on the next scan, and the browser remembers it.

@@ -21,13 +21,24 @@ public sealed class UiText(ErrorTexts errors)
     public string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[english], args);
 
+    /// <summary>
+    /// A counted text in the singular for exactly one and the plural otherwise ("1 vare", "2 varer"); the count is {0}.
+    /// Both forms are English keys with their Danish in <see cref="PluralText"/>.
+    /// </summary>
+    public string Count(decimal count, string one, string many, params object?[] more) =>
+        Format(count == 1m ? one : many, [count, .. more]);
+
+    /// <summary>As <see cref="Count(decimal, string, string, object?[])"/>, for a count already written out ("1", "2,5").</summary>
+    public string Count(string count, string one, string many, params object?[] more) =>
+        Format(count == "1" ? one : many, [count, .. more]);
+
     public static bool HasDanish(string english) => TryDanish(english, out _);
 
     /// <summary>The Danish for an English text, or the English when there is none (for words put into a refusal's text).</summary>
     public static string InDanish(string english) => TryDanish(english, out var danish) ? danish : english;
 
     /// <summary>Each capability keeps its Danish strings in its own file; they are looked up in this order.</summary>
-    private static readonly FrozenDictionary<string, string>[] DanishParts = [TillText.Danish, BackOfficeText.Danish, AccessText.Danish, StaffText.Danish, AccountingText.Danish, ReportsText.Danish, InventoryText.Danish, CustomerText.Danish, PromotionText.Danish, RestaurantText.Danish, TillGridText.Danish, KitchenText.Danish, MenuText.Danish, TipsText.Danish, SplitText.Danish, TableActionsText.Danish, MenuDetailsText.Danish];
+    private static readonly FrozenDictionary<string, string>[] DanishParts = [PluralText.Danish, TillSettingsText.Danish, TillText.Danish, BackOfficeText.Danish, AccessText.Danish, StaffText.Danish, AccountingText.Danish, ReportsText.Danish, InventoryText.Danish, CustomerText.Danish, PromotionText.Danish, RestaurantText.Danish, TillGridText.Danish, KitchenText.Danish, MenuText.Danish, TipsText.Danish, SplitText.Danish, TableActionsText.Danish, MenuDetailsText.Danish];
 
     private static bool TryDanish(string english, out string danish)
     {

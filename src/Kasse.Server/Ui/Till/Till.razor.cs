@@ -104,7 +104,7 @@ public sealed partial class Till
             if (_sale.TableId is { } table)
                 parts.Add(L.Format("Table {0}", _tableNames.TryGetValue(table, out var name) ? name : "?"));
             if (_sale.Covers is { } covers)
-                parts.Add(L.Format("{0} guests", covers));
+                parts.Add(L.Count(covers, "{0} guest", "{0} guests"));
             if (_sale.TabName is { } tab)
                 parts.Add(tab);
             return string.Join(" · ", parts);
@@ -253,8 +253,8 @@ public sealed partial class Till
 
     private string PrinterBadgeText(PrinterView printer) =>
         printer.QueuedJobs > 0 && printer.State != PrinterState.Online
-            ? L.Format("{0} printout(s) waiting at the printer {1}: {2}. They print when it is back; check paper and power.",
-                printer.QueuedJobs, printer.Name, L[PrinterStateText(printer.State)])
+            ? L.Count(printer.QueuedJobs, "{0} printout waiting at the printer {1}: {2}. It prints when the printer is back; check paper and power.",
+                "{0} printouts waiting at the printer {1}: {2}. They print when the printer is back; check paper and power.", printer.Name, L[PrinterStateText(printer.State)])
             : printer.Name + ": " + L[PrinterStateText(printer.State)] + (printer.Problem is null ? "" : " (" + printer.Problem + ")");
 
     private static string PrinterStateText(PrinterState state) => state switch
@@ -718,6 +718,12 @@ public sealed partial class Till
             if (!await ChangeSaleAsync(s => s.ParkAsync(_sale!.Id, CancellationToken.None)))
                 return;
         }
+        else if (_sale is { Status: SaleStatus.Open, Payments.Count: 0 } empty && empty.Id != saleId)
+        {
+            // An empty sale in hand ends (voided, as DESIGN.md's sale ends without a receipt) rather than stay open behind the resumed one.
+            if (await TryAsync(() => Backend.Call<SaleUseCases, SaleView>(s => s.EndIfEmptyAsync(empty.Id, CancellationToken.None))) is null)
+                return;
+        }
         var resumed = await TryAsync(() => Backend.Call<SaleUseCases, SaleView>(s => s.ResumeAsync(saleId, RegisterId, CancellationToken.None)));
         if (resumed is null)
             return;
@@ -727,7 +733,7 @@ public sealed partial class Till
         AfterChange();
         _revealLine = _selectedLineId;
         await RememberAsync();
-        Toast(L.Format("Sale resumed: {0} items, {1}.", ItemCount, Formats.Money(resumed.TotalAmount, resumed.Currency)), error: false);
+        Toast(L.Count(ItemCount, "Sale resumed: {0} item, {1}.", "Sale resumed: {0} items, {1}.", Formats.Money(resumed.TotalAmount, resumed.Currency)), error: false);
     }
 
     private async Task VoidAsync()
