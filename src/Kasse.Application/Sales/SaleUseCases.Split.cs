@@ -1,4 +1,5 @@
 using Kasse.Application.Restaurant;
+using Kasse.Application.Staff;
 using Kasse.Domain;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
@@ -81,7 +82,7 @@ public sealed partial class SaleUseCases
                 foreach (var (lineId, quantity) in lines)
                     moves.Add(loaded[1].TakeLineFrom(loaded[0], lineId, quantity ?? loaded[0].Lines.First(l => l.Id == lineId).Quantity, Guid.CreateVersion7()));
             }, ct);
-            await AuditMoveAsync($"{Count(moves, from)} moved from {{0}} to {{1}}.", views[0], views[1], moves, ct);
+            await AuditMoveAsync((f, t) => AuditTexts.LinesMoved(Count(moves, from), f, t), views[0], views[1], moves, ct);
             await kitchen.CarryMovesAsync(moves, views.ToDictionary(v => v.Id), ct);
             return (new MovedLines(views[0], views[1]), moves);
         }, ct);
@@ -108,7 +109,7 @@ public sealed partial class SaleUseCases
                 if (source.Covers is { } guests && target.TableId is not null)
                     target.SeatAt(target.TableId, Math.Min(Sale.MaxCovers, (target.Covers ?? 0) + guests), target.TabName);
             }, ct);
-            await AuditMoveAsync($"{Count(moves, from)} merged from {{0}} into {{1}}; {{0}}'s sale is voided, empty.", views[0], views[1], moves, ct);
+            await AuditMoveAsync((f, t) => AuditTexts.LinesMerged(Count(moves, from), f, t), views[0], views[1], moves, ct);
             await kitchen.CarryMovesAsync(moves, views.ToDictionary(v => v.Id), ct);
             var voided = await sales.VoidAsync(from.Id, ct);
             return (views[1], voided);
@@ -165,8 +166,7 @@ public sealed partial class SaleUseCases
                     foreach (var line in loaded[0].Lines.Where(l => l.ParentLineId is null && l.Seat == leaving[i]).ToList())
                         moves.Add(loaded[i + 1].TakeLineFrom(loaded[0], line.Id, line.Quantity, Guid.CreateVersion7()));
             }, ct);
-            await AuditMoveAsync($"Bill split by seat into {views.Count} parts: {{0}} and {string.Join(", ", leaving.Select(s => "seat " + s))} of {{1}}.",
-                views[0], views[1], moves, ct);
+            await AuditMoveAsync((f, _) => AuditTexts.BillSplitBySeat(views.Count, f, string.Join(", ", leaving)), views[0], views[1], moves, ct);
             await kitchen.CarryMovesAsync(moves, views.ToDictionary(v => v.Id), ct);
             return new SplitBill(views);
         }, ct);
@@ -184,7 +184,7 @@ public sealed partial class SaleUseCases
             var moves = new List<LineMove>();
             var views = await EditTogetherAsync(newIds.Prepend(sale.Id).ToList(),
                 loaded => moves.AddRange(loaded[0].ShareEqually(loaded.Skip(1).ToList(), Guid.CreateVersion7)), ct);
-            await AuditMoveAsync($"Bill split equally in {parts} parts: {{0}} keeps the first; the others are new sales at {{1}}.", views[0], views[1], moves, ct);
+            await AuditMoveAsync((f, _) => AuditTexts.BillSplitInParts(parts, f), views[0], views[1], moves, ct);
             await kitchen.CarryMovesAsync(moves, views.ToDictionary(v => v.Id), ct);
             return new SplitBill(views);
         }, ct);
@@ -253,16 +253,17 @@ public sealed partial class SaleUseCases
         moves.Count == 0 ? "Nothing" : string.Join(", ", moves.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{m.Quantity:0.###} × {before.Lines.FirstOrDefault(l => l.Id == m.FromLineId)?.Name}")));
 
-    private async Task AuditMoveAsync(string what, SaleView from, SaleView to, IReadOnlyList<LineMove> moves, CancellationToken ct)
+    private async Task AuditMoveAsync(Func<AuditTexts.Place, AuditTexts.Place, AuditMessage> what, SaleView from, SaleView to, IReadOnlyList<LineMove> moves,
+        CancellationToken ct)
     {
         var tableIds = new[] { from.TableId, to.TableId }.Where(t => t is not null).Select(t => t!.Value).ToList();
         var tables = await db.DiningTables.AsNoTracking().Where(t => tableIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        string Where(SaleView s) => s.TableId is { } t && tables.TryGetValue(t, out var name) ? "table " + name
-            : s.TabName is { } tab ? "tab " + tab : "sale " + s.Id;
-        Audit.Record(AuditAction.LinesMoved, string.Format(System.Globalization.CultureInfo.InvariantCulture, what, Where(from), Where(to)),
+        AuditTexts.Place Where(SaleView s) => s.TableId is { } t && tables.TryGetValue(t, out var name) ? new("table", name)
+            : s.TabName is { } tab ? new("tab", tab) : new("sale", s.Id.ToString());
+        Audit.Record(AuditAction.LinesMoved, what(Where(from), Where(to)),
             subject: "sale:" + from.Id, storeId: from.StoreId,
-            before: new { Sale = from.Id, Table = Where(from) },
-            after: new { Sale = to.Id, Table = Where(to), Lines = moves.Select(m => new { m.FromSaleId, m.FromLineId, m.ToSaleId, m.ToLineId, m.Quantity }) });
+            before: new { Sale = from.Id, Table = Where(from).Name },
+            after: new { Sale = to.Id, Table = Where(to).Name, Lines = moves.Select(m => new { m.FromSaleId, m.FromLineId, m.ToSaleId, m.ToLineId, m.Quantity }) });
         await db.SaveChangesAsync(ct);
     }
 }

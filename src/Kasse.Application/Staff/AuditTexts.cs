@@ -62,6 +62,10 @@ public static class AuditTexts
         public const string SaleMoved = "sale.moved";
         public const string SaleMovedOnTab = "sale.moved-tab";
         public const string SaleHandedOver = "sale.handed-over";
+        public const string LinesMoved = "lines.moved";
+        public const string LinesMerged = "lines.merged";
+        public const string BillSplitBySeat = "bill.split-seats";
+        public const string BillSplitInParts = "bill.split-parts";
         public const string RefundedAgainstReceipt = "refund.receipt";
         public const string RefundedWithoutReceipt = "refund.no-receipt";
         public const string ModifierGroupAdded = "menu.group-added";
@@ -170,6 +174,14 @@ public static class AuditTexts
         : M(Key.SaleMovedOnTab, fromTable ?? "–", toTable ?? "–", tab.Trim());
 
     public static AuditMessage SaleHandedOver(string? from, string to) => M(Key.SaleHandedOver, from ?? "–", to);
+
+    /// <summary>Where a sale is served, for the texts of moves and splits: a table, a tab, or (neither) the sale itself.</summary>
+    public sealed record Place(string Kind, string Name);
+
+    public static AuditMessage LinesMoved(string what, Place from, Place to) => M(Key.LinesMoved, what, new AuditWord(from.Kind), from.Name, new AuditWord(to.Kind), to.Name);
+    public static AuditMessage LinesMerged(string what, Place from, Place to) => M(Key.LinesMerged, what, new AuditWord(from.Kind), from.Name, new AuditWord(to.Kind), to.Name);
+    public static AuditMessage BillSplitBySeat(int parts, Place at, string seats) => M(Key.BillSplitBySeat, parts, new AuditWord(at.Kind), at.Name, seats);
+    public static AuditMessage BillSplitInParts(int parts, Place at) => M(Key.BillSplitInParts, parts, new AuditWord(at.Kind), at.Name);
 
     public static AuditMessage Refunded(long receiptNumber, decimal amount, bool withoutReceipt, string? reason) => withoutReceipt
         ? M(Key.RefundedWithoutReceipt, receiptNumber, amount, reason ?? "")
