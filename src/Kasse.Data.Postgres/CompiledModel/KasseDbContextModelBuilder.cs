@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ca68f431-af7b-43db-9ba5-fc2344707af3"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("00fa78c7-b961-4aee-956d-430efdf98767"), entityTypeCount: 72)
         {
         }
 

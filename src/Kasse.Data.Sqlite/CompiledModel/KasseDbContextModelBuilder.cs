@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a68f17f8-3f40-4f90-ba7f-7b19949cedfa"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("1dc5fc83-0d95-4775-bb24-4f2f17c0b4bd"), entityTypeCount: 72)
         {
         }
 
