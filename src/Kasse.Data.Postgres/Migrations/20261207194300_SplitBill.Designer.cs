@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kasse.Data.Postgres.Migrations
 {
     [DbContext(typeof(KasseDbContext))]
-    [Migration("20261207194200_SplitBill")]
+    [Migration("20261207194300_SplitBill")]
     partial class SplitBill
     {
         /// <inheritdoc />
