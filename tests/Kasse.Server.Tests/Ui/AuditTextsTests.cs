@@ -124,6 +124,7 @@ public sealed partial class AuditTextsTests
             _ when core == typeof(Guid) => Guid.Parse("0192f000-0000-7000-8000-000000000001"),
             _ when core.IsEnum => Enum.GetValues(core).GetValue(0),
             _ when core == typeof(IReadOnlyCollection<string>) => withNulls ? Array.Empty<string>() : new[] { "Sell", "Browse" },
+            _ when core == typeof(AuditTexts.Place) => new AuditTexts.Place(withNulls ? "tab" : "table", "4"),
             _ when core == typeof(IReadOnlyList<AuditMessage>) => new[] { AuditTexts.EmployeePinPart(), AuditTexts.EmployeeStoresPart(2) },
             _ => throw new InvalidOperationException($"No sample for a {core.Name} ({p.Member.Name}.{p.Name}): add one."),
         };
