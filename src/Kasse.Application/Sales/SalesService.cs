@@ -266,11 +266,17 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         {
             if (sale.Status == SaleStatus.Voided)
                 return;
-            var now = clock.Now();
-            sale.Void(now);
-            await journal.SaleEventAsync(sale, JournalEventKind.SaleVoided, now, ct);
-            db.AfterCommit(() => telemetry.SaleVoided(sale));
+            await VoidNowAsync(sale, ct);
         }, ct);
+
+    /// <summary>Voids the sale in its turn: journaled (SaleVoided), and counted once the void has committed.</summary>
+    private async Task VoidNowAsync(Sale sale, CancellationToken ct)
+    {
+        var now = clock.Now();
+        sale.Void(now);
+        await journal.SaleEventAsync(sale, JournalEventKind.SaleVoided, now, ct);
+        db.AfterCommit(() => telemetry.SaleVoided(sale));
+    }
 
     /// <summary>
     /// Ends a sale that holds nothing (no line, no payment) the one way an open sale ends without a receipt: voided,
@@ -284,10 +290,7 @@ public sealed class SalesService(KasseDbContext db, CatalogService catalog, Fisc
         {
             if (sale.Status != SaleStatus.Open || sale.Lines.Count > 0 || sale.Payments.Count > 0)
                 return;
-            var now = clock.Now();
-            sale.Void(now);
-            await journal.SaleEventAsync(sale, JournalEventKind.SaleVoided, now, ct);
-            db.AfterCommit(() => telemetry.SaleVoided(sale));
+            await VoidNowAsync(sale, ct);
         }, ct);
 
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct) =>
