@@ -63,6 +63,7 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
     private int _port = options.Port;
     private int _jobs = Directory.GetFiles(options.Output, "job-*.txt").Length;
     private readonly Lock _connectionsGate = new();
+    private Task _lastPaper = Task.CompletedTask;
     private int _accepted;
     private int _finished;
 
@@ -139,18 +140,24 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
                 return;
             }
             CountConnection(accepted: 1, finished: 0);
-            _ = ServeThenCountAsync(client, ct);
+            // Paper comes out in the order the connections came in, as on a printer with one port: a connection's
+            // job is numbered only after the one before it has finished, however the two were scheduled here.
+            var before = _lastPaper;
+            var paper = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastPaper = paper.Task;
+            _ = ServeThenCountAsync(client, before, paper, ct);
         }
     }
 
-    private async Task ServeThenCountAsync(TcpClient client, CancellationToken ct)
+    private async Task ServeThenCountAsync(TcpClient client, Task before, TaskCompletionSource paper, CancellationToken ct)
     {
         try
         {
-            await ServeAsync(client, ct);
+            await ServeAsync(client, before, ct);
         }
         finally
         {
+            paper.SetResult();
             // After the job's files are written: a reader who sees the connection finished sees its paper.
             CountConnection(accepted: 0, finished: 1);
         }
@@ -173,7 +180,7 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private async Task ServeAsync(TcpClient client, CancellationToken ct)
+    private async Task ServeAsync(TcpClient client, Task before, CancellationToken ct)
     {
         using var _ = client;
         var decoder = new EscPosDecoder(() => ReadState() == "paper-out");
@@ -198,6 +205,7 @@ internal sealed class NetworkPrinter(EmulatorOptions options)
             // the sender went away; what arrived still printed
         }
         decoder.Finish();
+        await before;
         if (decoder.Paper.IsEmpty)
             return;
         var number = Interlocked.Increment(ref _jobs);

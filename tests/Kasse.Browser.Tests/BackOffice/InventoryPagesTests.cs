@@ -38,7 +38,8 @@ public abstract class InventoryPagesTests(BrowserServer server)
             await phone.GetByTestId("count-scan").FillAsync(barcode);
             await phone.GetByTestId("count-scan").PressAsync("Enter");
         }
-        await Assertions.Expect(phone.Locator($"tr[data-product='{jam.Sku}'] [data-testid=counted]")).ToHaveTextAsync("3");
+        await phone.ExplainedAsync("Three scans count 3", () =>
+            Assertions.Expect(phone.Locator($"tr[data-product='{jam.Sku}'] [data-testid=counted]")).ToHaveTextAsync("3"));
         await phone.GetByTestId("submit-count").ClickAsync();
         await Assertions.Expect(phone.Locator($"[data-testid=variance] tr[data-product='{jam.Sku}'] [data-testid=variance-quantity]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[-−]2$"));
         await phone.GetByTestId("approve-count").ClickAsync();

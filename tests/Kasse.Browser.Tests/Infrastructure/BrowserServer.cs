@@ -30,6 +30,15 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
     public string OwnerApiKey { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => _host!.Services;
+
+    /// <summary>What the server logged at warning or above lately, for a failure message.</summary>
+    public string ServerLog() => _host?.Log.Text() ?? "(the server is not running)";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BrowserServer> Running = new();
+
+    /// <summary>The server a page is on (by its address), for helpers that only hold the page.</summary>
+    public static BrowserServer? Of(IPage page) =>
+        Uri.TryCreate(page.Url, UriKind.Absolute, out var url) && Running.TryGetValue(url.GetLeftPart(UriPartial.Authority), out var server) ? server : null;
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "kasse_mail_" + Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>A second cashier (role Cashier) and a supervisor, besides the demo's manager Mette.</summary>
@@ -60,6 +69,7 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             [Kasse.Server.Security.KasseSecurity.SignInPermitsKey] = "100000",
         });
         BaseAddress = _host.BaseAddress;
+        Running[BaseAddress.GetLeftPart(UriPartial.Authority)] = this;
         await using var scope = Services.CreateAsyncScope();
         var employees = scope.ServiceProvider.GetRequiredService<EmployeeService>();
         // Named, not left to "the only store": some tests add a second store while others still add people.
@@ -141,7 +151,10 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_host is not null)
+        {
+            Running.TryRemove(BaseAddress.GetLeftPart(UriPartial.Authority), out _);
             await _host.DisposeAsync();
+        }
         if (Database is not null)
             await Database.DisposeAsync();
         try { Directory.Delete(MailFolder, recursive: true); } catch (DirectoryNotFoundException) { }

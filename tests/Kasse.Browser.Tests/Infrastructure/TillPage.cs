@@ -23,8 +23,10 @@ public sealed class TillPage
     /// <summary>What the browser logged, for a failure message.</summary>
     public string ConsoleLog()
     {
+        string browser;
         lock (_console)
-            return string.Join("\n", _console);
+            browser = string.Join("\n", _console);
+        return browser + "\nServer log (warnings and errors):\n" + (BrowserServer.Of(page)?.ServerLog() ?? "(unknown server)");
     }
 
     public const string Mette = "Mette Demo";

@@ -52,7 +52,8 @@ public abstract class TillRoadTests(BrowserServer server)
         await till.ScanAsync(Franskbrod, 2);
 
         await till.CartLines.Nth(0).ClickAsync(); // the rye bread, first in the cart
-        await page.GetByTestId("line-price").ClickAsync();
+        // Its own Price button: until the selection is drawn, the one on screen still belongs to the line scanned last.
+        await till.CartLines.Nth(0).GetByTestId("line-price").ClickAsync();
         await page.Locator("#override-price").FillAsync("20,00");
         await page.GetByTestId("apply-price").ClickAsync();
         var approval = page.GetByTestId("approval-dialog");

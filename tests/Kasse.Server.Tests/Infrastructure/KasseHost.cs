@@ -19,11 +19,15 @@ public sealed class KasseHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private KasseHost(WebApplication app, IReadOnlyList<Uri> addresses)
+    private KasseHost(WebApplication app, IReadOnlyList<Uri> addresses, RecentLog log)
     {
         _app = app;
         Addresses = addresses;
+        Log = log;
     }
+
+    /// <summary>The node's recent warnings and errors, for a failing test's message.</summary>
+    public RecentLog Log { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -53,7 +57,13 @@ public sealed class KasseHost : IAsyncDisposable
             all[DatabaseSettings.ConnectionKey] = connectionString;
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
-        var app = KasseWebApp.Create([], all, clock is null ? null : services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        var log = new RecentLog();
+        var app = KasseWebApp.Create([], all, services =>
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log);
+            if (clock is not null)
+                services.Replace(ServiceDescriptor.Singleton(clock));
+        });
         try
         {
             await KasseWebApp.PrepareAsync(app, CancellationToken.None);
@@ -61,7 +71,7 @@ public sealed class KasseHost : IAsyncDisposable
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
             if (addresses.Any(a => !IPAddress.IsLoopback(IPAddress.Parse(a.Host))))
                 throw new InvalidOperationException("Tests must only listen on loopback.");
-            return new KasseHost(app, addresses);
+            return new KasseHost(app, addresses, log);
         }
         catch
         {

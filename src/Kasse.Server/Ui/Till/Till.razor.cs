@@ -169,7 +169,7 @@ public sealed partial class Till
     private string? _focusAfterRender;
 
     /// <summary>After a reload: the same cashier, and the register's open sale.</summary>
-    private async Task RestoreAsync()
+    private Task RestoreAsync() => InTurnAsync(async () =>
     {
         var remembered = await TillMemory.LoadAsync(Storage, RegisterId);
         if (remembered?.CashierId is { } cashierId)
@@ -188,7 +188,7 @@ public sealed partial class Till
         if (_cashier is not null)
             await CarryOnWithRegisterSaleAsync();
         StateHasChanged();
-    }
+    });
 
     /// <summary>
     /// Takes up the sale open on this register on the server, whichever browser started it (its payments included), so
@@ -270,7 +270,9 @@ public sealed partial class Till
 
     // ---- signing in and out -----------------------------------------------------------------------------
 
-    private async Task SignedInAsync(EmployeeView cashier)
+    // In the till's turn: a scan that comes while the register's open sale is being taken up waits for it and lands on
+    // that sale, instead of starting another one that the taken-up sale then replaces on screen.
+    private Task SignedInAsync(EmployeeView cashier) => InTurnAsync(async () =>
     {
         _cashier = cashier;
         await RememberAsync();
@@ -288,7 +290,7 @@ public sealed partial class Till
         }
         await TillLanguage.RememberAsync(Storage, cashier.Id);
         await CarryOnWithRegisterSaleAsync();
-    }
+    });
 
     private async Task SignOutAsync()
     {
