@@ -17,6 +17,9 @@ public static class Chromium
             throw new InvalidOperationException(
                 $"The browser tests need Debian's Chromium at {ExecutablePath} and it is not installed. "
                 + "Run ./test.sh as root (it installs it), or: apt-get install -y --no-install-recommends chromium");
+        // A screen that answers within a few seconds on a quiet machine can take longer on a loaded one (a CI runner): an
+        // expectation waits as long as an action does (NewPageAsync's 15 s), since both wait for the same server.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
