@@ -7,11 +7,14 @@ namespace Kasse.Application.Restaurant;
 /// <summary>
 /// Tells the open floor views (Blazor circuits, so SignalR carries it to the browser) that a store's tables changed: a
 /// sale on a table or a tab was opened, changed, moved, handed over, paid or voided, or its bill was asked for. It
-/// hears of every committed change of a sale (<see cref="ISaleChangeListener"/>), after the commit. In process: one node
-/// serves a store's tills.
+/// hears of every committed change of a sale (<see cref="ISaleChangeListener"/>), after the commit, and of every change of
+/// the kitchen's tickets (sent, fired, bumped, an item done: a table waiting for food). In process: one node serves a
+/// store's tills.
 /// </summary>
 public sealed class FloorNotifier : ISaleChangeListener
 {
+    public FloorNotifier(KitchenNotifier kitchen) => kitchen.Changed += change => Tell(change.StoreId);
+
     /// <summary>
     /// The open sales last seen on a table or tab, and their store: a sale moved off its table, and a sale that was only
     /// ever a shop sale, look alike in their newest view; only the first changes the floor.

@@ -23,10 +23,12 @@ public enum TableState
     BillAsked,
     /// <summary>No open sale; its last sale completed within <see cref="FloorStates.PaidShownFor"/>.</summary>
     Paid,
+    /// <summary>The kitchen is making food for a sale on it: a fired ticket of it is not bumped and has an item not done.</summary>
+    WaitingForFood,
 }
 
 public sealed record TableSaleView(Guid SaleId, SaleStatus Status, DateTimeOffset OpenedAt, int? Covers, string? TabName, Guid? WaiterId, string? Waiter,
-    int Lines, decimal Total, bool BillPrinted);
+    int Lines, decimal Total, bool BillPrinted, bool WaitingForFood = false);
 
 public sealed record TableStateView(Guid Id, Guid AreaId, string Name, int Seats, TableShape Shape, int X, int Y, int Width, int Height,
     TableState State, decimal Total, int Covers, DateTimeOffset? OpenedSince, IReadOnlyList<TableSaleView> Sales);
@@ -55,6 +57,11 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
         var billed = (await db.JournalEntries.AsNoTracking()
             .Where(j => j.SaleId != null && ids.Contains(j.SaleId.Value) && j.Kind == nameof(JournalEventKind.ProvisionalReceipt))
             .Select(j => j.SaleId!.Value).ToListAsync(ct)).ToHashSet();
+        // What a station still makes: a fired ticket not bumped with an item not done (a cancellation is no food to wait for).
+        var cooking = (await db.KitchenTickets.AsNoTracking()
+            .Where(t => ids.Contains(t.SaleId) && t.Status == KitchenTicketStatus.Open
+                && t.Items.Any(i => i.DoneAt == null && i.Change != KitchenItemChange.Voided))
+            .Select(t => t.SaleId).Distinct().ToListAsync(ct)).ToHashSet();
         var since = now - PaidShownFor;
         var paidLately = (await db.Sales.AsNoTracking()
             .Where(s => s.StoreId == storeId && s.TableId != null && s.Status == SaleStatus.Completed && s.ClosedAt >= since)
@@ -69,7 +76,8 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
             if (sale.Status is not (SaleStatus.Open or SaleStatus.Parked))
                 continue;
             views.Add((s.TableId, new TableSaleView(sale.Id, sale.Status, sale.OpenedAt, s.Covers, s.TabName, sale.CashierId,
-                sale.CashierId is { } w && waiters.TryGetValue(w, out var name) ? name : null, sale.Lines.Count, sale.TotalAmount, billed.Contains(sale.Id))));
+                sale.CashierId is { } w && waiters.TryGetValue(w, out var name) ? name : null, sale.Lines.Count, sale.TotalAmount, billed.Contains(sale.Id),
+                cooking.Contains(sale.Id))));
         }
 
         var areas = plan.Select(area => new FloorAreaStateView(area.Id, area.Name, area.Tables.Select(t =>
@@ -78,6 +86,7 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
             var state = onTable.Count == 0
                 ? paidLately.Contains(t.Id) ? TableState.Paid : TableState.Free
                 : onTable.Any(v => v.BillPrinted) ? TableState.BillAsked
+                : onTable.Any(v => v.WaitingForFood) ? TableState.WaitingForFood
                 : onTable.Any(v => v.Lines > 0) ? TableState.Ordered
                 : TableState.Seated;
             return new TableStateView(t.Id, t.AreaId, t.Name, t.Seats, t.Shape, t.X, t.Y, t.Width, t.Height, state, onTable.Sum(v => v.Total),

@@ -1,3 +1,4 @@
+using Kasse.Application.Staff;
 using Kasse.Domain.Sales;
 using Kasse.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +20,24 @@ public sealed partial class SaleUseCases
         var productIds = current.Lines.Where(l => l.ProductId is not null && l.ParentLineId is null).Select(l => l.ProductId!.Value).Distinct().ToList();
         var productRates = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.VatPercent }).ToListAsync(ct);
         var rateOf = productRates.ToDictionary(p => p.Id, p => p.VatPercent);
-        return await sales.EditAsync(saleId, (sale, store) =>
+        OrderType? before = null;
+        var changed = await sales.EditAsync(saleId, (sale, store) =>
         {
+            before = sale.OrderType;
             sale.SetOrderType(command.OrderType, store,
                 line => line.ParentLineId is null && line.ProductId is { } id && rateOf.TryGetValue(id, out var percent) ? percent : null);
             return Task.CompletedTask;
         }, ct);
+        if (before != changed.OrderType)
+        {
+            var table = changed.TableId is { } tableId ? await db.DiningTables.AsNoTracking().Where(t => t.Id == tableId).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
+            var at = table is not null ? new AuditTexts.Place("table", table)
+                : changed.TabName is { } tab ? new AuditTexts.Place("tab", tab) : new AuditTexts.Place("sale", changed.Id.ToString());
+            Audit.Record(AuditAction.OrderTypeChanged, AuditTexts.OrderTypeChanged(before, changed.OrderType, at),
+                subject: "sale:" + saleId, storeId: changed.StoreId,
+                before: new { OrderType = before?.ToString() }, after: new { OrderType = changed.OrderType?.ToString() });
+            await db.SaveChangesAsync(ct);
+        }
+        return changed;
     }
 }

@@ -101,6 +101,7 @@ public static class AuditTexts
         public const string WebhookDeleted = "webhook.deleted";
         public const string SignedOut = "signout";
         public const string SignedOutIdle = "signout.idle";
+        public const string OrderTypeChanged = "sale.order-type";
     }
 
     private static readonly ResourceManager Texts = new(typeof(AuditTexts));
@@ -182,6 +183,12 @@ public static class AuditTexts
     public static AuditMessage LinesMerged(string what, Place from, Place to) => M(Key.LinesMerged, what, new AuditWord(from.Kind), from.Name, new AuditWord(to.Kind), to.Name);
     public static AuditMessage BillSplitBySeat(int parts, Place at, string seats) => M(Key.BillSplitBySeat, parts, new AuditWord(at.Kind), at.Name, seats);
     public static AuditMessage BillSplitInParts(int parts, Place at) => M(Key.BillSplitInParts, parts, new AuditWord(at.Kind), at.Name);
+
+    /// <summary>The words of an order type in an entry: the type's own name, or <see cref="NoOrderType"/> for none (a shop's sale).</summary>
+    public const string NoOrderType = "NoOrderType";
+
+    public static AuditMessage OrderTypeChanged(OrderType? from, OrderType? to, Place at) =>
+        M(Key.OrderTypeChanged, new AuditWord(from?.ToString() ?? NoOrderType), new AuditWord(to?.ToString() ?? NoOrderType), new AuditWord(at.Kind), at.Name);
 
     public static AuditMessage Refunded(long receiptNumber, decimal amount, bool withoutReceipt, string? reason) => withoutReceipt
         ? M(Key.RefundedWithoutReceipt, receiptNumber, amount, reason ?? "")

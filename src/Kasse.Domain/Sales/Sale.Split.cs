@@ -92,7 +92,8 @@ public sealed partial class Sale
     /// Splits this sale equally: it keeps the first part and each of <paramref name="others"/> (new, empty open sales) takes
     /// one more. Every line is shared: its quantity in thousandths and its amounts in øre, each over the parts by largest
     /// remainder (the earlier parts take the odd øre), so for every line, and so for the sale, the parts add up exactly to
-    /// the whole. A shared line keeps its amounts (it is marked "1/3"); promotions are worked out again on each part.
+    /// the whole. A shared line keeps its amounts (it is marked "1/3"); promotions are worked out again on each part. A
+    /// discount on the whole sale is shared too: each part carries its share of the amount it came to, so the parts still add up.
     /// </summary>
     public IReadOnlyList<LineMove> ShareEqually(IReadOnlyList<Sale> others, Func<Guid> newLineId)
     {
@@ -102,14 +103,13 @@ public sealed partial class Sale
         EnsureMovable();
         if (_lines.Count == 0)
             throw DomainException.Conflict(SaleErrors.SplitNothing, "The sale has no lines to split.");
-        if (DiscountKind != DiscountKind.None)
-            throw DomainException.Conflict(SaleErrors.SplitDiscount, "The sale has a discount on the whole sale: take it off, split the bill, then give each part its discount.");
         foreach (var other in others)
         {
             other.EnsureMovable();
             if (other._lines.Count > 0 || other.StoreId != StoreId)
                 throw DomainException.Invalid(SaleErrors.SplitParts, "The parts of a split bill are new, empty sales of the same store.");
         }
+        var saleDiscount = M.ToMinorUnits(SaleDiscountAmount);
         var ones = Enumerable.Repeat(1L, count).ToList();
         var moves = new List<LineMove>();
         foreach (var line in _lines.Where(l => l.ParentLineId is null).ToList())
@@ -137,12 +137,28 @@ public sealed partial class Sale
                 member.MakeShare(ShareName(0, count), Minor(gross[0]), Minor(discount[0]));
             }
         }
-        foreach (var sale in others.Prepend(this))
-        {
+        var parts = others.Prepend(this).ToList();
+        foreach (var sale in parts)
             sale.ClearPromotions();
-            sale.Recalculate();
+        // The discount on the whole sale, as the amount it came to, shared over the parts in proportion to what each
+        // comes to before it (the earlier parts take the odd øre): each part carries its share as a discount of that amount.
+        var discountShares = Allocation.Proportionally(saleDiscount, parts.Select(p => p._lines.Sum(l => M.ToMinorUnits(l.AmountBeforeSaleDiscount))).ToList());
+        var reason = DiscountReason;
+        for (var k = 0; k < count; k++)
+        {
+            if (saleDiscount != 0)
+                parts[k].TakeDiscountShare(Minor(discountShares[k]), reason);
+            parts[k].Recalculate();
         }
         return moves;
+    }
+
+    /// <summary>A part of an equally split bill takes its share of the whole sale's discount, as a fixed amount.</summary>
+    private void TakeDiscountShare(decimal amount, string? reason)
+    {
+        DiscountKind = amount == 0m ? DiscountKind.None : DiscountKind.Amount;
+        DiscountValue = amount;
+        DiscountReason = amount == 0m ? null : reason;
     }
 
     private decimal Minor(long amount) => M.FromMinorUnits(amount, Currency).Amount;

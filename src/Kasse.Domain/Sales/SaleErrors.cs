@@ -25,7 +25,6 @@ public static class SaleErrors
     public const string Payment = "sale.payment";
     public const string ReceiptNotFound = "sale.receipt-not-found";
     public const string Signed = "sale.signed";
-    public const string SplitDiscount = "sale.split-discount";
     public const string SplitNothing = "sale.split-nothing";
     public const string SplitParts = "sale.split-parts";
     public const string Status = "sale.status";

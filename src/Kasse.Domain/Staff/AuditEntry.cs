@@ -36,6 +36,8 @@ public enum AuditAction
     CourseFired,
     /// <summary>Lines of an open sale moved to another (a move of lines, a merge of tables, a split bill).</summary>
     LinesMoved,
+    /// <summary>An open sale's order type changed (eat-in, takeaway, delivery).</summary>
+    OrderTypeChanged,
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ public static class FloorEndpoints
         floor.MapGet("/", Plan).RequirePermission(Permission.Browse)
             .WithSummary("The store's floor plan: its areas (rooms) in order, each with its tables (name, seats, shape, position and size)");
         floor.MapGet("/state", State).RequirePermission(Permission.Sell)
-            .WithSummary("Each table's state (Free, Seated, Ordered, BillAsked, Paid), running total, covers and since when it is open, with its open sales; and the named tabs without a table");
+            .WithSummary("Each table's state (Free, Seated, Ordered, WaitingForFood, BillAsked, Paid), running total, covers and since when it is open, with its open sales; and the named tabs without a table");
         floor.MapPost("/areas", AddArea).RequirePermission(Permission.ManageSettings)
             .WithSummary("Add an area (a room, the terrace); its name is unique in the store (audited)");
         floor.MapPut("/areas/{areaId:guid}", ChangeArea).RequirePermission(Permission.ManageSettings)

@@ -154,6 +154,90 @@ public abstract class SplitBillTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_bill_with_a_discount_on_the_whole_sale_splits_equally_each_part_carrying_its_share_to_the_øre()
+    {
+        var floor = await NewFloorAsync();
+        var wine = await _api.NewProductAsync(99.99m, name: "Vin");
+        var water = await _api.NewProductAsync(100m, name: "Vand");
+        var sale = await OpenAsync(floor, floor.Four, covers: 3);
+        await AddAsync(sale.Id, wine.Id, 1m);
+        await AddAsync(sale.Id, water.Id, 1m);
+        var whole = await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/discount",
+            new SetDiscount(DiscountKind.Percent, 10m, "Stamgæster")));
+
+        var split = await SplitAsync(sale.Id, new SplitSale(SplitBy.Parts, Parts: 3));
+        var paid = await _api.PayAsync(split.Parts[2].Id, PaymentMethod.Card);
+        var completed = await _api.CompleteAsync(paid.Id);
+
+        // 199.99 less 10 % (20.00) is 179.99; the discount is shared 6.67 + 6.67 + 6.66 over parts of 66.67, 66.66 and 66.66.
+        Assert.Equal((20.00m, 179.99m), (whole.DiscountTotal, whole.TotalAmount));
+        Assert.Equal(whole.TotalAmount, split.Parts.Sum(p => p.TotalAmount));
+        Assert.Equal(whole.DiscountTotal, split.Parts.Sum(p => p.DiscountTotal));
+        Assert.Equal([60.00m, 59.99m, 60.00m], split.Parts.Select(p => p.TotalAmount));
+        Assert.Equal([6.67m, 6.67m, 6.66m], split.Parts.Select(p => p.DiscountTotal));
+        Assert.All(split.Parts, p => Assert.Equal(p.Lines.Sum(l => l.TotalAmount), p.TotalAmount));
+        Assert.Equal((SaleStatus.Completed, 60.00m), (completed.Status, completed.TotalAmount));
+    }
+
+    [Fact]
+    public async Task A_change_of_order_type_is_audited_with_who_and_from_and_to()
+    {
+        var floor = await NewFloorAsync();
+        var sale = await OpenAsync(floor, floor.Four, covers: 2);
+
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/order-type", new SetOrderType(OrderType.EatIn)));
+        var takeaway = await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/order-type", new SetOrderType(OrderType.Takeaway)));
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/order-type", new SetOrderType(OrderType.Takeaway)));
+        var audit = (await _api.Http.GetFromJsonAsync<List<AuditEndpoints.AuditEntryView>>(
+            $"/api/v1/audit?subject=sale:{sale.Id}&action=OrderTypeChanged", KasseClient.Json))!.OrderBy(a => a.At).ToList();
+
+        Assert.Equal(OrderType.Takeaway, takeaway.OrderType);
+        // The same type again changes nothing and is not written down.
+        Assert.Equal(2, audit.Count);
+        Assert.Equal("Order type changed from none to eat-in (table 4).", audit[0].Detail);
+        Assert.Equal("Order type changed from eat-in to takeaway (table 4).", audit[1].Detail);
+        Assert.All(audit, a => Assert.False(string.IsNullOrEmpty(a.Actor)));
+        Assert.Contains("EatIn", audit[1].Before, StringComparison.Ordinal);
+        Assert.Contains("Takeaway", audit[1].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_table_waits_for_food_while_its_fired_tickets_are_made_and_shows_ordered_once_they_are_done()
+    {
+        var floor = await NewFloorAsync();
+        var soup = await _api.NewProductAsync(65m, name: "Suppe");
+        var steak = await _api.NewProductAsync(185m, name: "Bøf");
+        var sale = await OpenAsync(floor, floor.Four, covers: 2);
+        await AddAsync(sale.Id, soup.Id, 2m);
+        var added = await AddAsync(sale.Id, steak.Id, 1m);
+        var steakLine = added.Lines.Single(l => l.ProductId == steak.Id);
+        await _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/lines/{steakLine.Id}/course", new { course = 2 });
+
+        var ordered = await TableStateAsync(floor, floor.Four);
+        await KasseClient.Read<SaleKitchenView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/kitchen/send", new SendToKitchen(true)));
+        var cooking = await TableStateAsync(floor, floor.Four);
+        var starters = Assert.Single((await BoardAsync(floor.Cooks.Id)).Open);
+        await KasseClient.Read<KitchenTicketView>(await _api.PostAsync($"/api/v1/kitchen/tickets/{starters.Id}/items/{starters.Items[0].Id}/done", new MarkItemDone()));
+        var itemDone = await TableStateAsync(floor, floor.Four);
+        await KasseClient.Read<KitchenTicketView>(await _api.PostAsync($"/api/v1/kitchen/tickets/{starters.Id}/bump", null));
+        var startersServed = await TableStateAsync(floor, floor.Four);
+        await KasseClient.Read<SaleKitchenView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/kitchen/courses/2/fire", null));
+        var mainsCooking = await TableStateAsync(floor, floor.Four);
+        Assert.True((await _api.PostAsync($"/api/v1/sales/{sale.Id}/receipt/provisional", null)).IsSuccessStatusCode);
+        var billAsked = await TableStateAsync(floor, floor.Four);
+
+        Assert.Equal(TableState.Ordered, ordered.State);
+        Assert.Equal(TableState.WaitingForFood, cooking.State);
+        Assert.True(Assert.Single(cooking.Sales).WaitingForFood);
+        // Soup done, the course 2 steak is only held: the kitchen makes nothing for the table.
+        Assert.Equal(TableState.Ordered, itemDone.State);
+        Assert.Equal(TableState.Ordered, startersServed.State);
+        Assert.Equal(TableState.WaitingForFood, mainsCooking.State);
+        // Asking for the bill is the stronger news.
+        Assert.Equal(TableState.BillAsked, billAsked.State);
+    }
+
+    [Fact]
     public async Task A_bill_splits_by_seat_and_by_item_into_normal_sales_on_the_same_table()
     {
         var floor = await NewFloorAsync();

@@ -22,8 +22,9 @@ public sealed partial class AuditTextsTests
     public static TheoryData<string> Keys() => new(typeof(AuditTexts.Key).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal));
 
-    /// <summary>The words an entry may carry: punch kinds, payment methods and the two secrets of a sign-in.</summary>
+    /// <summary>The words an entry may carry: punch kinds, payment methods, the two secrets of a sign-in and the order types.</summary>
     public static TheoryData<string> Words() => new(Enum.GetNames<PunchKind>().Concat(Enum.GetNames<PaymentMethod>()).Concat(["PIN", "password"])
+        .Concat(Enum.GetNames<OrderType>()).Append(AuditTexts.NoOrderType)
         .Select(w => "word." + w));
 
     [Fact]

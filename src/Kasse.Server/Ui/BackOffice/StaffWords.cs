@@ -82,6 +82,7 @@ public static class AuditText
         AuditAction.SentToKitchen => "Sent to the kitchen",
         AuditAction.CourseFired => "Course fired",
         AuditAction.LinesMoved => "Lines moved",
+        AuditAction.OrderTypeChanged => "Order type changed",
     }];
 
     /// <summary>
