@@ -5,6 +5,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Printing;
 using Kasse.Application.Sales;
+using Kasse.Application.Staff;
 using Kasse.Domain.Catalog;
 using Kasse.Domain.Devices;
 using Kasse.Domain.Sales;
@@ -204,24 +205,13 @@ public sealed class TillComponentsTests : IAsyncDisposable
     public async Task The_payment_dialog_shows_what_is_paid_and_what_remains_in_Danish()
     {
         using var danish = Danish();
-        // The dialog reads the register's payment devices through the app (Backend): a real node on a real SQLite file.
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var host = await KasseHost.StartAsync(DatabaseProvider.Sqlite, database.ConnectionString,
-            new Dictionary<string, string?> { [KasseWebApp.SeedDemoKey] = "true" });
-        var nobody = new ServerAuthenticationStateProvider();
-        nobody.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
-        _bunit.Services.AddSingleton(new Backend(host.Services.GetRequiredService<IServiceScopeFactory>(), new UiSession(nobody, TimeProvider.System)));
+        await using var till = await RealTill.StartAsync();
+        var sale = await till.SaleAsync(3m, 49.5m);
+        sale = await till.Backend.Call<SaleUseCases, SaleView>(s => s.AddPaymentAsync(sale.Id,
+            new AddPayment(Guid.CreateVersion7(), PaymentMethod.Card, 100m), CancellationToken.None));
+        _bunit.Services.AddSingleton(till.Backend);
         _bunit.Services.AddSingleton(TimeProvider.System);
 
-        var coffee = Line("Kaffe", 3m, 49.5m);
-        var sale = SaleOf(coffee) with
-        {
-            RegisterId = DemoSeeder.RegisterId,
-            PaidAmount = 100m,
-            AmountDue = 48.5m,
-            CashDue = 48.5m,
-            Payments = [new PaymentView(Guid.CreateVersion7(), PaymentMethod.Card, 100m, null, 0m, 0m, null, DateTimeOffset.UtcNow)],
-        };
         var cut = _bunit.Render<PaymentDialog>(p => p
             .Add(c => c.Sale, sale)
             .Add(c => c.Currency, "DKK")
@@ -233,7 +223,7 @@ public sealed class TillComponentsTests : IAsyncDisposable
         var paid = cut.Find("[data-testid=payments] li");
         Assert.Equal("Kort", paid.QuerySelector("span")!.TextContent);
         Assert.Equal("100,00 kr.", paid.QuerySelector(".amount")!.TextContent);
-        // The register's devices, read through the app: the demo register records card payments only.
+        // The register's payment devices, read through the app once the dialog opened.
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=device-setup]")), TimeSpan.FromSeconds(30));
     }
 
@@ -241,15 +231,11 @@ public sealed class TillComponentsTests : IAsyncDisposable
     public async Task Before_anything_is_paid_the_payment_dialog_says_to_pay()
     {
         using var danish = Danish();
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var host = await KasseHost.StartAsync(DatabaseProvider.Sqlite, database.ConnectionString,
-            new Dictionary<string, string?> { [KasseWebApp.SeedDemoKey] = "true" });
-        var nobody = new ServerAuthenticationStateProvider();
-        nobody.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
-        _bunit.Services.AddSingleton(new Backend(host.Services.GetRequiredService<IServiceScopeFactory>(), new UiSession(nobody, TimeProvider.System)));
+        await using var till = await RealTill.StartAsync();
+        var sale = await till.SaleAsync(1m, 32.5m);
+        _bunit.Services.AddSingleton(till.Backend);
         _bunit.Services.AddSingleton(TimeProvider.System);
 
-        var sale = SaleOf(Line("Kaffe", 1m, 32.5m)) with { RegisterId = DemoSeeder.RegisterId, CashDue = 32.5m };
         var cut = _bunit.Render<PaymentDialog>(p => p
             .Add(c => c.Sale, sale)
             .Add(c => c.Currency, "DKK")
@@ -258,6 +244,57 @@ public sealed class TillComponentsTests : IAsyncDisposable
         Assert.Equal("At betale", cut.Find(".pay-due .box .label").TextContent);
         Assert.Equal("32,50 kr.", cut.Find("[data-testid=amount-due]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=payments]"));
+    }
+
+    /// <summary>
+    /// The payment dialog works on a sale on the server (it follows the sale's card payments there): a real node on a real
+    /// SQLite file with the demo store, and the demo cashier signed in on its register as the till does it.
+    /// </summary>
+    private sealed class RealTill : IAsyncDisposable
+    {
+        private readonly TestDatabase _database;
+        private readonly KasseHost _host;
+
+        private RealTill(TestDatabase database, KasseHost host, Backend backend, EmployeeView cashier)
+        {
+            _database = database;
+            _host = host;
+            Backend = backend;
+            Cashier = cashier;
+        }
+
+        public Backend Backend { get; }
+        public EmployeeView Cashier { get; }
+
+        public static async Task<RealTill> StartAsync()
+        {
+            var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+            var host = await KasseHost.StartAsync(DatabaseProvider.Sqlite, database.ConnectionString,
+                new Dictionary<string, string?> { [KasseWebApp.SeedDemoKey] = "true" });
+            var nobodyYet = new ServerAuthenticationStateProvider();
+            nobodyYet.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+            var session = new UiSession(nobodyYet, TimeProvider.System);
+            var backend = new Backend(host.Services.GetRequiredService<IServiceScopeFactory>(), session);
+            var signedIn = await backend.Call<TillSignIn, SignedIn>(t =>
+                t.SignInAsync(DemoSeeder.RegisterId, DemoSeeder.EmployeeId, DemoSeeder.EmployeePin, CancellationToken.None));
+            session.ActAsCashier(signedIn.Employee, DemoSeeder.RegisterId, signedIn.Permissions);
+            return new RealTill(database, host, backend, signedIn.Employee);
+        }
+
+        /// <summary>An open sale on the demo register with one line of <paramref name="quantity"/> at <paramref name="unitPrice"/>.</summary>
+        public async Task<SaleView> SaleAsync(decimal quantity, decimal unitPrice)
+        {
+            var sale = await Backend.Call<SaleUseCases, SaleView>(s =>
+                s.OpenAsync(new OpenSale(Guid.CreateVersion7(), DemoSeeder.RegisterId, Cashier.Id), CancellationToken.None));
+            return await Backend.Call<SaleUseCases, SaleView>(s => s.AddLineAsync(sale.Id,
+                new AddLine(Guid.CreateVersion7(), Description: "Kaffe", UnitPrice: unitPrice, VatPercent: 25m, Quantity: quantity), CancellationToken.None));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _host.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
