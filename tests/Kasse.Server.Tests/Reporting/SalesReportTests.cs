@@ -255,7 +255,7 @@ public abstract class SalesReportTests(KasseServer server)
         Assert.Equal((220.00m, 176.00m, 35.00m), (report.Totals.Gross, report.Totals.Net, report.Totals.Tips));
         Assert.Equal(Math.Round(220.00m / 3, 2), report.Totals.AverageBasket);
         Assert.Equal([(Monday, 140.00m, 15.00m), (Monday.AddDays(1), 80.00m, 20.00m)], report.ByDay.Select(d => (d.Day, d.Figures.Gross, d.Figures.Tips)));
-        Assert.Equal((100.00m, 30.00m), (report.ByEmployee.Single(r => r.Key == shop.CashierId.ToString()).Figures.Gross,
+        Assert.Equal((180.00m, 30.00m), (report.ByEmployee.Single(r => r.Key == shop.CashierId.ToString()).Figures.Gross,
             report.ByEmployee.Single(r => r.Key == shop.CashierId.ToString()).Figures.Tips));
         Assert.Equal((40.00m, 5.00m), (report.ByEmployee.Single(r => r.Key == shop.SupervisorId.ToString()).Figures.Gross,
             report.ByEmployee.Single(r => r.Key == shop.SupervisorId.ToString()).Figures.Tips));
