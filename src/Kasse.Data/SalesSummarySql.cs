@@ -9,7 +9,7 @@ namespace Kasse.Data;
 public static class SalesSummarySql
 {
     private static readonly string[] Figures =
-        ["Receipts", "Returns", "ItemsSold", "ItemsReturned", "Gross", "Net", "Vat", "Discounts", "Refunded", "CashRounding", "Cost", "CostedNet"];
+        ["Receipts", "Returns", "ItemsSold", "ItemsReturned", "Gross", "Net", "Vat", "Discounts", "Refunded", "CashRounding", "Cost", "CostedNet", "Tips"];
 
     /// <summary><c>INSERT INTO "SalesSummaries" (…)</c>, the columns in the order of <see cref="Cells"/>.</summary>
     public static readonly string InsertInto = "INSERT INTO \"SalesSummaries\" ("
@@ -22,6 +22,6 @@ public static class SalesSummarySql
     public static object[] Cells(SalesSummary row) =>
     [
         row.StoreId, row.BusinessDay, row.Dimension.ToString(), row.Key, row.Receipts, row.Returns, row.ItemsSold,
-        row.ItemsReturned, row.Gross, row.Net, row.Vat, row.Discounts, row.Refunded, row.CashRounding, row.Cost, row.CostedNet,
+        row.ItemsReturned, row.Gross, row.Net, row.Vat, row.Discounts, row.Refunded, row.CashRounding, row.Cost, row.CostedNet, row.Tips,
     ];
 }

@@ -83,7 +83,7 @@ public sealed class SalesReportService(KasseDbContext db, TimeProvider clock)
                 Receipts = g.Sum(r => r.Receipts), Returns = g.Sum(r => r.Returns), ItemsSold = g.Sum(r => r.ItemsSold),
                 ItemsReturned = g.Sum(r => r.ItemsReturned), Gross = g.Sum(r => r.Gross), Net = g.Sum(r => r.Net), Vat = g.Sum(r => r.Vat),
                 Discounts = g.Sum(r => r.Discounts), Refunded = g.Sum(r => r.Refunded), CashRounding = g.Sum(r => r.CashRounding),
-                Cost = g.Sum(r => r.Cost), CostedNet = g.Sum(r => r.CostedNet),
+                Cost = g.Sum(r => r.Cost), CostedNet = g.Sum(r => r.CostedNet), Tips = g.Sum(r => r.Tips),
             },
         });
 

@@ -85,11 +85,11 @@ public static class SalesReportTables
             C("net", "Sales excl. VAT", ColumnKind.Money), C("vat", "VAT", ColumnKind.Money), C("discounts", "Discounts", ColumnKind.Money),
             C("refunded", "Refunded", ColumnKind.Money), C("cost", "Cost", ColumnKind.Money), C("margin", "Margin", ColumnKind.Money),
             C("margin_percent", "Margin %", ColumnKind.Percent), C("average_basket", "Average basket", ColumnKind.Money),
-            C("items_per_basket", "Items per basket", ColumnKind.Number),
+            C("items_per_basket", "Items per basket", ColumnKind.Number), C("tips", "Tips (not in sales)", ColumnKind.Money),
         };
         static object?[] Figures(ReportFigures f) =>
             [f.Receipts, f.Returns, f.ItemsSold, f.ItemsReturned, f.Gross, f.Net, f.Vat, f.Discounts, f.Refunded, f.Cost, f.Margin,
-                f.MarginPercent, f.AverageBasket, f.ItemsPerBasket];
+                f.MarginPercent, f.AverageBasket, f.ItemsPerBasket, f.Tips];
         ReportTable Named(string keyHeading, IEnumerable<(string Name, ReportFigures Figures)> rows) =>
             new(words(kind.Title()), period, report.Currency, [C("name", keyHeading, ColumnKind.Text), .. figureColumns],
                 [.. rows.Select(r => (IReadOnlyList<object?>)[r.Name, .. Figures(r.Figures)])]);
@@ -113,9 +113,10 @@ public static class SalesReportTables
             SalesReportKind.ByEmployee => Named(words("Employee"), report.ByEmployee.Select(r => (r.Key == "" ? words(r.Name) : r.Name, r.Figures))),
             SalesReportKind.ByPaymentMethod => new ReportTable(words(kind.Title()), period, report.Currency,
                 [C("method", "Payment method", ColumnKind.Text), C("receipts", "Receipts", ColumnKind.Count), C("returns", "Returns", ColumnKind.Count),
-                    C("amount", "Amount", ColumnKind.Money), C("refunded", "Refunded", ColumnKind.Money), C("cash_rounding", "Cash rounding", ColumnKind.Money)],
+                    C("amount", "Amount", ColumnKind.Money), C("refunded", "Refunded", ColumnKind.Money), C("cash_rounding", "Cash rounding", ColumnKind.Money),
+                    C("tips", "Tips (not in sales)", ColumnKind.Money)],
                 [.. report.ByPaymentMethod.Select(r => (IReadOnlyList<object?>)[words(r.Name), r.Figures.Receipts, r.Figures.Returns, r.Figures.Gross,
-                    r.Figures.Refunded, r.Figures.CashRounding])]),
+                    r.Figures.Refunded, r.Figures.CashRounding, r.Figures.Tips])]),
             SalesReportKind.ByStore => Named(words("Store"), report.ByStore.Select(r => (r.Name, r.Figures))),
         };
     }

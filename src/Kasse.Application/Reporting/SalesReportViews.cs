@@ -6,12 +6,13 @@ public sealed record SalesReportFilter(DateOnly From, DateOnly To, Guid? StoreId
 /// <summary>
 /// The figures of a report row. <see cref="Gross"/> is turnover incl. VAT after discounts with returns subtracted
 /// (gift cards sold are not turnover: see <see cref="SalesReport.GiftCardsSold"/>);
-/// margin is over the goods whose cost is known (null when none is).
+/// margin is over the goods whose cost is known (null when none is). <see cref="Tips"/> are the tips taken with the
+/// payments: the staff's money, not turnover, so in no other figure (and not in the category or product rows).
 /// </summary>
 public sealed record ReportFigures(
     long Receipts, long Returns, long ItemsSold, long ItemsReturned,
     decimal Gross, decimal Net, decimal Vat, decimal Discounts, decimal Refunded, decimal CashRounding,
-    decimal? Cost, decimal? Margin, decimal? MarginPercent, decimal AverageBasket, decimal ItemsPerBasket)
+    decimal? Cost, decimal? Margin, decimal? MarginPercent, decimal AverageBasket, decimal ItemsPerBasket, decimal Tips = 0m)
 {
     public static readonly ReportFigures None = From(new SummarySums());
 
@@ -27,7 +28,8 @@ public sealed record ReportFigures(
             costKnown && s.CostedNet != 0 ? Math.Round(margin * 100m / s.CostedNet, 1, MidpointRounding.AwayFromZero) : null,
             // A basket is a sale receipt; what returns paid back is not part of what baskets were worth.
             s.Receipts == 0 ? 0m : Math.Round(Kroner(s.Gross + s.Refunded) / s.Receipts, 2, MidpointRounding.AwayFromZero),
-            s.Receipts == 0 ? 0m : Math.Round((decimal)s.ItemsSold / s.Receipts, 2, MidpointRounding.AwayFromZero));
+            s.Receipts == 0 ? 0m : Math.Round((decimal)s.ItemsSold / s.Receipts, 2, MidpointRounding.AwayFromZero),
+            Kroner(s.Tips));
     }
 }
 
@@ -68,13 +70,14 @@ internal sealed class SummarySums
     public long CashRounding { get; init; }
     public long Cost { get; init; }
     public long CostedNet { get; init; }
+    public long Tips { get; init; }
 
     public static SummarySums operator +(SummarySums a, SummarySums b) => new()
     {
         Receipts = a.Receipts + b.Receipts, Returns = a.Returns + b.Returns, ItemsSold = a.ItemsSold + b.ItemsSold,
         ItemsReturned = a.ItemsReturned + b.ItemsReturned, Gross = a.Gross + b.Gross, Net = a.Net + b.Net, Vat = a.Vat + b.Vat,
         Discounts = a.Discounts + b.Discounts, Refunded = a.Refunded + b.Refunded, CashRounding = a.CashRounding + b.CashRounding,
-        Cost = a.Cost + b.Cost, CostedNet = a.CostedNet + b.CostedNet,
+        Cost = a.Cost + b.Cost, CostedNet = a.CostedNet + b.CostedNet, Tips = a.Tips + b.Tips,
     };
 }
 

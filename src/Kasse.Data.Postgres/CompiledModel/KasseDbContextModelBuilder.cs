@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("00fa78c7-b961-4aee-956d-430efdf98767"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("40b87d55-5272-4ff5-a0bb-968a7e2bfa9e"), entityTypeCount: 72)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Reporting.SalesSummary",
                 typeof(SalesSummary),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -151,6 +151,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(SalesSummary).GetField("<Returns>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             returns.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var tips = runtimeEntityType.AddProperty(
+                "Tips",
+                typeof(long),
+                propertyInfo: typeof(SalesSummary).GetProperty("Tips", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SalesSummary).GetField("<Tips>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            tips.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var vat = runtimeEntityType.AddProperty(
                 "Vat",

@@ -1866,6 +1866,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<long>("Returns")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Tips")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Vat")
                         .HasColumnType("bigint");
 

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1dc5fc83-0d95-4775-bb24-4f2f17c0b4bd"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("deaa705a-e8c0-447d-aee2-9e918e90d4bb"), entityTypeCount: 72)
         {
         }
 

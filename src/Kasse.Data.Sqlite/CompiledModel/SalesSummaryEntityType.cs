@@ -20,7 +20,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Reporting.SalesSummary",
                 typeof(SalesSummary),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -134,6 +134,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 typeof(long),
                 propertyInfo: typeof(SalesSummary).GetProperty("Returns", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SalesSummary).GetField("<Returns>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var tips = runtimeEntityType.AddProperty(
+                "Tips",
+                typeof(long),
+                propertyInfo: typeof(SalesSummary).GetProperty("Tips", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SalesSummary).GetField("<Tips>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
             var vat = runtimeEntityType.AddProperty(

@@ -1861,6 +1861,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long>("Returns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Tips")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Vat")
                         .HasColumnType("INTEGER");
 

@@ -89,8 +89,9 @@ public sealed class TerminalPayment
         decimal tip = 0m, bool askForTip = false)
     {
         Tips.EnsureValid(tip);
-        if ((tip != 0m || askForTip) && method != PaymentMethod.Card)
-            throw DomainException.Invalid(TipErrors.Method, $"A tip through a device is taken on the card terminal, not with {method}; type it as a cash tip or record the payment.");
+        // MobilePay takes a typed tip in the amount it requests; only the card terminal can ask the customer for one.
+        if (askForTip && method != PaymentMethod.Card)
+            throw DomainException.Invalid(TipErrors.Method, $"Only the card terminal asks the customer for a tip, not {method}; type the tip at the till instead.");
         if (id == Guid.Empty)
             throw DomainException.Invalid(PaymentErrors.Id, "Give the payment an id (a new UUID chosen by the till).");
         if (method is not (PaymentMethod.Card or PaymentMethod.MobilePay))

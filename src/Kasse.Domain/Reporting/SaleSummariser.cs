@@ -61,10 +61,17 @@ public static class SaleSummariser
                 row.AddLine(gross, vat[i], discount, items, isReturn, cost);
         }
         foreach (var payment in sale.Payments)
-            Row(SummaryDimension.PaymentMethod, payment.Method.ToString())
-                .AddPayment(M.ToMinorUnits(payment.Amount), M.ToMinorUnits(payment.Rounding));
+        {
+            var byMethod = Row(SummaryDimension.PaymentMethod, payment.Method.ToString());
+            byMethod.AddPayment(M.ToMinorUnits(payment.Amount), M.ToMinorUnits(payment.Rounding));
+            byMethod.AddTip(M.ToMinorUnits(payment.Tip));
+        }
+        var tips = M.ToMinorUnits(sale.Payments.Sum(p => p.Tip));
         foreach (var row in shared)
+        {
             row.AddRounding(M.ToMinorUnits(sale.CashRounding));
+            row.AddTip(tips);
+        }
         return [.. rows.Values];
     }
 

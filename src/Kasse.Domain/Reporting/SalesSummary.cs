@@ -13,7 +13,7 @@ public enum SummaryDimension
     Product,
     /// <summary>The cashier's employee id, "" when nobody signed in.</summary>
     Employee,
-    /// <summary>The payment method's name (Cash, Card …); only receipts, returns, amount and rounding are counted.</summary>
+    /// <summary>The payment method's name (Cash, Card …); only receipts, returns, amount, rounding and tips are counted.</summary>
     PaymentMethod,
     /// <summary>
     /// Gift cards sold or topped up (key ""), returned cards subtracted. A gift card sold is a debt, not turnover, so its
@@ -68,6 +68,11 @@ public sealed class SalesSummary
     public long Cost { get; private set; }
     /// <summary>The net turnover of those same goods, so margin is measured only where the cost is known (øre).</summary>
     public long CostedNet { get; private set; }
+    /// <summary>
+    /// Tips taken with the payments (øre): the staff's money, not turnover, so in no other figure. Counted on the day, hour,
+    /// employee (the sale's cashier, who served) and payment method rows.
+    /// </summary>
+    public long Tips { get; private set; }
 
     public SummaryKey Identity => new(StoreId, BusinessDay, Dimension, Key);
 
@@ -85,6 +90,7 @@ public sealed class SalesSummary
         CashRounding += other.CashRounding;
         Cost += other.Cost;
         CostedNet += other.CostedNet;
+        Tips += other.Tips;
     }
 
     internal void CountReceipt(bool isReturn)
@@ -124,6 +130,8 @@ public sealed class SalesSummary
     }
 
     internal void AddRounding(long rounding) => CashRounding += rounding;
+
+    internal void AddTip(long tip) => Tips += tip;
 }
 
 public readonly record struct SummaryKey(Guid StoreId, DateOnly BusinessDay, SummaryDimension Dimension, string Key);

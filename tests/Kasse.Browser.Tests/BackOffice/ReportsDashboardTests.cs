@@ -26,7 +26,8 @@ public abstract class ReportsDashboardTests(BrowserServer server)
             Guid.CreateVersion7(), "Rapportkasse " + suffix, "Cashier", "1357", Kasse.Domain.Languages.Danish, [store.Id], false, CancellationToken.None));
         using (var api = new SalesApi(server.BaseAddress, server.OwnerApiKey))
         {
-            await api.SellAsync(register.Id, cashier.Id, 200m, coffeeCode);
+            // The coffee's guest leaves a tip: beside the sales on the dashboard, never in them.
+            await api.SellAsync(register.Id, cashier.Id, 200m, 10.00m, coffeeCode);
             await api.SellAsync(register.Id, cashier.Id, 100m, teaCode);
         }
         var page = await server.NewOwnerPageAsync(width: 768, height: 1024);
@@ -39,6 +40,10 @@ public abstract class ReportsDashboardTests(BrowserServer server)
         await Assertions.Expect(page.GetByTestId("kpi-receipts")).ToContainTextAsync("2");
         await Assertions.Expect(page.GetByTestId("kpi-basket")).ToContainTextAsync("74,75 kr.");
         await Assertions.Expect(page.GetByTestId("today-gross")).ToContainTextAsync("149,50 kr.");
+        await Assertions.Expect(page.GetByTestId("kpi-tips")).ToContainTextAsync("10,00 kr.");
+        await Assertions.Expect(page.GetByTestId("tips-by-employee")).ToContainTextAsync(cashier.Name);
+        await Assertions.Expect(page.GetByTestId("tips-by-employee")).ToContainTextAsync("10,00 kr.");
+        await Assertions.Expect(page.GetByTestId("tips-by-day")).ToContainTextAsync("10,00 kr.");
         await Assertions.Expect(page.GetByTestId("chart-top-products")).ToHaveAttributeAsync("data-bars", "2");
         await Assertions.Expect(page.GetByTestId("chart-top-products")).ToContainTextAsync(coffee.Name);
         await Assertions.Expect(page.GetByTestId("chart-by-payment-method")).ToContainTextAsync("Kontant");

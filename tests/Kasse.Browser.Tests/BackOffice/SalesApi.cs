@@ -40,12 +40,18 @@ public sealed class SalesApi(Uri baseAddress, string apiKey) : IDisposable
     }
 
     /// <summary>A whole sale: the codes scanned, paid in cash with the note given, completed.</summary>
-    public async Task<SaleView> SellAsync(Guid registerId, Guid cashierId, decimal tendered, params string[] barcodes)
+    public Task<SaleView> SellAsync(Guid registerId, Guid cashierId, decimal tendered, params string[] barcodes) =>
+        SellAsync(registerId, cashierId, tendered, 0m, barcodes);
+
+    /// <summary>A whole sale paid in cash with a tip on top (taken out of the note given; the rest is change).</summary>
+    public async Task<SaleView> SellAsync(Guid registerId, Guid cashierId, decimal tendered, decimal tip, params string[] barcodes)
     {
         var sale = await OpenAsync(registerId, cashierId);
         foreach (var code in barcodes)
             await ScanAsync(sale.Id, code);
-        return await PayCashAndCompleteAsync(sale.Id, tendered);
+        await PostAsync($"/api/v1/sales/{sale.Id}/payments", new AddPayment(Guid.CreateVersion7(), PaymentMethod.Cash, Tendered: tendered,
+            Tip: tip == 0m ? null : tip));
+        return await PostAsync<object?>($"/api/v1/sales/{sale.Id}/complete", null);
     }
 
     private async Task<SaleView> PostAsync<T>(string path, T body)

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kasse.Application.Payments;
 using Kasse.Application.Sales;
 using Kasse.Domain.Payments;
 using Kasse.Domain.Sales;
+using Kasse.Server.Tests.CashControl;
 using Kasse.Server.Tests.Infrastructure;
 using static Kasse.Server.Tests.Payments.PaymentIntents;
 
@@ -89,6 +91,40 @@ public abstract class MobilePayTests(KasseServer server)
         Assert.Single(await mobilePay.ListAsync(MobilePayments));
         Assert.Equal(112.00m, approved.ApprovedAmount);
         Assert.Single((await _api.GetSaleAsync(sale.Id)).Payments);
+    }
+
+    [Fact]
+    public async Task A_tip_typed_at_the_till_is_requested_in_MobilePay_on_top_recorded_as_the_payments_tip_and_refunded_with_it()
+    {
+        var (shop, mobilePay) = await ShopWithMobilePayAsync();
+        await using var _ = mobilePay;
+        var sale = await _api.SaleToPayAsync(shop, 64.50m);
+        var voided = await _api.SaleToPayAsync(shop, 40.00m);
+
+        var waiting = await KasseClient.Read<TerminalPaymentView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/terminal-payments",
+            new StartDevicePayment(Guid.CreateVersion7(), PaymentMethod.MobilePay, TipPercent: 10m)));
+        await mobilePay.ControlAsync($"control/payments/{waiting.AttemptReference}/approve");
+        var approved = await _api.WaitForStateAsync(waiting.Id, TerminalPaymentState.Approved);
+        var completed = await _api.CompleteAsync(sale.Id);
+        var asked = await _api.PostAsync($"/api/v1/sales/{voided.Id}/terminal-payments",
+            new StartDevicePayment(Guid.CreateVersion7(), PaymentMethod.MobilePay, AskForTip: true));
+        var tipped = await KasseClient.Read<TerminalPaymentView>(await _api.PostAsync($"/api/v1/sales/{voided.Id}/terminal-payments",
+            new StartDevicePayment(Guid.CreateVersion7(), PaymentMethod.MobilePay, Tip: 5.00m)));
+        await mobilePay.ControlAsync($"control/payments/{tipped.AttemptReference}/approve");
+        await _api.WaitForStateAsync(tipped.Id, TerminalPaymentState.Approved);
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{voided.Id}/void", null));
+        var x = await _api.XReportAsync(shop);
+
+        Assert.Equal((6.45m, 64.50m, 6.45m), (waiting.RequestedTip, approved.ApprovedAmount!.Value, approved.ApprovedTip!.Value));
+        var recorded = Assert.Single(completed.Payments);
+        Assert.Equal((PaymentMethod.MobilePay, 64.50m, 6.45m, 64.50m), (recorded.Method, recorded.Amount, recorded.Tip, completed.TotalAmount));
+        var atMobilePay = Payment(await mobilePay.ListAsync(MobilePayments), waiting.AttemptReference);
+        Assert.Equal((7095L, 7095L), (atMobilePay.GetProperty("value").GetInt64(), atMobilePay.GetProperty("captured").GetInt64()));
+        await KasseClient.Problem(asked, System.Net.HttpStatusCode.BadRequest, "tip.method");
+        var refunded = Payment(await mobilePay.ListAsync(MobilePayments), tipped.AttemptReference);
+        Assert.Equal((4500L, 4500L), (refunded.GetProperty("captured").GetInt64(), refunded.GetProperty("refunded").GetInt64()));
+        Assert.Equal((1, 6.45m), (x.Tips.Count, x.Tips.Amount));
+        Assert.Equal(70.95m, x.Payments.Single(p => p.Method == PaymentMethod.MobilePay).Amount);
     }
 
     [Fact]

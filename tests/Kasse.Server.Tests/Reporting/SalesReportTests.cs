@@ -224,6 +224,52 @@ public abstract class SalesReportTests(KasseServer server)
     }
 
     [Fact]
+    public async Task Tips_are_beside_the_sales_per_day_employee_and_payment_method_never_in_the_turnover_and_survive_a_rebuild()
+    {
+        var shop = await _api.NewShopAsync();
+        var dinner = await _api.NewProductAsync(server, $"Dagens ret {server.NextNumber()}", 100.00m);
+        var coffee = await _api.NewProductAsync(server, $"Kaffe {server.NextNumber()}", 40.00m);
+        async Task<SaleView> SellAsync(ProductView product, decimal quantity, AddPayment payment, Guid? handOverTo = null)
+        {
+            var sale = await _api.AddProductAsync((await _api.OpenSaleAsync(shop)).Id, product.Id, quantity);
+            if (handOverTo is { } waiter)
+                await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/hand-over", new HandOverSale(waiter)));
+            await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/payments", payment));
+            return await _api.CompleteAsync(sale.Id);
+        }
+        using (server.Clock.PinAt(At(Monday, 12, 10)))
+            await SellAsync(dinner, 1m, new AddPayment(Guid.CreateVersion7(), PaymentMethod.Card, Tip: 10.00m));
+        using (server.Clock.PinAt(At(Monday, 12, 40)))
+            await SellAsync(coffee, 1m, new AddPayment(Guid.CreateVersion7(), PaymentMethod.Cash, Tendered: 50m, Tip: 5.00m), handOverTo: shop.SupervisorId);
+        using (server.Clock.PinAt(At(Monday.AddDays(1), 19, 30)))
+            await SellAsync(coffee, 2m, new AddPayment(Guid.CreateVersion7(), PaymentMethod.Cash, Tendered: 100m, KeepChangeAsTip: true));
+
+        var report = await _api.ReportAsync(shop, Monday, Monday.AddDays(1));
+        var byDay = await KasseClient.Read<JsonElement>(await _api.Http.GetAsync($"/api/v1/sales-reports/by-day?{Query(shop, Monday, Monday.AddDays(1))}"));
+        var csv = Encoding.UTF8.GetString(await _api.Http.GetByteArrayAsync($"/api/v1/sales-reports/by-employee.csv?{Query(shop, Monday, Monday.AddDays(1))}"));
+        await using (var scope = server.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SalesSummaryRebuild>().RebuildAsync(shop.Store.Id, CancellationToken.None);
+        var rebuilt = await _api.ReportAsync(shop, Monday, Monday.AddDays(1));
+
+        // Sales are 100 + 40 + 80; the tips (10 card, 5 and 20 cash) are beside them, in no sales figure.
+        Assert.Equal((220.00m, 176.00m, 35.00m), (report.Totals.Gross, report.Totals.Net, report.Totals.Tips));
+        Assert.Equal(Math.Round(220.00m / 3, 2), report.Totals.AverageBasket);
+        Assert.Equal([(Monday, 140.00m, 15.00m), (Monday.AddDays(1), 80.00m, 20.00m)], report.ByDay.Select(d => (d.Day, d.Figures.Gross, d.Figures.Tips)));
+        Assert.Equal((180.00m, 30.00m), (report.ByEmployee.Single(r => r.Key == shop.CashierId.ToString()).Figures.Gross,
+            report.ByEmployee.Single(r => r.Key == shop.CashierId.ToString()).Figures.Tips));
+        Assert.Equal((40.00m, 5.00m), (report.ByEmployee.Single(r => r.Key == shop.SupervisorId.ToString()).Figures.Gross,
+            report.ByEmployee.Single(r => r.Key == shop.SupervisorId.ToString()).Figures.Tips));
+        Assert.Equal((100.00m, 10.00m), (report.ByPaymentMethod.Single(r => r.Key == "Card").Figures.Gross, report.ByPaymentMethod.Single(r => r.Key == "Card").Figures.Tips));
+        Assert.Equal((120.00m, 25.00m), (report.ByPaymentMethod.Single(r => r.Key == "Cash").Figures.Gross, report.ByPaymentMethod.Single(r => r.Key == "Cash").Figures.Tips));
+        Assert.Equal(35.00m, report.ByHour.Sum(r => r.Figures.Tips));
+        Assert.Equal(35.00m, report.ByStore.Single().Figures.Tips);
+        Assert.All(report.ByProduct, r => Assert.Equal(0m, r.Figures.Tips));
+        Assert.Equal([15.00m, 20.00m], byDay.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("tips").GetDecimal()));
+        Assert.Contains("Tips (not in sales)", csv.Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.Equal(JsonSerializer.Serialize(report, KasseClient.Json), JsonSerializer.Serialize(rebuilt, KasseClient.Json));
+    }
+
+    [Fact]
     public async Task Every_report_downloads_as_csv_and_as_a_pdf_an_owner_can_read()
     {
         var day = await ADayOfTradeAsync();
@@ -250,9 +296,9 @@ public abstract class SalesReportTests(KasseServer server)
 
         var products = Encoding.UTF8.GetString(await _api.Http.GetByteArrayAsync($"/api/v1/sales-reports/by-product.csv?{query}")).Split("\r\n");
         Assert.StartsWith("\uFEFFProduct;Receipts;Returns;Items sold;", products[0]);
-        Assert.Contains($"{day.Cake.Name};1;0;1;0;31.05;24.84;6.21;3.45;0.00;;;;31.05;1", products);
+        Assert.Contains($"{day.Cake.Name};1;0;1;0;31.05;24.84;6.21;3.45;0.00;;;;31.05;1;0.00", products);
         var danish = Encoding.UTF8.GetString(await _api.Http.GetByteArrayAsync($"/api/v1/sales-reports/by-product.csv?{query}&decimalComma=true")).Split("\r\n");
-        Assert.Contains($"{day.Cake.Name};1;0;1;0;31,05;24,84;6,21;3,45;0,00;;;;31,05;1", danish);
+        Assert.Contains($"{day.Cake.Name};1;0;1;0;31,05;24,84;6,21;3,45;0,00;;;;31,05;1;0,00", danish);
 
         var json = await KasseClient.Read<JsonElement>(await _api.Http.GetAsync($"/api/v1/sales-reports/by-product?{query}"));
         var cake = json.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("name").GetString() == day.Cake.Name);

@@ -24,7 +24,8 @@ public sealed class MobilePayEPayment(HttpClient http) : IPaymentTerminal
 
     public async Task<DeviceAnswer> StartAsync(DeviceConnection device, DeviceRequest request, CancellationToken ct)
     {
-        var body = new CreatePaymentRequest(Amount(request.Currency, request.Amount), new EPaymentMethod("WALLET"), request.AttemptReference,
+        // A tip typed at the till is requested on top: the customer approves one amount in the app.
+        var body = new CreatePaymentRequest(Amount(request.Currency, request.Amount + request.Tip), new EPaymentMethod("WALLET"), request.AttemptReference,
             "QR", "Kasse " + request.SaleReference[..8]);
         using var exchange = await SendAsync(device, HttpMethod.Post, PaymentsPath, body, request.PaymentId.ToString("N", CultureInfo.InvariantCulture), ct);
         if (exchange.Failure is not null)
@@ -70,7 +71,10 @@ public sealed class MobilePayEPayment(HttpClient http) : IPaymentTerminal
             if (!exchange.Response!.IsSuccessStatusCode)
                 return new DeviceAnswer.NoAnswer($"capture answered HTTP {(int)exchange.Response.StatusCode}: {await ProblemAsync(exchange.Response, ct)}");
         }
-        return new DeviceAnswer.Approved(authorized / 100m, payment.PspReference ?? request.AttemptReference, new CardDetails(Scheme, null, null));
+        // What was authorised is the sale's part and the typed tip on top of it.
+        var total = authorized / 100m;
+        var tip = Math.Min(request.Tip, total);
+        return new DeviceAnswer.Approved(total - tip, payment.PspReference ?? request.AttemptReference, new CardDetails(Scheme, null, null), tip);
     }
 
     public async Task CancelAsync(DeviceConnection device, DeviceRequest request, CancellationToken ct)

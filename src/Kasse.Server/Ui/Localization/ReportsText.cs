@@ -56,6 +56,8 @@ internal static class ReportsText
         ["Cash rounding"] = "Øreafrunding",
         ["Gift cards sold (not in sales)"] = "Gavekort solgt (ikke omsætning)",
         ["Gift cards sold"] = "Gavekort solgt",
+        ["the staff's, not turnover"] = "personalets, ikke omsætning",
+        ["Tips (not in sales)"] = "Drikkepenge (ikke omsætning)",
         ["a debt until redeemed, not turnover"] = "gæld indtil de indløses, ikke omsætning",
         ["Day"] = "Dag",
         ["Hour"] = "Time",
