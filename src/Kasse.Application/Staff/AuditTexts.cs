@@ -167,8 +167,8 @@ public static class AuditTexts
     public static AuditMessage SignInWhileLockedOut(string secret, string name, DateTimeOffset until) => M(Key.SignInWhileLockedOut, new AuditWord(secret), name, until);
     public static AuditMessage WrongSecret(string secret, string name, int failures) => M(Key.WrongSecret, new AuditWord(secret), name, failures);
     public static AuditMessage LockedOut(string name, DateTimeOffset until, int failures) => M(Key.LockedOut, name, until, failures);
-    public static AuditMessage ApprovalGiven(string approver, Permission permission, string what, string caller) => M(Key.ApprovalGiven, approver, permission.ToString(), what, caller);
-    public static AuditMessage FraudAlertAcknowledged(FraudRule rule, DateOnly day, string? note) => M(Key.FraudAlertAcknowledged, rule.ToString(), day, note ?? "");
+    public static AuditMessage ApprovalGiven(string approver, Permission permission, string what, string caller) => M(Key.ApprovalGiven, approver, Word(permission), what, caller);
+    public static AuditMessage FraudAlertAcknowledged(FraudRule rule, DateOnly day, string? note) => M(Key.FraudAlertAcknowledged, Word(rule), day, note ?? "");
 
     public static AuditMessage SaleMoved(string? fromTable, string? toTable, string? tab) => string.IsNullOrWhiteSpace(tab)
         ? M(Key.SaleMoved, fromTable ?? "–", toTable ?? "–")

@@ -39,7 +39,7 @@ public abstract class ApprovalTests(KasseServer server)
         Assert.Equal(shop.CashierId, discount.ActorEmployeeId);
         var approval = (await AuditAsync($"employeeId={shop.SupervisorId}&action=ApprovalGiven"))!.Single();
         Assert.Equal(shop.CashierId, approval.ActorEmployeeId);
-        Assert.Contains("DiscountAboveLimit", approval.Detail);
+        Assert.Contains("Discount above the limit", approval.Detail);
     }
 
     [Fact]

@@ -22,8 +22,10 @@ public sealed partial class AuditTextsTests
     public static TheoryData<string> Keys() => new(typeof(AuditTexts.Key).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal));
 
-    /// <summary>The words an entry may carry: punch kinds, payment methods, the two secrets of a sign-in and the order types.</summary>
+    /// <summary>The words an entry may carry: punch kinds, payment methods, the two secrets of a sign-in, the order types, and the
+    /// permissions and fraud rules an approval or an acknowledged alert names.</summary>
     public static TheoryData<string> Words() => new(Enum.GetNames<PunchKind>().Concat(Enum.GetNames<PaymentMethod>()).Concat(["PIN", "password"])
+        .Concat(Enum.GetNames<Permission>()).Concat(Enum.GetNames<FraudRule>())
         .Concat(Enum.GetNames<OrderType>()).Append(AuditTexts.NoOrderType)
         .Select(w => "word." + w));
 
@@ -78,6 +80,19 @@ public sealed partial class AuditTextsTests
             AuditTexts.Describe(message.Key, stored, Danish, Copenhagen));
         Assert.Equal("Mette Demo is locked out until 2026-12-07 20:15 after 5 failed sign-ins.",
             AuditTexts.Describe(message.Key, stored, CultureInfo.GetCultureInfo("en-GB"), Copenhagen));
+    }
+
+    [Fact]
+    public void An_approval_and_an_acknowledged_alert_name_the_permission_and_the_rule_in_the_readers_language()
+    {
+        var approval = AuditTexts.ApprovalGiven("Sara Leder", Permission.PriceOverride, "Rugbrød 28,95 → 20,00", "Ole Kasse");
+        Assert.Equal("Sara Leder approved \"Override a price\" (Rugbrød 28,95 → 20,00) asked by Ole Kasse.", AuditTexts.English(approval));
+        Assert.Equal("Sara Leder godkendte \"Ændre en pris\" (Rugbrød 28,95 → 20,00) på anmodning fra Ole Kasse.",
+            AuditTexts.Describe(approval.Key, AuditTexts.Serialise(approval.Arguments), Danish, Copenhagen));
+
+        var acknowledged = AuditTexts.FraudAlertAcknowledged(FraudRule.PriceOverrides, new DateOnly(2026, 12, 7), "Tjekket");
+        Assert.Equal("Kvitterede for alarmen \"Prisændringer\" fra 07.12.2026: Tjekket",
+            AuditTexts.Describe(acknowledged.Key, AuditTexts.Serialise(acknowledged.Arguments), Danish, Copenhagen));
     }
 
     [Fact]
