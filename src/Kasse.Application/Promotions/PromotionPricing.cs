@@ -37,7 +37,7 @@ public sealed class PromotionPricing(KasseDbContext db, TimeProvider clock, Pric
 
         var basket = sale.Lines.Select(l => new BasketLine(l.Id, l.ProductId,
             l.ProductId is { } id ? categories.GetValueOrDefault(id) : null, l.Quantity, l.UnitPrice,
-            CountsInPieces: !l.Unit.AllowsFractions(), Excluded: l.DiscountKind != DiscountKind.None || l.IsVoucher)).ToList();
+            CountsInPieces: !l.Unit.AllowsFractions(), Excluded: l.DiscountKind != DiscountKind.None || l.IsVoucher, Position: l.Position)).ToList();
         // A gift card or credit note sold is money, not goods: no offer may discount it.
         var context = new PricingContext(now, store.TimeZone, store.Id, sale.CustomerGroupId, unlocked);
         sale.ApplyPromotions(PromotionPricer.Price(basket, running.Promotions, running.PriceLists, context).Adjustments);

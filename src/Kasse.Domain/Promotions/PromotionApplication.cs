@@ -95,7 +95,7 @@ internal static class PromotionApplication
         }
     }
 
-    /// <summary>The free pieces of covered lines, one entry per piece, most expensive first; equal prices by product and line id.</summary>
+    /// <summary>The free pieces of covered lines, one entry per piece, most expensive first; equal prices by product, then in the basket's order.</summary>
     private static List<Unit> FreeUnits(BasketState state, ItemSelector items)
     {
         var units = new List<Unit>();
@@ -103,7 +103,7 @@ internal static class PromotionApplication
             .Where(i => state.Lines[i].CountsInPieces && state.Free[i] >= 1m && items.Covers(state.Lines[i].ProductId, state.Lines[i].CategoryId))
             .OrderByDescending(i => state.UnitPrice[i])
             .ThenBy(i => state.Lines[i].ProductId ?? Guid.Empty)
-            .ThenBy(i => state.Lines[i].LineId);
+            .ThenBy(i => i); // the pricer's order: the lines' places on the sale
         foreach (var i in order)
             for (var k = 0; k < (int)decimal.Truncate(state.Free[i]); k++)
                 units.Add(new Unit(i, state.UnitPrice[i]));

@@ -22,7 +22,8 @@ public static class PromotionPricer
         PricingContext context)
     {
         var lines = basket.Where(l => !l.Excluded && l.Quantity > 0m && l.UnitPrice > 0m)
-            .OrderBy(l => l.LineId)
+            .OrderBy(l => l.Position)
+            .ThenBy(l => l.LineId)
             .ToList();
         var adjustments = new List<PriceAdjustment>();
         var state = new BasketState(lines);
