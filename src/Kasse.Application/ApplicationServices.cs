@@ -52,6 +52,7 @@ public static class ApplicationServices
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<Restaurant.KitchenService>();
         services.AddScoped<Restaurant.KitchenOrders>();
+        services.AddSingleton<Restaurant.KitchenSetupCache>();
         services.TryAddSingleton<Restaurant.KitchenNotifier>();
         services.TryAddSingleton<Restaurant.KitchenTurns>();
         // The tills' floor views follow the sales on tables: the notifier hears of every committed change of a sale.

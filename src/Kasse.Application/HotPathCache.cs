@@ -27,6 +27,33 @@ public sealed class HotPathCache<TKey, TValue>(CachedData kind, TimeProvider clo
         return value;
     }
 
+    /// <summary>Many keys at once: the fresh copies, and one read for all the others (it answers for every key it is given).</summary>
+    public async Task<IReadOnlyDictionary<TKey, TValue>> GetManyAsync(IReadOnlyCollection<TKey> keys,
+        Func<IReadOnlyList<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> readMissing)
+    {
+        var version = CachedDataVersions.Of(kind);
+        var now = clock.GetUtcNow();
+        var found = new Dictionary<TKey, TValue>(keys.Count);
+        var missing = new List<TKey>();
+        foreach (var key in keys)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Version == version && now < entry.Until && now >= entry.Until - Lifetime)
+                found[key] = entry.Value;
+            else
+                missing.Add(key);
+        }
+        if (missing.Count == 0)
+            return found;
+        var read = await readMissing(missing);
+        foreach (var key in missing)
+        {
+            var value = read[key];
+            _entries[key] = (version, now + Lifetime, value);
+            found[key] = value;
+        }
+        return found;
+    }
+
     /// <summary>Drops a key's copy, so the next ask reads again.</summary>
     public void Forget(TKey key) => _entries.TryRemove(key, out _);
 }

@@ -1,8 +1,11 @@
 using Kasse.Domain.Catalog;
+using Kasse.Domain.Devices;
 using Kasse.Domain.Fiscal;
 using Kasse.Domain.Inventory;
 using Kasse.Domain.Menu;
 using Kasse.Domain.Promotions;
+using Kasse.Domain.Restaurant;
+using Kasse.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -23,6 +26,8 @@ public enum CachedData
     Locations = 8,
     /// <summary>The companies' signing keys.</summary>
     SigningKeys = 16,
+    /// <summary>A store's kitchen set-up: stations, routes, kitchen printers, and the table and waiter names on its tickets.</summary>
+    Kitchen = 32,
 }
 
 /// <summary>
@@ -39,6 +44,7 @@ public static class CachedDataVersions
     private static long _products;
     private static long _locations;
     private static long _signingKeys;
+    private static long _kitchen;
 
     public static long Of(CachedData data) => data switch
     {
@@ -47,6 +53,7 @@ public static class CachedDataVersions
         CachedData.Products => Volatile.Read(ref _products),
         CachedData.Locations => Volatile.Read(ref _locations),
         CachedData.SigningKeys => Volatile.Read(ref _signingKeys),
+        CachedData.Kitchen => Volatile.Read(ref _kitchen),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data, "Ask for one kind at a time."),
     };
 
@@ -62,6 +69,8 @@ public static class CachedDataVersions
             Interlocked.Increment(ref _locations);
         if (changed.HasFlag(CachedData.SigningKeys))
             Interlocked.Increment(ref _signingKeys);
+        if (changed.HasFlag(CachedData.Kitchen))
+            Interlocked.Increment(ref _kitchen);
     }
 
     /// <summary>Which cached data a pending change (an added, modified or deleted entry) touches.</summary>
@@ -72,8 +81,16 @@ public static class CachedDataVersions
         Product or ProductBarcode or ModifierGroup or ProductModifierGroup or Recipe or RecipeComponent => CachedData.Products,
         StockLocation or RegisterStockLocation => CachedData.Locations,
         SigningKey => CachedData.SigningKeys,
+        KitchenStation or KitchenRoute or DiningTable => CachedData.Kitchen,
+        // A printer's state is saved at every attempt and an employee's at every sign-in: only what a ticket shows counts.
+        Printer when SetUpChanged(entry, nameof(Printer.State), nameof(Printer.Problem), nameof(Printer.StateCheckedAt)) => CachedData.Kitchen,
+        Employee when entry.State != EntityState.Modified || entry.Property(nameof(Employee.Name)).IsModified => CachedData.Kitchen,
         _ => CachedData.None,
     };
+
+    /// <summary>Added, deleted, or modified in anything but the given properties.</summary>
+    private static bool SetUpChanged(EntityEntry entry, params string[] ignored) =>
+        entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && !ignored.Contains(p.Metadata.Name));
 
     private static bool BlocksOrDid(EntityEntry entry, StockLevel level)
     {

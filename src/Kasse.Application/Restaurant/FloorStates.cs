@@ -57,11 +57,14 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
         var billed = (await db.JournalEntries.AsNoTracking()
             .Where(j => j.SaleId != null && ids.Contains(j.SaleId.Value) && j.Kind == nameof(JournalEventKind.ProvisionalReceipt))
             .Select(j => j.SaleId!.Value).ToListAsync(ct)).ToHashSet();
-        // What a station still makes: a fired ticket not bumped with an item not done (a cancellation is no food to wait for).
-        var cooking = (await db.KitchenTickets.AsNoTracking()
-            .Where(t => ids.Contains(t.SaleId) && t.Status == KitchenTicketStatus.Open
-                && t.Items.Any(i => i.DoneAt == null && i.Change != KitchenItemChange.Voided))
-            .Select(t => t.SaleId).Distinct().ToListAsync(ct)).ToHashSet();
+        // What a station still makes: a fired ticket not bumped with an item not done (a cancellation is no food to wait for),
+        // and the records of fired lines moved to another table since, so the food follows its lines (see Cooking).
+        var kitchen = await db.KitchenTickets.AsNoTracking()
+            .Where(t => t.StoreId == storeId
+                && ((t.Status == KitchenTicketStatus.Open && t.Items.Any(i => i.DoneAt == null && i.Change != KitchenItemChange.Voided))
+                    || (t.Status == KitchenTicketStatus.Moved && ids.Contains(t.SaleId))))
+            .ToListAsync(ct);
+        var cooking = Cooking(kitchen);
         var since = now - PaidShownFor;
         var paidLately = (await db.Sales.AsNoTracking()
             .Where(s => s.StoreId == storeId && s.TableId != null && s.Status == SaleStatus.Completed && s.ClosedAt >= since)
@@ -94,5 +97,39 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
         }).ToList())).ToList();
         var tabs = views.Where(v => v.TableId is null).Select(v => v.Sale).OrderBy(v => v.OpenedAt).ToList();
         return new FloorStateView(storeId, now, areas, tabs);
+    }
+
+    /// <summary>
+    /// The sales the kitchen is making food for. A fired ticket's item counts for its own sale unless every unit of its line
+    /// moved away since (the move's record on that sale says what was left), and for each sale its line moved to (a record
+    /// there copies the ticket's station, course and firing moment, which is how it is matched to the ticket being made).
+    /// </summary>
+    internal static HashSet<Guid> Cooking(IReadOnlyList<KitchenTicket> tickets)
+    {
+        var making = tickets.Where(t => t.Status == KitchenTicketStatus.Open).ToList();
+        var moved = tickets.Where(t => t.Status == KitchenTicketStatus.Moved).ToList();
+        // What a sale's line holds of what was fired after a move: the newest move record of that line on that sale.
+        decimal? LeftAfter(Guid saleId, Guid lineId, DateTimeOffset since) => moved
+            .Where(r => r.SaleId == saleId && r.SentAt >= since)
+            .SelectMany(r => r.Items.Where(i => i.LineId == lineId).Select(i => (r.SentAt, r.Id, i.Position, i.Quantity)))
+            .OrderBy(x => x.SentAt).ThenBy(x => x.Id).ThenBy(x => x.Position)
+            .Select(x => (decimal?)x.Quantity).LastOrDefault();
+        static bool Waiting(KitchenTicketItem i) => i.DoneAt is null && i.Change != KitchenItemChange.Voided;
+
+        var cooking = new HashSet<Guid>();
+        foreach (var ticket in making)
+            if (ticket.Items.Any(i => Waiting(i) && (LeftAfter(ticket.SaleId, i.LineId, ticket.SentAt) ?? i.Quantity) > 0m))
+                cooking.Add(ticket.SaleId);
+        foreach (var record in moved)
+        {
+            var source = making.FirstOrDefault(t => t.StationId == record.StationId && t.Course == record.Course && t.FiredAt == record.FiredAt);
+            if (source is null)
+                continue;
+            if (record.Items.Any(i => i.Change == KitchenItemChange.New && i.Quantity > 0m
+                    && source.Items.Any(s => Waiting(s) && s.Name == i.Name)
+                    && (LeftAfter(record.SaleId, i.LineId, record.SentAt) ?? i.Quantity) > 0m))
+                cooking.Add(record.SaleId);
+        }
+        return cooking;
     }
 }

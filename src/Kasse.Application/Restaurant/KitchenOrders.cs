@@ -18,7 +18,7 @@ namespace Kasse.Application.Restaurant;
 /// sends only what is new or changed since.
 /// </summary>
 public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing, KitchenNotifier notifier, KitchenTurns turns, AuditTrail audit,
-    TimeProvider clock)
+    KitchenSetupCache setups, StoreCache stores, TimeProvider clock)
 {
     private enum Mode { Send, SendAll, Fire, ChangesOnly }
 
@@ -72,12 +72,8 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
                 throw DomainException.Conflict(KitchenErrors.NoStations,
                     "The store has no kitchen station to send to: add one in the back office under Restaurant → Kitchen.");
             var firstToGo = firedCourses.Count > 0 ? firedCourses.Max() : pending.Select(p => p.Course).DefaultIfEmpty(Courses.First).Min();
-            var waiter = sale.CashierId is { } cashierId
-                ? await db.Employees.AsNoTracking().Where(e => e.Id == cashierId).Select(e => e.Name).FirstOrDefaultAsync(ct)
-                : null;
-            var table = sale.TableId is { } tableId
-                ? await db.DiningTables.AsNoTracking().Where(t => t.Id == tableId).Select(t => t.Name).FirstOrDefaultAsync(ct)
-                : null;
+            var waiter = sale.CashierId is { } cashierId ? await setups.EmployeeNameAsync(db, cashierId, ct) : null;
+            var table = sale.TableId is { } tableId ? await setups.TableNameAsync(db, tableId, ct) : null;
             foreach (var group in pending.GroupBy(p => (p.Station.Id, p.Course)).OrderBy(g => g.Key.Course))
             {
                 var held = mode switch
@@ -101,7 +97,7 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
             if (made.Count == 0 && fired.Count == 0)
                 return (tickets, routing);
             foreach (var ticket in fired)
-                await PrintAsync(ticket, ct);
+                await PrintAsync(ticket, routing.Setup, ct);
             if (mode != Mode.ChangesOnly || made.Any(t => t.Items.Any(i => i.Change == KitchenItemChange.Voided)))
                 audit.Record(mode == Mode.Fire ? AuditAction.CourseFired : AuditAction.SentToKitchen,
                     mode == Mode.Fire
@@ -117,12 +113,12 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
         return View(sale, tickets, routing, made.Concat(fired).Distinct().ToList());
     }
 
-    private async Task PrintAsync(KitchenTicket ticket, CancellationToken ct)
+    private async Task PrintAsync(KitchenTicket ticket, KitchenSetup setup, CancellationToken ct)
     {
-        var printers = await printing.StationPrintersAsync(ticket.StoreId, ticket.StationName, ct);
+        var printers = setup.PrintersOf(ticket.StationName);
         if (printers.Count == 0)
             return;
-        var store = await StoreService.FindStoreAsync(db, ticket.StoreId, ct);
+        var store = await stores.GetAsync(db, ticket.StoreId, ct);
         var view = KitchenTicketView.From(ticket);
         foreach (var printer in printers)
             await printing.KitchenTicketAsync(printer, ticket.Id, Printing.KitchenTicketDocument.For(view, store.LocalTime(ticket.FiredAt ?? clock.Now()), printer.Columns), ct);
@@ -181,19 +177,21 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
 
     private sealed record RoutedLine(SaleLineView Line, KitchenStation? Station, int Course);
 
-    private sealed record Routing(IReadOnlyList<KitchenStation> Stations, IReadOnlyList<RoutedLine> Lines);
+    private sealed record Routing(KitchenSetup Setup, IReadOnlyList<RoutedLine> Lines)
+    {
+        public IReadOnlyList<KitchenStation> Stations => Setup.Stations;
+    }
 
     /// <summary>Each line's station and course: the product's route, else its category's, else the first station and course 1; the line's own course wins.</summary>
     private async Task<Routing> RoutingAsync(SaleView sale, CancellationToken ct)
     {
-        var stations = await db.KitchenStations.AsNoTracking().Where(s => s.StoreId == sale.StoreId && s.DeletedAt == null)
-            .OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(ct);
-        var productIds = sale.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
-        var categories = productIds.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.CategoryId }).ToDictionaryAsync(p => p.Id, p => p.CategoryId, ct);
-        var routes = await db.KitchenRoutes.AsNoTracking().Where(r => r.StoreId == sale.StoreId).ToListAsync(ct);
-        var byProduct = routes.Where(r => r.ProductId is not null).ToDictionary(r => r.ProductId!.Value);
-        var byCategory = routes.Where(r => r.CategoryId is not null).ToDictionary(r => r.CategoryId!.Value);
+        var setup = await setups.SetupAsync(db, sale.StoreId, ct);
+        var stations = setup.Stations;
+        var byProduct = setup.Routes.Where(r => r.ProductId is not null).ToDictionary(r => r.ProductId!.Value);
+        var byCategory = setup.Routes.Where(r => r.CategoryId is not null).ToDictionary(r => r.CategoryId!.Value);
+        // Categories matter only to a store that routes by category.
+        var productIds = byCategory.Count == 0 ? [] : sale.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+        var categories = productIds.Count == 0 ? new Dictionary<Guid, Guid?>() : await setups.CategoriesAsync(db, productIds, ct);
         var lines = new List<RoutedLine>();
         foreach (var line in sale.Lines.Where(l => !l.IsVoucher && l.Quantity > 0m && l.OriginalLineId is null))
         {
@@ -203,7 +201,7 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
             var station = stations.FirstOrDefault(s => s.Id == stationId) ?? (stations.Count > 0 ? stations[0] : null);
             lines.Add(new RoutedLine(line, station, line.Course ?? own?.Course ?? category?.Course ?? Courses.First));
         }
-        return new Routing(stations, lines);
+        return new Routing(setup, lines);
     }
 
     private Task<List<KitchenTicket>> TicketsOfAsync(Guid saleId, CancellationToken ct) =>

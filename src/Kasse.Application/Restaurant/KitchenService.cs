@@ -15,7 +15,7 @@ namespace Kasse.Application.Restaurant;
 /// tickets to make, bump, recall, items done, reprint (anyone who sells: the cooks sign in like the waiters).
 /// </summary>
 public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentActor actor, PrintQueue printing, KitchenNotifier notifier,
-    TimeProvider clock)
+    KitchenSetupCache setups, TimeProvider clock)
 {
     /// <summary>How many bumped tickets a screen keeps at hand for recall.</summary>
     public const int BumpedShown = 10;
@@ -126,8 +126,8 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
     {
         actor.Value.Require(Permission.Sell);
         actor.Value.EnsureMayActIn(storeId);
-        var stations = await db.KitchenStations.AsNoTracking().Where(s => s.StoreId == storeId && s.DeletedAt == null)
-            .OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(ct);
+        var setup = await setups.SetupAsync(db, storeId, ct);
+        var stations = setup.Stations;
         if (stationId is { } only)
         {
             stations = stations.Where(s => s.Id == only).ToList();
@@ -147,8 +147,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
             .Select(g => new AllDayCount(g.Key, g.Sum(i => i.Change == KitchenItemChange.New ? i.Quantity : i.Quantity - i.QuantityBefore)))
             .Where(c => c.Quantity != 0m)
             .OrderByDescending(c => c.Quantity).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList();
-        var printers = await KitchenPrintersAsync(storeId, ct);
-        return new KitchenBoardView(storeId, clock.Now(), stations.Select(s => View(s, printers)).ToList(),
+        return new KitchenBoardView(storeId, clock.Now(), stations.Select(s => View(s, setup.Printers)).ToList(),
             open.Select(KitchenTicketView.From).ToList(), held.Select(KitchenTicketView.From).ToList(),
             bumped.Select(KitchenTicketView.From).ToList(), allDay);
     }

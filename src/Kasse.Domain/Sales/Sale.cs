@@ -644,7 +644,10 @@ public sealed partial class Sale
     {
         foreach (var line in _lines)
             line.RecalculateOwnAmounts();
-        var bases = _lines.Select(l => M.ToMinorUnits(l.AmountBeforeSaleDiscount)).ToList();
+        // In the order the lines were rung up, whatever order they were loaded in: an odd øre of the sale discount lands on
+        // the same line at the till, after a reload and on a restarted server.
+        var lines = _lines.OrderBy(l => l.Position).ThenBy(l => l.Id).ToList();
+        var bases = lines.Select(l => M.ToMinorUnits(l.AmountBeforeSaleDiscount)).ToList();
         var discountable = bases.Sum();
         var discount = DiscountKind switch
         {
@@ -653,8 +656,8 @@ public sealed partial class Sale
             DiscountKind.Amount => Math.Min(M.ToMinorUnits(DiscountValue), Math.Max(discountable, 0L)),
         };
         var shares = Allocation.Proportionally(discount, bases);
-        for (var i = 0; i < _lines.Count; i++)
-            _lines[i].SetSaleDiscountShare(M.FromMinorUnits(shares[i], Currency).Amount);
+        for (var i = 0; i < lines.Count; i++)
+            lines[i].SetSaleDiscountShare(M.FromMinorUnits(shares[i], Currency).Amount);
         SaleDiscountAmount = M.FromMinorUnits(discount, Currency).Amount;
         TotalAmount = _lines.Sum(l => l.TotalAmount);
         if (Math.Abs(TotalAmount) > MaxTotal)

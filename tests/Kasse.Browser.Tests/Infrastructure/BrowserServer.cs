@@ -141,7 +141,8 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
         await page.GotoAsync("/backoffice/sign-in");
         await page.Locator("#user-name").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
-        await page.GetByTestId("sign-in-submit").ClickAsync();
+        // The click waits for the form's navigation, which checks the password hash: slow on a loaded machine, like the page after it.
+        await page.GetByTestId("sign-in-submit").ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
         await page.Locator("[data-testid=backoffice]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
     }
 

@@ -22,7 +22,19 @@ public sealed class RecentLog : ILoggerProvider
     {
         _entries.Enqueue(entry);
         while (_entries.Count > Kept && _entries.TryDequeue(out _)) { }
+        Everywhere.Enqueue((Interlocked.Increment(ref _sequence), entry));
+        while (Everywhere.Count > Kept && Everywhere.TryDequeue(out _)) { }
     }
+
+    // Every node of the test process, numbered, so a test can ask what was logged while it ran, whichever node it used.
+    private static long _sequence;
+    private static readonly ConcurrentQueue<(long Sequence, string Entry)> Everywhere = new();
+
+    /// <summary>A mark to ask <see cref="Since"/> with later.</summary>
+    public static long Mark => Interlocked.Read(ref _sequence);
+
+    /// <summary>What any node logged at warning or above after <paramref name="mark"/> (at most the last 200 entries).</summary>
+    public static IReadOnlyList<string> Since(long mark) => Everywhere.Where(e => e.Sequence > mark).Select(e => e.Entry).ToList();
 
     public void Dispose() { }
 

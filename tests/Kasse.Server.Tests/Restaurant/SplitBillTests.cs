@@ -238,6 +238,42 @@ public abstract class SplitBillTests(KasseServer server)
     }
 
     [Fact]
+    public async Task Food_being_made_follows_its_lines_to_the_table_they_moved_to_and_back_when_the_tables_merge()
+    {
+        var floor = await NewFloorAsync();
+        var soup = await _api.NewProductAsync(65m, name: "Suppe");
+        var steak = await _api.NewProductAsync(185m, name: "Bøf");
+        var sale = await OpenAsync(floor, floor.Four, covers: 2);
+        var added = await AddAsync(sale.Id, soup.Id, 2m);
+        var soupLine = added.Lines.Single(l => l.ProductId == soup.Id);
+        added = await AddAsync(sale.Id, steak.Id, 1m);
+        var steakLine = added.Lines.Single(l => l.ProductId == steak.Id);
+        await _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/lines/{steakLine.Id}/course", new { course = 2 });
+        await KasseClient.Read<SaleKitchenView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/kitchen/send", new SendToKitchen(true)));
+
+        // One soup of two to table 5: both tables wait for their soup.
+        var moved = await KasseClient.Read<MovedLines>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/lines/move",
+            new MoveLines([new MoveLine(soupLine.Id, 1m)], TableId: floor.Five.Id, Covers: 1)));
+        var (fourHalf, fiveHalf) = (await TableStateAsync(floor, floor.Four), await TableStateAsync(floor, floor.Five));
+        // The other soup follows: table 4 has only its held steak left, table 5 still waits.
+        await KasseClient.Read<MovedLines>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/lines/move",
+            new MoveLines([new MoveLine(soupLine.Id, 1m)], ToSaleId: moved.To.Id)));
+        var (fourAll, fiveAll) = (await TableStateAsync(floor, floor.Four), await TableStateAsync(floor, floor.Five));
+        // Table 5 merges back into table 4: the soup being made is table 4's again.
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/merge", new MergeSale(moved.To.Id)));
+        var (fourMerged, fiveMerged) = (await TableStateAsync(floor, floor.Four), await TableStateAsync(floor, floor.Five));
+        var soups = Assert.Single((await BoardAsync(floor.Cooks.Id)).Open);
+        await KasseClient.Read<KitchenTicketView>(await _api.PostAsync($"/api/v1/kitchen/tickets/{soups.Id}/bump", null));
+        var served = await TableStateAsync(floor, floor.Four);
+
+        Assert.Equal((TableState.WaitingForFood, TableState.WaitingForFood), (fourHalf.State, fiveHalf.State));
+        Assert.Equal((TableState.Ordered, TableState.WaitingForFood), (fourAll.State, fiveAll.State));
+        Assert.Equal(TableState.WaitingForFood, fourMerged.State);
+        Assert.NotEqual(TableState.WaitingForFood, fiveMerged.State);
+        Assert.Equal(TableState.Ordered, served.State);
+    }
+
+    [Fact]
     public async Task A_bill_splits_by_seat_and_by_item_into_normal_sales_on_the_same_table()
     {
         var floor = await NewFloorAsync();

@@ -274,7 +274,8 @@ public sealed class TillComponentsTests : IAsyncDisposable
             var nobodyYet = new ServerAuthenticationStateProvider();
             nobodyYet.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
             var session = new UiSession(nobodyYet, TimeProvider.System);
-            var backend = new Backend(host.Services.GetRequiredService<IServiceScopeFactory>(), session);
+            var backend = new Backend(host.Services.GetRequiredService<IServiceScopeFactory>(), session,
+                host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Backend>>());
             var signedIn = await backend.Call<TillSignIn, SignedIn>(t =>
                 t.SignInAsync(DemoSeeder.RegisterId, DemoSeeder.EmployeeId, DemoSeeder.EmployeePin, CancellationToken.None));
             session.ActAsCashier(signedIn.Employee, DemoSeeder.RegisterId, signedIn.Permissions);

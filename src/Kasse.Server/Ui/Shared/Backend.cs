@@ -8,8 +8,11 @@ namespace Kasse.Server.Ui.Shared;
 /// circuit lives as long as the page, and its events may overlap while one awaits the database; a DbContext per
 /// call keeps them apart and never holds stale rows.
 /// </summary>
-public sealed class Backend(IServiceScopeFactory scopes, UiSession session)
+public sealed class Backend(IServiceScopeFactory scopes, UiSession session, ILogger<Backend> logger)
 {
+    /// <summary>A call a person waits on for longer than this is logged as a warning: the screen showed nothing meanwhile.</summary>
+    public static readonly TimeSpan Slow = TimeSpan.FromSeconds(3);
+
     /// <summary>Who acts in this circuit now, checked against the database (for page guards).</summary>
     public async Task<Kasse.Application.Staff.Actor> ActorAsync()
     {
@@ -29,7 +32,15 @@ public sealed class Backend(IServiceScopeFactory scopes, UiSession session)
         if (needed is { } permission)
             UiSession.Require(actor, permission);
         session.Touch();
-        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await call(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        finally
+        {
+            WarnIfSlow<TService>(started);
+        }
     }
 
     public async Task Call<TService>(Permission? needed, Func<TService, Task> call) where TService : notnull
@@ -39,6 +50,21 @@ public sealed class Backend(IServiceScopeFactory scopes, UiSession session)
         if (needed is { } permission)
             UiSession.Require(actor, permission);
         session.Touch();
-        await call(scope.ServiceProvider.GetRequiredService<TService>());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await call(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        finally
+        {
+            WarnIfSlow<TService>(started);
+        }
+    }
+
+    private void WarnIfSlow<TService>(long started)
+    {
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (took > Slow)
+            logger.LogWarning("A screen's call to {Service} took {Milliseconds} ms", typeof(TService).Name, (long)took.TotalMilliseconds);
     }
 }
