@@ -162,9 +162,13 @@ public sealed partial class SaleUseCases
             var moves = new List<LineMove>();
             var views = await EditTogetherAsync(newIds.Prepend(sale.Id).ToList(), loaded =>
             {
+                var discountBefore = loaded[0].SaleDiscountAmount;
                 for (var i = 0; i < leaving.Count; i++)
                     foreach (var line in loaded[0].Lines.Where(l => l.ParentLineId is null && l.Seat == leaving[i]).ToList())
                         moves.Add(loaded[i + 1].TakeLineFrom(loaded[0], line.Id, line.Quantity, Guid.CreateVersion7()));
+                // Every guest's part keeps its share of a discount given to the whole table.
+                if (discountBefore != 0m)
+                    loaded[0].ShareSaleDiscount(loaded.Skip(1).ToList(), discountBefore);
             }, ct);
             await AuditMoveAsync((f, _) => AuditTexts.BillSplitBySeat(views.Count, f, string.Join(", ", leaving)), views[0], views[1], moves, ct);
             await kitchen.CarryMovesAsync(moves, views.ToDictionary(v => v.Id), ct);

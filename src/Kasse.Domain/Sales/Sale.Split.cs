@@ -137,20 +137,30 @@ public sealed partial class Sale
                 member.MakeShare(ShareName(0, count), Minor(gross[0]), Minor(discount[0]));
             }
         }
-        var parts = others.Prepend(this).ToList();
-        foreach (var sale in parts)
+        foreach (var sale in others.Prepend(this))
             sale.ClearPromotions();
-        // The discount on the whole sale, as the amount it came to, shared over the parts in proportion to what each
-        // comes to before it (the earlier parts take the odd øre): each part carries its share as a discount of that amount.
-        var discountShares = Allocation.Proportionally(saleDiscount, parts.Select(p => p._lines.Sum(l => M.ToMinorUnits(l.AmountBeforeSaleDiscount))).ToList());
-        var reason = DiscountReason;
-        for (var k = 0; k < count; k++)
-        {
-            if (saleDiscount != 0)
-                parts[k].TakeDiscountShare(Minor(discountShares[k]), reason);
-            parts[k].Recalculate();
-        }
+        ShareSaleDiscount(others, Minor(saleDiscount));
         return moves;
+    }
+
+    /// <summary>
+    /// After this sale's lines went to new parts of its bill (split equally or by seat): the discount on the whole sale, as
+    /// the amount it came to before the split, shared over this sale and the parts in proportion to what each comes to
+    /// before it (the earlier parts take the odd øre); each carries its share as a discount of that amount, with the same
+    /// reason. So the parts' discounts add up to the whole's, and a guest's part is not left without its share.
+    /// </summary>
+    public void ShareSaleDiscount(IReadOnlyList<Sale> parts, decimal discountBefore)
+    {
+        var all = parts.Prepend(this).ToList();
+        var amount = M.ToMinorUnits(discountBefore);
+        var shares = Allocation.Proportionally(amount, all.Select(p => p._lines.Sum(l => M.ToMinorUnits(l.AmountBeforeSaleDiscount))).ToList());
+        var reason = DiscountReason;
+        for (var k = 0; k < all.Count; k++)
+        {
+            if (amount != 0)
+                all[k].TakeDiscountShare(Minor(shares[k]), reason);
+            all[k].Recalculate();
+        }
     }
 
     /// <summary>A part of an equally split bill takes its share of the whole sale's discount, as a fixed amount.</summary>

@@ -180,6 +180,30 @@ public abstract class SplitBillTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_bill_with_a_discount_on_the_whole_sale_splits_by_seat_every_guest_keeping_a_share_of_it()
+    {
+        var floor = await NewFloorAsync();
+        var wine = await _api.NewProductAsync(99.99m, name: "Vin");
+        var steak = await _api.NewProductAsync(185m, name: "Bøf");
+        var sale = await OpenAsync(floor, floor.Four, covers: 3);
+        await AddAsync(sale.Id, wine.Id, 1m, seat: 1);
+        await AddAsync(sale.Id, steak.Id, 1m, seat: 2);
+        await AddAsync(sale.Id, steak.Id, 1m, seat: 3);
+        var whole = await KasseClient.Read<SaleView>(await _api.SendAsync(HttpMethod.Put, $"/api/v1/sales/{sale.Id}/discount",
+            new SetDiscount(DiscountKind.Percent, 10m, "Stamgæster")));
+
+        var split = await SplitAsync(sale.Id, new SplitSale(SplitBy.Seats));
+
+        // 469.99 less 10 % (47.00) is 422.99; the 47.00 is shared by what each seat comes to: 10.00 + 18.50 + 18.50.
+        Assert.Equal((47.00m, 422.99m), (whole.DiscountTotal, whole.TotalAmount));
+        Assert.Equal([99.99m, 185m, 185m], split.Parts.Select(p => p.Lines.Sum(l => l.GrossAmount)));
+        Assert.Equal([10.00m, 18.50m, 18.50m], split.Parts.Select(p => p.DiscountTotal));
+        Assert.Equal([89.99m, 166.50m, 166.50m], split.Parts.Select(p => p.TotalAmount));
+        Assert.Equal(whole.TotalAmount, split.Parts.Sum(p => p.TotalAmount));
+        Assert.All(split.Parts, p => Assert.Equal(("Stamgæster", DiscountKind.Amount), (p.Discount!.Reason, p.Discount.Kind)));
+    }
+
+    [Fact]
     public async Task A_change_of_order_type_is_audited_with_who_and_from_and_to()
     {
         var floor = await NewFloorAsync();
