@@ -166,6 +166,9 @@ public sealed partial class SaleUseCases
                 for (var i = 0; i < leaving.Count; i++)
                     foreach (var line in loaded[0].Lines.Where(l => l.ParentLineId is null && l.Seat == leaving[i]).ToList())
                         moves.Add(loaded[i + 1].TakeLineFrom(loaded[0], line.Id, line.Quantity, Guid.CreateVersion7()));
+                // Each guest who leaves with their seat's bill leaves this one: the table seats as many guests as before, not more.
+                if (loaded[0].Covers is { } guests)
+                    loaded[0].SeatAt(loaded[0].TableId, Math.Max(1, guests - leaving.Count), loaded[0].TabName);
                 // Every guest's part keeps its share of a discount given to the whole table.
                 if (discountBefore != 0m)
                     loaded[0].ShareSaleDiscount(loaded.Skip(1).ToList(), discountBefore);

@@ -323,6 +323,7 @@ public abstract class SplitBillTests(KasseServer server)
         Assert.Equal([1, 2, 3], bySeat.Parts.Select(p => p.Lines.Select(l => l.Seat!.Value).Distinct().Single()));
         Assert.Equal(sale.Id, bySeat.Parts[0].Id);
         Assert.Equal(1, cakeLine.Covers);
+        Assert.Equal([1, 1, 1], bySeat.Parts.Select(p => p.Covers ?? 0)); // the three guests, one on each bill, not three more on the first
         Assert.Equal(2, byItem.Parts.Count);
         Assert.Equal((1m, 42m), (byItem.Parts[1].Lines.Single().Quantity, byItem.Parts[1].TotalAmount));
         Assert.Equal((SaleStatus.Completed, 8m), (done.Status, done.ChangeGiven));
