@@ -48,7 +48,9 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
         using var turn = await turns.TakeAsync(sale.Id, ct);
         var made = new List<KitchenTicket>();
         var fired = new List<KitchenTicket>();
-        var (tickets, routing) = await db.InTransactionAsync(async () =>
+        // A ticket is part of an open sale's life, not a fiscal record: committed like an open-sale edit (it survives a crash
+        // of Kasse; a power cut may lose the last ones, as it may the last scans), and in the write queue's turn on SQLite.
+        var (tickets, routing) = await db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
         {
             made.Clear();
             fired.Clear();

@@ -205,13 +205,22 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         return (IReadOnlyList<PrintJobView>)jobs.Select(PrintJobView.From).ToList();
     }, ct);
 
+    /// <summary>
+    /// A cook's change of a ticket, committed as a send is (like an open-sale edit, see <see cref="KitchenOrders"/>): in the
+    /// write queue's turn on SQLite rather than beside it, where a plain save would poll for the write lock and hold it
+    /// through a sync of its own while waiters' sends queue behind it.
+    /// </summary>
     private async Task<KitchenTicketView> ChangeTicketAsync(Guid ticketId, Action<KitchenTicket> change, CancellationToken ct)
     {
         actor.Value.Require(Permission.Sell);
-        var ticket = await db.KitchenTickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw TicketNotFound(ticketId);
-        actor.Value.EnsureMayActIn(ticket.StoreId);
-        change(ticket);
-        await db.SaveChangesAsync(ct);
+        var ticket = await db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
+        {
+            var ticket = await db.KitchenTickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw TicketNotFound(ticketId);
+            actor.Value.EnsureMayActIn(ticket.StoreId);
+            change(ticket);
+            await db.SaveChangesAsync(ct);
+            return ticket;
+        }, ct);
         notifier.Tell(new KitchenChange(ticket.StoreId, new HashSet<Guid> { ticket.StationId }));
         return KitchenTicketView.From(ticket);
     }
