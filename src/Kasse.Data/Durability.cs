@@ -13,10 +13,9 @@ public enum Durability
     Durable,
 
     /// <summary>
-    /// An edit of a sale that is still open (a line scanned, a quantity or discount changed, a kitchen ticket): survives
-    /// a crash of Kasse, but the last such edits may be lost on a power cut (SQLite <c>synchronous=NORMAL</c> in WAL mode;
-    /// PostgreSQL <c>synchronous_commit=off</c> for the transaction). The next durable commit syncs them too, so a
-    /// completed sale never depends on them being lost or kept.
+    /// An edit of a sale that is still open (a line scanned, a quantity or discount changed): survives a crash of
+    /// Kasse, but the last such edits may be lost on a power cut (SQLite <c>synchronous=NORMAL</c> in WAL mode). The
+    /// next durable commit syncs them too, so a completed sale never depends on them being lost or kept.
     /// </summary>
     OpenSaleEdit,
 }

@@ -51,19 +51,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         // savepoint EF would set around every save is two statements for nothing (two round trips on PostgreSQL).
         db.Database.AutoSavepointsEnabled = false;
         if (!IsSqlite(db))
-        {
-            var pgTransaction = await db.Database.BeginTransactionAsync(ct);
-            if (durability == Durability.OpenSaleEdit)
-            {
-                // PostgreSQL's counterpart of SQLite's synchronous=NORMAL, for this transaction only: its commit is not
-                // waited for on disk (a crash of Kasse loses nothing; one of the database's machine may lose the last ones).
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.Transaction = pgTransaction.GetDbTransaction();
-                command.CommandText = "SET LOCAL synchronous_commit TO OFF";
-                await command.ExecuteNonQueryAsync(ct);
-            }
-            return new WriteTransaction(db, pgTransaction, null, false, null);
-        }
+            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), null, false, null);
 
         var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
         // Past the timeout, go on without the gate and let SQLite's busy timeout decide, as without a gate.
