@@ -51,20 +51,12 @@ public static class SqliteDatabase
             var handle = ((SqliteConnection)connection).Handle;
             var first = handle is not null && !Prepared.TryGetValue(handle, out _);
             // synchronous on every open, because a pooled handle may come back from a less durable transaction.
-            // A database in a file is checkpointed in the background (WalCheckpointer), never inside a till's commit.
-            var file = connection.DataSource;
-            var inFile = !string.IsNullOrEmpty(file);
             command.CommandText = first || handle is null
                 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
-                  + (inFile ? " PRAGMA wal_autocheckpoint=0;" : "")
                 : "PRAGMA synchronous=FULL;";
             command.ExecuteNonQuery();
             if (first)
-            {
                 Prepared.AddOrUpdate(handle!, true);
-                if (inFile)
-                    WalCheckpointer.Start(file);
-            }
         }
     }
 }
