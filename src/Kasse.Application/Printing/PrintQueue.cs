@@ -59,11 +59,6 @@ public sealed class PrintQueue(KasseDbContext db, PrintQueueSignal signal, TimeP
     public Task<PrintJob> KitchenTicketAsync(Printer printer, Guid ticketId, PrintDocument document, CancellationToken ct) =>
         QueueOnceAsync(printer, PrintJobKind.KitchenTicket, ticketId, document, ct, PrintJob.IdFor(ticketId, PrintJobKind.KitchenTicket, printer.Id));
 
-    /// <summary>The store's kitchen printers that print for a station (their station is its name).</summary>
-    public async Task<IReadOnlyList<Printer>> StationPrintersAsync(Guid storeId, string stationName, CancellationToken ct) =>
-        (await db.Printers.Where(p => p.StoreId == storeId && p.Role == PrinterRole.Kitchen && p.Station != null).ToListAsync(ct))
-            .Where(p => string.Equals(p.Station, stationName, StringComparison.OrdinalIgnoreCase)).ToList();
-
     public Task<Printer?> ReceiptPrinterAsync(Guid registerId, CancellationToken ct) =>
         db.Printers.Where(p => p.RegisterId == registerId && p.Role == PrinterRole.Receipt).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
 

@@ -26,15 +26,15 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         actor.Value.EnsureMayActIn(storeId);
         await StoreService.FindStoreAsync(db, storeId, ct);
         var stations = await db.KitchenStations.AsNoTracking().Where(s => s.StoreId == storeId && s.DeletedAt == null).ToListAsync(ct);
-        var printers = await KitchenPrintersAsync(storeId, ct);
-        return stations.OrderBy(s => s.Position).ThenBy(s => s.Name, StringComparer.CurrentCulture).Select(s => View(s, printers)).ToList();
+        var setup = await setups.SetupAsync(db, storeId, ct);
+        return stations.OrderBy(s => s.Position).ThenBy(s => s.Name, StringComparer.CurrentCulture).Select(s => View(s, setup)).ToList();
     }
 
     public async Task<KitchenStationView> StationAsync(Guid stationId, CancellationToken ct)
     {
         actor.Value.Require(Permission.Browse);
         var station = await FindStationAsync(stationId, ct);
-        return View(station, await KitchenPrintersAsync(station.StoreId, ct));
+        return View(station, await setups.SetupAsync(db, station.StoreId, ct));
     }
 
     public async Task<KitchenStationView> AddStationAsync(Guid storeId, SaveKitchenStation command, CancellationToken ct)
@@ -49,7 +49,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         audit.Record(AuditAction.SettingChanged, AuditTexts.KitchenStationAdded(station.Name), subject: "kitchen-station:" + station.Id, storeId: storeId,
             after: new { station.Name, station.Position, station.WarnAfterMinutes, station.LateAfterMinutes });
         await db.SaveChangesAsync(ct);
-        return View(station, await KitchenPrintersAsync(storeId, ct));
+        return View(station, await setups.SetupAsync(db, storeId, ct));
     }
 
     public async Task<KitchenStationView> ChangeStationAsync(Guid storeId, Guid stationId, SaveKitchenStation command, CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         audit.Record(AuditAction.SettingChanged, AuditTexts.KitchenStationChanged(station.Name), subject: "kitchen-station:" + station.Id, storeId: storeId,
             before: before, after: new { station.Name, station.Position, station.WarnAfterMinutes, station.LateAfterMinutes });
         await db.SaveChangesAsync(ct);
-        return View(station, await KitchenPrintersAsync(storeId, ct));
+        return View(station, await setups.SetupAsync(db, storeId, ct));
     }
 
     /// <summary>Removes a station with no ticket left to make; routes to it then send to the first station.</summary>
@@ -147,7 +147,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
             .Select(g => new AllDayCount(g.Key, g.Sum(i => i.Change == KitchenItemChange.New ? i.Quantity : i.Quantity - i.QuantityBefore)))
             .Where(c => c.Quantity != 0m)
             .OrderByDescending(c => c.Quantity).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList();
-        return new KitchenBoardView(storeId, clock.Now(), stations.Select(s => View(s, setup.Printers)).ToList(),
+        return new KitchenBoardView(storeId, clock.Now(), stations.Select(s => View(s, setup)).ToList(),
             open.Select(KitchenTicketView.From).ToList(), held.Select(KitchenTicketView.From).ToList(),
             bumped.Select(KitchenTicketView.From).ToList(), allDay);
     }
@@ -191,7 +191,7 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
         actor.Value.Require(Permission.Sell);
         var ticket = await db.KitchenTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw TicketNotFound(ticketId);
         actor.Value.EnsureMayActIn(ticket.StoreId);
-        var printers = await printing.StationPrintersAsync(ticket.StoreId, ticket.StationName, ct);
+        var printers = (await setups.SetupAsync(db, ticket.StoreId, ct)).PrintersOf(ticket.StationName);
         if (printers.Count == 0)
             throw DomainException.NotFound(PrinterErrors.StationNotFound,
                 $"No printer prints for station '{ticket.StationName}'; add one with role Kitchen.");
@@ -248,12 +248,8 @@ public sealed class KitchenService(KasseDbContext db, AuditTrail audit, CurrentA
             throw DomainException.Conflict(KitchenErrors.StationNameTaken, $"The store already has a station named {name}.");
     }
 
-    private Task<List<Printer>> KitchenPrintersAsync(Guid storeId, CancellationToken ct) =>
-        db.Printers.AsNoTracking().Where(p => p.StoreId == storeId && p.Role == PrinterRole.Kitchen).ToListAsync(ct);
-
-    private static KitchenStationView View(KitchenStation s, IEnumerable<Printer> printers) => new(s.Id, s.StoreId, s.Name, s.Position,
-        s.WarnAfterMinutes, s.LateAfterMinutes,
-        printers.Where(p => string.Equals(p.Station, s.Name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Name).Order().ToList());
+    private static KitchenStationView View(KitchenStation s, KitchenSetup setup) => new(s.Id, s.StoreId, s.Name, s.Position,
+        s.WarnAfterMinutes, s.LateAfterMinutes, setup.PrintersOf(s.Name).Select(p => p.Name).Order().ToList());
 
     private static KitchenRouteView View(KitchenRoute r) => new(r.Id, r.ProductId, r.CategoryId, r.StationId, r.Course);
 
