@@ -72,4 +72,30 @@ public sealed partial class KitchenOrders
                 turn.Dispose();
         }
     }
+
+    /// <summary>
+    /// The whole sale moved to another table or tab (or its guests changed), or another waiter took it over: its tickets
+    /// still on the stations' screens follow it, so the food goes to where the guests sit now and the cook calls the waiter
+    /// who has it. Runs after the move committed, as its own open-sale edit.
+    /// </summary>
+    public async Task FollowSaleAsync(SaleView sale, CancellationToken ct)
+    {
+        if (!await db.KitchenTickets.AnyAsync(t => t.SaleId == sale.Id
+                && (t.Status == KitchenTicketStatus.Held || t.Status == KitchenTicketStatus.Open), ct))
+            return;
+        using var turn = await turns.TakeAsync(sale.Id, ct);
+        var table = sale.TableId is { } tableId ? await setups.TableNameAsync(db, tableId, ct) : null;
+        var waiter = sale.CashierId is { } cashierId ? await setups.EmployeeNameAsync(db, cashierId, ct) : null;
+        await db.InTransactionAsync(Durability.OpenSaleEdit, async () =>
+        {
+            var tickets = await db.KitchenTickets.Where(t => t.SaleId == sale.Id
+                && (t.Status == KitchenTicketStatus.Held || t.Status == KitchenTicketStatus.Open)).ToListAsync(ct);
+            var stations = tickets.Where(t => t.FollowSale(table, sale.TabName, sale.Covers, waiter)).Select(t => t.StationId).ToHashSet();
+            if (stations.Count == 0)
+                return 0;
+            await db.SaveChangesAsync(ct);
+            db.AfterCommit(() => notifier.Tell(new KitchenChange(sale.StoreId, stations)));
+            return stations.Count;
+        }, ct);
+    }
 }

@@ -38,6 +38,7 @@ public sealed partial class SaleUseCases
             subject: "sale:" + saleId, storeId: before.StoreId,
             before: new { Table = fromName, before.Covers, before.TabName }, after: new { Table = table?.Name, Covers = covers, TabName = tabName });
         await db.SaveChangesAsync(ct);
+        await kitchen.FollowSaleAsync(sale, ct);
         return sale;
     }
 
@@ -60,6 +61,7 @@ public sealed partial class SaleUseCases
         Audit.Record(AuditAction.SaleHandedOver, AuditTexts.SaleHandedOver(from, to.Name), subject: "sale:" + saleId, storeId: before.StoreId,
             before: new { Waiter = from }, after: new { Waiter = to.Name });
         await db.SaveChangesAsync(ct);
+        await kitchen.FollowSaleAsync(sale, ct);
         return sale;
     }
 

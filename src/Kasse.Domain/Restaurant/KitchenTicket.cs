@@ -131,6 +131,26 @@ public sealed class KitchenTicket
         BumpedAt = at;
     }
 
+    /// <summary>
+    /// The sale moved to another table or tab, or another waiter took it over: a ticket still to be made names where the
+    /// food goes and whom to call now (a held course prints so when fired). A bumped ticket stays as it was made.
+    /// </summary>
+    /// <returns>Whether it changed.</returns>
+    public bool FollowSale(string? tableName, string? tabName, int? covers, string? waiterName)
+    {
+        if (Status is not (KitchenTicketStatus.Held or KitchenTicketStatus.Open))
+            return false;
+        tabName = Cut(tabName);
+        waiterName = Cut(waiterName);
+        if (TableName == tableName && TabName == tabName && Covers == covers && WaiterName == waiterName)
+            return false;
+        TableName = tableName;
+        TabName = tabName;
+        Covers = covers;
+        WaiterName = waiterName;
+        return true;
+    }
+
     public void Recall()
     {
         if (Status != KitchenTicketStatus.Bumped)

@@ -130,6 +130,51 @@ public abstract class KitchenTests(KasseServer server)
     }
 
     [Fact]
+    public async Task A_table_that_moves_after_sending_takes_its_tickets_along_and_the_cook_sees_the_new_table_and_waiter()
+    {
+        await using var printer = await PrinterEmulatorProcess.StartAsync();
+        var kitchen = await NewKitchenAsync();
+        var storeId = kitchen.Shop.Store.Id;
+        await KasseClient.Read<PrinterView>(await _api.PostAsync($"/api/v1/stores/{storeId}/printers",
+            new SavePrinter(Guid.CreateVersion7(), "Køkkenprinter", PrinterRole.Kitchen, PrinterConnection.Network, printer.Address, Station: "Køkken")));
+        var window = await KasseClient.Read<TableView>(await _api.PostAsync($"/api/v1/stores/{storeId}/floor/tables",
+            new SaveTable(kitchen.Table.AreaId, "9 ved vinduet")));
+        var soup = await _api.NewProductAsync(65m, name: "Løgsuppe");
+        var fish = await _api.NewProductAsync(195m, name: "Stegt rødspætte");
+        await RouteAsync(kitchen, fish, kitchen.Cooks, course: 2);
+        var sale = await OpenTableAsync(kitchen);
+        await _api.AddProductAsync(sale.Id, soup.Id, 2m);
+        await _api.AddProductAsync(sale.Id, fish.Id, 2m);
+        await SendAsync(sale.Id);
+        var starters = (await BoardAsync(kitchen.Cooks.Id)).Open.Single();
+        await _api.PostAsync($"/api/v1/kitchen/tickets/{starters.Id}/bump", null);
+        await _api.AddProductAsync(sale.Id, soup.Id, 1m);
+        await SendAsync(sale.Id);
+        var firstPrints = await printer.WaitForJobsAsync(2);
+
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/table", new SeatSale(window.Id, Covers: 3)));
+        await KasseClient.Read<SaleView>(await _api.PostAsync($"/api/v1/sales/{sale.Id}/hand-over", new HandOverSale(kitchen.Shop.SupervisorId)));
+        var moved = await BoardAsync(kitchen.Cooks.Id);
+        var recalled = await KasseClient.Read<KitchenTicketView>(await _api.PostAsync($"/api/v1/kitchen/stations/{kitchen.Cooks.Id}/recall", null));
+        await FireAsync(sale.Id, 2);
+        var mainsPrint = (await printer.WaitForJobsAsync(3))[2];
+
+        // The extra soup (still to make) and the held fish follow the guests to the window and to the supervisor who has them now.
+        var extra = Assert.Single(moved.Open);
+        Assert.Equal(("9 ved vinduet", 3), (extra.TableName, extra.Covers));
+        var held = Assert.Single(moved.Held);
+        Assert.Equal("9 ved vinduet", held.TableName);
+        Assert.Equal(extra.WaiterName, held.WaiterName);
+        Assert.NotEqual(starters.WaiterName, held.WaiterName);
+        Assert.Contains("Vagtleder", held.WaiterName);
+        // What was made and bumped stays as it was made: at table 4.
+        Assert.Equal((starters.Id, "4"), (recalled.Id, recalled.TableName));
+        Assert.All(firstPrints, job => Assert.Contains("Bord 4", job));
+        Assert.Contains("Bord 9 ved vinduet", mainsPrint);
+        Assert.Contains("2 x Stegt rødspætte", mainsPrint);
+    }
+
+    [Fact]
     public async Task A_dish_reaches_its_station_with_the_guests_choices_the_note_and_the_allergens()
     {
         var kitchen = await NewKitchenAsync();
