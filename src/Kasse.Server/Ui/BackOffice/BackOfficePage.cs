@@ -37,6 +37,20 @@ public abstract class BackOfficePage : ComponentBase
         }
     }
 
+    private readonly Dictionary<string, int> _loads = [];
+
+    /// <summary>
+    /// Reads what a page shows and applies it only if no later read by the same loader started meanwhile: a slow first
+    /// load (all stores, the default filter) must not overwrite the answer to the filter the person chose after it.
+    /// </summary>
+    protected async Task LatestAsync<T>(Func<Task<T>> read, Action<T> apply, [System.Runtime.CompilerServices.CallerMemberName] string loader = "")
+    {
+        var mine = _loads[loader] = _loads.GetValueOrDefault(loader) + 1;
+        var value = await read();
+        if (_loads[loader] == mine)
+            apply(value);
+    }
+
     /// <summary>
     /// Who the page acts for, as the services see it (<see cref="Application.Staff.CurrentActor"/>), so a page shows
     /// only the controls its viewer may use; the services refuse the rest anyway.
