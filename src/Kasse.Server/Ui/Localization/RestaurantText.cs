@@ -12,6 +12,17 @@ internal static class RestaurantText
         ["Table handed over"] = "Bord overdraget",
         // the till's floor view
         ["Tables"] = "Borde",
+        // QR ordering at the table
+        ["Guest order: confirm"] = "Gæstebestilling: bekræft",
+        ["Guests call the waiter"] = "Gæster kalder",
+        ["The guests asked for the waiter or the bill."] = "Gæsterne har bedt om tjeneren eller regningen.",
+        ["I'm coming"] = "Jeg kommer",
+        ["Guest orders"] = "Gæstebestillinger",
+        ["Waiting for confirmation"] = "Venter på bekræftelse",
+        ["Confirm and send to the kitchen"] = "Bekræft og send til køkkenet",
+        ["Reject"] = "Afvis",
+        ["Rejected"] = "Afvist",
+        ["From the guest"] = "Fra gæsten",
         ["Back to the till"] = "Tilbage til kassen",
         ["No tables yet. Set up the floor in the back office under Restaurant."] = "Ingen borde endnu. Indret lokalet i administrationen under Restaurant.",
         ["Free"] = "Ledig",
