@@ -43,7 +43,9 @@ public static class GuestLimits
         {
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many orders",
-            Detail = "Too many orders came from this table or this phone in a minute. Wait a minute and try again, or ask the staff.",
+            Detail = context.HttpContext.RequestServices.GetRequiredService<Ui.Localization.ErrorTexts>().For(Kasse.Domain.DomainException.Invalid(
+                Kasse.Domain.Restaurant.GuestOrderErrors.RateLimited,
+                "Too many orders came from this table or this phone in a minute. Wait a minute and try again, or ask the staff.")),
         };
         problem.Extensions["code"] = Kasse.Domain.Restaurant.GuestOrderErrors.RateLimited;
         context.HttpContext.Response.Headers.RetryAfter = "60";
