@@ -115,6 +115,9 @@ public sealed class GuestOrdering(KasseDbContext db, SaleUseCases sales, SalesSe
             .Select(c => new GuestMenuCategoryView(c.Id, c.Name, menuItems.Where(i => i.Product.CategoryId == c.Id)
                 .OrderByDescending(i => i.View.Groups.Count > 0).ThenBy(i => i.Product.Name, StringComparer.CurrentCulture).Select(i => i.View).ToList()))
             .ToList();
+        var loose = menuItems.Where(i => i.Product.CategoryId is null || categories.All(c => c.Id != i.Product.CategoryId)).Select(i => i.View).ToList();
+        if (loose.Count > 0)
+            view.Add(new GuestMenuCategoryView(Guid.Empty, "Menu", loose.OrderBy(i => i.Name, StringComparer.CurrentCulture).ToList()));
         return new GuestMenuView(store.Name, table.Name, store.Language, store.Currency, settings.StaffConfirms, MaxLines, MaxQuantity, view);
     }
 
