@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kasse.Application.Catalog;
 using Kasse.Application.Menu;
 using Kasse.Application.Restaurant;
 using Kasse.Application.Sales;
