@@ -111,7 +111,9 @@ public sealed class GuestOrdering(KasseDbContext db, SaleUseCases sales, SalesSe
                 groups.Select(ModifierGroupView.From).ToList())));
         }
         var view = categories.Where(c => menuItems.Any(i => i.Product.CategoryId == c.Id))
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.CurrentCulture)
+            // The kitchen's own menu (items with choices: the café's coffees, its brunch) before the drinks the shop also sells.
+            .OrderByDescending(c => menuItems.Any(i => i.Product.CategoryId == c.Id && i.View.Groups.Count > 0))
+            .ThenBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.CurrentCulture)
             .Select(c => new GuestMenuCategoryView(c.Id, c.Name, menuItems.Where(i => i.Product.CategoryId == c.Id)
                 .OrderByDescending(i => i.View.Groups.Count > 0).ThenBy(i => i.Product.Name, StringComparer.CurrentCulture).Select(i => i.View).ToList()))
             .ToList();
