@@ -46,6 +46,7 @@ public static class ApplicationServices
         services.AddScoped<Sales.SaleCustomerUseCases>();
         services.AddScoped<Sales.ReceiptUseCases>();
         services.AddScoped<Restaurant.FloorService>();
+        services.AddScoped<Restaurant.GuestOrdering>();
         services.AddScoped<Menu.MenuService>();
         services.AddSingleton<Menu.MenuProductsCache>();
         services.AddSingleton<Menu.RecipeAllergensCache>();

@@ -11,4 +11,6 @@ public sealed partial class KasseDbContext
     public DbSet<KitchenRoute> KitchenRoutes => Set<KitchenRoute>();
     public DbSet<KitchenTicket> KitchenTickets => Set<KitchenTicket>();
     public DbSet<KitchenTicketItem> KitchenTicketItems => Set<KitchenTicketItem>();
+    public DbSet<GuestOrder> GuestOrders => Set<GuestOrder>();
+    public DbSet<GuestOrderingSettings> GuestOrderingSettings => Set<GuestOrderingSettings>();
 }

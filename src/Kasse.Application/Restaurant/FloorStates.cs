@@ -31,7 +31,14 @@ public sealed record TableSaleView(Guid SaleId, SaleStatus Status, DateTimeOffse
     int Lines, decimal Total, bool BillPrinted, bool WaitingForFood = false);
 
 public sealed record TableStateView(Guid Id, Guid AreaId, string Name, int Seats, TableShape Shape, int X, int Y, int Width, int Height,
-    TableState State, decimal Total, int Covers, DateTimeOffset? OpenedSince, IReadOnlyList<TableSaleView> Sales);
+    TableState State, decimal Total, int Covers, DateTimeOffset? OpenedSince, IReadOnlyList<TableSaleView> Sales)
+{
+    /// <summary>Guest orders from the table's QR code that wait for a waiter to confirm them.</summary>
+    public int GuestOrdersWaiting { get; init; }
+
+    /// <summary>A guest at the table pressed "call the waiter / ask for the bill" and no waiter has answered yet.</summary>
+    public bool GuestCalled { get; init; }
+}
 
 public sealed record FloorAreaStateView(Guid Id, string Name, IReadOnlyList<TableStateView> Tables);
 
@@ -69,6 +76,10 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
         var paidLately = (await db.Sales.AsNoTracking()
             .Where(s => s.StoreId == storeId && s.TableId != null && s.Status == SaleStatus.Completed && s.ClosedAt >= since)
             .Select(s => s.TableId!.Value).ToListAsync(ct)).ToHashSet();
+        var guestWaiting = (await db.GuestOrders.AsNoTracking().Where(o => o.StoreId == storeId && o.Status == GuestOrderStatus.Pending)
+            .Select(o => o.TableId).ToListAsync(ct)).CountBy(id => id).ToDictionary(p => p.Key, p => p.Value);
+        var guestCalled = (await db.DiningTables.AsNoTracking().Where(t => t.StoreId == storeId && t.GuestCalledAt != null)
+            .Select(t => t.Id).ToListAsync(ct)).ToHashSet();
         var waiters = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
 
         var views = new List<(Guid? TableId, TableSaleView Sale)>();
@@ -93,7 +104,11 @@ public sealed class FloorStates(KasseDbContext db, SalesService sales, FloorServ
                 : onTable.Any(v => v.Lines > 0) ? TableState.Ordered
                 : TableState.Seated;
             return new TableStateView(t.Id, t.AreaId, t.Name, t.Seats, t.Shape, t.X, t.Y, t.Width, t.Height, state, onTable.Sum(v => v.Total),
-                onTable.Sum(v => v.Covers ?? 0), onTable.Count == 0 ? null : onTable[0].OpenedAt, onTable);
+                onTable.Sum(v => v.Covers ?? 0), onTable.Count == 0 ? null : onTable[0].OpenedAt, onTable)
+            {
+                GuestOrdersWaiting = guestWaiting.GetValueOrDefault(t.Id),
+                GuestCalled = guestCalled.Contains(t.Id),
+            };
         }).ToList())).ToList();
         var tabs = views.Where(v => v.TableId is null).Select(v => v.Sale).OrderBy(v => v.OpenedAt).ToList();
         return new FloorStateView(storeId, now, areas, tabs);

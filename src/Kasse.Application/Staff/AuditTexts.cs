@@ -102,6 +102,10 @@ public static class AuditTexts
         public const string SignedOut = "signout";
         public const string SignedOutIdle = "signout.idle";
         public const string OrderTypeChanged = "sale.order-type";
+        public const string GuestOrderingChanged = "guest.settings";
+        public const string TableQrRenewed = "guest.qr-renewed";
+        public const string TableQrClosed = "guest.table-closed";
+        public const string TableQrOpened = "guest.table-opened";
     }
 
     private static readonly ResourceManager Texts = new(typeof(AuditTexts));
@@ -216,6 +220,9 @@ public static class AuditTexts
     public static AuditMessage CourseFired(int course, string? table, string? tab) =>
         table is not null ? M(Key.CourseFiredForTable, course, table) : tab is not null ? M(Key.CourseFiredForTab, course, tab) : M(Key.CourseFiredWithoutTable, course);
 
+    public static AuditMessage GuestOrderingChanged() => M(Key.GuestOrderingChanged);
+    public static AuditMessage TableQrRenewed(string table) => M(Key.TableQrRenewed, table);
+    public static AuditMessage TableQrOrdering(string table, bool closed) => M(closed ? Key.TableQrClosed : Key.TableQrOpened, table);
     public static AuditMessage SentToKitchen(string? table, string? tab, string items) =>
         table is not null ? M(Key.SentToKitchenForTable, table, items) : tab is not null ? M(Key.SentToKitchenForTab, tab, items) : M(Key.SentToKitchenWithoutTable, items);
 

@@ -21,9 +21,9 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Restaurant.DiningTable",
                 typeof(DiningTable),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 14,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -51,6 +51,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 nullable: true);
             deletedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var guestCalledAt = runtimeEntityType.AddProperty(
+                "GuestCalledAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(DiningTable).GetProperty("GuestCalledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DiningTable).GetField("<GuestCalledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            guestCalledAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var height = runtimeEntityType.AddProperty(
                 "Height",
                 typeof(int),
@@ -66,6 +74,23 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(DiningTable).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var orderingClosed = runtimeEntityType.AddProperty(
+                "OrderingClosed",
+                typeof(bool),
+                propertyInfo: typeof(DiningTable).GetProperty("OrderingClosed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DiningTable).GetField("<OrderingClosed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            orderingClosed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var orderingToken = runtimeEntityType.AddProperty(
+                "OrderingToken",
+                typeof(string),
+                propertyInfo: typeof(DiningTable).GetProperty("OrderingToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DiningTable).GetField("<OrderingToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            orderingToken.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var seats = runtimeEntityType.AddProperty(
                 "Seats",
@@ -125,6 +150,10 @@ namespace Kasse.Data.Postgres.CompiledModel
                 new[] { areaId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { orderingToken },
+                unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { storeId, areaId });
 
             return runtimeEntityType;

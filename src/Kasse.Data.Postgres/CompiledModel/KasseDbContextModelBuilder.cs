@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40b87d55-5272-4ff5-a0bb-968a7e2bfa9e"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("1a850b1e-c6fc-46c7-a9df-944ee49941ef"), entityTypeCount: 74)
         {
         }
 
@@ -69,6 +69,8 @@ namespace Kasse.Data.Postgres.CompiledModel
             var salesSummary = SalesSummaryEntityType.Create(this);
             var diningTable = DiningTableEntityType.Create(this);
             var floorArea = FloorAreaEntityType.Create(this);
+            var guestOrder = GuestOrderEntityType.Create(this);
+            var guestOrderingSettings = GuestOrderingSettingsEntityType.Create(this);
             var kitchenRoute = KitchenRouteEntityType.Create(this);
             var kitchenStation = KitchenStationEntityType.Create(this);
             var kitchenTicket = KitchenTicketEntityType.Create(this);
@@ -158,6 +160,9 @@ namespace Kasse.Data.Postgres.CompiledModel
             DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
             DiningTableEntityType.CreateForeignKey2(diningTable, store);
             FloorAreaEntityType.CreateForeignKey1(floorArea, store);
+            GuestOrderEntityType.CreateForeignKey1(guestOrder, store);
+            GuestOrderEntityType.CreateForeignKey2(guestOrder, diningTable);
+            GuestOrderingSettingsEntityType.CreateForeignKey1(guestOrderingSettings, store);
             KitchenRouteEntityType.CreateForeignKey1(kitchenRoute, kitchenStation);
             KitchenRouteEntityType.CreateForeignKey2(kitchenRoute, store);
             KitchenStationEntityType.CreateForeignKey1(kitchenStation, store);
@@ -227,6 +232,8 @@ namespace Kasse.Data.Postgres.CompiledModel
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
             DiningTableEntityType.CreateAnnotations(diningTable);
             FloorAreaEntityType.CreateAnnotations(floorArea);
+            GuestOrderEntityType.CreateAnnotations(guestOrder);
+            GuestOrderingSettingsEntityType.CreateAnnotations(guestOrderingSettings);
             KitchenRouteEntityType.CreateAnnotations(kitchenRoute);
             KitchenStationEntityType.CreateAnnotations(kitchenStation);
             KitchenTicketEntityType.CreateAnnotations(kitchenTicket);

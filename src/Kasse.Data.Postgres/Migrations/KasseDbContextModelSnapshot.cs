@@ -1890,6 +1890,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("GuestCalledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Height")
                         .HasColumnType("integer");
 
@@ -1897,6 +1900,13 @@ namespace Kasse.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("OrderingClosed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OrderingToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Seats")
                         .HasColumnType("integer");
@@ -1921,6 +1931,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
+
+                    b.HasIndex("OrderingToken")
+                        .IsUnique();
 
                     b.HasIndex("StoreId", "AreaId");
 
@@ -1951,6 +1964,72 @@ namespace Kasse.Data.Postgres.Migrations
                     b.HasIndex("StoreId", "Position");
 
                     b.ToTable("FloorAreas");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LineIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SaleId");
+
+                    b.HasIndex("TableId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.ToTable("GuestOrders");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrderingSettings", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("StaffConfirms")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("GuestOrderingSettings");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Restaurant.KitchenRoute", b =>
@@ -3539,6 +3618,30 @@ namespace Kasse.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrder", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Restaurant.DiningTable", null)
+                        .WithMany()
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrderingSettings", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -20,9 +20,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Restaurant.DiningTable",
                 typeof(DiningTable),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 14,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -48,6 +48,14 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 nullable: true,
                 valueConverter: new UtcTicksConverter());
 
+            var guestCalledAt = runtimeEntityType.AddProperty(
+                "GuestCalledAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(DiningTable).GetProperty("GuestCalledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DiningTable).GetField("<GuestCalledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+
             var height = runtimeEntityType.AddProperty(
                 "Height",
                 typeof(int),
@@ -61,6 +69,21 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(DiningTable).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DiningTable).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
+
+            var orderingClosed = runtimeEntityType.AddProperty(
+                "OrderingClosed",
+                typeof(bool),
+                propertyInfo: typeof(DiningTable).GetProperty("OrderingClosed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DiningTable).GetField("<OrderingClosed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var orderingToken = runtimeEntityType.AddProperty(
+                "OrderingToken",
+                typeof(string),
+                propertyInfo: typeof(DiningTable).GetProperty("OrderingToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DiningTable).GetField("<OrderingToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var seats = runtimeEntityType.AddProperty(
                 "Seats",
@@ -114,6 +137,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 new[] { areaId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { orderingToken },
+                unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { storeId, areaId });
 
             return runtimeEntityType;

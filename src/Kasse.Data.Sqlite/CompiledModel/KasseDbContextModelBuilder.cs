@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("deaa705a-e8c0-447d-aee2-9e918e90d4bb"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("d24d81ff-e75a-4372-a590-ace45f914201"), entityTypeCount: 74)
         {
         }
 
@@ -68,6 +68,8 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var salesSummary = SalesSummaryEntityType.Create(this);
             var diningTable = DiningTableEntityType.Create(this);
             var floorArea = FloorAreaEntityType.Create(this);
+            var guestOrder = GuestOrderEntityType.Create(this);
+            var guestOrderingSettings = GuestOrderingSettingsEntityType.Create(this);
             var kitchenRoute = KitchenRouteEntityType.Create(this);
             var kitchenStation = KitchenStationEntityType.Create(this);
             var kitchenTicket = KitchenTicketEntityType.Create(this);
@@ -157,6 +159,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
             DiningTableEntityType.CreateForeignKey1(diningTable, floorArea);
             DiningTableEntityType.CreateForeignKey2(diningTable, store);
             FloorAreaEntityType.CreateForeignKey1(floorArea, store);
+            GuestOrderEntityType.CreateForeignKey1(guestOrder, store);
+            GuestOrderEntityType.CreateForeignKey2(guestOrder, diningTable);
+            GuestOrderingSettingsEntityType.CreateForeignKey1(guestOrderingSettings, store);
             KitchenRouteEntityType.CreateForeignKey1(kitchenRoute, kitchenStation);
             KitchenRouteEntityType.CreateForeignKey2(kitchenRoute, store);
             KitchenStationEntityType.CreateForeignKey1(kitchenStation, store);
@@ -226,6 +231,8 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SalesSummaryEntityType.CreateAnnotations(salesSummary);
             DiningTableEntityType.CreateAnnotations(diningTable);
             FloorAreaEntityType.CreateAnnotations(floorArea);
+            GuestOrderEntityType.CreateAnnotations(guestOrder);
+            GuestOrderingSettingsEntityType.CreateAnnotations(guestOrderingSettings);
             KitchenRouteEntityType.CreateAnnotations(kitchenRoute);
             KitchenStationEntityType.CreateAnnotations(kitchenStation);
             KitchenTicketEntityType.CreateAnnotations(kitchenTicket);

@@ -1885,12 +1885,22 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GuestCalledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OrderingClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderingToken")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Seats")
@@ -1916,6 +1926,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
+
+                    b.HasIndex("OrderingToken")
+                        .IsUnique();
 
                     b.HasIndex("StoreId", "AreaId");
 
@@ -1946,6 +1959,72 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.HasIndex("StoreId", "Position");
 
                     b.ToTable("FloorAreas");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SaleId");
+
+                    b.HasIndex("TableId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.ToTable("GuestOrders");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrderingSettings", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StaffConfirms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("GuestOrderingSettings");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Restaurant.KitchenRoute", b =>
@@ -3534,6 +3613,30 @@ namespace Kasse.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrder", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kasse.Domain.Restaurant.DiningTable", null)
+                        .WithMany()
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.Restaurant.GuestOrderingSettings", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

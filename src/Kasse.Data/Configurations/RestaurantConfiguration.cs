@@ -28,6 +28,37 @@ internal sealed class DiningTableConfiguration : IEntityTypeConfiguration<Dining
         builder.HasOne<Store>().WithMany().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FloorArea>().WithMany().HasForeignKey(t => t.AreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.StoreId, t.AreaId });
+        builder.Property(t => t.OrderingToken).HasMaxLength(DiningTable.OrderingTokenLength);
+        builder.HasIndex(t => t.OrderingToken).IsUnique();
+    }
+}
+
+internal sealed class GuestOrderConfiguration : IEntityTypeConfiguration<GuestOrder>
+{
+    public void Configure(EntityTypeBuilder<GuestOrder> builder)
+    {
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Device).HasMaxLength(GuestOrder.MaxDeviceLength);
+        builder.Property(o => o.LineIds).HasMaxLength(4000);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.DecidedBy).HasMaxLength(120);
+        builder.Ignore(o => o.Lines);
+        builder.HasOne<Store>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DiningTable>().WithMany().HasForeignKey(o => o.TableId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to Sales: a sale is written by its own writer (OpenSaleMemory) and may not be in the table yet.
+        builder.HasIndex(o => new { o.StoreId, o.Status });
+        builder.HasIndex(o => o.SaleId);
+    }
+}
+
+internal sealed class GuestOrderingSettingsConfiguration : IEntityTypeConfiguration<GuestOrderingSettings>
+{
+    public void Configure(EntityTypeBuilder<GuestOrderingSettings> builder)
+    {
+        builder.HasKey(s => s.StoreId);
+        builder.Property(s => s.StoreId).ValueGeneratedNever();
+        builder.HasOne<Store>().WithMany().HasForeignKey(s => s.StoreId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

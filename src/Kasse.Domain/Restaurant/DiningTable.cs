@@ -35,6 +35,18 @@ public sealed class DiningTable
     public int Width { get; private set; }
     public int Height { get; private set; }
 
+    /// <summary>
+    /// The unguessable token of the table's QR code (<c>/t/{token}</c>): whoever holds it may order onto this table, nothing
+    /// more. Null until the QR sheet is first printed; a manager rotates it when a code has been copied or abused.
+    /// </summary>
+    public string? OrderingToken { get; private set; }
+
+    /// <summary>A manager closed the table for QR ordering (its code answers with a clear message).</summary>
+    public bool OrderingClosed { get; private set; }
+
+    /// <summary>When a guest at the table last pressed "call the waiter / ask for the bill"; cleared when a waiter answers.</summary>
+    public DateTimeOffset? GuestCalledAt { get; private set; }
+
     /// <summary>Set when removed; kept so the sales served at it still name it.</summary>
     public DateTimeOffset? DeletedAt { get; private set; }
 
@@ -56,6 +68,18 @@ public sealed class DiningTable
     }
 
     public void Delete(DateTimeOffset at) => DeletedAt ??= at;
+
+    public const int OrderingTokenLength = 32;
+
+    /// <summary>Gives the table a new QR token; the old code stops working at once.</summary>
+    public void RotateOrderingToken(string token) =>
+        OrderingToken = token.Length == OrderingTokenLength ? token : throw new ArgumentException("A table's ordering token has 32 characters.", nameof(token));
+
+    public void SetOrderingClosed(bool closed) => OrderingClosed = closed;
+
+    public void GuestCalls(DateTimeOffset at) => GuestCalledAt = at;
+
+    public void WaiterAnswered() => GuestCalledAt = null;
 
     private static int Coordinate(int value, string what) => value is >= 0 and <= MaxCoordinate
         ? value

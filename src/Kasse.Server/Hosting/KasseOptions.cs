@@ -138,6 +138,14 @@ public sealed class SecurityOptions
 
     [Range(1, 1_000_000, ErrorMessage = "Kasse:Security:SignInAttemptsPerMinute must be between {1} and {2}.")]
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>QR ordering: orders (and calls to the waiter) from one table a minute.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Kasse:Security:GuestOrdersPerTablePerMinute must be between {1} and {2}.")]
+    public int GuestOrdersPerTablePerMinute { get; set; } = 12;
+
+    /// <summary>QR ordering: orders (and calls to the waiter) from one phone a minute.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Kasse:Security:GuestOrdersPerDevicePerMinute must be between {1} and {2}.")]
+    public int GuestOrdersPerDevicePerMinute { get; set; } = 6;
 }
 
 /// <summary><c>Kasse:DataProtection:*</c>: where this installation's key ring is kept (docs/fiscal.md, "The key ring").</summary>

@@ -100,7 +100,7 @@ public static class KasseWebApp
         app.MapScalarApiReference(options => options.WithTitle("Kasse API")).AllowAnonymous("the API reference page only renders the public description");
         app.MapGet("/health", () => TypedResults.Ok(HealthAnswer.Ok)).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
         app.MapGroup("/api/v1").WithStoreBoundary().MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapWebhooks().MapFiscal()
-            .MapExport().MapCashControl().MapPrinting().MapPayments().MapAccounting().MapSalesReports().MapInventory().MapPurchasing().MapStockWork().MapCustomers().MapGiftCards().MapPromotions().MapFloor().MapKitchen().MapMenu().MapTipsAndOrderTypes().MapSplitBill();
+            .MapExport().MapCashControl().MapPrinting().MapPayments().MapAccounting().MapSalesReports().MapInventory().MapPurchasing().MapStockWork().MapCustomers().MapGiftCards().MapPromotions().MapFloor().MapKitchen().MapMenu().MapTipsAndOrderTypes().MapSplitBill().MapGuestOrdering();
         app.MapKasseUi();
         app.MapKasseTelemetry();
         return app;

@@ -59,6 +59,11 @@ public static class KasseSecurity
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
+                if (GuestLimits.IsGuestWrite(context.HttpContext))
+                {
+                    await GuestLimits.RejectAsync(context);
+                    return;
+                }
                 var problem = new ProblemDetails
                 {
                     Status = StatusCodes.Status429TooManyRequests,
@@ -70,6 +75,11 @@ public static class KasseSecurity
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
                     .TryWriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext, ProblemDetails = problem });
             };
+            options.GlobalLimiter = GuestLimits.Limiter(sp =>
+            {
+                var security = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;
+                return (security.GuestOrdersPerTablePerMinute, security.GuestOrdersPerDevicePerMinute);
+            });
             options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Permits(context.RequestServices), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -17,6 +17,9 @@ public static class UiEndpoints
             .AllowAnonymous("a product's picture is what the shop shows its customers; the till's tiles load it as an image, with no API session");
         app.MapGet("/receipt/{saleId:guid}", ReceiptPage.RenderAsync).ExcludeFromDescription()
             .AllowAnonymous("the customer's digital receipt behind the QR code; found only by the sale's unguessable id");
+        app.MapGet("/t/{token}", Guest.GuestPage.RenderAsync).ExcludeFromDescription()
+            .AllowAnonymous("a guest's phone opens the table's menu from its QR code; the unguessable table token is the credential");
+        app.MapGet("/backoffice/floor/qr-codes", Guest.QrSheetPage.RenderAsync).ExcludeFromDescription().RequirePermission(Kasse.Domain.Staff.Permission.ManageSettings);
         app.MapGet(Access.PageAccess.SignOutPath, SignOutAsync).ExcludeFromDescription()
             .AllowAnonymous("ends the caller's own session, if any; the cookie is SameSite=Strict, so another site cannot trigger it");
         return app;
