@@ -11,6 +11,12 @@ catch (SchemaNewerThanKasseException e)
     await Console.Error.WriteLineAsync(e.Message);
     return SchemaNewerThanKasseException.ExitCode;
 }
+catch (Kasse.Server.Operations.BackupException e)
+{
+    // The backup before a migration failed, so nothing was migrated.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 catch (Exception e) when (KasseOptions.Describe(e) is { } problem)
 {
     await Console.Error.WriteLineAsync("Kasse cannot start because a setting is wrong:\n" + problem);

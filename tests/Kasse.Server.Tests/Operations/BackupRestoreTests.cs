@@ -61,7 +61,7 @@ public abstract partial class BackupRestoreTests(DatabaseProvider provider) : IA
         Assert.Empty(tills.SelectMany(t => t.Failures));
         Assert.NotEmpty(confirmedBefore);
         Assert.True(answersWhileBackingUp > 0, "The tills got no answer while the backup ran: it did not prove a backup under load.");
-        var file = Assert.Single(Directory.GetFiles(Backups).Where(f => !f.EndsWith(BackupManifest.Suffix, StringComparison.Ordinal)));
+        var file = Assert.Single(Directory.GetFiles(Backups), f => !f.EndsWith(BackupManifest.Suffix, StringComparison.Ordinal));
         Assert.Matches(BackupName(), Path.GetFileName(file));
         Assert.True(File.Exists(file + BackupManifest.Suffix));
 
