@@ -185,7 +185,8 @@ public sealed class DatabaseBackups(DatabaseSettings database, IOptions<BackupOp
 
     private async Task<bool> HasSchemaAsync(CancellationToken ct)
     {
-        if (database.Provider == DatabaseProvider.Sqlite && !File.Exists(SqliteFile()))
+        // A file that is missing or empty (0 bytes) holds nothing, and EF's look at it would fail on the empty one.
+        if (database.Provider == DatabaseProvider.Sqlite && (!File.Exists(SqliteFile()) || new FileInfo(SqliteFile()).Length == 0))
             return false;
         return await SchemaAsync(ct) != EmptySchema;
     }
@@ -321,12 +322,20 @@ public sealed class DatabaseBackups(DatabaseSettings database, IOptions<BackupOp
         builder.Pooling = false;
         await using var connection = new NpgsqlConnection(builder.ToString());
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
-        var others = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        if (others > 0)
-            throw new BackupException($"{others} other session(s) are connected to the database {builder.Database}: stop every Kasse server that uses it first. "
-                + "Nothing was changed.");
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            + "AND pid <> pg_backend_pid() AND backend_type = 'client backend'", connection);
+        // A server stopped a moment ago may still have a session PostgreSQL has not yet seen close: look again for a few seconds.
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var others = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            if (others == 0)
+                return;
+            if (patience.Elapsed > TimeSpan.FromSeconds(5))
+                throw new BackupException($"{others} other session(s) are connected to the database {builder.Database}: stop every Kasse server that uses it first. "
+                    + "Nothing was changed.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
     }
 
     private static async Task<string> Sha256Async(string path, CancellationToken ct)

@@ -18,6 +18,9 @@ public static class Health
 {
     private const string Ready = "ready";
 
+    /// <summary>A probe reads; another method is 405 like everywhere else.</summary>
+    private static readonly HttpMethodMetadata ReadOnly = new(["GET", "HEAD"]);
+
     public static IServiceCollection AddKasseHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
@@ -29,9 +32,9 @@ public static class Health
     public static WebApplication MapKasseHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
+            .WithMetadata(ReadOnly).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync })
-            .WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
+            .WithMetadata(ReadOnly).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
         return app;
     }
 

@@ -66,8 +66,11 @@ public abstract partial class BackupRestoreTests(DatabaseProvider provider) : IA
         Assert.True(File.Exists(file + BackupManifest.Suffix));
 
         await WipeAsync();
-        await using (var wiped = await DatabaseInspector.OpenAsync(_database))
-            Assert.DoesNotContain("Sales", await DatabaseInspector.TablesAsync(wiped, provider));
+        if (provider == DatabaseProvider.Sqlite)
+            Assert.False(File.Exists(_database.FilePath));
+        else
+            await using (var wiped = await DatabaseInspector.OpenAsync(_database))
+                Assert.DoesNotContain("Sales", await DatabaseInspector.TablesAsync(wiped, provider));
         var restore = await KasseProcess.RunAsync(["restore", file, .. Database]);
 
         Assert.True(restore.ExitCode == 0, restore.Output + restore.Error);
