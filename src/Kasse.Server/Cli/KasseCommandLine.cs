@@ -65,6 +65,8 @@ public static class KasseCommandLine
         verify.SetAction(VerifyJournalAsync);
         journal.Subcommands.Add(verify);
         root.Subcommands.Add(journal);
+        root.Subcommands.Add(BackupCommand.Backup(BuildServicesFor));
+        root.Subcommands.Add(BackupCommand.Restore(BuildServicesFor));
         root.Subcommands.Add(ExportCommand.Create(parse => BuildServices(parse, out _)));
 
         root.Subcommands.Add(ApiKeyCommand());
@@ -182,6 +184,8 @@ public static class KasseCommandLine
     {
         var app = KasseWebApp.Create([.. parse.UnmatchedTokens], Settings(parse));
         KasseOptions.Check(app.Services);
+        // kasse restore refuses while this is held (a SQLite file; on PostgreSQL it sees the server's sessions).
+        using var inUse = Operations.DatabaseInUse.Hold(app.Services.GetRequiredService<DatabaseSettings>());
         await KasseWebApp.PrepareAsync(app, ct);
         app.Logger.LogInformation("Kasse keeps its data in {Database}", app.Services.GetRequiredService<DatabaseSettings>().Describe());
         await app.RunAsync();
@@ -191,7 +195,8 @@ public static class KasseCommandLine
     private static async Task<int> MigrateAsync(ParseResult parse, CancellationToken ct)
     {
         await using var services = BuildServices(parse, out var settings);
-        await DatabaseSetup.MigrateAsync(services, ct);
+        if (await DatabaseSetup.MigrateAsync(services, ct) is { } backup)
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Backed the database up to {backup} before migrating it.");
         await parse.InvocationConfiguration.Output.WriteLineAsync($"Database is up to date: {settings.Describe()}");
         return 0;
     }
@@ -230,11 +235,16 @@ public static class KasseCommandLine
     {
         await using var services = BuildServices(parse, out var settings);
         await DatabaseSetup.MigrateAsync(services, ct);
+        return await VerifyJournalAsync(parse, services, settings, parse.GetValue(VerifyStore), ct);
+    }
+
+    /// <summary>What <c>kasse journal verify</c> does, on a database already migrated (also after <c>kasse restore</c>).</summary>
+    internal static async Task<int> VerifyJournalAsync(ParseResult parse, IServiceProvider services, DatabaseSettings settings, Guid? only, CancellationToken ct)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
         var verifier = scope.ServiceProvider.GetRequiredService<JournalVerifier>();
         var intact = true;
-        var only = parse.GetValue(VerifyStore);
         var stores = await db.Stores.AsNoTracking().Where(s => only == null || s.Id == only).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         if (only is not null && stores.Count == 0)
         {
@@ -297,6 +307,8 @@ public static class KasseCommandLine
             settings[DatabaseSettings.DataDirectoryKey] = data;
         return settings;
     }
+
+    private static ServiceProvider BuildServicesFor(ParseResult parse) => BuildServices(parse, out _);
 
     private static ServiceProvider BuildServices(ParseResult parse, out DatabaseSettings settings)
     {

@@ -2,6 +2,7 @@ using Kasse.Data;
 using Kasse.Data.Postgres;
 using Kasse.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kasse.Server.Hosting;
 
@@ -73,6 +74,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddKasseDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddDbContext<KasseDbContext>(settings.Configure);
+        services.TryAddSingleton(settings);
+        // Backups of this database (kasse backup / restore, the schedule, the copy before a migration).
+        services.TryAddSingleton<Operations.DatabaseBackups>();
         // The provider's own adapters: how to add many rows at once, and how to look products up by a fragment of text.
         _ = settings.Provider switch
         {
@@ -82,14 +86,42 @@ public static class DatabaseSetup
         return services;
     }
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>
+    /// Brings the schema up to date. Refuses, touching nothing, a database that a newer Kasse has migrated (a migration
+    /// this build does not have); backs up a database that already has a schema before it migrates it (docs/operations.md).
+    /// </summary>
+    /// <param name="backUpFirst">False only where the data was just restored from a backup.</param>
+    /// <returns>The backup made before migrating, if one was.</returns>
+    public static async Task<string?> MigrateAsync(IServiceProvider services, CancellationToken ct, bool backUpFirst = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
+            throw new SchemaNewerThanKasseException(unknown, known.Max(StringComparer.Ordinal) ?? "none");
         // EF's Migrate also compares the model with the migrations' snapshot, building the full design-time model to do so:
         // a second or more of every start. An up-to-date database needs none of it; a new one (every test's) still gets the check.
-        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            return;
+        if (known.All(applied.Contains))
+            return null;
+        string? backedUp = null;
+        if (backUpFirst && applied.Count > 0 && services.GetService<Operations.DatabaseBackups>() is { } backups)
+        {
+            var backup = await backups.BackupAsync("before-migration", null, ct);
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseSetup)).LogInformation(
+                "Backed the database up to {Backup} before migrating it", backup.Path);
+            backedUp = backup.Path;
+        }
         await db.Database.MigrateAsync(ct);
+        return backedUp;
     }
+}
+
+/// <summary>The database has a migration this build of Kasse does not know: a newer Kasse made it. Nothing was touched.</summary>
+public sealed class SchemaNewerThanKasseException(IReadOnlyList<string> unknown, string newestKnown) : Exception(
+    $"The database's schema is newer than this Kasse: it has the migration(s) {string.Join(", ", unknown)}, which this build does not know "
+    + $"(its newest is {newestKnown}). A newer Kasse has used this database; run that version (or a later one), or restore a backup made by "
+    + "this version. The database was not changed.")
+{
+    public const int ExitCode = 3;
 }

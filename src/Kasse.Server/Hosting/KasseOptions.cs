@@ -191,6 +191,8 @@ public static class KasseOptions
         Bind<IdempotencyOptions>(services, IdempotencyOptions.Section);
         Bind<SecurityOptions>(services, SecurityOptions.Section);
         Bind<KeyRingOptions>(services, KeyRingOptions.Section);
+        Bind<Operations.BackupOptions>(services, Operations.BackupOptions.Section);
+        Bind<Operations.HealthOptions>(services, Operations.HealthOptions.Section);
         Bind<ReceiptOptions>(services, ReceiptOptions.Section)
             .Validate(o => ReceiptMailSettings.ValidAddress(o.MailFrom) is not null, "Kasse:Receipts:MailFrom must be an e-mail address.");
 

@@ -6,6 +6,7 @@ using Kasse.Application.Fiscal;
 using Kasse.Devices;
 using Kasse.Devices.Payments;
 using Kasse.Server.Api;
+using Kasse.Server.Operations;
 using Kasse.Server.Ui;
 using Kasse.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
@@ -61,6 +62,8 @@ public static class KasseWebApp
         builder.Services.AddHostedService<WebhookDelivery>();
         builder.Services.AddScoped<StoreResolver>();
         builder.Services.AddHostedService<IdempotencyPruning>();
+        builder.Services.AddHostedService<Operations.BackupSchedule>();
+        builder.Services.AddKasseHealth();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad input must reach the problem handler with its reason, not end as an empty 400.
@@ -99,6 +102,7 @@ public static class KasseWebApp
         app.MapOpenApi().AllowAnonymous("the API description is public, like the README");
         app.MapScalarApiReference(options => options.WithTitle("Kasse API")).AllowAnonymous("the API reference page only renders the public description");
         app.MapGet("/health", () => TypedResults.Ok(HealthAnswer.Ok)).WithTags("Health").AllowAnonymous("load balancers and monitors check health without a key");
+        app.MapKasseHealth();
         app.MapGroup("/api/v1").WithStoreBoundary().MapStores().MapCatalog().MapSales().MapReturns().MapStaff().MapAuth().MapAudit().MapTimeClock().MapFraud().MapWebhooks().MapFiscal()
             .MapExport().MapCashControl().MapPrinting().MapPayments().MapAccounting().MapSalesReports().MapInventory().MapPurchasing().MapStockWork().MapCustomers().MapGiftCards().MapPromotions().MapFloor().MapKitchen().MapMenu().MapTipsAndOrderTypes().MapSplitBill().MapGuestOrdering();
         app.MapKasseUi();

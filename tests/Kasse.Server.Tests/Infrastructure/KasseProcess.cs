@@ -11,9 +11,12 @@ public static partial class KasseProcess
 {
     private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "kasse.exe" : "kasse");
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="RunAsync(string[])"/> with these environment variables changed (null removes one).</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -64,7 +67,7 @@ public static partial class KasseProcess
         }
     }
 
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"The kasse executable was not built next to the tests ({Executable}).");
@@ -84,6 +87,8 @@ public static partial class KasseProcess
         info.Environment["DOTNET_NOLOGO"] = "1";
         // The demo's simulators only where a test asks for them (--Kasse:StartDemoDevices=true, which beats this).
         info.Environment["Kasse__StartDemoDevices"] = "false";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            info.Environment[name] = value;
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start kasse.");
     }
 

@@ -12,7 +12,12 @@ public static class ConfirmedSales
     /// receipt numbers per register run 1, 2, 3 … without gap or duplicate; a SQLite file passes integrity_check; and
     /// <c>kasse journal verify</c> accepts the journal.
     /// </summary>
-    public static async Task AssertAllThereAsync(DatabaseProvider provider, string connectionString, IEnumerable<CrashTill> tills, string when,
+    public static Task AssertAllThereAsync(DatabaseProvider provider, string connectionString, IEnumerable<CrashTill> tills, string when,
+        Func<System.Data.Common.DbConnection, Task>? more = null) =>
+        AssertAllThereAsync(provider, connectionString, tills.SelectMany(t => t.Confirmed).ToList(), when, more);
+
+    /// <summary>As above, for the sales confirmed up to a moment (e.g. before a backup began).</summary>
+    public static async Task AssertAllThereAsync(DatabaseProvider provider, string connectionString, IReadOnlyList<ConfirmedSale> confirmed, string when,
         Func<System.Data.Common.DbConnection, Task>? more = null)
     {
         await using (var connection = await DatabaseInspector.OpenAsync(provider, connectionString))
@@ -44,7 +49,7 @@ public static class ConfirmedSales
             }
             // Every sale a till was told is complete is there, once, with the number the till printed.
             var byId = completed.ToDictionary(s => s.Id);
-            foreach (var sale in tills.SelectMany(t => t.Confirmed))
+            foreach (var sale in confirmed)
             {
                 Assert.True(byId.TryGetValue(sale.SaleId, out var stored), $"{when}: confirmed sale {sale.SaleId} (receipt {sale.ReceiptNumber}) is gone");
                 Assert.Equal((sale.RegisterId, sale.ReceiptNumber), (stored.Register, stored.Receipt));
