@@ -11,4 +11,5 @@ public sealed partial class KasseDbContext
     public DbSet<KitchenRoute> KitchenRoutes => Set<KitchenRoute>();
     public DbSet<KitchenTicket> KitchenTickets => Set<KitchenTicket>();
     public DbSet<KitchenTicketItem> KitchenTicketItems => Set<KitchenTicketItem>();
+    public DbSet<Kasse.Domain.SelfService.KioskDevice> KioskDevices => Set<Kasse.Domain.SelfService.KioskDevice>();
 }

@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40b87d55-5272-4ff5-a0bb-968a7e2bfa9e"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("b29fa947-c64c-4fe1-95a0-6b850703cb74"), entityTypeCount: 73)
         {
         }
 
@@ -77,6 +77,7 @@ namespace Kasse.Data.Postgres.CompiledModel
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
             var salePromotion = SalePromotionEntityType.Create(this);
+            var kioskDevice = KioskDeviceEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var employee = EmployeeEntityType.Create(this);
@@ -170,6 +171,7 @@ namespace Kasse.Data.Postgres.CompiledModel
             SaleEntityType.CreateForeignKey4(sale, store);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
+            KioskDeviceEntityType.CreateForeignKey1(kioskDevice, register);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);
             RegisterEntityType.CreateForeignKey1(register, store);
             StoreVariableMeasureRuleEntityType.CreateForeignKey1(storeVariableMeasureRule, store);
@@ -235,6 +237,7 @@ namespace Kasse.Data.Postgres.CompiledModel
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);
             SalePromotionEntityType.CreateAnnotations(salePromotion);
+            KioskDeviceEntityType.CreateAnnotations(kioskDevice);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             EmployeeEntityType.CreateAnnotations(employee);

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("deaa705a-e8c0-447d-aee2-9e918e90d4bb"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("672bbd8b-0ee4-4b5c-a6e9-644ac2f20e32"), entityTypeCount: 73)
         {
         }
 
@@ -76,6 +76,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
             var salePromotion = SalePromotionEntityType.Create(this);
+            var kioskDevice = KioskDeviceEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var employee = EmployeeEntityType.Create(this);
@@ -169,6 +170,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SaleEntityType.CreateForeignKey4(sale, store);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
+            KioskDeviceEntityType.CreateForeignKey1(kioskDevice, register);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);
             RegisterEntityType.CreateForeignKey1(register, store);
             StoreVariableMeasureRuleEntityType.CreateForeignKey1(storeVariableMeasureRule, store);
@@ -234,6 +236,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);
             SalePromotionEntityType.CreateAnnotations(salePromotion);
+            KioskDeviceEntityType.CreateAnnotations(kioskDevice);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             EmployeeEntityType.CreateAnnotations(employee);
