@@ -67,12 +67,19 @@ public sealed partial class DemoDevices(IServiceProvider services, IOptions<Node
                 terminalUrl is null ? payments!.CardTerminalUrl : new Uri(terminalUrl + "/"), payments!.CardTerminalPoiId,
                 mobilePayUrl is null ? payments.MobilePayUrl : new Uri(mobilePayUrl + "/"), payments.MobilePayMerchantSerialNumber,
                 payments.TimeoutSeconds), ct);
+            // The demo's self-service kiosk pays on the same simulators, where it still points at the demo's loopback.
+            var kiosk = await db.PaymentDeviceSettings.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == DemoSeeder.KioskRegisterId, ct);
+            if (kiosk is { CardTerminalPoiId: DemoSeeder.TerminalPoiId } && IsLoopback(kiosk.CardTerminalUrl))
+                await scope.ServiceProvider.GetRequiredService<PaymentDevices>().ChangeAsync(DemoSeeder.KioskRegisterId, new ChangePaymentDevices(
+                    terminalUrl is null ? kiosk.CardTerminalUrl : new Uri(terminalUrl + "/"), kiosk.CardTerminalPoiId,
+                    mobilePayUrl is null || !IsLoopback(kiosk.MobilePayUrl) ? kiosk.MobilePayUrl : new Uri(mobilePayUrl + "/"), kiosk.MobilePayMerchantSerialNumber,
+                    kiosk.TimeoutSeconds), ct);
         }
         if (printerAddress is not null)
         {
             // The café's kitchen and bar printers print on the same simulator (one paper folder), where they still point at the demo's loopback.
             var demoPrinters = await db.Printers.AsNoTracking()
-                .Where(p => p.Id == DemoSeeder.PrinterId || p.Id == DemoSeeder.KitchenPrinterId || p.Id == DemoSeeder.BarPrinterId)
+                .Where(p => p.Id == DemoSeeder.PrinterId || p.Id == DemoSeeder.KitchenPrinterId || p.Id == DemoSeeder.BarPrinterId || p.Id == DemoSeeder.KioskPrinterId)
                 .Select(p => new { p.Id, p.Connection, p.Address }).ToListAsync(ct);
             foreach (var demo in demoPrinters.Where(p => p.Connection == PrinterConnection.Network && p.Address.StartsWith("127.0.0.1:", StringComparison.Ordinal)))
             {

@@ -11,6 +11,7 @@ public static class KioskStaffText
     public static readonly FrozenDictionary<string, string> Danish = new Dictionary<string, string>
     {
         ["Order status"] = "Ordrestatus",
+        ["Self-service kiosk"] = "Selvbetjeningskiosk",
         ["Preparing"] = "Tilberedes",
         ["Ready"] = "Klar",
         ["Order {0}"] = "Ordre {0}",
