@@ -38,7 +38,6 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     /// <summary>The café's self-service kiosk (docs/self-service.md): a register of kind Kiosk with the demo's card terminal and MobilePay.</summary>
     public static readonly Guid KioskRegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000103");
     public const string KioskRegisterName = "Kiosk 1";
-    public static readonly Guid KioskPrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000304");
 
     /// <summary>The café's kitchen printers, one per station, on the same printer simulator as the receipt printer.</summary>
     public static readonly Guid KitchenPrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000302");
@@ -188,8 +187,7 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
 
     /// <summary>
     /// The café's self-service kiosk: a register of kind Kiosk on the same simulated card terminal and MobilePay as the till
-    /// (DemoDevices points both at the simulators), with its own receipt printer on the printer simulator. A browser becomes its
-    /// screen by a pairing code from the back office (Devices).
+    /// (DemoDevices points both at the simulators). A browser becomes its screen by a pairing code from the back office (Devices).
     /// </summary>
     private async Task SeedKioskAsync(CancellationToken ct)
     {
@@ -200,9 +198,6 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == KioskRegisterId, ct))
             await payments.ChangeAsync(KioskRegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), TerminalPoiId,
                 new Uri("http://127.0.0.1:8120/"), MobilePayMerchant), ct);
-        if (!await db.Printers.AnyAsync(p => p.Id == KioskPrinterId, ct))
-            await printers.SaveAsync(StoreId, new SavePrinter(KioskPrinterId, "Kioskprinter", PrinterRole.Receipt, PrinterConnection.Network,
-                PrinterAddress, KioskRegisterId, Columns: PaperWidth.Mm80), ct);
     }
 
     /// <summary>The café corner's floor: 8 tables in the café and 4 in the courtyard, so the till's floor view shows at once.</summary>

@@ -79,7 +79,7 @@ public sealed partial class DemoDevices(IServiceProvider services, IOptions<Node
         {
             // The café's kitchen and bar printers print on the same simulator (one paper folder), where they still point at the demo's loopback.
             var demoPrinters = await db.Printers.AsNoTracking()
-                .Where(p => p.Id == DemoSeeder.PrinterId || p.Id == DemoSeeder.KitchenPrinterId || p.Id == DemoSeeder.BarPrinterId || p.Id == DemoSeeder.KioskPrinterId)
+                .Where(p => p.Id == DemoSeeder.PrinterId || p.Id == DemoSeeder.KitchenPrinterId || p.Id == DemoSeeder.BarPrinterId)
                 .Select(p => new { p.Id, p.Connection, p.Address }).ToListAsync(ct);
             foreach (var demo in demoPrinters.Where(p => p.Connection == PrinterConnection.Network && p.Address.StartsWith("127.0.0.1:", StringComparison.Ordinal)))
             {
