@@ -53,6 +53,9 @@ public static class ApplicationServices
         services.AddScoped<Restaurant.FloorStates>();
         services.AddScoped<Restaurant.KitchenService>();
         services.AddScoped<Restaurant.KitchenOrders>();
+        services.AddScoped<SelfService.KioskService>();
+        services.AddScoped<SelfService.KioskOrders>();
+        services.AddSingleton<SelfService.KioskOrderNumbers>();
         services.AddSingleton<Restaurant.KitchenSetupCache>();
         services.TryAddSingleton<Restaurant.KitchenNotifier>();
         services.TryAddSingleton<Restaurant.KitchenTurns>();

@@ -13,4 +13,5 @@ public sealed partial class KasseDbContext
     public DbSet<KitchenTicketItem> KitchenTicketItems => Set<KitchenTicketItem>();
     public DbSet<GuestOrder> GuestOrders => Set<GuestOrder>();
     public DbSet<GuestOrderingSettings> GuestOrderingSettings => Set<GuestOrderingSettings>();
+    public DbSet<Kasse.Domain.SelfService.KioskDevice> KioskDevices => Set<Kasse.Domain.SelfService.KioskDevice>();
 }

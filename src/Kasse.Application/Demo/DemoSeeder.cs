@@ -11,6 +11,7 @@ using Kasse.Domain.Inventory;
 using Kasse.Domain.Menu;
 using Kasse.Domain.Staff;
 using Kasse.Domain.Restaurant;
+using Kasse.Domain.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kasse.Application.Demo;
@@ -33,6 +34,10 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
     public const string EmployeeUserName = "mette";
     public const string EmployeePassword = "demo-only-password";
     public static readonly Guid PrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000301");
+
+    /// <summary>The café's self-service kiosk (docs/self-service.md): a register of kind Kiosk with the demo's card terminal and MobilePay.</summary>
+    public static readonly Guid KioskRegisterId = Guid.Parse("0192f000-0000-7000-8000-000000000103");
+    public const string KioskRegisterName = "Kiosk 1";
 
     /// <summary>The café's kitchen printers, one per station, on the same printer simulator as the receipt printer.</summary>
     public static readonly Guid KitchenPrinterId = Guid.Parse("0192f000-0000-7000-8000-000000000302");
@@ -107,6 +112,7 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
             throw DomainException.Invalid(DemoErrors.Catalogue, $"The demo catalogue has errors: {string.Join("; ", report.Errors)}");
         await SeedKitchenAsync(ct);
         await SeedCafeMenuAsync(ct);
+        await SeedKioskAsync(ct);
         return new DemoSeedResult(created, report);
     }
 
@@ -177,6 +183,21 @@ public sealed class DemoSeeder(KasseDbContext db, StoreService stores, EmployeeS
         Offer(sandwich, onion);
         Offer(brunch, drink, bread);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The café's self-service kiosk: a register of kind Kiosk on the same simulated card terminal and MobilePay as the till
+    /// (DemoDevices points both at the simulators). A browser becomes its screen by a pairing code from the back office (Devices).
+    /// </summary>
+    private async Task SeedKioskAsync(CancellationToken ct)
+    {
+        await stores.CreateRegisterAsync(StoreId, KioskRegisterId, KioskRegisterName, ct);
+        var kiosk = await db.Registers.FirstAsync(r => r.Id == KioskRegisterId, ct);
+        if (kiosk.SetKind(RegisterKind.Kiosk))
+            await db.SaveChangesAsync(ct);
+        if (!await db.PaymentDeviceSettings.AnyAsync(s => s.RegisterId == KioskRegisterId, ct))
+            await payments.ChangeAsync(KioskRegisterId, new ChangePaymentDevices(new Uri("http://127.0.0.1:8110/"), TerminalPoiId,
+                new Uri("http://127.0.0.1:8120/"), MobilePayMerchant), ct);
     }
 
     /// <summary>The café corner's floor: 8 tables in the café and 4 in the courtyard, so the till's floor view shows at once.</summary>

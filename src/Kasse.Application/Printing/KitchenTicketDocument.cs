@@ -18,6 +18,8 @@ public static class KitchenTicketDocument
             large.Centre("Bord " + ticket.TableName);
         else if (ticket.TabName is not null)
             large.Centre(ticket.TabName);
+        if (ticket.OrderNumber is { } orderNumber)
+            large.Centre("ORDRE " + orderNumber.ToString(CultureInfo.InvariantCulture));
         large.Centre("Ret " + ticket.Course.ToString(CultureInfo.InvariantCulture));
         if (ticket.OrderType is { } orderType)
             large.Centre(Kasse.Application.Sales.ReceiptText.OrderTypeName(orderType).ToUpperInvariant());

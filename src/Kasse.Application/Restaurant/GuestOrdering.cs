@@ -376,10 +376,10 @@ public sealed class GuestOrdering(KasseDbContext db, SaleUseCases sales, SalesSe
         return null;
     }
 
-    /// <summary>A free table gets a new sale at the store's first register; the guest is the caller, no waiter is named.</summary>
+    /// <summary>A free table gets a new sale at the store's first till (never a kiosk); the guest is the caller, no waiter is named.</summary>
     private async Task<SaleView> OpenSaleAsync(DiningTable table, CancellationToken ct)
     {
-        var register = await db.Registers.AsNoTracking().Where(r => r.StoreId == table.StoreId).OrderBy(r => r.Name).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
+        var register = await db.Registers.AsNoTracking().Where(r => r.StoreId == table.StoreId && r.Kind == Kasse.Domain.Stores.RegisterKind.Till).OrderBy(r => r.Name).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
             ?? throw DomainException.Conflict(GuestOrderErrors.NoRegister, "The store has no register to take orders from the table. Ask the staff.");
         return await sales.OpenAsync(new OpenSale(Guid.CreateVersion7(), register, TableId: table.Id, OrderType: OrderType.EatIn), ct);
     }

@@ -87,6 +87,7 @@ public sealed partial class KitchenOrders(KasseDbContext db, PrintQueue printing
                 var ticket = new KitchenTicket(Guid.CreateVersion7(), sale.StoreId, group.First().Station, sale.Id, sendId, group.Key.Course, held,
                     table, sale.TabName, sale.Covers, waiter, now);
                 ticket.MarkOrderType(sale.OrderType);
+                ticket.MarkOrderNumber(sale.OrderNumber);
                 foreach (var item in group)
                     ticket.Add(Guid.CreateVersion7(), item.LineId, item.Name, item.Quantity, item.Change, item.QuantityBefore,
                         item.Details.Modifiers, item.Details.Note, item.Details.Allergens);

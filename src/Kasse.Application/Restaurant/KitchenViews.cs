@@ -23,11 +23,11 @@ public sealed record KitchenItemView(Guid Id, Guid LineId, string Name, decimal 
 
 public sealed record KitchenTicketView(Guid Id, Guid StoreId, Guid StationId, string StationName, Guid SaleId, Guid SendId, int Course,
     KitchenTicketStatus Status, string? TableName, string? TabName, int? Covers, string? WaiterName, DateTimeOffset SentAt,
-    DateTimeOffset? FiredAt, DateTimeOffset? BumpedAt, IReadOnlyList<KitchenItemView> Items, Kasse.Domain.Sales.OrderType? OrderType = null)
+    DateTimeOffset? FiredAt, DateTimeOffset? BumpedAt, IReadOnlyList<KitchenItemView> Items, Kasse.Domain.Sales.OrderType? OrderType = null, int? OrderNumber = null)
 {
     public static KitchenTicketView From(KitchenTicket t) => new(t.Id, t.StoreId, t.StationId, t.StationName, t.SaleId, t.SendId, t.Course,
         t.Status, t.TableName, t.TabName, t.Covers, t.WaiterName, t.SentAt, t.FiredAt, t.BumpedAt,
-        t.Items.OrderBy(i => i.Position).Select(KitchenItemView.From).ToList(), t.OrderType);
+        t.Items.OrderBy(i => i.Position).Select(KitchenItemView.From).ToList(), t.OrderType, t.OrderNumber);
 }
 
 /// <summary>How many of an item the station still has to make, over its fired tickets (items not done).</summary>

@@ -18,7 +18,7 @@ public sealed record ReceiptView(
     IReadOnlyList<VatLineView> Vat, IReadOnlyList<PaymentView> Payments, decimal ChangeGiven,
     long? OriginalReceiptNumber, bool ReturnedWithoutReceipt, string? ReturnReason, Guid SaleId, Guid RegisterId,
     bool IsTraining = false, ReceiptCopyKind Copy = ReceiptCopyKind.Original, string? Header = null, string? Footer = null,
-    IReadOnlyList<SalePromotionView>? Promotions = null, OrderType? OrderType = null)
+    IReadOnlyList<SalePromotionView>? Promotions = null, OrderType? OrderType = null, int? OrderNumber = null)
 {
     /// <summary>The tips taken with the payments, printed apart from the sale's total (not revenue, no VAT).</summary>
     public decimal Tips => Payments.Sum(p => p.Tip);
@@ -137,6 +137,6 @@ public sealed class ReceiptService(KasseDbContext db, FiscalJournal journal, Pri
         return new ReceiptView(store.Name, store.Address, store.CompanyId, register.Name, cashier, sale.Kind, sale.ReceiptNumber ?? 0,
             store.LocalTime(sale.ClosedAt ?? printedAt ?? clock.Now()), sale.Currency, view.Lines, view.DiscountTotal, view.TotalAmount, view.CashRounding,
             view.Vat, view.Payments, view.ChangeGiven, originalNumber, sale.ReturnedWithoutReceipt, sale.ReturnReason, sale.Id, sale.RegisterId,
-            sale.IsTraining, copy, store.ReceiptHeader, store.ReceiptFooter, view.Promotions, sale.OrderType);
+            sale.IsTraining, copy, store.ReceiptHeader, store.ReceiptFooter, view.Promotions, sale.OrderType, sale.OrderNumber);
     }
 }

@@ -36,6 +36,8 @@ public static class ReceiptText
             page.Line("Årsag: " + r.ReturnReason);
         if (r.OrderType is { } orderType)
             page.Line(OrderTypeName(orderType));
+        if (r.OrderNumber is { } orderNumber)
+            page.Centre("ORDRE NR. " + orderNumber.ToString(CultureInfo.InvariantCulture));
         page.Rule();
 
         foreach (var l in r.Lines)

@@ -23,6 +23,7 @@ public sealed partial class SaleUseCases
     public async Task<SaleKitchenView> SendToKitchenAsync(Guid saleId, SendToKitchen command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        await KioskOwnsAsync(saleId, ct);
         var sale = await sales.GetAsync(saleId, ct);
         Caller.EnsureMayActIn(sale.StoreId);
         EnsureOpen(sale);

@@ -15,6 +15,7 @@ public sealed partial class SaleUseCases
     public async Task<SaleView> SetOrderTypeAsync(Guid saleId, SetOrderType command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        await KioskOwnsAsync(saleId, ct);
         var current = await sales.GetAsync(saleId, ct);
         Caller.EnsureMayActIn(current.StoreId);
         var productIds = current.Lines.Where(l => l.ProductId is not null && l.ParentLineId is null).Select(l => l.ProductId!.Value).Distinct().ToList();

@@ -23,6 +23,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> OpenAsync(OpenSale command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        KioskAtOwnRegister(command.RegisterId);
         return await sales.OpenAsync(command with { CashierId = await served.AtRegisterAsync(command.CashierId, command.RegisterId, ct) }, ct);
     }
 
@@ -30,6 +31,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> AddLineAsync(Guid saleId, AddLine command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        await KioskOwnsAsync(saleId, ct);
         using var span = KasseTelemetry.Tracing.StartActivity("sale.add-line");
         span?.SetTag("kasse.sale.id", saleId);
         var started = clock.GetTimestamp();
@@ -52,12 +54,14 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> ChangeQuantityAsync(Guid saleId, Guid lineId, decimal quantity, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        await KioskOwnsAsync(saleId, ct);
         return await TellKitchenAsync(await sales.ChangeQuantityAsync(saleId, lineId, quantity, ct), ct);
     }
 
     public async Task<SaleView> RemoveLineAsync(Guid saleId, Guid lineId, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        await KioskOwnsAsync(saleId, ct);
         return await TellKitchenAsync(await sales.RemoveLineAsync(saleId, lineId, ct), ct);
     }
 
@@ -65,6 +69,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> OverridePriceAsync(Guid saleId, Guid lineId, OverridePrice command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        KioskMayNot();
         var current = await sales.GetAsync(saleId, ct);
         var line = current.Lines.FirstOrDefault(l => l.Id == lineId)
             ?? throw Kasse.Domain.DomainException.NotFound(LineErrors.NotFound, $"The sale has no line {lineId}.");
@@ -80,6 +85,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> SetDiscountAsync(Guid saleId, Guid? lineId, SetDiscount command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        KioskMayNot();
         var giving = command.Kind != Kasse.Domain.Sales.DiscountKind.None;
         if (giving)
             await gates.DiscountAsync(await sales.GetAsync(saleId, ct), lineId, command, ct);
@@ -130,12 +136,14 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public Task<SaleView> ParkAsync(Guid saleId, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        KioskMayNot();
         return sales.ParkAsync(saleId, ct);
     }
 
     public Task<SaleView> ResumeAsync(Guid saleId, Guid registerId, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        KioskMayNot();
         return sales.ResumeAsync(saleId, registerId, ct);
     }
 
@@ -154,6 +162,10 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public Task<SaleView> AddPaymentAsync(Guid saleId, AddPayment command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        // A kiosk has no drawer and no one to hand cash to: it is paid only through its card terminal or MobilePay.
+        if (Caller.IsKiosk)
+            throw Kasse.Domain.DomainException.Forbidden(Kasse.Domain.SelfService.KioskErrors.NoCash,
+                "A kiosk takes payment only on the card terminal or by MobilePay.");
         return sales.AddPaymentAsync(saleId, command, ct);
     }
 
@@ -161,6 +173,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> RemovePaymentAsync(Guid saleId, Guid paymentId, VoidPayment command, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        KioskMayNot();
         await gates.VoidPaymentAsync(await sales.GetAsync(saleId, ct), paymentId, command, ct);
         var sale = await sales.RemovePaymentAsync(saleId, paymentId, ct);
         await gates.SaveAsync(ct);
@@ -171,6 +184,7 @@ public sealed partial class SaleUseCases(SalesService sales, ApprovalGates gates
     public async Task<SaleView> CompleteAsync(Guid saleId, bool printReceipt, CancellationToken ct)
     {
         Caller.Require(Permission.Sell);
+        await KioskOwnsAsync(saleId, ct);
         using var span = KasseTelemetry.Tracing.StartActivity("sale.complete");
         span?.SetTag("kasse.sale.id", saleId);
         var started = clock.GetTimestamp();

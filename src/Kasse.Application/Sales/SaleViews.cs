@@ -69,7 +69,7 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
     long? TransactionNumber, string? Signature, string? KeyVersion, bool IsTraining, Guid? CustomerId = null, Guid? CustomerGroupId = null,
     IReadOnlyList<SalePromotionView>? Promotions = null, string? CouponCode = null,
     decimal CashDue = 0m, decimal CashDueRounding = 0m, decimal CashRoundingIncrement = 0m, decimal TenderedAmount = 0m,
-    Guid? TableId = null, int? Covers = null, string? TabName = null, decimal TipAmount = 0m, OrderType? OrderType = null)
+    Guid? TableId = null, int? Covers = null, string? TabName = null, decimal TipAmount = 0m, OrderType? OrderType = null, int? OrderNumber = null)
 {
     public static SaleView From(Sale s) => new(s.Id, s.Kind, s.Status, s.StoreId, s.RegisterId, s.CashierId, s.Currency,
         s.OpenedAt, s.ClosedAt, s.BusinessDay, s.ReceiptNumber,
@@ -93,7 +93,7 @@ public sealed record SaleView(Guid Id, SaleKind Kind, SaleStatus Status, Guid St
         s.OriginalSaleId, s.ReturnedWithoutReceipt, s.ReturnReason, s.ApprovedById, s.TransactionNumber, s.Signature, s.KeyVersion, s.IsTraining,
         s.CustomerId, s.CustomerGroupId, PromotionsOf(s), s.CouponCode,
         s.CashDue, s.CashDue - s.AmountDue, s.CashRoundingIncrement, s.PaidAmount + s.Payments.Sum(p => p.Change + p.Tip),
-        s.TableId, s.Covers, s.TabName, s.TipAmount, s.OrderType);
+        s.TableId, s.Covers, s.TabName, s.TipAmount, s.OrderType, s.OrderNumber);
 
     public static IReadOnlyList<SalePromotionView> PromotionsOf(Sale s) =>
         s.Promotions.GroupBy(p => (p.Source, p.SourceId))

@@ -6,10 +6,13 @@ namespace Kasse.Application.Staff;
 /// <summary>
 /// Who is asking: a signed-in employee, an API key, or the machine's own command line. <see cref="Stores"/> are
 /// the stores it may act in; null means the whole chain (an Owner or Accountant made chain-wide, the command line).
+/// <see cref="KioskDeviceId"/> is set for a paired self-service kiosk: it acts on its own register only, and takes no cash.
 /// </summary>
 public sealed record Actor(string Name, Guid? EmployeeId, Guid? ApiKeyId, Guid? RegisterId, IReadOnlySet<Permission> Permissions,
-    IReadOnlySet<Guid>? Stores = null)
+    IReadOnlySet<Guid>? Stores = null, Guid? KioskDeviceId = null)
 {
+    public bool IsKiosk => KioskDeviceId is not null;
+
     private static readonly IReadOnlySet<Guid> NoStore = new HashSet<Guid>();
 
     /// <summary>The <c>kasse</c> command line runs on the machine itself, as its administrator, with every right.</summary>

@@ -23,6 +23,10 @@ public static class AuditTexts
         public const string ApiKeyCreatedLimitedForStores = "apikey.created-limited-stores";
         public const string ApiKeyRevoked = "apikey.revoked";
         public const string StaffSettingChanged = "setting.changed";
+        public const string RegisterKindChanged = "register.kind-changed";
+        public const string KioskPairingMade = "kiosk.pairing-made";
+        public const string KioskPaired = "kiosk.paired";
+        public const string KioskRevoked = "kiosk.revoked";
         public const string PunchAdded = "timeclock.added";
         public const string PunchDeleted = "timeclock.deleted";
         public const string PunchMoved = "timeclock.moved";
@@ -124,6 +128,10 @@ public static class AuditTexts
 
     public static AuditMessage ApiKeyRevoked(string name, string prefix) => M(Key.ApiKeyRevoked, name, prefix);
     public static AuditMessage StaffSettingChanged(string key, decimal before, decimal value) => M(Key.StaffSettingChanged, key, before, value);
+    public static AuditMessage RegisterKindChanged(string register, string before, string after) => M(Key.RegisterKindChanged, register, before, after);
+    public static AuditMessage KioskPairingMade(string register) => M(Key.KioskPairingMade, register);
+    public static AuditMessage KioskPaired(string register) => M(Key.KioskPaired, register);
+    public static AuditMessage KioskRevoked(string register) => M(Key.KioskRevoked, register);
     public static AuditMessage PunchAdded(PunchKind kind, string employee, DateTimeOffset at, string reason) => M(Key.PunchAdded, Word(kind), employee, at, reason);
     public static AuditMessage PunchDeleted(PunchKind kind, string reason) => M(Key.PunchDeleted, Word(kind), reason);
     public static AuditMessage PunchMoved(PunchKind kind, DateTimeOffset from, DateTimeOffset to, string reason) => M(Key.PunchMoved, Word(kind), from, to, reason);

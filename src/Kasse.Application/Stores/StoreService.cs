@@ -26,9 +26,9 @@ public sealed record StoreView(Guid Id, string Name, string Address, string Comp
         s.ReceiptHeader, s.ReceiptFooter, s.Language);
 }
 
-public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber, bool TrainingMode)
+public sealed record RegisterView(Guid Id, Guid StoreId, string Name, long LastReceiptNumber, bool TrainingMode, RegisterKind Kind = RegisterKind.Till)
 {
-    public static RegisterView From(Register r) => new(r.Id, r.StoreId, r.Name, r.LastReceiptNumber, r.TrainingMode);
+    public static RegisterView From(Register r) => new(r.Id, r.StoreId, r.Name, r.LastReceiptNumber, r.TrainingMode, r.Kind);
 }
 
 public sealed record CreateStore(Guid Id, string Name, string Address, string CompanyId, string CountryCode, string? Currency = null,

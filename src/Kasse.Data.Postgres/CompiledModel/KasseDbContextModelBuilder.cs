@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1a850b1e-c6fc-46c7-a9df-944ee49941ef"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("f9cfdf7b-a856-4218-a46c-425df91a5a18"), entityTypeCount: 75)
         {
         }
 
@@ -79,6 +79,7 @@ namespace Kasse.Data.Postgres.CompiledModel
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
             var salePromotion = SalePromotionEntityType.Create(this);
+            var kioskDevice = KioskDeviceEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var employee = EmployeeEntityType.Create(this);
@@ -175,6 +176,7 @@ namespace Kasse.Data.Postgres.CompiledModel
             SaleEntityType.CreateForeignKey4(sale, store);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
+            KioskDeviceEntityType.CreateForeignKey1(kioskDevice, register);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);
             RegisterEntityType.CreateForeignKey1(register, store);
             StoreVariableMeasureRuleEntityType.CreateForeignKey1(storeVariableMeasureRule, store);
@@ -242,6 +244,7 @@ namespace Kasse.Data.Postgres.CompiledModel
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);
             SalePromotionEntityType.CreateAnnotations(salePromotion);
+            KioskDeviceEntityType.CreateAnnotations(kioskDevice);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             EmployeeEntityType.CreateAnnotations(employee);

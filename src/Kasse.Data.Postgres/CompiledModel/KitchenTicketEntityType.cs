@@ -22,10 +22,10 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Restaurant.KitchenTicket",
                 typeof(KitchenTicket),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -68,6 +68,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(KitchenTicket).GetField("<FiredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             firedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var orderNumber = runtimeEntityType.AddProperty(
+                "OrderNumber",
+                typeof(int?),
+                propertyInfo: typeof(KitchenTicket).GetProperty("OrderNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KitchenTicket).GetField("<OrderNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            orderNumber.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var orderType = runtimeEntityType.AddProperty(
                 "OrderType",
@@ -173,6 +181,9 @@ namespace Kasse.Data.Postgres.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { stationId, status });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { storeId, orderNumber, sentAt });
 
             return runtimeEntityType;
         }

@@ -21,7 +21,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Stores.Register",
                 typeof(Register),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -34,6 +34,18 @@ namespace Kasse.Data.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var kind = runtimeEntityType.AddProperty(
+                "Kind",
+                typeof(RegisterKind),
+                propertyInfo: typeof(Register).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Register).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16,
+                providerPropertyType: typeof(string));
+            kind.SetSentinelFromProviderValue("Till");
+            kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            kind.AddAnnotation("Relational:DefaultValue", RegisterKind.Till);
 
             var lastNorwegianSignature = runtimeEntityType.AddProperty(
                 "LastNorwegianSignature",

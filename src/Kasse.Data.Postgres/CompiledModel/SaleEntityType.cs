@@ -23,7 +23,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 "Kasse.Domain.Sales.Sale",
                 typeof(Sale),
                 baseEntityType,
-                propertyCount: 34,
+                propertyCount: 35,
                 navigationCount: 3,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 7,
@@ -195,6 +195,14 @@ namespace Kasse.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Sale).GetField("<OpenedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             openedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var orderNumber = runtimeEntityType.AddProperty(
+                "OrderNumber",
+                typeof(int?),
+                propertyInfo: typeof(Sale).GetProperty("OrderNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<OrderNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            orderNumber.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var orderType = runtimeEntityType.AddProperty(
                 "OrderType",

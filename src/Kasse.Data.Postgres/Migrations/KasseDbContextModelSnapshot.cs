@@ -2114,6 +2114,9 @@ namespace Kasse.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("OrderNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OrderType")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -2160,6 +2163,8 @@ namespace Kasse.Data.Postgres.Migrations
                     b.HasIndex("SaleId", "Course");
 
                     b.HasIndex("StationId", "Status");
+
+                    b.HasIndex("StoreId", "OrderNumber", "SentAt");
 
                     b.ToTable("KitchenTickets");
                 });
@@ -2343,6 +2348,9 @@ namespace Kasse.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OrderNumber")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OrderType")
                         .HasMaxLength(16)
@@ -2563,6 +2571,49 @@ namespace Kasse.Data.Postgres.Migrations
                     b.HasIndex("SourceId");
 
                     b.ToTable("SalePromotions");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.SelfService.KioskDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PairingCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PairingExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingCodeHash");
+
+                    b.HasIndex("RegisterId");
+
+                    b.HasIndex("TokenHash");
+
+                    b.ToTable("KioskDevices");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Staff.ApiKey", b =>
@@ -2866,6 +2917,13 @@ namespace Kasse.Data.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Till");
 
                     b.Property<string>("LastNorwegianSignature")
                         .HasMaxLength(999)
@@ -3735,6 +3793,15 @@ namespace Kasse.Data.Postgres.Migrations
                         .WithMany("Promotions")
                         .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.SelfService.KioskDevice", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

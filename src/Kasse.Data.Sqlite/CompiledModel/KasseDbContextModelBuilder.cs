@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d24d81ff-e75a-4372-a590-ace45f914201"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("5c63172f-e951-43fa-a669-be293255e390"), entityTypeCount: 75)
         {
         }
 
@@ -78,6 +78,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
             var sale = SaleEntityType.Create(this);
             var saleLine = SaleLineEntityType.Create(this);
             var salePromotion = SalePromotionEntityType.Create(this);
+            var kioskDevice = KioskDeviceEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var employee = EmployeeEntityType.Create(this);
@@ -174,6 +175,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SaleEntityType.CreateForeignKey4(sale, store);
             SaleLineEntityType.CreateForeignKey1(saleLine, sale);
             SalePromotionEntityType.CreateForeignKey1(salePromotion, sale);
+            KioskDeviceEntityType.CreateForeignKey1(kioskDevice, register);
             TimePunchEntityType.CreateForeignKey1(timePunch, employee);
             RegisterEntityType.CreateForeignKey1(register, store);
             StoreVariableMeasureRuleEntityType.CreateForeignKey1(storeVariableMeasureRule, store);
@@ -241,6 +243,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
             SaleEntityType.CreateAnnotations(sale);
             SaleLineEntityType.CreateAnnotations(saleLine);
             SalePromotionEntityType.CreateAnnotations(salePromotion);
+            KioskDeviceEntityType.CreateAnnotations(kioskDevice);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             EmployeeEntityType.CreateAnnotations(employee);

@@ -21,10 +21,10 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Restaurant.KitchenTicket",
                 typeof(KitchenTicket),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -64,6 +64,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(KitchenTicket).GetField("<FiredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcTicksConverter());
+
+            var orderNumber = runtimeEntityType.AddProperty(
+                "OrderNumber",
+                typeof(int?),
+                propertyInfo: typeof(KitchenTicket).GetProperty("OrderNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KitchenTicket).GetField("<OrderNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var orderType = runtimeEntityType.AddProperty(
                 "OrderType",
@@ -159,6 +166,9 @@ namespace Kasse.Data.Sqlite.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { stationId, status });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { storeId, orderNumber, sentAt });
 
             return runtimeEntityType;
         }

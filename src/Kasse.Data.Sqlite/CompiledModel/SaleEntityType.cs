@@ -22,7 +22,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 "Kasse.Domain.Sales.Sale",
                 typeof(Sale),
                 baseEntityType,
-                propertyCount: 34,
+                propertyCount: 35,
                 navigationCount: 3,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 7,
@@ -177,6 +177,13 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Sale).GetField("<OpenedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             openedAt.SetSentinelFromProviderValue(0L);
+
+            var orderNumber = runtimeEntityType.AddProperty(
+                "OrderNumber",
+                typeof(int?),
+                propertyInfo: typeof(Sale).GetProperty("OrderNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Sale).GetField("<OrderNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var orderType = runtimeEntityType.AddProperty(
                 "OrderType",

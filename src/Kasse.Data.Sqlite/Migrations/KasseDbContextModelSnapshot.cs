@@ -2109,6 +2109,9 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrderNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OrderType")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -2155,6 +2158,8 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.HasIndex("SaleId", "Course");
 
                     b.HasIndex("StationId", "Status");
+
+                    b.HasIndex("StoreId", "OrderNumber", "SentAt");
 
                     b.ToTable("KitchenTickets");
                 });
@@ -2337,6 +2342,9 @@ namespace Kasse.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrderNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OrderType")
@@ -2558,6 +2566,49 @@ namespace Kasse.Data.Sqlite.Migrations
                     b.HasIndex("SourceId");
 
                     b.ToTable("SalePromotions");
+                });
+
+            modelBuilder.Entity("Kasse.Domain.SelfService.KioskDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PairedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PairingCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PairingExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingCodeHash");
+
+                    b.HasIndex("RegisterId");
+
+                    b.HasIndex("TokenHash");
+
+                    b.ToTable("KioskDevices");
                 });
 
             modelBuilder.Entity("Kasse.Domain.Staff.ApiKey", b =>
@@ -2861,6 +2912,13 @@ namespace Kasse.Data.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Till");
 
                     b.Property<string>("LastNorwegianSignature")
                         .HasMaxLength(999)
@@ -3730,6 +3788,15 @@ namespace Kasse.Data.Sqlite.Migrations
                         .WithMany("Promotions")
                         .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kasse.Domain.SelfService.KioskDevice", b =>
+                {
+                    b.HasOne("Kasse.Domain.Stores.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

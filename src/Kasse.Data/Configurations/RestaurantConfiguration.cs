@@ -104,6 +104,8 @@ internal sealed class KitchenTicketConfiguration : IEntityTypeConfiguration<Kitc
         builder.HasMany(t => t.Items).WithOne().HasForeignKey(i => i.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Items).AutoInclude();
         builder.HasIndex(t => new { t.StationId, t.Status });
+        // The pickup counter's board reads the store's numbered (self-service) tickets of the last hours.
+        builder.HasIndex(t => new { t.StoreId, t.OrderNumber, t.SentAt });
         builder.HasIndex(t => new { t.SaleId, t.Course });
     }
 }

@@ -81,5 +81,21 @@ internal sealed class RegisterConfiguration : IEntityTypeConfiguration<Register>
         builder.Property(r => r.LastNorwegianSignature).HasMaxLength(999);
         builder.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.StoreId, r.Name }).IsUnique();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RegisterKind.Till).HasSentinel(RegisterKind.Till);
+    }
+}
+
+internal sealed class KioskDeviceConfiguration : IEntityTypeConfiguration<Kasse.Domain.SelfService.KioskDevice>
+{
+    public void Configure(EntityTypeBuilder<Kasse.Domain.SelfService.KioskDevice> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.PairingCodeHash).HasMaxLength(Kasse.Domain.SelfService.KioskDevice.HashLength);
+        builder.Property(d => d.TokenHash).HasMaxLength(Kasse.Domain.SelfService.KioskDevice.HashLength);
+        builder.Ignore(d => d.IsActive);
+        builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.PairingCodeHash);
+        builder.HasIndex(d => d.TokenHash);
     }
 }

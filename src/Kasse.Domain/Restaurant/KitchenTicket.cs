@@ -73,6 +73,11 @@ public sealed class KitchenTicket
     public Kasse.Domain.Sales.OrderType? OrderType { get; private set; }
 
     public void MarkOrderType(Kasse.Domain.Sales.OrderType? orderType) => OrderType = orderType;
+
+    /// <summary>A self-service order's number (the kiosk's), called out when the ticket is bumped; null for other sales.</summary>
+    public int? OrderNumber { get; private set; }
+
+    public void MarkOrderNumber(int? orderNumber) => OrderNumber = orderNumber;
     public KitchenTicketStatus Status { get; private set; }
     public DateTimeOffset SentAt { get; private set; }
 

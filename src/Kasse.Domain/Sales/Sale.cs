@@ -449,6 +449,21 @@ public sealed partial class Sale
     /// <summary>A tab's name (a guest at the bar, "Jensen"), when the sale is kept as a named tab.</summary>
     public string? TabName { get; private set; }
 
+    public const int MaxOrderNumber = 999;
+
+    /// <summary>A self-service order's number (1–999, per store per day), called out at the pickup counter; null for other sales.</summary>
+    public int? OrderNumber { get; private set; }
+
+    public void NumberOrder(int number)
+    {
+        if (Status != SaleStatus.Open)
+            throw DomainException.Conflict(SaleErrors.NotOpen, $"Only an open sale gets an order number; this one is {Describe(Status)}.");
+        if (number is < 1 or > MaxOrderNumber)
+            throw DomainException.Invalid(SaleErrors.OrderNumber, $"An order number is 1 to {MaxOrderNumber}; got {number}.");
+        OrderNumber = number;
+        Touch();
+    }
+
     /// <summary>Puts the open sale on a table and/or under a tab name, with its covers; a move to another table is the same.</summary>
     public void SeatAt(Guid? tableId, int? covers, string? tabName)
     {

@@ -6,6 +6,7 @@ public static class SaleErrors
     public const string Busy = "sale.busy";
     public const string Covers = "sale.covers";
     public const string Empty = "sale.empty";
+    public const string OrderNumber = "sale.order-number";
     public const string HandOverStore = "sale.hand-over-store";
     public const string HasPayments = "sale.has-payments";
     public const string Id = "sale.id";

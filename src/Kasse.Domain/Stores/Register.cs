@@ -30,6 +30,20 @@ public sealed class Register
     /// <summary>While on, sales rung up here are training receipts: marked, and kept out of every total.</summary>
     public bool TrainingMode { get; private set; }
 
+    /// <summary>A staffed till, or a self-service kiosk (docs/self-service.md): guests order and pay by card or MobilePay, no cash.</summary>
+    public RegisterKind Kind { get; private set; } = RegisterKind.Till;
+
+    /// <returns>Whether the kind changed.</returns>
+    public bool SetKind(RegisterKind kind)
+    {
+        if (!Enum.IsDefined(kind))
+            throw DomainException.Invalid(StoreErrors.RegisterKind, $"A register is a Till or a Kiosk; got {kind}.");
+        if (Kind == kind)
+            return false;
+        Kind = kind;
+        return true;
+    }
+
     /// <returns>Whether the mode changed.</returns>
     public bool SetTrainingMode(bool on)
     {
@@ -40,4 +54,11 @@ public sealed class Register
     }
 
     public void Rename(string name) => Name = Text.Required(name, MaxNameLength, "register.name", "A register name");
+}
+
+/// <summary>Who stands at a register: a cashier (a till) or the guest (a self-service kiosk).</summary>
+public enum RegisterKind
+{
+    Till,
+    Kiosk,
 }

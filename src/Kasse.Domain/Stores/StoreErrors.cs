@@ -10,6 +10,7 @@ public static class StoreErrors
     public const string None = "store.none";
     public const string NotFound = "store.not-found";
     public const string NotYours = "store.not-yours";
+    public const string RegisterKind = "store.register-kind";
     public const string Required = "store.required";
     public const string TimeZone = "store.time-zone";
     public const string VatRateDuplicate = "store.vat-rate-duplicate";

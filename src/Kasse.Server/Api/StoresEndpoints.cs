@@ -24,6 +24,12 @@ public static class StoresEndpoints
         stores.MapPost("/{storeId:guid}/registers", CreateRegister).RequirePermission(Permission.ManageSettings).WithSummary("Add a register (idempotent by id)");
         api.MapPost("/registers/{registerId:guid}/training", SetTrainingMode).WithTags("Stores").RequirePermission(Permission.TrainingMode)
             .WithSummary("Turn training mode on or off: sales rung up meanwhile are marked ØVELSE and kept out of all totals (journaled)");
+        api.MapPut("/registers/{registerId:guid}/kind", SetRegisterKind).WithTags("Stores").RequirePermission(Permission.ManageSettings)
+            .WithSummary("Make a register a Till or a self-service Kiosk (docs/self-service.md; audited). A kiosk made a till again loses its paired screens");
+        api.MapPost("/registers/{registerId:guid}/kiosk/pairings", CreateKioskPairing).WithTags("Stores").RequirePermission(Permission.ManageSettings)
+            .WithSummary("A one-time pairing code (8 digits, 15 minutes) for a kiosk register's screen: open /kiosk?pair={code} on the kiosk's browser");
+        api.MapGet("/registers/{registerId:guid}/kiosk/devices", ListKioskDevices).WithTags("Stores").RequirePermission(Permission.ManageSettings)
+            .WithSummary("The kiosk register's pairings: made, paired, unpaired");
         stores.MapGet("/{storeId:guid}/settings/till", GetTillSettings).RequirePermission(Permission.Sell, Permission.ManageSettings)
             .WithSummary("How the store's tills behave: mergeRepeatedScans (on by default) raises the quantity of the last line of the same piece product at the same price instead of adding a line");
         stores.MapPut("/{storeId:guid}/settings/till", SetTillSettings).RequirePermission(Permission.ManageSettings)
@@ -43,6 +49,18 @@ public static class StoresEndpoints
         await stores.GetAsync(storeId, ct);
         return TypedResults.Ok(await settings.SetAsync(storeId, request, ct));
     }
+
+    private static async Task<Ok<RegisterView>> SetRegisterKind(Guid registerId, Kasse.Application.SelfService.SetRegisterKind request,
+        Kasse.Application.SelfService.KioskService kiosks, CancellationToken ct) =>
+        TypedResults.Ok(await kiosks.SetKindAsync(registerId, request, ct));
+
+    private static async Task<Ok<Kasse.Application.SelfService.KioskPairingCode>> CreateKioskPairing(Guid registerId,
+        Kasse.Application.SelfService.KioskService kiosks, CancellationToken ct) =>
+        TypedResults.Ok(await kiosks.CreatePairingCodeAsync(registerId, ct));
+
+    private static async Task<Ok<IReadOnlyList<Kasse.Application.SelfService.KioskDeviceView>>> ListKioskDevices(Guid registerId,
+        Kasse.Application.SelfService.KioskService kiosks, CancellationToken ct) =>
+        TypedResults.Ok(await kiosks.DevicesAsync(registerId, ct));
 
     private static async Task<Ok<IReadOnlyList<StoreView>>> ListStores(StoreService stores, CancellationToken ct) =>
         TypedResults.Ok(await stores.ListAsync(ct));

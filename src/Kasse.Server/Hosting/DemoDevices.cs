@@ -67,6 +67,13 @@ public sealed partial class DemoDevices(IServiceProvider services, IOptions<Node
                 terminalUrl is null ? payments!.CardTerminalUrl : new Uri(terminalUrl + "/"), payments!.CardTerminalPoiId,
                 mobilePayUrl is null ? payments.MobilePayUrl : new Uri(mobilePayUrl + "/"), payments.MobilePayMerchantSerialNumber,
                 payments.TimeoutSeconds), ct);
+            // The demo's self-service kiosk pays on the same simulators, where it still points at the demo's loopback.
+            var kiosk = await db.PaymentDeviceSettings.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == DemoSeeder.KioskRegisterId, ct);
+            if (kiosk is { CardTerminalPoiId: DemoSeeder.TerminalPoiId } && IsLoopback(kiosk.CardTerminalUrl))
+                await scope.ServiceProvider.GetRequiredService<PaymentDevices>().ChangeAsync(DemoSeeder.KioskRegisterId, new ChangePaymentDevices(
+                    terminalUrl is null ? kiosk.CardTerminalUrl : new Uri(terminalUrl + "/"), kiosk.CardTerminalPoiId,
+                    mobilePayUrl is null || !IsLoopback(kiosk.MobilePayUrl) ? kiosk.MobilePayUrl : new Uri(mobilePayUrl + "/"), kiosk.MobilePayMerchantSerialNumber,
+                    kiosk.TimeoutSeconds), ct);
         }
         if (printerAddress is not null)
         {

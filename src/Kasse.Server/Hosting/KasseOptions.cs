@@ -167,6 +167,24 @@ public sealed class ReceiptOptions
     public string MailFrom { get; set; } = "kvittering@kasse.invalid";
 }
 
+/// <summary><c>Kasse:Kiosk:*</c>: the self-service kiosk's idle reset and the pickup board (docs/self-service.md).</summary>
+public sealed class KioskOptions
+{
+    public const string Section = "Kasse:Kiosk";
+
+    /// <summary>After this long without a touch the kiosk asks "are you still there?".</summary>
+    [System.ComponentModel.DataAnnotations.Range(3, 3600)]
+    public int IdleSeconds { get; set; } = 60;
+
+    /// <summary>How long that question stays before the kiosk empties the basket and shows its attract screen.</summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 600)]
+    public int WarningSeconds { get; set; } = 20;
+
+    /// <summary>How long a ready order number stays on the pickup board.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 240)]
+    public int ReadyMinutes { get; set; } = 10;
+}
+
 public static class KasseOptions
 {
     /// <summary>
@@ -193,6 +211,7 @@ public static class KasseOptions
         Bind<KeyRingOptions>(services, KeyRingOptions.Section);
         Bind<Operations.BackupOptions>(services, Operations.BackupOptions.Section);
         Bind<Operations.HealthOptions>(services, Operations.HealthOptions.Section);
+        Bind<KioskOptions>(services, KioskOptions.Section);
         Bind<ReceiptOptions>(services, ReceiptOptions.Section)
             .Validate(o => ReceiptMailSettings.ValidAddress(o.MailFrom) is not null, "Kasse:Receipts:MailFrom must be an e-mail address.");
 

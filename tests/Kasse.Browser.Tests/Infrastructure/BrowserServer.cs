@@ -67,6 +67,9 @@ public abstract class BrowserServer(DatabaseProvider provider) : IAsyncLifetime
             [ReceiptMailSettings.FolderKey] = MailFolder,
             // Every test signs in from 127.0.0.1; the limit itself is tested on a server of its own.
             [Kasse.Server.Security.KasseSecurity.SignInPermitsKey] = "100000",
+            // The self-service kiosk asks "are you still there?" after 8 s without a touch and starts over 4 s later (KioskBrowserTests).
+            ["Kasse:Kiosk:IdleSeconds"] = "8",
+            ["Kasse:Kiosk:WarningSeconds"] = "4",
         });
         BaseAddress = _host.BaseAddress;
         Running[BaseAddress.GetLeftPart(UriPartial.Authority)] = this;

@@ -16,6 +16,7 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
 {
     private ClaimsPrincipal? _principal;
     private (EmployeeView Employee, Guid RegisterId)? _cashier;
+    private string? _kioskToken;
 
     /// <summary>The actor as of the last call (permissions included); refreshed by every call.</summary>
     public Actor Actor { get; private set; } = Actor.Anonymous;
@@ -31,6 +32,25 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
         _cashier = (cashier, registerId);
         Actor = CashierActor(cashier, registerId, permissions);
         Touch();
+    }
+
+    /// <summary>
+    /// This circuit is a paired kiosk's screen: from now on it acts as the kiosk (<see cref="Kasse.Application.SelfService.KioskIdentity.Actor"/>),
+    /// looked up again by its device token at every call, so an unpaired device or a register made a till again stops at once.
+    /// A staff member who signs in with a PIN for maintenance acts as themself until they sign out.
+    /// </summary>
+    public void ActAsKiosk(string deviceToken, Kasse.Application.SelfService.KioskIdentity kiosk)
+    {
+        _kioskToken = deviceToken;
+        _cashier = null;
+        Actor = kiosk.Actor;
+        Touch();
+    }
+
+    public void EndKiosk()
+    {
+        _kioskToken = null;
+        Actor = Actor.Anonymous;
     }
 
     /// <summary>The till's cashier signed out: the circuit is back to its session (or nobody).</summary>
@@ -49,6 +69,9 @@ public sealed class UiSession(AuthenticationStateProvider authentication, TimePr
         var matrix = scope.GetRequiredService<PermissionMatrix>();
         if (_cashier is { } cashier)
             Actor = CashierActor(cashier.Employee, cashier.RegisterId, await matrix.PermissionsOfAsync(db, cashier.Employee.Role, CancellationToken.None));
+        else if (_kioskToken is { } token)
+            Actor = (await scope.GetRequiredService<Kasse.Application.SelfService.KioskService>().IdentifyAsync(token, CancellationToken.None))?.Actor
+                ?? Actor.Anonymous;
         else
         {
             _principal ??= (await authentication.GetAuthenticationStateAsync()).User;

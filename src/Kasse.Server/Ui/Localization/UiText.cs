@@ -38,7 +38,7 @@ public sealed class UiText(ErrorTexts errors)
     public static string InDanish(string english) => TryDanish(english, out var danish) ? danish : english;
 
     /// <summary>Each capability keeps its Danish strings in its own file; they are looked up in this order.</summary>
-    private static readonly FrozenDictionary<string, string>[] DanishParts = [PluralText.Danish, TillSettingsText.Danish, TillText.Danish, BackOfficeText.Danish, AccessText.Danish, StaffText.Danish, AccountingText.Danish, ReportsText.Danish, InventoryText.Danish, CustomerText.Danish, PromotionText.Danish, RestaurantText.Danish, TillGridText.Danish, KitchenText.Danish, MenuText.Danish, TipsText.Danish, SplitText.Danish, TableActionsText.Danish, MenuDetailsText.Danish];
+    private static readonly FrozenDictionary<string, string>[] DanishParts = [PluralText.Danish, TillSettingsText.Danish, TillText.Danish, BackOfficeText.Danish, AccessText.Danish, StaffText.Danish, AccountingText.Danish, ReportsText.Danish, InventoryText.Danish, CustomerText.Danish, PromotionText.Danish, RestaurantText.Danish, TillGridText.Danish, KitchenText.Danish, MenuText.Danish, TipsText.Danish, SplitText.Danish, TableActionsText.Danish, MenuDetailsText.Danish, KioskStaffText.Danish];
 
     private static bool TryDanish(string english, out string danish)
     {
