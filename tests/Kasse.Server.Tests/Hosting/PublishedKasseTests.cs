@@ -140,7 +140,7 @@ internal static class PublishedKasse
             WorkingDirectory = repository.FullName,
         };
         foreach (var arg in new[] { "publish", "src/Kasse.Server", "-c", "Release", "-r", "linux-x64", "-p:PublishProfile=linux-x64",
-                     "-p:PublishReadyToRun=false", "-o", folder, "-nologo" })
+                     "--self-contained", "-p:PublishReadyToRun=false", "-o", folder, "-nologo" })
             info.ArgumentList.Add(arg);
         info.Environment["DOTNET_NOLOGO"] = "1";
         var watch = Stopwatch.StartNew();
@@ -153,8 +153,9 @@ internal static class PublishedKasse
             throw new InvalidOperationException($"dotnet publish failed after {watch.Elapsed}:\n{await output}\n{await error}");
         Console.WriteLine($"Published the linux-x64 single-file kasse in {watch.Elapsed.TotalSeconds:0} s.");
         // Readable by the container's user: a temporary folder starts as its maker's only.
-        foreach (var directory in Directory.GetDirectories(folder, "*", SearchOption.AllDirectories).Append(folder))
-            File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows())
+            foreach (var directory in Directory.GetDirectories(folder, "*", SearchOption.AllDirectories).Append(folder))
+                File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         if (!File.Exists(Path.Combine(folder, "kasse")) || File.Exists(Path.Combine(folder, "Kasse.Application.dll")))
             throw new InvalidOperationException($"The publish in {folder} is not a single-file kasse: {string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName))}");
