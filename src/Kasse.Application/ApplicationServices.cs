@@ -4,6 +4,7 @@ using Kasse.Application.Catalog;
 using Kasse.Application.Demo;
 using Kasse.Application.Fiscal;
 using Kasse.Application.Fiscal.SaftExport;
+using Kasse.Application.Hosting;
 using Kasse.Application.Inventory;
 using Kasse.Application.Payments;
 using Kasse.Application.Printing;
@@ -88,6 +89,8 @@ public static class ApplicationServices
         services.AddDataProtection();
         services.TryAddSingleton(KeyRingLocation.Default);
         services.TryAddSingleton<SigningKeyProtector>();
+        services.TryAddSingleton<SecretProtector>();
+        services.AddScoped<SecretsAtRest>();
         services.AddScoped<TransactionSigner>();
         services.AddScoped<SaftExporter>();
         services.AddScoped<ISaftEventReports, StoredSaftEventReports>();

@@ -1,3 +1,4 @@
+using Kasse.Application.Hosting;
 using Kasse.Application.Staff;
 using Kasse.Application.Stores;
 using Kasse.Data;
@@ -14,7 +15,7 @@ namespace Kasse.Application.Accounting;
 /// system is unreachable or busy, and the outcome recorded per day for the back office to show.
 /// </summary>
 public sealed class AccountingPushService(KasseDbContext db, AccountingService accounting, IAccountingConnector connector, AuditTrail audit,
-    TimeProvider clock)
+    SecretProtector secrets, TimeProvider clock)
 {
     public const int MaxAttempts = 3;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(300);
@@ -39,6 +40,8 @@ public sealed class AccountingPushService(KasseDbContext db, AccountingService a
         }
         else
             settings.Change(command.Url, command.Journal, command.Token, clock.Now());
+        if (!string.IsNullOrWhiteSpace(command.Token))
+            settings.KeepTokenAs(secrets.Protect(settings.Token));
         // The token is a secret: the audit trail says that it changed, never what it is.
         audit.Record(AuditAction.SettingChanged, AuditTexts.AccountingConnectorSet(settings.Url.ToString(), settings.Journal, !string.IsNullOrWhiteSpace(command.Token)),
             "accounting.connector", storeId);

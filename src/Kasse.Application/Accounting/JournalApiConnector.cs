@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kasse.Application.Hosting;
 using Kasse.Domain.Accounting;
 
 namespace Kasse.Application.Accounting;
@@ -24,7 +25,7 @@ public sealed class AccountingHttp : IDisposable
 /// exists, and the post carries the external id as its Idempotency-Key, so a lost answer never makes a second
 /// voucher. The wire format is in docs/accounting.md.
 /// </summary>
-public sealed class JournalApiConnector(AccountingHttp http) : IAccountingConnector
+public sealed class JournalApiConnector(AccountingHttp http, SecretProtector secrets) : IAccountingConnector
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -74,10 +75,10 @@ public sealed class JournalApiConnector(AccountingHttp http) : IAccountingConnec
         }
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, Uri uri, AccountingConnectorSettings settings)
+    private HttpRequestMessage Request(HttpMethod method, Uri uri, AccountingConnectorSettings settings)
     {
         var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.Token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secrets.Unprotect(settings.Token, $"The accounting token of store {settings.StoreId}"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;
     }

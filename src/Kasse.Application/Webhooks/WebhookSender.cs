@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Kasse.Application.Hosting;
 using Kasse.Data;
 using Kasse.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class WebhookHttp(WebhookSettings settings) : IDisposable
 /// Sends due outbox messages: POST of the stored JSON, signed with HMAC-SHA256 of the body under the webhook's
 /// secret. A 2xx answer delivers it; anything else waits longer each time, and gives up after the bounded attempts.
 /// </summary>
-public sealed class WebhookSender(KasseDbContext db, WebhookHttp http, WebhookSettings settings, TimeProvider clock)
+public sealed class WebhookSender(KasseDbContext db, WebhookHttp http, WebhookSettings settings, SecretProtector secrets, TimeProvider clock)
 {
     public const string SignatureHeader = "Kasse-Signature";
     public const string EventHeader = "Kasse-Event";
@@ -68,7 +69,7 @@ public sealed class WebhookSender(KasseDbContext db, WebhookHttp http, WebhookSe
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(message.Payload)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(SignatureHeader, Sign(message.Payload, webhook.Secret));
+        request.Headers.Add(SignatureHeader, Sign(message.Payload, secrets.Unprotect(webhook.Secret, $"The secret of webhook {webhook.Id}")));
         request.Headers.Add(EventHeader, message.EventType);
         request.Headers.Add(DeliveryHeader, message.Id.ToString());
         int? status = null;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kasse.Application.Hosting;
 using Kasse.Application.Staff;
 using Kasse.Data;
 using Kasse.Domain;
@@ -22,12 +23,13 @@ public sealed record DeliveryView(Guid Id, Guid EventId, string EventType, DateT
 }
 
 /// <summary>The owner's webhooks: register (with a secret that signs every body), list with delivery counts, delete, and resend a failed message.</summary>
-public sealed class WebhookService(KasseDbContext db, AuditTrail audit, CurrentActor actor, WebhookSignal signal, TimeProvider clock)
+public sealed class WebhookService(KasseDbContext db, AuditTrail audit, CurrentActor actor, WebhookSignal signal, SecretProtector secrets, TimeProvider clock)
 {
     public async Task<RegisteredWebhook> RegisterAsync(string url, string? secret, IReadOnlyCollection<string>? events, CancellationToken ct)
     {
         var key = secret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var webhook = new WebhookSubscription(Guid.CreateVersion7(), url, key, events ?? WebhookEvents.All, clock.GetUtcNow(), actor.Value.Name);
+        webhook.KeepSecretAs(secrets.Protect(webhook.Secret));
         db.WebhookSubscriptions.Add(webhook);
         audit.Record(AuditAction.SettingChanged, AuditTexts.WebhookRegistered(webhook.Url, webhook.EventTypes), subject: "webhook:" + webhook.Id,
             after: new { webhook.Url, webhook.Events });

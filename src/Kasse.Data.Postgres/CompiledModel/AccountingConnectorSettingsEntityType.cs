@@ -55,7 +55,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(AccountingConnectorSettings).GetProperty("Token", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AccountingConnectorSettings).GetField("<Token>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 500);
+                maxLength: 2000);
             token.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var url = runtimeEntityType.AddProperty(

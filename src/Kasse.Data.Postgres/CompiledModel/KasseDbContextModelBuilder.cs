@@ -12,7 +12,7 @@ namespace Kasse.Data.Postgres.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9cfdf7b-a856-4218-a46c-425df91a5a18"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("3565091c-f431-4cce-b072-b8087d40febd"), entityTypeCount: 75)
         {
         }
 

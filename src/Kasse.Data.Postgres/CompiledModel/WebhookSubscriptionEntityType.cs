@@ -69,7 +69,7 @@ namespace Kasse.Data.Postgres.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(WebhookSubscription).GetProperty("Secret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookSubscription).GetField("<Secret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
+                maxLength: 1000);
             secret.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var url = runtimeEntityType.AddProperty(

@@ -52,7 +52,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(AccountingConnectorSettings).GetProperty("Token", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AccountingConnectorSettings).GetField("<Token>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 500);
+                maxLength: 2000);
 
             var url = runtimeEntityType.AddProperty(
                 "Url",

@@ -11,7 +11,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
     public partial class KasseDbContextModel
     {
         private KasseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5c63172f-e951-43fa-a669-be293255e390"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("d331af89-a8ad-4808-bf39-49c922467557"), entityTypeCount: 75)
         {
         }
 

@@ -65,7 +65,7 @@ namespace Kasse.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(WebhookSubscription).GetProperty("Secret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookSubscription).GetField("<Secret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
+                maxLength: 1000);
 
             var url = runtimeEntityType.AddProperty(
                 "Url",

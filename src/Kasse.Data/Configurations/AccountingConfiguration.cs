@@ -23,7 +23,7 @@ internal sealed class AccountingConnectorSettingsConfiguration : IEntityTypeConf
         builder.HasKey(c => c.StoreId);
         builder.Property(c => c.Url).HasMaxLength(AccountingConnectorSettings.MaxUrlLength + 1);
         builder.Property(c => c.Journal).HasMaxLength(AccountingConnectorSettings.MaxJournalLength);
-        builder.Property(c => c.Token).HasMaxLength(AccountingConnectorSettings.MaxTokenLength);
+        builder.Property(c => c.Token).HasMaxLength(AccountingConnectorSettings.MaxStoredTokenLength);
         builder.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
     }
 }

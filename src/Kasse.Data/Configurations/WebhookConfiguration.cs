@@ -11,7 +11,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.HasKey(w => w.Id);
         builder.Property(w => w.Id).ValueGeneratedNever();
         builder.Property(w => w.Url).HasMaxLength(WebhookSubscription.MaxUrlLength);
-        builder.Property(w => w.Secret).HasMaxLength(WebhookSubscription.MaxSecretLength);
+        builder.Property(w => w.Secret).HasMaxLength(WebhookSubscription.MaxStoredSecretLength);
         builder.Property(w => w.EventTypes).HasMaxLength(500);
         builder.Property(w => w.CreatedBy).HasMaxLength(120);
         builder.Ignore(w => w.Events);

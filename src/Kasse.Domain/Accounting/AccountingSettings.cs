@@ -30,6 +30,9 @@ public sealed class AccountingConnectorSettings
     public const int MaxJournalLength = 40;
     public const int MaxTokenLength = 500;
 
+    /// <summary>The column's room: the token is kept encrypted (base64 of a Data Protection payload), longer than typed.</summary>
+    public const int MaxStoredTokenLength = 2000;
+
     private AccountingConnectorSettings() { Journal = ""; Token = ""; Url = null!; }
 
     public AccountingConnectorSettings(Guid storeId) : this() => StoreId = storeId;
@@ -38,7 +41,7 @@ public sealed class AccountingConnectorSettings
     public Uri Url { get; private set; }
     public string Journal { get; private set; }
 
-    /// <summary>Never shown again once saved; only whether one is set.</summary>
+    /// <summary>Never shown again once saved; only whether one is set. Kept encrypted by the key ring (<see cref="KeepTokenAs"/>).</summary>
     public string Token { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
 
@@ -56,4 +59,8 @@ public sealed class AccountingConnectorSettings
             throw DomainException.Invalid(ConnectorErrors.Token, "Give the access token (bearer token) the accounting system issued for Kasse.");
         ChangedAt = now;
     }
+
+    /// <summary>Keeps the token as the database holds it: encrypted by the installation's key ring, so a copy of the database alone does not reveal it.</summary>
+    public void KeepTokenAs(string stored) => Token = stored.Length <= MaxStoredTokenLength
+        ? stored : throw new ArgumentException($"A stored token has at most {MaxStoredTokenLength} characters.", nameof(stored));
 }

@@ -10,6 +10,9 @@ public sealed class WebhookSubscription
     public const int MinSecretLength = 16;
     public const int MaxSecretLength = 200;
 
+    /// <summary>The column's room: the secret is kept encrypted (base64 of a Data Protection payload), longer than typed.</summary>
+    public const int MaxStoredSecretLength = 1000;
+
     private WebhookSubscription() { Url = ""; Secret = ""; EventTypes = ""; CreatedBy = ""; }
 
     public WebhookSubscription(Guid id, string url, string secret, IReadOnlyCollection<string> eventTypes, DateTimeOffset createdAt, string createdBy)
@@ -24,6 +27,7 @@ public sealed class WebhookSubscription
 
     public Guid Id { get; private set; }
     public string Url { get; private set; }
+    /// <summary>Kept encrypted by the installation's key ring once saved (<see cref="KeepSecretAs"/>).</summary>
     public string Secret { get; private set; }
 
     /// <summary>The event types sent here (see <see cref="WebhookEvents"/>), comma separated.</summary>
@@ -41,6 +45,10 @@ public sealed class WebhookSubscription
     public bool Wants(string eventType) => Events.Contains(eventType, StringComparer.Ordinal);
 
     public void Delete(DateTimeOffset at) => DeletedAt ??= at;
+
+    /// <summary>Keeps the secret as the database holds it: encrypted by the installation's key ring, so a copy of the database alone does not reveal it.</summary>
+    public void KeepSecretAs(string stored) => Secret = stored.Length <= MaxStoredSecretLength
+        ? stored : throw new ArgumentException($"A stored secret has at most {MaxStoredSecretLength} characters.", nameof(stored));
 
     public static string ValidUrl(string? url)
     {

@@ -1,3 +1,4 @@
+using Kasse.Application.Hosting;
 using Kasse.Data;
 using Kasse.Data.Postgres;
 using Kasse.Data.Sqlite;
@@ -102,7 +103,8 @@ public static class DatabaseSetup
             throw new SchemaNewerThanKasseException(unknown, known.Max(StringComparer.Ordinal) ?? "none");
         // EF's Migrate also compares the model with the migrations' snapshot, building the full design-time model to do so:
         // a second or more of every start. An up-to-date database needs none of it; a new one (every test's) still gets the check.
-        if (known.All(applied.Contains))
+        var pending = known.Where(id => !applied.Contains(id)).ToList();
+        if (pending.Count == 0)
             return null;
         string? backedUp = null;
         if (backUpFirst && applied.Count > 0 && services.GetService<Operations.DatabaseBackups>() is { } backups)
@@ -113,8 +115,35 @@ public static class DatabaseSetup
             backedUp = backup.Path;
         }
         await db.Database.MigrateAsync(ct);
+        // The migration widened the columns; the secrets saved in clear before it are encrypted here, with the key ring.
+        if (pending.Any(m => m.EndsWith("_" + SecretsAtRestMigration, StringComparison.Ordinal)))
+            await ProtectSecretsAsync(services, ct);
         return backedUp;
     }
+
+    /// <summary>
+    /// Encrypts the secrets still kept in clear (<see cref="SecretsAtRest"/>), then rewrites their tables, so the
+    /// clear values do not linger in the database's free pages (SQLite) or dead rows (PostgreSQL).
+    /// </summary>
+    public static async Task<int> ProtectSecretsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KasseDbContext>();
+        var count = await scope.ServiceProvider.GetRequiredService<SecretsAtRest>().ProtectClearValuesAsync(ct);
+        if (count == 0)
+            return 0;
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        }
+        else
+            await db.Database.ExecuteSqlRawAsync("VACUUM FULL \"WebhookSubscriptions\", \"AccountingConnectors\", \"SigningKeys\"", ct);
+        return count;
+    }
+
+    /// <summary>The migration after which webhook secrets, accounting tokens and signing keys are kept encrypted.</summary>
+    public const string SecretsAtRestMigration = "SecretsAtRest";
 }
 
 /// <summary>The database has a migration this build of Kasse does not know: a newer Kasse made it. Nothing was touched.</summary>

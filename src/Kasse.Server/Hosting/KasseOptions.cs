@@ -155,6 +155,17 @@ public sealed class KeyRingOptions
 
     /// <summary>Default: the data folder's <c>keys</c>.</summary>
     public string? KeysFolder { get; set; }
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) file whose certificate encrypts the key ring's keys (not on Windows, where DPAPI does unless this
+    /// is set). Default: a self-signed one Kasse makes once in the data folder (<c>keyring-certificate.pfx</c>, readable by its owner only).
+    /// </summary>
+    public string? Certificate { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Certificates used before a rotation (.pfx files, same password): still needed to open the keys they encrypted.</summary>
+    public List<string> PreviousCertificates { get; set; } = [];
 }
 
 /// <summary><c>Kasse:Receipts:*</c>: where e-mailed receipts are written and whom they come from.</summary>
@@ -208,7 +219,9 @@ public static class KasseOptions
         Bind<WebhookOptions>(services, WebhookOptions.Section);
         Bind<IdempotencyOptions>(services, IdempotencyOptions.Section);
         Bind<SecurityOptions>(services, SecurityOptions.Section);
-        Bind<KeyRingOptions>(services, KeyRingOptions.Section);
+        Bind<KeyRingOptions>(services, KeyRingOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Certificate) || File.Exists(o.Certificate),
+                $"{KeyRing.CertificateKey} names a certificate file that does not exist (or cannot be read).");
         Bind<Operations.BackupOptions>(services, Operations.BackupOptions.Section);
         Bind<Operations.HealthOptions>(services, Operations.HealthOptions.Section);
         Bind<KioskOptions>(services, KioskOptions.Section);

@@ -44,6 +44,8 @@ public static class KasseWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
+        // Started by Windows' service manager, kasse reports its state to it and logs to the event log; otherwise this does nothing.
+        builder.Host.UseWindowsService(service => service.ServiceName = "Kasse");
         builder.Services.AddKasseOptions();
         var database = KasseOptions.DatabaseFrom(builder.Configuration);
         builder.Services.AddSingleton(database);
