@@ -1,5 +1,6 @@
 using Kasse.Application.Payments;
 using Kasse.Application.Sales;
+using Kasse.Application.Stores;
 using Kasse.Domain.Sales;
 using Kasse.Server.Tests.Infrastructure;
 
@@ -8,11 +9,11 @@ namespace Kasse.Browser.Tests.Till;
 /// <summary>The till paying by MobilePay through the MobilePay simulator from tools/, its own process on loopback.</summary>
 public abstract class MobilePayTillTests(BrowserServer server)
 {
-    [Fact]
-    public async Task MobilePay_waits_for_the_customers_phone_and_completes_when_they_approve_in_the_app()
+    /// <summary>A register of its own paying through its own MobilePay simulator, a bread scanned and the pay dialog open.</summary>
+    private async Task<(TillPage Till, SimulatorProcess MobilePay, RegisterView Register)> TillAtPaymentAsync(string name)
     {
-        await using var mobilePay = await SimulatorProcess.StartAsync(SimulatorProcess.MobilePay);
-        var register = await server.NewRegisterAsync($"Kasse {server.Provider} MobilePay");
+        var mobilePay = await SimulatorProcess.StartAsync(SimulatorProcess.MobilePay);
+        var register = await server.NewRegisterAsync($"Kasse {server.Provider} {name}");
         await server.UseAsync<PaymentDevices, PaymentDevicesView>(d =>
             d.ChangeAsync(register.Id, new ChangePaymentDevices(MobilePayUrl: mobilePay.Url, MobilePayMerchantSerialNumber: "123456", TimeoutSeconds: 30),
                 CancellationToken.None));
@@ -21,6 +22,14 @@ public abstract class MobilePayTillTests(BrowserServer server)
         await till.SignInAsync();
         await till.ScanAsync(CheckoutTests.Rugbrod, 1);
         await till.PayAsync();
+        return (till, mobilePay, register);
+    }
+
+    [Fact]
+    public async Task MobilePay_waits_for_the_customers_phone_and_completes_when_they_approve_in_the_app()
+    {
+        var (till, mobilePay, register) = await TillAtPaymentAsync("MobilePay");
+        await using var _ = mobilePay;
         await Assertions.Expect(till.Page.GetByTestId("device-setup")).ToContainTextAsync("MobilePay betales i kundens app");
 
         await till.Tender("MobilePay").ClickAsync();
@@ -41,16 +50,8 @@ public abstract class MobilePayTillTests(BrowserServer server)
     [Fact]
     public async Task A_typed_tip_is_asked_for_in_the_app_on_top_of_the_sale_and_printed_apart()
     {
-        await using var mobilePay = await SimulatorProcess.StartAsync(SimulatorProcess.MobilePay);
-        var register = await server.NewRegisterAsync($"Kasse {server.Provider} MobilePay drikkepenge");
-        await server.UseAsync<PaymentDevices, PaymentDevicesView>(d =>
-            d.ChangeAsync(register.Id, new ChangePaymentDevices(MobilePayUrl: mobilePay.Url, MobilePayMerchantSerialNumber: "123456", TimeoutSeconds: 30),
-                CancellationToken.None));
-        var till = new TillPage(await server.NewPageAsync(), register.Id);
-        await till.OpenAsync();
-        await till.SignInAsync();
-        await till.ScanAsync(CheckoutTests.Rugbrod, 1);
-        await till.PayAsync();
+        var (till, mobilePay, register) = await TillAtPaymentAsync("MobilePay drikkepenge");
+        await using var _ = mobilePay;
 
         await till.Page.GetByTestId("tip-amount").FillAsync("5");
         await Assertions.Expect(till.Page.GetByTestId("tip-summary")).ToContainTextAsync("33,95");
